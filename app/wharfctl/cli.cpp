@@ -1,0 +1,360 @@
+#include "cli.h"
+#include "wharfversion.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+
+#include <cstdio>
+
+namespace Wharf::App {
+
+using namespace Backends;
+
+Error FlagParser::parse(const QStringList &args, bool stopAtPositional)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString a = args[i];
+        if (a == QLatin1String("--")) {
+            m_positional += args.mid(i + 1);
+            break;
+        }
+        if (!a.startsWith(QLatin1Char('-')) || a == QLatin1String("-")) {
+            if (stopAtPositional) {
+                m_positional += args.mid(i);
+                break;
+            }
+            m_positional << a;
+            continue;
+        }
+        QString name = a;
+        QString inlineValue;
+        bool hasInline = false;
+        if (a.startsWith(QLatin1String("--"))) {
+            const int eq = a.indexOf(QLatin1Char('='));
+            if (eq > 0) {
+                name = a.left(eq);
+                inlineValue = a.mid(eq + 1);
+                hasInline = true;
+            }
+        } else if (a.size() > 2) {
+            // -it: a bundle of short flags, or -eKEY=V (a short option with its value attached)
+            const Spec *first = find(a.left(2));
+            if (first && first->takesValue) {
+                name = a.left(2);
+                inlineValue = a.mid(2);
+                hasInline = true;
+            } else {
+                QStringList expanded;
+                for (qsizetype k = 1; k < a.size(); ++k)
+                    expanded << QStringLiteral("-") + a[k];
+                for (const auto &e : expanded) {
+                    const Spec *s = find(e);
+                    if (!s || s->takesValue)
+                        return Error::make(Error::Input, QCoreApplication::translate("wharfctl", "unknown flag: %1").arg(a));
+                    m_values.insert(s->names.first(), QStringLiteral("true"));
+                }
+                continue;
+            }
+        }
+        const Spec *s = find(name);
+        if (!s)
+            return Error::make(Error::Input, QCoreApplication::translate("wharfctl", "unknown flag: %1").arg(name));
+        if (s->takesValue) {
+            if (!hasInline) {
+                if (i + 1 >= args.size())
+                    return Error::make(Error::Input,
+                                       QCoreApplication::translate("wharfctl", "flag needs an argument: %1").arg(name));
+                inlineValue = args[++i];
+            }
+            m_values.insert(s->names.first(), inlineValue);
+        } else {
+            m_values.insert(s->names.first(), hasInline ? inlineValue : QStringLiteral("true"));
+        }
+    }
+    return {};
+}
+
+const FlagParser::Spec *FlagParser::find(const QString &name) const
+{
+    for (const auto &s : m_specs)
+        if (s.names.contains(name))
+            return &s;
+    return nullptr;
+}
+
+bool FlagParser::isSet(const QString &name) const
+{
+    const Spec *s = find(name);
+    if (!s || !m_values.contains(s->names.first()))
+        return false;
+    const QString v = m_values.value(s->names.first());
+    return v != QLatin1String("false") && v != QLatin1String("0");
+}
+
+QString FlagParser::value(const QString &name, const QString &def) const
+{
+    const Spec *s = find(name);
+    if (!s || !m_values.contains(s->names.first()))
+        return def;
+    return m_values.value(s->names.first()); // the last given wins
+}
+
+QStringList FlagParser::values(const QString &name) const
+{
+    const Spec *s = find(name);
+    if (!s)
+        return {};
+    QStringList v = m_values.values(s->names.first());
+    std::reverse(v.begin(), v.end()); // QMultiMap returns the newest first
+    return v;
+}
+
+Cli::Cli(QStringList args, QObject *parent)
+    : QObject(parent)
+    , m_args(std::move(args))
+    , m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+void Cli::start()
+{
+    QMetaObject::invokeMethod(this, &Cli::dispatch, Qt::QueuedConnection);
+}
+
+void Cli::usage()
+{
+    m_out << QCoreApplication::translate(
+        "wharfctl",
+        "Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json] "
+        "COMMAND\n\n"
+        "Commands:\n"
+        "  version, info, events      the daemon and its event stream\n"
+        "  ps, create, run            list and create containers\n"
+        "  start, stop, restart, kill, pause, unpause, rm, rename, update\n"
+        "  inspect, logs, stats, top, exec, cp\n"
+        "  volume ls|create|inspect|rm|prune\n"
+        "  network ls|create|inspect|connect|disconnect|rm\n\n"
+        "The host comes from -H, else DOCKER_HOST, else the local socket.\n");
+    m_out.flush();
+}
+
+void Cli::dispatch()
+{
+    FlagParser global;
+    global.option({QStringLiteral("-H"), QStringLiteral("--host")})
+        .flag({QStringLiteral("--tlsverify")})
+        .flag({QStringLiteral("--tls")})
+        .option({QStringLiteral("--tlscacert")})
+        .option({QStringLiteral("--tlscert")})
+        .option({QStringLiteral("--tlskey")})
+        .option({QStringLiteral("-o"), QStringLiteral("--output")})
+        .flag({QStringLiteral("-h"), QStringLiteral("--help")})
+        .flag({QStringLiteral("-v"), QStringLiteral("--version")});
+    if (auto e = global.parse(m_args, true); e.isError())
+        return failUsage(e.message);
+    const QStringList pos = global.positional();
+    if (global.isSet(QStringLiteral("--help")) || pos.isEmpty()) {
+        usage();
+        return finish(pos.isEmpty() && !global.isSet(QStringLiteral("--help")) ? 2 : 0);
+    }
+    if (global.isSet(QStringLiteral("--version"))) {
+        m_out << "wharfctl " << QStringLiteral(WHARF_VERSION) << Qt::endl;
+        return finish(0);
+    }
+    const QString output = global.value(QStringLiteral("-o"), QStringLiteral("table"));
+    if (output != QLatin1String("table") && output != QLatin1String("json"))
+        return failUsage(QCoreApplication::translate("wharfctl", "--output must be table or json, not \"%1\"").arg(output));
+    m_json = output == QLatin1String("json");
+    m_command = pos.first();
+    m_commandArgs = pos.mid(1);
+
+    // The endpoint: flags win over the environment.
+    auto endpoint = Endpoint::fromEnvironment(global.value(QStringLiteral("-H")));
+    if (global.isSet(QStringLiteral("--tlsverify")) || global.isSet(QStringLiteral("--tls"))
+        || global.isSet(QStringLiteral("--tlscacert"))) {
+        TlsFiles files = endpoint ? endpoint->tlsFiles() : TlsFiles{};
+        QString dir = qEnvironmentVariable("DOCKER_CERT_PATH");
+        if (dir.isEmpty())
+            dir = QDir::homePath() + QStringLiteral("/.docker");
+        files.caCert = global.value(QStringLiteral("--tlscacert"), files.caCert.isEmpty() ? dir + QStringLiteral("/ca.pem") : files.caCert);
+        files.clientCert = global.value(QStringLiteral("--tlscert"), files.clientCert.isEmpty() ? dir + QStringLiteral("/cert.pem") : files.clientCert);
+        files.clientKey = global.value(QStringLiteral("--tlskey"), files.clientKey.isEmpty() ? dir + QStringLiteral("/key.pem") : files.clientKey);
+        files.verify = !global.isSet(QStringLiteral("--tls")) || global.isSet(QStringLiteral("--tlsverify"));
+        QString url = global.value(QStringLiteral("-H"));
+        if (url.isEmpty())
+            url = qEnvironmentVariable("DOCKER_HOST");
+        endpoint = Endpoint::parse(url, files, true, qEnvironmentVariableIntValue("WHARF_LAB_MODE") == 1);
+    }
+    if (m_command == QLatin1String("help")) {
+        usage();
+        return finish(0);
+    }
+    if (!endpoint)
+        return fail(endpoint.error().message);
+    m_client = new DockerClient(*endpoint, this);
+    if (m_client->configurationError().isError())
+        return fail(m_client->configurationError().message);
+
+    const QString c = m_command;
+    const QStringList &a = m_commandArgs;
+    if (c == QLatin1String("version"))
+        cmdVersion(a);
+    else if (c == QLatin1String("info"))
+        cmdInfo(a);
+    else if (c == QLatin1String("events"))
+        cmdEvents(a);
+    else if (c == QLatin1String("ps"))
+        cmdPs(a);
+    else if (c == QLatin1String("create"))
+        cmdCreateOrRun(a, false);
+    else if (c == QLatin1String("run"))
+        cmdCreateOrRun(a, true);
+    else if (QStringList{QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("restart"), QStringLiteral("kill"),
+                         QStringLiteral("pause"), QStringLiteral("unpause")}
+                 .contains(c))
+        cmdSimple(c, a);
+    else if (c == QLatin1String("rm"))
+        cmdRm(a);
+    else if (c == QLatin1String("rename"))
+        cmdRename(a);
+    else if (c == QLatin1String("update"))
+        cmdUpdate(a);
+    else if (c == QLatin1String("inspect"))
+        cmdInspect(a);
+    else if (c == QLatin1String("logs"))
+        cmdLogs(a);
+    else if (c == QLatin1String("stats"))
+        cmdStats(a);
+    else if (c == QLatin1String("top"))
+        cmdTop(a);
+    else if (c == QLatin1String("exec"))
+        cmdExec(a);
+    else if (c == QLatin1String("cp"))
+        cmdCp(a);
+    else if (c == QLatin1String("volume"))
+        cmdVolume(a);
+    else if (c == QLatin1String("network"))
+        cmdNetwork(a);
+    else
+        failUsage(QCoreApplication::translate("wharfctl", "unknown command \"%1\"; see wharfctl --help").arg(c));
+}
+
+void Cli::finish(int code)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_out.flush();
+    m_err.flush();
+    std::fflush(stdout);
+    QCoreApplication::exit(code);
+}
+
+void Cli::fail(const QString &message, int code)
+{
+    m_err << QCoreApplication::translate("wharfctl", "Error: %1").arg(message) << Qt::endl;
+    finish(code);
+}
+
+void Cli::failUsage(const QString &message)
+{
+    m_err << QCoreApplication::translate("wharfctl", "Error: %1").arg(message) << Qt::endl;
+    finish(2);
+}
+
+void Cli::call(DockerJob *job, std::function<void(DockerJob *)> then)
+{
+    connect(job, &DockerJob::finished, this, [this, job, then] {
+        job->deleteLater();
+        if (job->isError())
+            return fail(job->error().message);
+        then(job);
+    });
+}
+
+void Cli::forEach(const QStringList &names, std::function<DockerJob *(const QString &)> make,
+                  std::function<void(const QString &, DockerJob *)> ok, std::function<void(int)> done)
+{
+    if (names.isEmpty())
+        return failUsage(QCoreApplication::translate("wharfctl", "\"%1\" needs at least one name").arg(m_command));
+    auto failures = std::make_shared<int>(0);
+    auto step = std::make_shared<std::function<void(int)>>();
+    *step = [=, this](int i) {
+        if (i >= names.size()) {
+            if (done)
+                done(*failures);
+            finish(*failures ? 1 : 0);
+            return;
+        }
+        DockerJob *job = make(names[i]);
+        connect(job, &DockerJob::finished, this, [=, this] {
+            job->deleteLater();
+            if (job->isError()) {
+                ++*failures;
+                m_err << QCoreApplication::translate("wharfctl", "Error: %1").arg(job->error().message) << Qt::endl;
+            } else if (ok) {
+                ok(names[i], job);
+            } else {
+                m_out << names[i] << Qt::endl;
+            }
+            (*step)(i + 1);
+        });
+    };
+    (*step)(0);
+}
+
+void Cli::printJson(const QJsonValue &v)
+{
+    if (v.isArray())
+        m_out << QJsonDocument(v.toArray()).toJson(QJsonDocument::Indented);
+    else
+        m_out << QJsonDocument(v.toObject()).toJson(QJsonDocument::Indented);
+    m_out.flush();
+}
+
+void Cli::printTable(const QStringList &header, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const auto &h : header)
+        widths << h.size();
+    for (const auto &r : rows)
+        for (qsizetype i = 0; i < r.size() && i < widths.size(); ++i)
+            widths[i] = std::max(widths[i], r[i].size());
+    auto line = [&](const QStringList &cells) {
+        QString s;
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            if (i + 1 < cells.size())
+                s += cells[i].leftJustified(widths[i] + 3);
+            else
+                s += cells[i];
+        }
+        m_out << s << '\n';
+    };
+    line(header);
+    for (const auto &r : rows)
+        line(r);
+    m_out.flush();
+}
+
+QString humanSize(double bytes)
+{
+    static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (bytes >= 1024 && u < 4) {
+        bytes /= 1024;
+        ++u;
+    }
+    return QString::number(bytes, 'f', u == 0 ? 0 : (bytes < 10 ? 2 : 1)) + QLatin1String(units[u]);
+}
+
+QString shortId(const QString &id)
+{
+    QString s = id;
+    if (s.startsWith(QLatin1String("sha256:")))
+        s = s.mid(7);
+    return s.left(12);
+}
+
+} // namespace Wharf::App

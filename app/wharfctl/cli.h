@@ -1,0 +1,127 @@
+#pragma once
+
+#include "docker/dockerclient.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QObject>
+#include <QTextStream>
+
+#include <functional>
+
+namespace Wharf::App {
+
+using Backends::DockerClient;
+using Backends::DockerJob;
+using Backends::Error;
+
+// Argument cursor with docker-style flags: -a, --all, --name N, --name=N, -e K=V, -it.
+class Args
+{
+public:
+    explicit Args(QStringList args)
+        : m_args(std::move(args))
+    {
+    }
+    bool atEnd() const { return m_pos >= m_args.size(); }
+    QString peek() const { return atEnd() ? QString() : m_args[m_pos]; }
+    QString next() { return atEnd() ? QString() : m_args[m_pos++]; }
+    QStringList rest() { QStringList r = m_args.mid(m_pos); m_pos = m_args.size(); return r; }
+    bool isFlag() const { return !atEnd() && m_args[m_pos].startsWith(QLatin1Char('-')) && m_args[m_pos].size() > 1; }
+
+private:
+    QStringList m_args;
+    qsizetype m_pos = 0;
+};
+
+// Parses flags for one command. Each flag is declared with its names and whether it takes a
+// value; unknown flags are an error that names the flag.
+class FlagParser
+{
+public:
+    struct Spec
+    {
+        QStringList names;
+        bool takesValue;
+    };
+    FlagParser &flag(const QStringList &names) { m_specs.append({names, false}); return *this; }
+    FlagParser &option(const QStringList &names) { m_specs.append({names, true}); return *this; }
+    // Parses flags up to the first positional argument when stopAtPositional, else all of them.
+    Error parse(const QStringList &args, bool stopAtPositional = false);
+    bool isSet(const QString &name) const;
+    QString value(const QString &name, const QString &def = {}) const;
+    QStringList values(const QString &name) const;
+    QStringList positional() const { return m_positional; }
+
+private:
+    const Spec *find(const QString &name) const;
+    QList<Spec> m_specs;
+    QMultiMap<QString, QString> m_values; // keyed by the first name
+    QStringList m_positional;
+};
+
+class Cli : public QObject
+{
+    Q_OBJECT
+public:
+    Cli(QStringList args, QObject *parent = nullptr);
+    // Starts the command; the application quits with its exit code.
+    void start();
+
+    // helpers for commands
+    QTextStream &out() { return m_out; }
+    QTextStream &err() { return m_err; }
+    bool json() const { return m_json; }
+    DockerClient *client() const { return m_client; }
+    void finish(int code);
+    void fail(const QString &message, int code = 1);
+    void failUsage(const QString &message);
+    // Runs a job; on error prints it and exits 1; otherwise calls then(job).
+    void call(DockerJob *job, std::function<void(DockerJob *)> then);
+    // Runs jobs for several names one after the other, like `docker stop a b c`.
+    void forEach(const QStringList &names, std::function<DockerJob *(const QString &)> make,
+                 std::function<void(const QString &, DockerJob *)> ok = {},
+                 std::function<void(int failures)> done = {});
+    void printJson(const QJsonValue &v);
+    void printTable(const QStringList &header, const QList<QStringList> &rows);
+
+    // commands (cmd_*.cpp)
+    void cmdVersion(const QStringList &a);
+    void cmdInfo(const QStringList &a);
+    void cmdEvents(const QStringList &a);
+    void cmdPs(const QStringList &a);
+    void cmdCreateOrRun(const QStringList &a, bool run);
+    void cmdSimple(const QString &verb, const QStringList &a);
+    void cmdRm(const QStringList &a);
+    void cmdRename(const QStringList &a);
+    void cmdUpdate(const QStringList &a);
+    void cmdInspect(const QStringList &a);
+    void cmdLogs(const QStringList &a);
+    void cmdStats(const QStringList &a);
+    void cmdTop(const QStringList &a);
+    void cmdExec(const QStringList &a);
+    void cmdCp(const QStringList &a);
+    void cmdVolume(const QStringList &a);
+    void cmdNetwork(const QStringList &a);
+
+    // Streams a container's output (multiplexed unless tty) to stdout/stderr.
+    void pipeOutput(DockerJob *job, bool tty);
+
+private:
+    void dispatch();
+    void usage();
+    QStringList m_args;
+    QString m_command;
+    QStringList m_commandArgs;
+    DockerClient *m_client = nullptr;
+    bool m_json = false;
+    bool m_finished = false;
+    QTextStream m_out;
+    QTextStream m_err;
+};
+
+QString humanSize(double bytes);
+QString shortId(const QString &id);
+
+} // namespace Wharf::App

@@ -1,0 +1,217 @@
+#include "cli.h"
+#include "docker/containerspec.h"
+
+#include <QJsonObject>
+
+namespace Wharf::App {
+
+using namespace Backends;
+
+static Error parseFilters(const QStringList &list, Filters *out)
+{
+    for (const auto &flt : list) {
+        const int eq = flt.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return Error::make(Error::Input, QCoreApplication::translate("wharfctl", "bad filter \"%1\": use KEY=VALUE").arg(flt));
+        (*out)[flt.left(eq)] << flt.mid(eq + 1);
+    }
+    return {};
+}
+
+static Error parseKeyValues(const QStringList &list, QJsonObject *out, const QString &what)
+{
+    for (const auto &kv : list) {
+        const int eq = kv.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return Error::make(Error::Input, QCoreApplication::translate("wharfctl", "bad %1 \"%2\": use KEY=VALUE").arg(what, kv));
+        out->insert(kv.left(eq), kv.mid(eq + 1));
+    }
+    return {};
+}
+
+void Cli::cmdVolume(const QStringList &all)
+{
+    const QString sub = all.value(0);
+    const QStringList a = all.mid(1);
+    FlagParser f;
+    f.flag({QStringLiteral("-q"), QStringLiteral("--quiet")})
+        .flag({QStringLiteral("-f"), QStringLiteral("--force")})
+        .option({QStringLiteral("--filter")})
+        .option({QStringLiteral("-d"), QStringLiteral("--driver")})
+        .option({QStringLiteral("--label")})
+        .option({QStringLiteral("-o"), QStringLiteral("--opt")})
+        .option({QStringLiteral("--name")});
+    if (auto e = f.parse(a); e.isError())
+        return failUsage(e.message);
+    const QStringList pos = f.positional();
+    if (sub == QLatin1String("ls")) {
+        Filters filters;
+        if (auto e = parseFilters(f.values(QStringLiteral("--filter")), &filters); e.isError())
+            return failUsage(e.message);
+        call(m_client->listVolumes(filters), [this, f](DockerJob *job) {
+            const QJsonArray vols = job->json().object().value(QLatin1String("Volumes")).toArray();
+            if (m_json) {
+                QJsonArray out;
+                for (const auto &v : vols) {
+                    const QJsonObject o = v.toObject();
+                    out.append(QJsonObject{{QStringLiteral("name"), o.value(QLatin1String("Name"))},
+                                           {QStringLiteral("driver"), o.value(QLatin1String("Driver"))},
+                                           {QStringLiteral("mountpoint"), o.value(QLatin1String("Mountpoint"))},
+                                           {QStringLiteral("labels"), o.value(QLatin1String("Labels"))},
+                                           {QStringLiteral("created"), o.value(QLatin1String("CreatedAt"))}});
+                }
+                printJson(out);
+            } else if (f.isSet(QStringLiteral("-q"))) {
+                for (const auto &v : vols)
+                    m_out << v.toObject().value(QLatin1String("Name")).toString() << '\n';
+            } else {
+                QList<QStringList> rows;
+                for (const auto &v : vols)
+                    rows << QStringList{v.toObject().value(QLatin1String("Driver")).toString(),
+                                        v.toObject().value(QLatin1String("Name")).toString()};
+                printTable({QStringLiteral("DRIVER"), QStringLiteral("VOLUME NAME")}, rows);
+            }
+            finish(0);
+        });
+    } else if (sub == QLatin1String("create")) {
+        QJsonObject body;
+        const QString name = pos.value(0, f.value(QStringLiteral("--name")));
+        if (!name.isEmpty())
+            body.insert(QStringLiteral("Name"), name);
+        body.insert(QStringLiteral("Driver"), f.value(QStringLiteral("-d"), QStringLiteral("local")));
+        QJsonObject labels, opts;
+        if (auto e = parseKeyValues(f.values(QStringLiteral("--label")), &labels, QStringLiteral("label")); e.isError())
+            return failUsage(e.message);
+        for (auto it = labels.begin(); it != labels.end(); ++it)
+            if (auto e = ContainerSpec::checkLabelKey(it.key()); e.isError())
+                return failUsage(e.message);
+        if (auto e = parseKeyValues(f.values(QStringLiteral("-o")), &opts, QStringLiteral("option")); e.isError())
+            return failUsage(e.message);
+        body.insert(QStringLiteral("Labels"), labels);
+        body.insert(QStringLiteral("DriverOpts"), opts);
+        call(m_client->createVolume(body), [this](DockerJob *job) {
+            m_out << job->json().object().value(QLatin1String("Name")).toString() << Qt::endl;
+            finish(0);
+        });
+    } else if (sub == QLatin1String("inspect")) {
+        auto results = std::make_shared<QJsonArray>();
+        forEach(pos, [this](const QString &n) { return m_client->inspectVolume(n); },
+                [results](const QString &, DockerJob *job) { results->append(job->json().object()); },
+                [this, results](int) { printJson(*results); });
+    } else if (sub == QLatin1String("rm")) {
+        const bool force = f.isSet(QStringLiteral("-f"));
+        forEach(pos, [this, force](const QString &n) { return m_client->removeVolume(n, force); });
+    } else if (sub == QLatin1String("prune")) {
+        Filters filters;
+        if (auto e = parseFilters(f.values(QStringLiteral("--filter")), &filters); e.isError())
+            return failUsage(e.message);
+        call(m_client->pruneVolumes(filters), [this](DockerJob *job) {
+            const QJsonObject o = job->json().object();
+            if (m_json) {
+                printJson(o);
+            } else {
+                const QJsonArray del = o.value(QLatin1String("VolumesDeleted")).toArray();
+                if (!del.isEmpty())
+                    m_out << "Deleted Volumes:\n";
+                for (const auto &v : del)
+                    m_out << v.toString() << '\n';
+                m_out << "\nTotal reclaimed space: " << humanSize(o.value(QLatin1String("SpaceReclaimed")).toDouble()) << Qt::endl;
+            }
+            finish(0);
+        });
+    } else {
+        failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl volume ls|create|inspect|rm|prune"));
+    }
+}
+
+void Cli::cmdNetwork(const QStringList &all)
+{
+    const QString sub = all.value(0);
+    const QStringList a = all.mid(1);
+    FlagParser f;
+    f.flag({QStringLiteral("-q"), QStringLiteral("--quiet")})
+        .flag({QStringLiteral("-f"), QStringLiteral("--force")})
+        .flag({QStringLiteral("--internal")})
+        .flag({QStringLiteral("--attachable")})
+        .option({QStringLiteral("--filter")})
+        .option({QStringLiteral("-d"), QStringLiteral("--driver")})
+        .option({QStringLiteral("--subnet")})
+        .option({QStringLiteral("--gateway")})
+        .option({QStringLiteral("--label")});
+    if (auto e = f.parse(a); e.isError())
+        return failUsage(e.message);
+    const QStringList pos = f.positional();
+    if (sub == QLatin1String("ls")) {
+        Filters filters;
+        if (auto e = parseFilters(f.values(QStringLiteral("--filter")), &filters); e.isError())
+            return failUsage(e.message);
+        call(m_client->listNetworks(filters), [this, f](DockerJob *job) {
+            const QJsonArray nets = job->json().array();
+            if (m_json) {
+                QJsonArray out;
+                for (const auto &v : nets) {
+                    const QJsonObject o = v.toObject();
+                    out.append(QJsonObject{{QStringLiteral("id"), o.value(QLatin1String("Id"))},
+                                           {QStringLiteral("name"), o.value(QLatin1String("Name"))},
+                                           {QStringLiteral("driver"), o.value(QLatin1String("Driver"))},
+                                           {QStringLiteral("scope"), o.value(QLatin1String("Scope"))}});
+                }
+                printJson(out);
+            } else if (f.isSet(QStringLiteral("-q"))) {
+                for (const auto &v : nets)
+                    m_out << shortId(v.toObject().value(QLatin1String("Id")).toString()) << '\n';
+            } else {
+                QList<QStringList> rows;
+                for (const auto &v : nets) {
+                    const QJsonObject o = v.toObject();
+                    rows << QStringList{shortId(o.value(QLatin1String("Id")).toString()), o.value(QLatin1String("Name")).toString(),
+                                        o.value(QLatin1String("Driver")).toString(), o.value(QLatin1String("Scope")).toString()};
+                }
+                printTable({QStringLiteral("NETWORK ID"), QStringLiteral("NAME"), QStringLiteral("DRIVER"), QStringLiteral("SCOPE")}, rows);
+            }
+            finish(0);
+        });
+    } else if (sub == QLatin1String("create")) {
+        if (pos.size() != 1)
+            return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl network create [OPTIONS] NAME"));
+        QJsonObject body{{QStringLiteral("Name"), pos[0]},
+                         {QStringLiteral("Driver"), f.value(QStringLiteral("-d"), QStringLiteral("bridge"))},
+                         {QStringLiteral("Internal"), f.isSet(QStringLiteral("--internal"))},
+                         {QStringLiteral("Attachable"), f.isSet(QStringLiteral("--attachable"))},
+                         {QStringLiteral("CheckDuplicate"), true}};
+        QJsonObject labels;
+        if (auto e = parseKeyValues(f.values(QStringLiteral("--label")), &labels, QStringLiteral("label")); e.isError())
+            return failUsage(e.message);
+        for (auto it = labels.begin(); it != labels.end(); ++it)
+            if (auto e = ContainerSpec::checkLabelKey(it.key()); e.isError())
+                return failUsage(e.message);
+        body.insert(QStringLiteral("Labels"), labels);
+        if (f.isSet(QStringLiteral("--subnet"))) {
+            QJsonObject cfg{{QStringLiteral("Subnet"), f.value(QStringLiteral("--subnet"))}};
+            if (f.isSet(QStringLiteral("--gateway")))
+                cfg.insert(QStringLiteral("Gateway"), f.value(QStringLiteral("--gateway")));
+            body.insert(QStringLiteral("IPAM"), QJsonObject{{QStringLiteral("Config"), QJsonArray{cfg}}});
+        }
+        call(m_client->createNetwork(body), [this](DockerJob *job) {
+            m_out << job->json().object().value(QLatin1String("Id")).toString() << Qt::endl;
+            finish(0);
+        });
+    } else if (sub == QLatin1String("inspect")) {
+        auto results = std::make_shared<QJsonArray>();
+        forEach(pos, [this](const QString &n) { return m_client->inspectNetwork(n); },
+                [results](const QString &, DockerJob *job) { results->append(job->json().object()); },
+                [this, results](int) { printJson(*results); });
+    } else if (sub == QLatin1String("connect") || sub == QLatin1String("disconnect")) {
+        if (pos.size() != 2)
+            return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl network %1 NETWORK CONTAINER").arg(sub));
+        DockerJob *job = sub == QLatin1String("connect") ? m_client->connectNetwork(pos[0], pos[1])
+                                                         : m_client->disconnectNetwork(pos[0], pos[1], f.isSet(QStringLiteral("-f")));
+        call(job, [this](DockerJob *) { finish(0); });
+    } else if (sub == QLatin1String("rm")) {
+        forEach(pos, [this](const QString &n) { return m_client->removeNetwork(n); });
+    } else {
+        failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl network ls|create|inspect|connect|disconnect|rm"));
+    }
+}
+
+} // namespace Wharf::App

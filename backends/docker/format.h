@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace Wharf::Backends {
+
+// Text forms shared by the console and wharfctl, the way `docker ps` writes them.
+QString formatPorts(const QJsonArray &ports);           // from GET /containers/json
+QString containerName(const QJsonObject &listEntry);    // first name, without the slash
+QString formatBytes(double bytes);                      // 1.5MiB
+QString formatAge(qint64 secondsSinceEpoch, qint64 nowSeconds); // "5 minutes ago"
+
+} // namespace Wharf::Backends

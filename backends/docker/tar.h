@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QCoreApplication>
+
+#include "expected.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace Wharf::Backends {
+
+// The small part of tar that `docker cp` needs: regular files, folders and symlinks,
+// ustar headers with PAX records for long names.
+struct TarEntry
+{
+    enum Type { File, Directory, Symlink, Other };
+    QString name;
+    Type type = File;
+    quint32 mode = 0644;
+    qint64 mtime = 0;
+    QString linkTarget;
+    QByteArray data;
+};
+
+class Tar
+{
+    Q_DECLARE_TR_FUNCTIONS(Wharf::Backends::Tar)
+
+public:
+public:
+    static QByteArray write(const QList<TarEntry> &entries);
+    static Expected<QList<TarEntry>> read(const QByteArray &archive);
+    // Packs a file or folder from disk; names in the archive start with topName.
+    static Expected<QByteArray> packPath(const QString &path, const QString &topName);
+    // Unpacks under destDir; the first path component is replaced by renameTop when given.
+    // Refuses names that would escape destDir.
+    static Error unpack(const QList<TarEntry> &entries, const QString &destDir, const QString &renameTop = {});
+};
+
+} // namespace Wharf::Backends

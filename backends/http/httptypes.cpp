@@ -1,0 +1,33 @@
+#include "httptypes.h"
+
+namespace Wharf::Backends {
+
+QByteArray HttpHeaders::value(QByteArrayView name) const
+{
+    for (const auto &[n, v] : m_list) {
+        if (n.compare(name, Qt::CaseInsensitive) == 0)
+            return v;
+    }
+    return {};
+}
+
+QByteArray HttpRequest::serialize(const QByteArray &host) const
+{
+    QByteArray out;
+    out.reserve(256 + body.size());
+    out += method + ' ' + target + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: Wharf\r\n";
+    for (const auto &[n, v] : headers.list())
+        out += n + ": " + v + "\r\n";
+    if (upgrade)
+        out += "Connection: Upgrade\r\nUpgrade: tcp\r\n";
+    if (!body.isEmpty() || method == "POST" || method == "PUT") {
+        if (!contentType.isEmpty())
+            out += "Content-Type: " + contentType + "\r\n";
+        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    }
+    out += "\r\n";
+    out += body;
+    return out;
+}
+
+} // namespace Wharf::Backends

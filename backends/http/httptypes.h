@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace Wharf::Backends {
+
+// A header list that keeps order and duplicates; names compare case-insensitively.
+class HttpHeaders
+{
+public:
+    void append(const QByteArray &name, const QByteArray &value) { m_list.append({name, value}); }
+    QByteArray value(QByteArrayView name) const;
+    bool contains(QByteArrayView name) const { return !value(name).isNull(); }
+    const QList<QPair<QByteArray, QByteArray>> &list() const { return m_list; }
+    void clear() { m_list.clear(); }
+
+private:
+    QList<QPair<QByteArray, QByteArray>> m_list;
+};
+
+struct HttpRequest
+{
+    QByteArray method = "GET";
+    QByteArray target; // path and query, already encoded
+    HttpHeaders headers;
+    QByteArray body;
+    QByteArray contentType; // set with a body
+    bool upgrade = false;   // ask for a raw stream (attach, exec): Connection: Upgrade, Upgrade: tcp
+
+    QByteArray serialize(const QByteArray &host) const;
+};
+
+// Errors are values: what failed, in a sentence for a person, and what kind it was.
+struct Error
+{
+    enum Kind { None, Connect, Protocol, Timeout, Canceled, Http, Tls, Input, Stream };
+    Kind kind = None;
+    QString message;
+    int httpStatus = 0;
+
+    bool isError() const { return kind != None; }
+    static Error make(Kind k, const QString &msg, int status = 0) { return Error{k, msg, status}; }
+};
+
+} // namespace Wharf::Backends
