@@ -1,0 +1,455 @@
+#include "hostconnection.h"
+
+#include "inventory/containerlistmodel.h"
+#include "inventory/eventlistmodel.h"
+#include "inventory/resourcelistmodel.h"
+#include "tasks/taskmodel.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+Q_LOGGING_CATEGORY(lcHost, "wharf.host", QtWarningMsg)
+
+namespace Wharf::Models {
+
+using namespace Backends;
+
+HostConnection::HostConnection(const HostConfig &config, TaskModel *tasks, QObject *parent)
+    : QObject(parent)
+    , m_config(config)
+    , m_tasks(tasks)
+    , m_containers(new ContainerListModel(this))
+    , m_volumes(ResourceListModel::createVolumeModel(this))
+    , m_networks(ResourceListModel::createNetworkModel(this))
+    , m_events(new EventListModel(10000, this))
+{
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, [this] {
+        setState(Reconnecting, m_reason);
+        m_client->resetNegotiation();
+        m_client->negotiate();
+    });
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(50);
+    connect(&m_flushTimer, &QTimer::timeout, this, &HostConnection::flushDirty);
+    connect(m_containers, &ContainerListModel::containersChanged, this, &HostConnection::updateUsage);
+
+    auto ep = config.endpoint();
+    if (ep) {
+        m_client = new DockerClient(*ep, this);
+    } else {
+        // Keep an object to talk to; every call reports the configuration error.
+        m_client = new DockerClient(Endpoint(), this);
+        m_reason = ep.error().message;
+    }
+    connect(m_client, &DockerClient::negotiated, this, &HostConnection::onNegotiated);
+    connect(m_client, &DockerClient::negotiationFailed, this, [this](const Error &e) { scheduleReconnect(e.message); });
+}
+
+HostConnection::~HostConnection()
+{
+    m_wanted = false;
+    if (m_eventJob)
+        m_eventJob->disconnect(this);
+}
+
+QString HostConnection::stateText() const
+{
+    switch (m_state) {
+    case Disconnected:
+        return tr("Disconnected");
+    case Connecting:
+        return tr("Connecting");
+    case Up:
+        return tr("Connected");
+    case Down:
+        return tr("Down: %1").arg(m_reason);
+    case Reconnecting:
+        return tr("Reconnecting (attempt %1)").arg(m_attempt);
+    }
+    return {};
+}
+
+void HostConnection::setState(State s, const QString &reason)
+{
+    m_reason = reason;
+    if (s == m_state && s != Down)
+        return;
+    m_state = s;
+    qCDebug(lcHost) << m_config.name << s << reason;
+    Q_EMIT stateChanged(s);
+}
+
+void HostConnection::setBackoff(int initialMs, int maxMs)
+{
+    m_backoffInitial = initialMs;
+    m_backoffMax = maxMs;
+}
+
+void HostConnection::connectToHost()
+{
+    m_wanted = true;
+    if (!config().endpoint()) {
+        setState(Down, config().endpoint().error().message);
+        return;
+    }
+    setState(Connecting);
+    m_client->negotiate();
+}
+
+void HostConnection::disconnectFromHost()
+{
+    m_wanted = false;
+    ++m_generation;
+    m_reconnectTimer.stop();
+    if (m_eventJob) {
+        m_eventJob->disconnect(this);
+        m_eventJob->abort();
+        m_eventJob->deleteLater();
+    }
+    setState(Disconnected);
+}
+
+void HostConnection::scheduleReconnect(const QString &reason)
+{
+    ++m_generation;
+    if (!m_wanted)
+        return;
+    // Delay: initial * 2^attempt, capped, with +-20 % jitter so many consoles do not return at once.
+    const double base = std::min<double>(m_backoffMax, m_backoffInitial * std::pow(2.0, std::min(m_attempt, 16)));
+    const double jitter = 0.8 + 0.4 * QRandomGenerator::global()->generateDouble();
+    const int delay = int(std::min<double>(m_backoffMax, base * jitter));
+    ++m_attempt;
+    setState(Down, reason);
+    m_reconnectTimer.start(delay);
+}
+
+void HostConnection::onNegotiated()
+{
+    const quint64 gen = ++m_generation;
+    DockerJob *v = m_client->version();
+    connect(v, &DockerJob::finished, this, [this, v] {
+        v->deleteLater();
+        if (!v->isError())
+            m_serverVersion = v->json().object().value(QLatin1String("Version")).toString();
+    });
+    Q_UNUSED(gen);
+    openEvents();
+}
+
+void HostConnection::openEvents()
+{
+    if (m_eventJob) {
+        m_eventJob->disconnect(this);
+        m_eventJob->abort();
+        m_eventJob->deleteLater();
+    }
+    m_splitter.takeRest();
+    EventOptions o;
+    if (m_events->lastTimeNano() > 0) {
+        // The events missed while away, as far as the daemon still has them; duplicates are dropped.
+        const qint64 ns = m_events->lastTimeNano();
+        o.since = QStringLiteral("%1.%2").arg(ns / 1000000000).arg(ns % 1000000000, 9, 10, QLatin1Char('0'));
+    }
+    m_eventJob = m_client->events(o);
+    const quint64 gen = m_generation;
+    connect(m_eventJob, &DockerJob::started, this, [this, gen] {
+        if (gen == m_generation)
+            listAll();
+    });
+    connect(m_eventJob, &DockerJob::dataReceived, this, &HostConnection::onEventData);
+    connect(m_eventJob, &DockerJob::finished, this, &HostConnection::onEventsEnded);
+}
+
+void HostConnection::onEventData(const QByteArray &data)
+{
+    Error err;
+    const auto lines = m_splitter.feed(data.constData(), data.size(), &err);
+    for (const auto &line : lines) {
+        const QJsonDocument doc = QJsonDocument::fromJson(line);
+        if (doc.isObject())
+            handleEvent(doc.object());
+    }
+    if (err.isError())
+        qCWarning(lcHost) << err.message;
+}
+
+void HostConnection::onEventsEnded()
+{
+    DockerJob *job = qobject_cast<DockerJob *>(sender());
+    if (job)
+        job->deleteLater();
+    if (!m_wanted)
+        return;
+    // A stream that ends cleanly is a disconnect too.
+    const QString reason = job && job->isError() ? job->error().message : tr("The daemon closed the event stream.");
+    scheduleReconnect(reason);
+}
+
+void HostConnection::handleEvent(const QJsonObject &e)
+{
+    m_events->append(e);
+    const QString type = e.value(QLatin1String("Type")).toString();
+    const QString action = e.value(QLatin1String("Action")).toString();
+    const QJsonObject actor = e.value(QLatin1String("Actor")).toObject();
+    const QString id = actor.value(QLatin1String("ID")).toString();
+    if (type == QLatin1String("container")) {
+        if (action.startsWith(QLatin1String("exec_")) || action == QLatin1String("top") || action == QLatin1String("resize")
+            || action == QLatin1String("attach") || action == QLatin1String("archive-path")
+            || action == QLatin1String("extract-to-dir") || action == QLatin1String("copy") || action == QLatin1String("export"))
+            return;
+        if (action == QLatin1String("destroy")) {
+            m_dirtyContainers.remove(id);
+            m_containers->remove(id);
+            updateUsage();
+            return;
+        }
+        m_dirtyContainers.insert(id);
+        if (action == QLatin1String("die") || action == QLatin1String("destroy"))
+            m_dirtyVolumes = true; // anonymous volumes may go with --rm
+    } else if (type == QLatin1String("volume")) {
+        if (action == QLatin1String("create") || action == QLatin1String("destroy"))
+            m_dirtyVolumes = true;
+    } else if (type == QLatin1String("network")) {
+        m_dirtyNetworks = true;
+        const QString container = actor.value(QLatin1String("Attributes")).toObject().value(QLatin1String("container")).toString();
+        if (!container.isEmpty())
+            m_dirtyContainers.insert(container);
+    } else {
+        return;
+    }
+    scheduleFlush();
+}
+
+void HostConnection::scheduleFlush()
+{
+    if (!m_flushTimer.isActive() && !m_listing)
+        m_flushTimer.start();
+}
+
+void HostConnection::flushDirty()
+{
+    if (m_listing || m_state != Up) {
+        return; // listAll() covers it, or the next sync will
+    }
+    if (m_dirtyVolumes) {
+        m_dirtyVolumes = false;
+        listVolumes();
+    }
+    if (m_dirtyNetworks) {
+        m_dirtyNetworks = false;
+        listNetworks();
+    }
+    if (m_dirtyContainers.isEmpty())
+        return;
+    const QStringList ids(m_dirtyContainers.begin(), m_dirtyContainers.end());
+    m_dirtyContainers.clear();
+    m_listing = true;
+    const quint64 gen = m_generation;
+    DockerJob *job = ids.size() > 200 ? m_client->listContainers(true)
+                                      : m_client->listContainers(true, Filters{{QStringLiteral("id"), ids}});
+    const bool full = ids.size() > 200;
+    connect(job, &DockerJob::finished, this, [this, job, ids, gen, full] {
+        job->deleteLater();
+        m_listing = false;
+        if (gen != m_generation)
+            return;
+        if (job->isError()) {
+            for (const auto &id : ids)
+                m_dirtyContainers.insert(id);
+        } else if (full) {
+            m_containers->applyList(job->json().array());
+        } else {
+            m_containers->applyPartial(ids, job->json().array());
+        }
+        if (!m_dirtyContainers.isEmpty() || m_dirtyVolumes || m_dirtyNetworks)
+            scheduleFlush();
+    });
+}
+
+void HostConnection::listAll()
+{
+    const quint64 gen = m_generation;
+    m_listing = true;
+    m_dirtyContainers.clear();
+    auto pending = std::make_shared<int>(3);
+    auto failed = std::make_shared<QString>();
+    auto done = [this, gen, pending, failed] {
+        if (--*pending > 0 || gen != m_generation)
+            return;
+        m_listing = false;
+        if (!failed->isEmpty()) {
+            scheduleReconnect(*failed);
+            return;
+        }
+        m_attempt = 0;
+        setState(Up);
+        Q_EMIT synced();
+        if (!m_dirtyContainers.isEmpty() || m_dirtyVolumes || m_dirtyNetworks)
+            scheduleFlush();
+    };
+    DockerJob *c = m_client->listContainers(true);
+    connect(c, &DockerJob::finished, this, [this, c, gen, done, failed] {
+        c->deleteLater();
+        if (gen != m_generation)
+            return;
+        if (c->isError())
+            *failed = c->error().message;
+        else
+            m_containers->applyList(c->json().array());
+        done();
+    });
+    DockerJob *v = m_client->listVolumes();
+    connect(v, &DockerJob::finished, this, [this, v, gen, done, failed] {
+        v->deleteLater();
+        if (gen != m_generation)
+            return;
+        if (v->isError())
+            *failed = v->error().message;
+        else
+            m_volumes->applyList(v->json().object().value(QLatin1String("Volumes")).toArray());
+        done();
+    });
+    DockerJob *n = m_client->listNetworks();
+    connect(n, &DockerJob::finished, this, [this, n, gen, done, failed] {
+        n->deleteLater();
+        if (gen != m_generation)
+            return;
+        if (n->isError())
+            *failed = n->error().message;
+        else
+            m_networks->applyList(n->json().array());
+        done();
+    });
+}
+
+void HostConnection::listVolumes()
+{
+    DockerJob *v = m_client->listVolumes();
+    connect(v, &DockerJob::finished, this, [this, v] {
+        v->deleteLater();
+        if (!v->isError())
+            m_volumes->applyList(v->json().object().value(QLatin1String("Volumes")).toArray());
+    });
+}
+
+void HostConnection::listNetworks()
+{
+    DockerJob *n = m_client->listNetworks();
+    connect(n, &DockerJob::finished, this, [this, n] {
+        n->deleteLater();
+        if (!n->isError())
+            m_networks->applyList(n->json().array());
+    });
+}
+
+void HostConnection::updateUsage()
+{
+    QHash<QString, QStringList> vols, nets;
+    for (int r = 0; r < m_containers->rowCount(); ++r) {
+        const ContainerRow &row = m_containers->rowAt(r);
+        for (const auto &v : row.volumes)
+            vols[v] << row.name;
+        for (const auto &n : row.networks)
+            nets[n] << row.name;
+    }
+    m_volumes->setUsage(vols);
+    m_networks->setUsage(nets);
+}
+
+int HostConnection::track(DockerJob *job, const QString &title, std::function<void(DockerJob *)> ok)
+{
+    const int task = m_tasks ? m_tasks->begin(title) : 0;
+    connect(job, &DockerJob::finished, this, [this, job, task, ok, title] {
+        job->deleteLater();
+        if (job->isError()) {
+            if (m_tasks)
+                m_tasks->fail(task, job->error().message);
+            Q_EMIT actionFailed(tr("%1: %2").arg(title, job->error().message));
+            return;
+        }
+        if (m_tasks)
+            m_tasks->succeed(task);
+        if (ok)
+            ok(job);
+    });
+    return task;
+}
+
+void HostConnection::containerAction(Action action, const QStringList &ids)
+{
+    for (const auto &id : ids) {
+        const ContainerRow *row = m_containers->row(id);
+        const QString name = row ? row->name : id.left(12);
+        switch (action) {
+        case Action::Start:
+            track(m_client->startContainer(id), tr("Start %1").arg(name));
+            break;
+        case Action::Stop:
+            track(m_client->stopContainer(id), tr("Stop %1").arg(name));
+            break;
+        case Action::Restart:
+            track(m_client->restartContainer(id), tr("Restart %1").arg(name));
+            break;
+        case Action::Kill:
+            track(m_client->killContainer(id), tr("Kill %1").arg(name));
+            break;
+        case Action::Pause:
+            track(m_client->pauseContainer(id), tr("Pause %1").arg(name));
+            break;
+        case Action::Unpause:
+            track(m_client->unpauseContainer(id), tr("Resume %1").arg(name));
+            break;
+        case Action::Remove:
+            track(m_client->removeContainer(id, false), tr("Remove %1").arg(name));
+            break;
+        case Action::ForceRemove:
+            track(m_client->removeContainer(id, true), tr("Remove %1").arg(name));
+            break;
+        }
+    }
+}
+
+DockerJob *HostConnection::createContainer(const ContainerSpec &spec, bool start)
+{
+    DockerJob *job = m_client->createContainer(spec.toCreateBody(), spec.name);
+    const QString title = tr("Create %1").arg(spec.name.isEmpty() ? spec.image : spec.name);
+    track(job, title, [this, start, spec](DockerJob *j) {
+        const QString id = j->json().object().value(QLatin1String("Id")).toString();
+        if (start)
+            track(m_client->startContainer(id), tr("Start %1").arg(spec.name.isEmpty() ? id.left(12) : spec.name));
+    });
+    return job;
+}
+
+void HostConnection::createVolume(const QString &name, const QString &driver)
+{
+    QJsonObject body{{QStringLiteral("Driver"), driver.isEmpty() ? QStringLiteral("local") : driver}};
+    if (!name.isEmpty())
+        body.insert(QStringLiteral("Name"), name);
+    track(m_client->createVolume(body), tr("Create volume %1").arg(name));
+}
+
+void HostConnection::removeVolume(const QString &name)
+{
+    track(m_client->removeVolume(name), tr("Remove volume %1").arg(name));
+}
+
+void HostConnection::createNetwork(const QString &name, const QString &driver)
+{
+    track(m_client->createNetwork({{QStringLiteral("Name"), name},
+                                   {QStringLiteral("Driver"), driver.isEmpty() ? QStringLiteral("bridge") : driver},
+                                   {QStringLiteral("CheckDuplicate"), true}}),
+          tr("Create network %1").arg(name));
+}
+
+void HostConnection::removeNetwork(const QString &id)
+{
+    const int r = m_networks->indexOfKey(id);
+    const QString name = r >= 0 ? m_networks->objectAt(r).value(QLatin1String("Name")).toString() : id.left(12);
+    track(m_client->removeNetwork(id), tr("Remove network %1").arg(name));
+}
+
+} // namespace Wharf::Models

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "docker/containerspec.h"
+#include "docker/dockerclient.h"
+#include "hoststore.h"
+#include "http/socketframe.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+Q_DECLARE_LOGGING_CATEGORY(lcHost)
+
+namespace Wharf::Models {
+
+class ContainerListModel;
+class ResourceListModel;
+class EventListModel;
+class TaskModel;
+
+// One Docker host as the console sees it: a connection state machine and the inventory
+// (containers, volumes, networks, events) kept live from GET /events. Listed once, then
+// followed; after a disconnect it reconnects with jittered backoff (capped at 30 s), asks for
+// the events it missed and lists again, changing rows in place.
+class HostConnection : public QObject
+{
+    Q_OBJECT
+public:
+    enum State { Disconnected, Connecting, Up, Down, Reconnecting };
+    Q_ENUM(State)
+
+    HostConnection(const HostConfig &config, TaskModel *tasks, QObject *parent = nullptr);
+    ~HostConnection() override;
+
+    const HostConfig &config() const { return m_config; }
+    State state() const { return m_state; }
+    QString stateText() const;
+    QString reason() const { return m_reason; }
+    Backends::DockerClient *client() const { return m_client; }
+    ContainerListModel *containers() const { return m_containers; }
+    ResourceListModel *volumes() const { return m_volumes; }
+    ResourceListModel *networks() const { return m_networks; }
+    EventListModel *events() const { return m_events; }
+    QString serverVersion() const { return m_serverVersion; }
+
+    void connectToHost();
+    void disconnectFromHost();
+    // For tests: the first retry delay and the cap (defaults 1 s and 30 s).
+    void setBackoff(int initialMs, int maxMs);
+    int reconnectAttempts() const { return m_attempt; }
+
+    // Actions: each is a task in the task list; the result shows up through the event stream.
+    enum class Action { Start, Stop, Restart, Kill, Pause, Unpause, Remove, ForceRemove };
+    void containerAction(Action action, const QStringList &ids);
+    Backends::DockerJob *createContainer(const Backends::ContainerSpec &spec, bool start);
+    void createVolume(const QString &name, const QString &driver);
+    void removeVolume(const QString &name);
+    void createNetwork(const QString &name, const QString &driver);
+    void removeNetwork(const QString &id);
+
+Q_SIGNALS:
+    void stateChanged(Wharf::Models::HostConnection::State state);
+    void synced();
+    void actionFailed(const QString &message);
+
+private:
+    void setState(State s, const QString &reason = {});
+    void onNegotiated();
+    void openEvents();
+    void onEventData(const QByteArray &data);
+    void onEventsEnded();
+    void handleEvent(const QJsonObject &e);
+    void scheduleFlush();
+    void flushDirty();
+    void listAll();
+    void listVolumes();
+    void listNetworks();
+    void updateUsage();
+    void scheduleReconnect(const QString &reason);
+    int track(Backends::DockerJob *job, const QString &title, std::function<void(Backends::DockerJob *)> ok = {});
+
+    HostConfig m_config;
+    TaskModel *m_tasks;
+    Backends::DockerClient *m_client = nullptr;
+    ContainerListModel *m_containers;
+    ResourceListModel *m_volumes;
+    ResourceListModel *m_networks;
+    EventListModel *m_events;
+    State m_state = Disconnected;
+    QString m_reason;
+    QString m_serverVersion;
+    QPointer<Backends::DockerJob> m_eventJob;
+    Backends::JsonLineSplitter m_splitter;
+    QTimer m_reconnectTimer;
+    QTimer m_flushTimer;
+    int m_attempt = 0;
+    int m_backoffInitial = 1000;
+    int m_backoffMax = 30000;
+    QSet<QString> m_dirtyContainers;
+    bool m_dirtyVolumes = false;
+    bool m_dirtyNetworks = false;
+    bool m_listing = false;
+    bool m_wanted = false;
+    quint64 m_generation = 0;
+};
+
+} // namespace Wharf::Models

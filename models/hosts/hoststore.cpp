@@ -1,0 +1,125 @@
+#include "hoststore.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QUuid>
+
+namespace Wharf::Models {
+
+using namespace Backends;
+
+Expected<Endpoint> HostConfig::endpoint() const
+{
+    return Endpoint::parse(url, tls, useTls, labMode);
+}
+
+HostStore::HostStore(const QString &filePath, QObject *parent)
+    : QObject(parent)
+    , m_path(filePath)
+{
+}
+
+Error HostStore::load()
+{
+    m_hosts.clear();
+    QFile f(m_path);
+    if (!f.exists())
+        return {};
+    if (!f.open(QIODevice::ReadOnly))
+        return Error::make(Error::Input, tr("Cannot read the host list %1: %2.").arg(m_path, f.errorString()));
+    QJsonParseError pe;
+    const auto doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    if (pe.error != QJsonParseError::NoError)
+        return Error::make(Error::Input, tr("The host list %1 is damaged (%2); it was left as it is.").arg(m_path, pe.errorString()));
+    for (const auto &v : doc.object().value(QLatin1String("hosts")).toArray()) {
+        const QJsonObject o = v.toObject();
+        HostConfig h;
+        h.id = o.value(QLatin1String("id")).toString();
+        h.name = o.value(QLatin1String("name")).toString();
+        h.group = o.value(QLatin1String("group")).toString();
+        h.url = o.value(QLatin1String("url")).toString();
+        h.useTls = o.value(QLatin1String("tls")).toBool();
+        h.labMode = o.value(QLatin1String("lab")).toBool();
+        h.tls.caCert = o.value(QLatin1String("ca")).toString();
+        h.tls.clientCert = o.value(QLatin1String("cert")).toString();
+        h.tls.clientKey = o.value(QLatin1String("key")).toString();
+        if (!h.id.isEmpty() && !h.url.isEmpty())
+            m_hosts << h;
+    }
+    return {};
+}
+
+Error HostStore::save() const
+{
+    QJsonArray list;
+    for (const auto &h : m_hosts)
+        list.append(QJsonObject{{QStringLiteral("id"), h.id},
+                                {QStringLiteral("name"), h.name},
+                                {QStringLiteral("group"), h.group},
+                                {QStringLiteral("url"), h.url},
+                                {QStringLiteral("tls"), h.useTls},
+                                {QStringLiteral("lab"), h.labMode},
+                                {QStringLiteral("ca"), h.tls.caCert},
+                                {QStringLiteral("cert"), h.tls.clientCert},
+                                {QStringLiteral("key"), h.tls.clientKey}});
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    QSaveFile f(m_path);
+    if (!f.open(QIODevice::WriteOnly))
+        return Error::make(Error::Input, tr("Cannot write the host list %1: %2.").arg(m_path, f.errorString()));
+    f.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("hosts"), list}}).toJson());
+    if (!f.commit())
+        return Error::make(Error::Input, tr("Cannot write the host list %1: %2.").arg(m_path, f.errorString()));
+    return {};
+}
+
+const HostConfig *HostStore::find(const QString &id) const
+{
+    for (const auto &h : m_hosts)
+        if (h.id == id)
+            return &h;
+    return nullptr;
+}
+
+Expected<QString> HostStore::add(HostConfig config)
+{
+    if (config.name.trimmed().isEmpty())
+        return Error::make(Error::Input, tr("Give the host a name."));
+    for (const auto &h : m_hosts)
+        if (h.name == config.name)
+            return Error::make(Error::Input, tr("A host named \"%1\" exists already.").arg(config.name));
+    auto ep = config.endpoint();
+    if (!ep)
+        return ep.error();
+    config.url = ep->url();
+    if (config.id.isEmpty())
+        config.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_hosts << config;
+    if (auto e = save(); e.isError()) {
+        m_hosts.removeLast();
+        return e;
+    }
+    Q_EMIT hostAdded(config.id);
+    return config.id;
+}
+
+Error HostStore::remove(const QString &id)
+{
+    for (qsizetype i = 0; i < m_hosts.size(); ++i) {
+        if (m_hosts[i].id == id) {
+            const HostConfig old = m_hosts.takeAt(i);
+            if (auto e = save(); e.isError()) {
+                m_hosts.insert(i, old);
+                return e;
+            }
+            Q_EMIT hostRemoved(id);
+            return {};
+        }
+    }
+    return Error::make(Error::Input, tr("No such host."));
+}
+
+} // namespace Wharf::Models

@@ -1,0 +1,154 @@
+#include "resourcelistmodel.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSet>
+
+namespace Wharf::Models {
+
+ResourceListModel::ResourceListModel(QString keyField, QString nameField, QList<Column> columns, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_key(std::move(keyField))
+    , m_name(std::move(nameField))
+    , m_columns(std::move(columns))
+{
+}
+
+int ResourceListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ResourceListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size()) + 1;
+}
+
+QVariant ResourceListModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows.size())
+        return {};
+    const QJsonObject &o = m_rows[index.row()];
+    const QString name = o.value(m_name).toString();
+    switch (role) {
+    case KeyRole:
+        return o.value(m_key).toString();
+    case NameRole:
+        return name;
+    case JsonRole:
+        return o;
+    case UsedByRole:
+        return m_usage.value(name);
+    case Qt::DisplayRole:
+        if (index.column() < m_columns.size())
+            return m_columns[index.column()].text(o);
+        {
+            const QStringList users = m_usage.value(name);
+            return users.isEmpty() ? tr("Unused") : users.join(QStringLiteral(", "));
+        }
+    }
+    return {};
+}
+
+QVariant ResourceListModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    if (section < m_columns.size())
+        return m_columns[section].header;
+    return tr("In use by");
+}
+
+int ResourceListModel::indexOfKey(const QString &key) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].value(m_key).toString() == key)
+            return i;
+    return -1;
+}
+
+void ResourceListModel::applyList(const QJsonArray &list)
+{
+    QHash<QString, QJsonObject> fresh;
+    QStringList order;
+    for (const auto &v : list) {
+        const QJsonObject o = v.toObject();
+        const QString k = o.value(m_key).toString();
+        fresh.insert(k, o);
+        order << k;
+    }
+    for (int r = int(m_rows.size()) - 1; r >= 0; --r) {
+        if (!fresh.contains(m_rows[r].value(m_key).toString())) {
+            beginRemoveRows({}, r, r);
+            m_rows.removeAt(r);
+            endRemoveRows();
+        }
+    }
+    QSet<QString> have;
+    for (int r = 0; r < m_rows.size(); ++r) {
+        const QString k = m_rows[r].value(m_key).toString();
+        have.insert(k);
+        const QJsonObject &n = fresh[k];
+        if (n != m_rows[r]) {
+            m_rows[r] = n;
+            Q_EMIT dataChanged(index(r, 0), index(r, columnCount() - 1));
+        }
+    }
+    QList<QJsonObject> added;
+    for (const auto &k : std::as_const(order))
+        if (!have.contains(k))
+            added << fresh[k];
+    if (!added.isEmpty()) {
+        const int at = int(m_rows.size());
+        beginInsertRows({}, at, at + int(added.size()) - 1);
+        m_rows += added;
+        endInsertRows();
+    }
+}
+
+void ResourceListModel::setUsage(const QHash<QString, QStringList> &usage)
+{
+    if (usage == m_usage)
+        return;
+    m_usage = usage;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0, int(m_columns.size())), index(int(m_rows.size()) - 1, int(m_columns.size())));
+}
+
+static QString created(const QJsonObject &o, const char *field)
+{
+    const QJsonValue v = o.value(QLatin1String(field));
+    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODate);
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : v.toString();
+}
+
+ResourceListModel *ResourceListModel::createVolumeModel(QObject *parent)
+{
+    return new ResourceListModel(
+        QStringLiteral("Name"), QStringLiteral("Name"),
+        {{tr("Name"), [](const QJsonObject &o) { return o.value(QLatin1String("Name")).toString(); }},
+         {tr("Driver"), [](const QJsonObject &o) { return o.value(QLatin1String("Driver")).toString(); }},
+         {tr("Mount point"), [](const QJsonObject &o) { return o.value(QLatin1String("Mountpoint")).toString(); }},
+         {tr("Created"), [](const QJsonObject &o) { return created(o, "CreatedAt"); }}},
+        parent);
+}
+
+ResourceListModel *ResourceListModel::createNetworkModel(QObject *parent)
+{
+    return new ResourceListModel(
+        QStringLiteral("Id"), QStringLiteral("Name"),
+        {{tr("Name"), [](const QJsonObject &o) { return o.value(QLatin1String("Name")).toString(); }},
+         {tr("Driver"), [](const QJsonObject &o) { return o.value(QLatin1String("Driver")).toString(); }},
+         {tr("Scope"), [](const QJsonObject &o) { return o.value(QLatin1String("Scope")).toString(); }},
+         {tr("Subnet"),
+          [](const QJsonObject &o) {
+              QStringList s;
+              for (const auto &c : o.value(QLatin1String("IPAM")).toObject().value(QLatin1String("Config")).toArray())
+                  s << c.toObject().value(QLatin1String("Subnet")).toString();
+              return s.join(QStringLiteral(", "));
+          }},
+         {tr("Created"), [](const QJsonObject &o) { return created(o, "Created"); }}},
+        parent);
+}
+
+} // namespace Wharf::Models
