@@ -1,0 +1,50 @@
+#include "hostregistry.h"
+
+namespace Wharf::Models {
+
+HostRegistry::HostRegistry(HostStore *store, TaskModel *tasks, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_tasks(tasks)
+{
+    for (const auto &h : store->hosts())
+        make(h);
+    connect(store, &HostStore::hostAdded, this, [this](const QString &id) {
+        if (const HostConfig *h = m_store->find(id)) {
+            HostConnection *c = make(*h);
+            Q_EMIT connectionAdded(c);
+            c->connectToHost();
+        }
+    });
+    connect(store, &HostStore::hostRemoved, this, [this](const QString &id) {
+        if (HostConnection *c = connection(id)) {
+            m_connections.removeOne(c);
+            c->disconnectFromHost();
+            Q_EMIT connectionRemoved(id);
+            c->deleteLater();
+        }
+    });
+}
+
+HostConnection *HostRegistry::make(const HostConfig &config)
+{
+    auto *c = new HostConnection(config, m_tasks, this);
+    m_connections << c;
+    return c;
+}
+
+HostConnection *HostRegistry::connection(const QString &id) const
+{
+    for (auto *c : m_connections)
+        if (c->config().id == id)
+            return c;
+    return nullptr;
+}
+
+void HostRegistry::connectAll()
+{
+    for (auto *c : std::as_const(m_connections))
+        c->connectToHost();
+}
+
+} // namespace Wharf::Models

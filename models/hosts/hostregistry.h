@@ -1,0 +1,37 @@
+#pragma once
+
+#include "hostconnection.h"
+#include "hoststore.h"
+
+#include <QObject>
+
+namespace Wharf::Models {
+
+class TaskModel;
+
+// The live connections for the saved hosts: one HostConnection per host, made and dropped as
+// hosts are added and removed.
+class HostRegistry : public QObject
+{
+    Q_OBJECT
+public:
+    HostRegistry(HostStore *store, TaskModel *tasks, QObject *parent = nullptr);
+
+    HostStore *store() const { return m_store; }
+    TaskModel *tasks() const { return m_tasks; }
+    QList<HostConnection *> connections() const { return m_connections; }
+    HostConnection *connection(const QString &id) const;
+    void connectAll();
+
+Q_SIGNALS:
+    void connectionAdded(Wharf::Models::HostConnection *c);
+    void connectionRemoved(const QString &id);
+
+private:
+    HostConnection *make(const HostConfig &config);
+    HostStore *m_store;
+    TaskModel *m_tasks;
+    QList<HostConnection *> m_connections;
+};
+
+} // namespace Wharf::Models

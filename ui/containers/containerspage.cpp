@@ -1,0 +1,196 @@
+#include "containerspage.h"
+
+#include "containerdetailsdialog.h"
+#include "createcontainerdialog.h"
+#include "docker/dockerclient.h"
+#include "hosts/hostconnection.h"
+#include "inventory/containerlistmodel.h"
+#include "inventory/resourcelistmodel.h"
+#include "monitoring/statsfeed.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace Wharf::Ui {
+
+using namespace Models;
+using Action = HostConnection::Action;
+
+ContainersPage::ContainersPage(HostConnection *host, QWidget *parent)
+    : QWidget(parent)
+    , m_host(host)
+    , m_stats(new StatsMonitor(host->client(), host->containers(), this))
+    , m_table(new QTableView)
+    , m_filter(new QLineEdit)
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_message(new QLabel)
+{
+    confirm = [this](const QString &q) {
+        return QMessageBox::question(this, tr("Remove containers"), q) == QMessageBox::Yes;
+    };
+    auto *toolbar = new QToolBar;
+    toolbar->addAction(tr("Create…"), this, &ContainersPage::createContainer);
+    toolbar->addSeparator();
+    const struct
+    {
+        QString text;
+        Action action;
+    } actions[] = {{tr("Start"), Action::Start},     {tr("Stop"), Action::Stop},       {tr("Restart"), Action::Restart},
+                   {tr("Pause"), Action::Pause},     {tr("Resume"), Action::Unpause}, {tr("Kill"), Action::Kill}};
+    for (const auto &a : actions) {
+        const Action act = a.action;
+        m_selectionActions << toolbar->addAction(a.text, this, [this, act] { m_host->containerAction(act, selectedIds()); });
+    }
+    m_selectionActions << toolbar->addAction(tr("Remove…"), this, &ContainersPage::removeSelected);
+    m_filter->setPlaceholderText(tr("Filter by name, image, state, ports…"));
+    m_filter->setClearButtonEnabled(true);
+    m_message->setWordWrap(true);
+    m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
+    m_message->hide();
+
+    m_proxy->setSourceModel(host->containers());
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortRole(ContainerListModel::SortRole);
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ContainerListModel::Name, Qt::AscendingOrder);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->setColumnWidth(ContainerListModel::Name, 180);
+    m_table->setColumnWidth(ContainerListModel::Image, 200);
+    m_table->setColumnWidth(ContainerListModel::Status, 160);
+    m_table->setColumnWidth(ContainerListModel::Ports, 180);
+    m_table->setAlternatingRowColors(true);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(toolbar);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_message);
+    layout->addWidget(m_table);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ContainersPage::updateActions);
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &i) {
+        openDetails(i.data(ContainerListModel::IdRole).toString());
+    });
+    connect(host, &HostConnection::actionFailed, this, [this](const QString &msg) {
+        m_message->setText(msg);
+        m_message->show();
+        QTimer::singleShot(15000, m_message, &QLabel::hide);
+    });
+    // Stats only for what is on screen: re-evaluated when rows move or the view scrolls.
+    auto *watchTimer = new QTimer(this);
+    watchTimer->setSingleShot(true);
+    watchTimer->setInterval(300);
+    connect(watchTimer, &QTimer::timeout, this, &ContainersPage::updateWatched);
+    auto poke = [watchTimer] { watchTimer->start(); };
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, poke);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, poke);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, poke);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, poke);
+    connect(host->containers(), &ContainerListModel::containersChanged, this, poke);
+    updateActions();
+}
+
+QStringList ContainersPage::selectedIds() const
+{
+    QStringList ids;
+    for (const auto &i : m_table->selectionModel()->selectedRows())
+        ids << i.data(ContainerListModel::IdRole).toString();
+    return ids;
+}
+
+void ContainersPage::updateActions()
+{
+    const bool any = m_table->selectionModel()->hasSelection();
+    for (auto *a : std::as_const(m_selectionActions))
+        a->setEnabled(any);
+}
+
+void ContainersPage::updateWatched()
+{
+    if (!isVisible()) {
+        m_stats->watch({});
+        return;
+    }
+    QStringList ids;
+    const int first = std::max(0, m_table->rowAt(0));
+    int last = m_table->rowAt(m_table->viewport()->height() - 1);
+    if (last < 0)
+        last = m_proxy->rowCount() - 1;
+    for (int r = first; r <= last && r < m_proxy->rowCount(); ++r)
+        ids << m_proxy->index(r, 0).data(ContainerListModel::IdRole).toString();
+    m_stats->watch(ids);
+}
+
+void ContainersPage::removeSelected()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    QStringList names, running;
+    for (const auto &id : ids) {
+        const ContainerRow *r = m_host->containers()->row(id);
+        names << (r ? r->name : id.left(12));
+        if (r && (r->state == QLatin1String("running") || r->state == QLatin1String("paused") || r->state == QLatin1String("restarting")))
+            running << r->name;
+    }
+    QString q = tr("Remove %n container(s): %1?", nullptr, int(ids.size())).arg(names.join(QStringLiteral(", ")));
+    if (!running.isEmpty())
+        q += QLatin1Char('\n') + tr("Running containers are stopped first: %1.").arg(running.join(QStringLiteral(", ")));
+    if (!confirm(q))
+        return;
+    m_host->containerAction(running.isEmpty() ? Action::Remove : Action::ForceRemove, ids);
+}
+
+void ContainersPage::createContainer()
+{
+    // Offer the host's images and networks.
+    QStringList networks;
+    for (int r = 0; r < m_host->networks()->rowCount(); ++r)
+        networks << m_host->networks()->objectAt(r).value(QLatin1String("Name")).toString();
+    auto *dialog = new CreateContainerDialog({}, networks, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    Backends::DockerJob *images = m_host->client()->listImages();
+    connect(images, &Backends::DockerJob::finished, dialog, [images, dialog] {
+        images->deleteLater();
+        if (images->isError())
+            return;
+        QStringList tags;
+        for (const auto &img : images->json().array())
+            for (const auto &t : img.toObject().value(QLatin1String("RepoTags")).toArray())
+                if (t.toString() != QLatin1String("<none>:<none>"))
+                    tags << t.toString();
+        tags.sort();
+        const QString current = dialog->imageField()->currentText();
+        dialog->imageField()->addItems(tags);
+        dialog->imageField()->setCurrentText(current.isEmpty() ? tags.value(0) : current);
+    });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { m_host->createContainer(dialog->spec(), dialog->startAfterCreate()); });
+    dialog->open();
+}
+
+void ContainersPage::openDetails(const QString &id)
+{
+    auto *d = new ContainerDetailsDialog(m_host, id, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->show();
+}
+
+} // namespace Wharf::Ui

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QWidget>
+
+class QTableView;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QAction;
+class QLabel;
+
+namespace Wharf::Models {
+class HostConnection;
+class StatsMonitor;
+}
+
+namespace Wharf::Ui {
+
+// The containers of one host: a sortable, filterable table with multi-select actions.
+class ContainersPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ContainersPage(Models::HostConnection *host, QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_table; }
+    QLineEdit *filter() const { return m_filter; }
+    QSortFilterProxyModel *proxy() const { return m_proxy; }
+    QStringList selectedIds() const;
+    // The confirmation is asked through this hook (tests replace it).
+    std::function<bool(const QString &question)> confirm;
+
+public Q_SLOTS:
+    void createContainer();
+    void removeSelected();
+    void openDetails(const QString &id);
+
+private:
+    void updateActions();
+    void updateWatched();
+    Models::HostConnection *m_host;
+    Models::StatsMonitor *m_stats;
+    QTableView *m_table;
+    QLineEdit *m_filter;
+    QSortFilterProxyModel *m_proxy;
+    QLabel *m_message;
+    QList<QAction *> m_selectionActions;
+};
+
+} // namespace Wharf::Ui

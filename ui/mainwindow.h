@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QHash>
+#include <QMainWindow>
+
+class QTreeView;
+class QStackedWidget;
+class QStandardItemModel;
+class QStandardItem;
+class QLabel;
+class QListView;
+
+namespace Wharf::Models {
+class HostRegistry;
+class HostConnection;
+}
+
+namespace Wharf::Ui {
+
+// The console: hosts and their groups on the left (containers, volumes, networks, events per
+// host), the page in the middle, connection states in the status bar, tasks in a dock.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    enum PageKind { ContainersKind = 1, VolumesKind, NetworksKind, EventsKind };
+
+    explicit MainWindow(Models::HostRegistry *hosts, QWidget *parent = nullptr);
+
+    QTreeView *navigation() const { return m_nav; }
+    QStackedWidget *pages() const { return m_pages; }
+    // Shows a host's page (creating it on first use); returns it.
+    QWidget *showPage(const QString &hostId, PageKind kind);
+    QWidget *currentPage() const;
+
+Q_SIGNALS:
+    void languageRequested(const QString &locale);
+
+public Q_SLOTS:
+    void addHost();
+
+private:
+    void addHostItems(Models::HostConnection *c);
+    void removeHostItems(const QString &id);
+    void updateHostState(Models::HostConnection *c);
+    QStandardItem *groupItem(const QString &group);
+    void updateEmptyState();
+
+    Models::HostRegistry *m_hosts;
+    QTreeView *m_nav;
+    QStandardItemModel *m_navModel;
+    QStackedWidget *m_pages;
+    QWidget *m_empty;
+    QHash<QString, QWidget *> m_pageCache; // hostId/kind
+    QHash<QString, QLabel *> m_statusLabels;
+    QListView *m_tasks;
+};
+
+} // namespace Wharf::Ui
