@@ -169,6 +169,17 @@ void Cli::dispatch()
     m_json = output == QLatin1String("json");
     m_command = pos.first();
     m_commandArgs = pos.mid(1);
+    // Like a global flag, -o/--output may also follow the command (`ps -a -o json`).
+    for (qsizetype i = 0; i + 1 < m_commandArgs.size(); ++i) {
+        const QString &a = m_commandArgs[i];
+        const QString &v = m_commandArgs[i + 1];
+        if ((a == QLatin1String("-o") || a == QLatin1String("--output"))
+            && (v == QLatin1String("json") || v == QLatin1String("table"))) {
+            m_json = v == QLatin1String("json");
+            m_commandArgs.remove(i, 2);
+            break;
+        }
+    }
 
     // The endpoint: flags win over the environment.
     auto endpoint = Endpoint::fromEnvironment(global.value(QStringLiteral("-H")));

@@ -1,0 +1,142 @@
+#include "docker/containerspec.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace Wharf::Backends;
+
+class TestContainerSpec : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void ports_data();
+    void ports();
+    void memory_data();
+    void memory();
+    void volumes();
+    void restart();
+    void reservedLabels();
+    void createBody();
+};
+
+void TestContainerSpec::ports_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("ip");
+    QTest::addColumn<int>("host");
+    QTest::addColumn<int>("container");
+    QTest::addColumn<QString>("proto");
+    QTest::newRow("container only") << "80" << true << "" << 0 << 80 << "tcp";
+    QTest::newRow("host:container") << "8080:80" << true << "" << 8080 << 80 << "tcp";
+    QTest::newRow("ip:host:container/udp") << "127.0.0.1:53:53/udp" << true << "127.0.0.1" << 53 << 53 << "udp";
+    QTest::newRow("ipv6") << "[::1]:8080:80" << true << "::1" << 8080 << 80 << "tcp";
+    QTest::newRow("ip with random host port") << "127.0.0.1::80" << true << "127.0.0.1" << 0 << 80 << "tcp";
+    QTest::newRow("too large") << "99999:80" << false << "" << 0 << 0 << "";
+    QTest::newRow("zero") << "0:0" << false << "" << 0 << 0 << "";
+    QTest::newRow("bad proto") << "80/icmp" << false << "" << 0 << 0 << "";
+    QTest::newRow("bad ip") << "300.1.1.1:80:80" << false << "" << 0 << 0 << "";
+    QTest::newRow("letters") << "http:80" << false << "" << 0 << 0 << "";
+}
+
+void TestContainerSpec::ports()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    auto p = ContainerSpec::parsePort(text);
+    QCOMPARE(p.hasValue(), ok);
+    if (!ok) {
+        QVERIFY(!p.error().message.isEmpty());
+        return;
+    }
+    QFETCH(QString, ip);
+    QFETCH(int, host);
+    QFETCH(int, container);
+    QFETCH(QString, proto);
+    QCOMPARE(p->hostIp, ip);
+    QCOMPARE(int(p->hostPort), host);
+    QCOMPARE(int(p->containerPort), container);
+    QCOMPARE(p->protocol, proto);
+}
+
+void TestContainerSpec::memory_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("bytes");
+    QTest::newRow("64m") << "64m" << qint64(64) * 1024 * 1024;
+    QTest::newRow("1g") << "1g" << qint64(1024) * 1024 * 1024;
+    QTest::newRow("512MB") << "512MB" << qint64(512) * 1024 * 1024;
+    QTest::newRow("1.5g") << "1.5g" << qint64(1.5 * 1024 * 1024 * 1024);
+    QTest::newRow("12q") << "12q" << qint64(-1);
+    QTest::newRow("tiny") << "1k" << qint64(-1);
+    QTest::newRow("empty") << "" << qint64(-1);
+}
+
+void TestContainerSpec::memory()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, bytes);
+    auto m = ContainerSpec::parseMemory(text);
+    if (bytes < 0) {
+        QVERIFY(!m);
+        QVERIFY(m.error().message.contains(text.isEmpty() ? QStringLiteral("memory") : text));
+    } else {
+        QVERIFY(m);
+        QCOMPARE(*m, bytes);
+    }
+}
+
+void TestContainerSpec::volumes()
+{
+    auto v = ContainerSpec::parseVolume(QStringLiteral("data:/var/lib/data:ro"));
+    QVERIFY(v);
+    QCOMPARE(v->source, QStringLiteral("data"));
+    QVERIFY(v->readOnly);
+    QVERIFY(!v->isBind());
+    QVERIFY(ContainerSpec::parseVolume(QStringLiteral("/srv:/srv"))->isBind());
+    QVERIFY(!ContainerSpec::parseVolume(QStringLiteral("data:relative")));
+    QVERIFY(!ContainerSpec::parseVolume(QStringLiteral("data:/x:rx")));
+    QVERIFY(!ContainerSpec::parseVolume(QStringLiteral("bad name!:/x")));
+}
+
+void TestContainerSpec::restart()
+{
+    QString p;
+    int n = 0;
+    QVERIFY(!ContainerSpec::parseRestart(QStringLiteral("on-failure:3"), &p, &n).isError());
+    QCOMPARE(p, QStringLiteral("on-failure"));
+    QCOMPARE(n, 3);
+    QVERIFY(ContainerSpec::parseRestart(QStringLiteral("sometimes"), &p, &n).isError());
+    QVERIFY(ContainerSpec::parseRestart(QStringLiteral("on-failure:x"), &p, &n).isError());
+}
+
+void TestContainerSpec::reservedLabels()
+{
+    ContainerSpec s;
+    s.image = QStringLiteral("busybox");
+    s.labels.insert(QStringLiteral("io.wharf.tenant"), QStringLiteral("x"));
+    QVERIFY(s.validate().isError());
+}
+
+void TestContainerSpec::createBody()
+{
+    ContainerSpec s;
+    s.image = QStringLiteral("busybox");
+    s.command = {QStringLiteral("httpd"), QStringLiteral("-f")};
+    s.ports << *ContainerSpec::parsePort(QStringLiteral("127.0.0.1:8080:80"));
+    s.volumes << *ContainerSpec::parseVolume(QStringLiteral("data:/data:ro"));
+    s.memoryBytes = 64 * 1024 * 1024;
+    s.nanoCpus = *ContainerSpec::parseCpus(QStringLiteral("0.5"));
+    s.restartPolicy = QStringLiteral("always");
+    const QJsonObject b = s.toCreateBody();
+    QCOMPARE(b[QLatin1String("Cmd")].toArray().size(), 2);
+    const QJsonObject hc = b[QLatin1String("HostConfig")].toObject();
+    QCOMPARE(hc[QLatin1String("NanoCpus")].toInteger(), 500000000);
+    QCOMPARE(hc[QLatin1String("Memory")].toInteger(), 64 * 1024 * 1024);
+    QCOMPARE(hc[QLatin1String("Binds")].toArray().first().toString(), QStringLiteral("data:/data:ro"));
+    QCOMPARE(hc[QLatin1String("PortBindings")][QLatin1String("80/tcp")][0][QLatin1String("HostPort")].toString(), QStringLiteral("8080"));
+    QCOMPARE(hc[QLatin1String("RestartPolicy")][QLatin1String("Name")].toString(), QStringLiteral("always"));
+}
+
+QTEST_GUILESS_MAIN(TestContainerSpec)
+#include "tst_containerspec.moc"

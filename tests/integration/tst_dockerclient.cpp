@@ -1,0 +1,130 @@
+#include "docker/containerspec.h"
+#include "docker/dockerclient.h"
+#include "docker/tar.h"
+#include "http/socketframe.h"
+#include "testsupport.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Wharf::Backends;
+
+class TestDockerClient : public QObject
+{
+    Q_OBJECT
+private:
+    DockerClient *m_client = nullptr;
+    DockerJob *run(DockerJob *job)
+    {
+        QSignalSpy spy(job, &DockerJob::finished);
+        if (!job->isFinished())
+            spy.wait(60000);
+        return job;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        auto ep = Endpoint::parse(TestSupport::dockerHost());
+        QVERIFY2(ep, "the dockerd fixture is not running");
+        m_client = new DockerClient(*ep, this);
+    }
+    void negotiates()
+    {
+        DockerJob *j = run(m_client->ping());
+        QVERIFY2(!j->isError(), qPrintable(j->error().message));
+        QVERIFY(m_client->isNegotiated());
+        const int minor = DockerClient::apiMinor(m_client->apiVersion());
+        QVERIFY(minor >= 41 && minor <= 52);
+    }
+    void unreachableSocketNamesThePath()
+    {
+        DockerClient c(*Endpoint::parse(QStringLiteral("unix:///nonexistent/wharf.sock")));
+        DockerJob *j = c.info();
+        QSignalSpy spy(j, &DockerJob::finished);
+        QVERIFY(spy.wait(10000));
+        QVERIFY(j->isError());
+        QVERIFY2(j->error().message.contains(QLatin1String("/nonexistent/wharf.sock")), qPrintable(j->error().message));
+    }
+    void containerLifecycle()
+    {
+        ContainerSpec s;
+        s.image = TestSupport::testImage();
+        s.name = QStringLiteral("tdc-life");
+        s.command = {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo out; echo err >&2; sleep 300")};
+        DockerJob *c = run(m_client->createContainer(s.toCreateBody(), s.name));
+        QVERIFY2(!c->isError(), qPrintable(c->error().message));
+        const QString id = c->json().object().value(QLatin1String("Id")).toString();
+        QVERIFY(!run(m_client->startContainer(id))->isError());
+
+        // Removing a running container without force is refused with the daemon's words.
+        DockerJob *rm = run(m_client->removeContainer(id));
+        QVERIFY(rm->isError());
+        QCOMPARE(rm->error().httpStatus, 409);
+        QVERIFY(rm->error().message.contains(QLatin1String("running")));
+
+        // Logs, demultiplexed.
+        LogOptions lo;
+        QByteArray out, err;
+        FrameDemuxer demux([&](FrameDemuxer::Stream st, const QByteArray &p) { (st == FrameDemuxer::Stderr ? err : out) += p; });
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     out.clear();
+                                     err.clear();
+                                     DockerJob *l = m_client->containerLogs(id, lo);
+                                     connect(l, &DockerJob::dataReceived, this, [&](const QByteArray &d) { demux.feed(d); });
+                                     run(l);
+                                     return out == "out\n" && err == "err\n";
+                                 }()),
+                                 10000);
+
+        // One-shot stats.
+        DockerJob *st = run(m_client->containerStats(id, false));
+        QVERIFY(!st->isError());
+        QVERIFY(st->json().object().contains(QLatin1String("memory_stats")));
+
+        // Exec with exit code.
+        DockerJob *ec = run(m_client->execCreate(id, {{QStringLiteral("Cmd"), QJsonArray{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo hi; exit 7")}},
+                                                      {QStringLiteral("AttachStdout"), true},
+                                                      {QStringLiteral("AttachStderr"), true}}));
+        const QString execId = ec->json().object().value(QLatin1String("Id")).toString();
+        QByteArray execOut;
+        FrameDemuxer d2([&](FrameDemuxer::Stream, const QByteArray &p) { execOut += p; });
+        DockerJob *es = m_client->execStart(execId, false);
+        connect(es, &DockerJob::dataReceived, this, [&](const QByteArray &d) { d2.feed(d); });
+        run(es);
+        QCOMPARE(execOut, QByteArray("hi\n"));
+        QCOMPARE(run(m_client->execInspect(execId))->json().object().value(QLatin1String("ExitCode")).toInt(), 7);
+
+        // Archive round trip.
+        auto tar = Tar::write({TarEntry{QStringLiteral("greeting.txt"), TarEntry::File, 0644, 0, {}, "你好\n"}});
+        QVERIFY(!run(m_client->archivePut(id, QStringLiteral("/tmp"), tar))->isError());
+        DockerJob *g = run(m_client->archiveGet(id, QStringLiteral("/tmp/greeting.txt")));
+        auto entries = Tar::read(g->body());
+        QVERIFY(entries);
+        QCOMPARE(entries->first().data, QByteArray("你好\n"));
+
+        // Top, update, rename, stop, remove.
+        QVERIFY(!run(m_client->containerTop(id))->isError());
+        QVERIFY(!run(m_client->updateContainer(id, {{QStringLiteral("Memory"), 128 * 1024 * 1024}, {QStringLiteral("MemorySwap"), -1}}))->isError());
+        QVERIFY(!run(m_client->renameContainer(id, QStringLiteral("tdc-life2")))->isError());
+        QVERIFY(!run(m_client->stopContainer(id, 1))->isError());
+        QVERIFY(!run(m_client->removeContainer(id))->isError());
+        QCOMPARE(run(m_client->inspectContainer(id))->error().httpStatus, 404);
+    }
+    void volumesAndNetworks()
+    {
+        QVERIFY(!run(m_client->createVolume({{QStringLiteral("Name"), QStringLiteral("tdc-vol")}}))->isError());
+        DockerJob *l = run(m_client->listVolumes({{QStringLiteral("name"), {QStringLiteral("tdc-vol")}}}));
+        QCOMPARE(l->json().object().value(QLatin1String("Volumes")).toArray().size(), 1);
+        QVERIFY(!run(m_client->removeVolume(QStringLiteral("tdc-vol")))->isError());
+        DockerJob *n = run(m_client->createNetwork({{QStringLiteral("Name"), QStringLiteral("tdc-net")}}));
+        QVERIFY2(!n->isError(), qPrintable(n->error().message));
+        const QString nid = n->json().object().value(QLatin1String("Id")).toString();
+        QVERIFY(!run(m_client->inspectNetwork(nid))->isError());
+        QVERIFY(!run(m_client->removeNetwork(nid))->isError());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDockerClient)
+#include "tst_dockerclient.moc"

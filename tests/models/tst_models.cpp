@@ -1,0 +1,95 @@
+#include "inventory/containerlistmodel.h"
+#include "inventory/eventlistmodel.h"
+#include "logs/logmodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Wharf::Models;
+
+class TestModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void containersDiffInPlace();
+    void eventsDeduplicated();
+    void logsBounded();
+};
+
+static QJsonObject entry(const QString &id, const QString &name, const QString &state)
+{
+    return QJsonObject{{QStringLiteral("Id"), id},
+                       {QStringLiteral("Names"), QJsonArray{QString(QLatin1Char('/') + name)}},
+                       {QStringLiteral("Image"), QStringLiteral("busybox")},
+                       {QStringLiteral("State"), state},
+                       {QStringLiteral("Status"), state},
+                       {QStringLiteral("Created"), 1700000000}};
+}
+
+void TestModels::containersDiffInPlace()
+{
+    ContainerListModel m;
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy reset(&m, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&m, &QAbstractItemModel::dataChanged);
+    m.applyList({entry(QStringLiteral("a"), QStringLiteral("one"), QStringLiteral("running")),
+                 entry(QStringLiteral("b"), QStringLiteral("two"), QStringLiteral("exited")),
+                 entry(QStringLiteral("c"), QStringLiteral("three"), QStringLiteral("running"))});
+    QCOMPARE(m.rowCount(), 3);
+    m.applyList({entry(QStringLiteral("a"), QStringLiteral("one"), QStringLiteral("exited")),
+                 entry(QStringLiteral("c"), QStringLiteral("three"), QStringLiteral("running")),
+                 entry(QStringLiteral("d"), QStringLiteral("four"), QStringLiteral("created"))});
+    QCOMPARE(m.rowCount(), 3);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 1); // only "a" changed
+    QVERIFY(!m.row(QStringLiteral("b")));
+    QCOMPARE(m.row(QStringLiteral("a"))->state, QStringLiteral("exited"));
+    m.applyPartial({QStringLiteral("c"), QStringLiteral("zz")}, {entry(QStringLiteral("c"), QStringLiteral("renamed"), QStringLiteral("running"))});
+    QCOMPARE(m.row(QStringLiteral("c"))->name, QStringLiteral("renamed"));
+    m.applyPartial({QStringLiteral("d")}, {});
+    QCOMPARE(m.rowCount(), 2);
+    m.setStats(QStringLiteral("c"), 12.5, 1024, 2048);
+    QCOMPARE(m.index(m.indexOf(QStringLiteral("c")), ContainerListModel::Cpu).data().toString(), QStringLiteral("12.5%"));
+}
+
+void TestModels::eventsDeduplicated()
+{
+    EventListModel m(3);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto ev = [](qint64 t, const char *action) {
+        return QJsonObject{{QStringLiteral("Type"), QStringLiteral("container")},
+                           {QStringLiteral("Action"), QString::fromLatin1(action)},
+                           {QStringLiteral("timeNano"), double(t)},
+                           {QStringLiteral("Actor"), QJsonObject{{QStringLiteral("ID"), QStringLiteral("abc")}}}};
+    };
+    QVERIFY(m.append(ev(1, "create")));
+    QVERIFY(m.append(ev(2, "start")));
+    QVERIFY(!m.append(ev(2, "start"))); // replayed after a reconnect
+    QVERIFY(m.append(ev(3, "die")));
+    QVERIFY(m.append(ev(4, "destroy")));
+    QCOMPARE(m.rowCount(), 3); // bounded
+    QCOMPARE(m.lastTimeNano(), qint64(4));
+}
+
+void TestModels::logsBounded()
+{
+    LogModel m(1000);
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Warning);
+    QByteArray chunk;
+    for (int i = 0; i < 5000; ++i)
+        chunk += "line " + QByteArray::number(i) + '\n';
+    m.appendData(LogModel::Stdout, chunk.left(1234));
+    m.appendData(LogModel::Stdout, chunk.mid(1234));
+    QCOMPARE(m.rowCount(), 1000);
+    QCOMPARE(m.text(999), QStringLiteral("line 4999"));
+    m.appendData(LogModel::Stderr, "partial");
+    QCOMPARE(m.rowCount(), 1000);
+    m.appendData(LogModel::Stderr, " done\n");
+    QCOMPARE(m.text(999), QStringLiteral("partial done"));
+    QCOMPARE(m.index(999).data(LogModel::StreamRole).toInt(), int(LogModel::Stderr));
+}
+
+QTEST_GUILESS_MAIN(TestModels)
+#include "tst_models.moc"
