@@ -14,7 +14,7 @@ BUILD_PKGS=(
 # What the tests start and use: a private Docker Engine, test images made from Debian
 # packages, Xvfb for screenshots, and tools for the benchmarks.
 TEST_PKGS=(
-  docker.io containerd runc iptables iproute2 busybox-static curl
+  docker.io containerd runc iptables iproute2 busybox-static curl openssl
   xvfb xauth x11-apps imagemagick hyperfine procps
 )
 

@@ -265,7 +265,9 @@ void Cli::finish(int code)
 
 void Cli::fail(const QString &message, int code)
 {
-    m_err << QCoreApplication::translate("wharfctl", "Error: %1").arg(message) << Qt::endl;
+    // A stream that was cut because its bytes were wrong ends as "canceled": say why instead.
+    const QString why = m_streamError.isError() ? m_streamError.message : message;
+    m_err << QCoreApplication::translate("wharfctl", "Error: %1").arg(why) << Qt::endl;
     finish(code);
 }
 
@@ -341,6 +343,8 @@ void Cli::printTable(const QStringList &header, const QList<QStringList> &rows)
             else
                 s += cells[i];
         }
+        if (m_clearLines)
+            s += QStringLiteral("\x1b[K");
         m_out << s << '\n';
     };
     line(header);

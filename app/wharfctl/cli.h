@@ -116,6 +116,8 @@ private:
     QStringList m_commandArgs;
     DockerClient *m_client = nullptr;
     bool m_json = false;
+    bool m_clearLines = false; // tables redrawn in place on a terminal
+    Wharf::Backends::Error m_streamError; // set when a stream is cut for bad bytes
     bool m_finished = false;
     QTextStream m_out;
     QTextStream m_err;

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "terminal.h"
 #include "docker/containerspec.h"
 #include "docker/containerstats.h"
 #include "docker/format.h"
@@ -231,7 +232,7 @@ void Cli::pipeOutput(DockerJob *job, bool tty)
     });
     connect(job, &DockerJob::dataReceived, this, [this, demux, job](const QByteArray &d) {
         if (!demux->feed(d)) {
-            m_err << tr("Error: %1").arg(demux->error().message) << Qt::endl;
+            m_streamError = demux->error();
             job->abort();
         }
     });
@@ -530,13 +531,26 @@ void Cli::cmdStats(const QStringList &a)
                     (*rows)[i].have = true;
                 }
             });
+            // A container that stops ends its stream cleanly and stays listed; a daemon that
+            // goes away (or a connection that breaks) ends the command.
+            connect(sj, &DockerJob::finished, this, [this, sj] {
+                sj->deleteLater();
+                if (sj->isError() && sj->error().kind != Error::Canceled && sj->error().httpStatus != 404)
+                    fail(sj->error().message);
+            });
         }
         auto *timer = new QTimer(this);
-        connect(timer, &QTimer::timeout, this, [this, print] {
-            if (!m_json)
-                m_out << "\x1b[2J\x1b[H";
+        const bool terminal = !m_json && stdoutIsTerminal();
+        connect(timer, &QTimer::timeout, this, [this, print, terminal] {
+            if (terminal)
+                m_out << "\x1b[H"; // home, then each line clears its own rest (no flicker)
             print();
+            if (terminal)
+                m_out << "\x1b[J" << Qt::flush;
         });
+        if (terminal)
+            m_out << "\x1b[2J";
+        m_clearLines = terminal;
         timer->start(1000);
     });
 }

@@ -7,6 +7,7 @@ namespace Wharf::App {
 
 // The controlling terminal (platform files terminal_posix.cpp / terminal_win.cpp).
 bool stdinIsTerminal();
+bool stdoutIsTerminal();
 bool terminalSize(int *rows, int *cols);
 // Raw mode for `exec -it`; restored by the returned guard's destructor.
 class RawModeGuard

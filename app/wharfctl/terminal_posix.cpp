@@ -11,6 +11,11 @@ bool stdinIsTerminal()
     return ::isatty(STDIN_FILENO) == 1;
 }
 
+bool stdoutIsTerminal()
+{
+    return ::isatty(STDOUT_FILENO) == 1;
+}
+
 bool terminalSize(int *rows, int *cols)
 {
     struct winsize ws{};

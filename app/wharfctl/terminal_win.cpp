@@ -11,6 +11,11 @@ bool stdinIsTerminal()
     return _isatty(_fileno(stdin)) != 0;
 }
 
+bool stdoutIsTerminal()
+{
+    return _isatty(_fileno(stdout)) != 0;
+}
+
 bool terminalSize(int *rows, int *cols)
 {
     CONSOLE_SCREEN_BUFFER_INFO info;

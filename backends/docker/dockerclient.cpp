@@ -94,6 +94,16 @@ void DockerJob::begin()
             if (msg.isEmpty())
                 msg = e.message.isEmpty() ? tr("The daemon answered with HTTP status %1.").arg(e.httpStatus) : e.message;
             e.message = msg;
+        } else if (!e.isError() && m_mode == HttpJob::Buffered && !m_http->body().isEmpty()
+                   && m_http->headers().value("Content-Type").startsWith("application/json")) {
+            // Parsed once here, so that a malformed answer is an error and not an empty list.
+            QJsonParseError pe;
+            m_json = QJsonDocument::fromJson(m_http->body(), &pe);
+            m_jsonParsed = true;
+            if (pe.error != QJsonParseError::NoError)
+                e = Error::make(Error::Protocol, tr("The daemon sent malformed JSON: %1 at byte %2.")
+                                                     .arg(pe.errorString())
+                                                     .arg(pe.offset));
         }
         done(e);
     });
@@ -110,7 +120,11 @@ void DockerJob::done(const Error &e)
 
 QJsonDocument DockerJob::json() const
 {
-    return QJsonDocument::fromJson(body());
+    if (!m_jsonParsed) {
+        m_json = QJsonDocument::fromJson(body());
+        m_jsonParsed = true;
+    }
+    return m_json;
 }
 
 void DockerJob::abort()

@@ -56,6 +56,8 @@ private:
     Error m_error;
     bool m_done = false;
     bool m_aborted = false;
+    mutable QJsonDocument m_json;
+    mutable bool m_jsonParsed = false;
 };
 
 using Filters = QMap<QString, QStringList>;

@@ -27,8 +27,12 @@ HttpJob::HttpJob(HttpClient *client, HttpRequest request, Mode mode, int timeout
               Q_EMIT headersReceived(status);
           },
           [this](const char *data, qsizetype size) {
-              if (m_mode == Buffered || m_status >= 300)
-                  m_body.append(data, size);
+              if (m_mode == Buffered || m_status >= 300) {
+                  if (m_body.size() + size > m_maxBody)
+                      m_overflow = true; // reported after the parser returns
+                  else
+                      m_body.append(data, size);
+              }
               else
                   Q_EMIT dataReceived(QByteArray(data, size));
           },
@@ -94,6 +98,10 @@ void HttpJob::onReadyRead()
         return;
     }
     const auto state = m_parser.feed(chunk);
+    if (m_overflow) {
+        fail(Error::make(Error::Protocol, tr("The response is larger than %1 MiB; it was not read.").arg(m_maxBody / (1024 * 1024))));
+        return;
+    }
     switch (state) {
     case HttpResponseParser::State::Failed:
         fail(Error::make(Error::Protocol, m_parser.errorString()));

@@ -36,6 +36,8 @@ public:
     QByteArray body() const { return m_body; }
     Error error() const { return m_error; }
     bool isFinished() const { return m_done; }
+    // A buffered body larger than this fails the job instead of filling memory (default 256 MiB).
+    void setMaxBody(qsizetype bytes) { m_maxBody = bytes; }
 
     void abort();
     void write(const QByteArray &data);
@@ -67,6 +69,8 @@ private:
     bool m_gotBytes = false;
     bool m_raw = false;
     bool m_done = false;
+    bool m_overflow = false;
+    qsizetype m_maxBody = qsizetype(256) * 1024 * 1024;
     int m_status = 0;
     HttpHeaders m_headers;
     QByteArray m_body;

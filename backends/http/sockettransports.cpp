@@ -90,10 +90,13 @@ TcpTransport::TcpTransport(const QString &host, quint16 port, bool tls, const QS
             QStringList texts;
             for (const auto &e : errors)
                 texts << e.errorString();
+            // Report first: aborting emits disconnected(), which would read as a plain hang-up.
+            const Error err = Error::make(Error::Tls, tr("The TLS certificate of %1 was rejected: %2. Check the CA "
+                                                         "certificate and the host name.")
+                                                          .arg(peerName(), texts.join(QStringLiteral("; "))));
+            ssl->disconnect(this);
+            Q_EMIT failed(err);
             ssl->abort();
-            Q_EMIT failed(Error::make(Error::Tls, tr("The TLS certificate of %1 was rejected: %2. Check the CA "
-                                                     "certificate and the host name.")
-                                                      .arg(peerName(), texts.join(QStringLiteral("; ")))));
         });
         m_socket = ssl;
     } else {
@@ -108,9 +111,21 @@ TcpTransport::TcpTransport(const QString &host, quint16 port, bool tls, const QS
         }
         if (e == QAbstractSocket::SslHandshakeFailedError && m_socket->state() == QAbstractSocket::UnconnectedState)
             return; // reported by sslErrors
+        const QString text = m_socket->errorString();
+        if (m_tls && (text.contains(QLatin1String("bad certificate")) || text.contains(QLatin1String("certificate required"))
+                      || text.contains(QLatin1String("unknown ca")))) {
+            // The daemon ended the handshake because of our side's certificate.
+            const bool sent = !static_cast<QSslSocket *>(m_socket)->sslConfiguration().localCertificate().isNull();
+            Q_EMIT failed(Error::make(Error::Tls, sent ? tr("The Docker daemon at %1 did not accept the client certificate "
+                                                            "(is it signed by the CA the daemon trusts?).")
+                                                             .arg(peerName())
+                                                       : tr("The Docker daemon at %1 asks for a client certificate and key; "
+                                                            "none was given.")
+                                                             .arg(peerName())));
+            return;
+        }
         Q_EMIT failed(Error::make(m_tls && e >= QAbstractSocket::SslHandshakeFailedError ? Error::Tls : Error::Connect,
-                                  tr("Cannot connect to the Docker daemon at %1: %2.")
-                                      .arg(peerName(), m_socket->errorString())));
+                                  tr("Cannot connect to the Docker daemon at %1: %2.").arg(peerName(), text)));
     });
 }
 

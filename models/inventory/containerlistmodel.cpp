@@ -283,7 +283,7 @@ void ContainerListModel::setStats(const QString &id, double cpu, qint64 mem, qin
     row.cpuPercent = cpu;
     row.memoryBytes = mem;
     row.memoryLimitBytes = limit;
-    Q_EMIT dataChanged(index(r, Cpu), index(r, Memory));
+    Q_EMIT dataChanged(index(r, Cpu), index(r, Memory), {Qt::DisplayRole, SortRole});
 }
 
 void ContainerListModel::clearStats(const QString &id)
@@ -292,7 +292,7 @@ void ContainerListModel::clearStats(const QString &id)
     if (r < 0 || !m_rows[r].hasStats)
         return;
     m_rows[r].hasStats = false;
-    Q_EMIT dataChanged(index(r, Cpu), index(r, Memory));
+    Q_EMIT dataChanged(index(r, Cpu), index(r, Memory), {Qt::DisplayRole, SortRole});
 }
 
 const ContainerRow *ContainerListModel::row(const QString &id) const

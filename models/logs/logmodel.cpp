@@ -27,7 +27,7 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
     const Line &l = m_lines[size_t(index.row())];
     switch (role) {
     case Qt::DisplayRole:
-        return l.timestamp.isEmpty() ? l.text : l.timestamp + QLatin1Char(' ') + l.text;
+        return l.timestamp.isEmpty() || !m_showTimestamps ? l.text : l.timestamp + QLatin1Char(' ') + l.text;
     case TextRole:
         return l.text;
     case TimestampRole:
@@ -76,8 +76,18 @@ void LogModel::flushLines(Stream stream, QByteArray &partial)
                 l.text = l.text.mid(sp + 1);
             }
         }
-        fresh << l;
         start = nl + 1;
+        if (!l.timestamp.isEmpty()) {
+            if (m_resuming && !acceptResumed(l))
+                continue;
+            if (l.timestamp > m_lastTs) {
+                m_lastTs = l.timestamp;
+                m_atLastTs.clear();
+            }
+            if (l.timestamp == m_lastTs)
+                m_atLastTs.insert(QString::number(l.stream) + l.text);
+        }
+        fresh << l;
     }
     partial.remove(0, start);
     if (partial.size() > 1024 * 1024) { // a line without end: show it in pieces
@@ -101,16 +111,50 @@ void LogModel::flushLines(Stream stream, QByteArray &partial)
     endInsertRows();
 }
 
-void LogModel::clear()
+void LogModel::resetStreamState()
 {
-    beginResetModel();
-    m_lines.clear();
     for (auto &p : m_partial)
         p.clear();
     m_demux = FrameDemuxer([this](FrameDemuxer::Stream s, const QByteArray &p) {
         appendData(s == FrameDemuxer::Stderr ? Stderr : Stdout, p);
     });
+}
+
+void LogModel::clear()
+{
+    beginResetModel();
+    m_lines.clear();
+    m_lastTs.clear();
+    m_atLastTs.clear();
+    m_resuming = false;
+    resetStreamState();
     endResetModel();
+}
+
+void LogModel::setShowTimestamps(bool on)
+{
+    if (on == m_showTimestamps)
+        return;
+    m_showTimestamps = on;
+    if (!m_lines.empty())
+        Q_EMIT dataChanged(index(0), index(int(m_lines.size()) - 1), {Qt::DisplayRole});
+}
+
+void LogModel::beginResume()
+{
+    resetStreamState();
+    m_resuming = !m_lastTs.isEmpty();
+}
+
+bool LogModel::acceptResumed(const Line &l)
+{
+    // Docker writes fixed-width RFC 3339 times (nanoseconds, UTC), so text order is time order.
+    if (l.timestamp < m_lastTs)
+        return false;
+    if (l.timestamp == m_lastTs)
+        return !m_atLastTs.contains(QString::number(l.stream) + l.text);
+    m_resuming = false;
+    return true;
 }
 
 QString LogModel::text(int row) const

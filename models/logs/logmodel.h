@@ -3,6 +3,7 @@
 #include "http/socketframe.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 
 #include <deque>
 
@@ -26,7 +27,16 @@ public:
     // Bytes of the whole stream as the daemon sends it: multiplexed frames unless tty.
     void appendRaw(const QByteArray &bytes, bool tty);
     void clear();
+    // The daemon sends "<RFC 3339 nano> text" lines: keep the time apart from the text.
     void setTimestamped(bool on) { m_timestamped = on; }
+    // Whether the display shows the times (the text is the same either way).
+    void setShowTimestamps(bool on);
+    bool showsTimestamps() const { return m_showTimestamps; }
+    // The time of the newest line, as the daemon wrote it (empty before the first one).
+    QString lastTimestamp() const { return m_lastTs; }
+    // The stream broke and is asked again from lastTimestamp(): forget the half-read frame and
+    // line, and drop lines already shown (older, or of the same time and text) until a newer one.
+    void beginResume();
     int capacity() const { return m_capacity; }
     QString text(int row) const;
     QString allText() const;
@@ -40,8 +50,14 @@ private:
         QString text;
         quint8 stream;
     };
+    bool acceptResumed(const Line &l);
+    void resetStreamState();
     int m_capacity;
     bool m_timestamped = false;
+    bool m_showTimestamps = true;
+    bool m_resuming = false;
+    QString m_lastTs;
+    QSet<QString> m_atLastTs; // stream + text of the lines with the newest time
     std::deque<Line> m_lines;
     QByteArray m_partial[3];
     Backends::FrameDemuxer m_demux;

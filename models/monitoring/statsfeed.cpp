@@ -1,6 +1,9 @@
 #include "statsfeed.h"
 
+#include "hosts/hostconnection.h"
 #include "inventory/containerlistmodel.h"
+
+#include <QDateTime>
 
 #include <QJsonDocument>
 
@@ -80,15 +83,41 @@ double StatsFeed::netTxRate() const
     return rate(m_samples, &StatsSample::netTxBytes);
 }
 
-StatsMonitor::StatsMonitor(DockerClient *client, ContainerListModel *containers, QObject *parent)
+StatsMonitor::StatsMonitor(HostConnection *host, QObject *parent)
     : QObject(parent)
-    , m_client(client)
-    , m_containers(containers)
+    , m_host(host)
+    , m_containers(host->containers())
 {
+    m_refresh.setSingleShot(true);
+    m_refresh.setInterval(200);
+    connect(&m_refresh, &QTimer::timeout, this, &StatsMonitor::refresh);
+    auto later = [this] {
+        if (!m_refresh.isActive())
+            m_refresh.start();
+    };
+    // A container that starts running, a host that is back: re-evaluate which streams to keep.
+    connect(m_containers, &QAbstractItemModel::dataChanged, this, [this, later](const QModelIndex &, const QModelIndex &,
+                                                                                  const QList<int> &roles) {
+        if (roles.isEmpty() || roles.contains(ContainerListModel::StateRole))
+            later();
+    });
+    connect(m_containers, &QAbstractItemModel::rowsInserted, this, later);
+    connect(m_host, &HostConnection::synced, this, [this] {
+        m_retryAfter.clear();
+        refresh();
+    });
+}
+
+void StatsMonitor::refresh()
+{
+    if (m_host->state() == HostConnection::Up)
+        watch(m_requested);
 }
 
 void StatsMonitor::watch(const QStringList &idsIn)
 {
+    m_requested = idsIn;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSet<QString> want;
     for (const auto &id : idsIn) {
         const ContainerRow *r = m_containers->row(id);
@@ -105,9 +134,9 @@ void StatsMonitor::watch(const QStringList &idsIn)
         }
     }
     for (const auto &id : std::as_const(want)) {
-        if (m_feeds.contains(id))
+        if (m_feeds.contains(id) || m_retryAfter.value(id) > now)
             continue;
-        auto *feed = new StatsFeed(m_client, id, 2, this);
+        auto *feed = new StatsFeed(m_host->client(), id, 2, this);
         connect(feed, &StatsFeed::sampleAdded, this, [this, id](const StatsSample &s) {
             m_containers->setStats(id, s.cpuPercent, s.memoryBytes, s.memoryLimitBytes);
         });
@@ -115,6 +144,8 @@ void StatsMonitor::watch(const QStringList &idsIn)
             if (StatsFeed *f = m_feeds.take(id))
                 f->deleteLater();
             m_containers->clearStats(id);
+            m_retryAfter.insert(id, QDateTime::currentMSecsSinceEpoch() + 2000);
+            QTimer::singleShot(2100, this, &StatsMonitor::refresh);
         });
         m_feeds.insert(id, feed);
         feed->start();

@@ -7,10 +7,12 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace Wharf::Models {
 
 class ContainerListModel;
+class HostConnection;
 
 // Streams GET /containers/{id}/stats for one container and keeps the last N samples (a ring
 // buffer; five minutes at the daemon's one sample a second by default).
@@ -44,19 +46,26 @@ private:
 
 // Keeps stats streams only for the running containers that are on screen, and writes the
 // readings into the container list (CPU %, memory columns).
+// Streams that break (the daemon went away) start again when the host is back or the
+// container runs again.
 class StatsMonitor : public QObject
 {
     Q_OBJECT
 public:
-    StatsMonitor(Backends::DockerClient *client, ContainerListModel *containers, QObject *parent = nullptr);
+    explicit StatsMonitor(HostConnection *host, QObject *parent = nullptr);
     // The ids now visible; streams for others stop.
     void watch(const QStringList &ids);
     QStringList watched() const { return m_feeds.keys(); }
 
 private:
-    Backends::DockerClient *m_client;
+    void refresh();
+
+    HostConnection *m_host;
     ContainerListModel *m_containers;
     QHash<QString, StatsFeed *> m_feeds;
+    QStringList m_requested;
+    QHash<QString, qint64> m_retryAfter; // ms since epoch: a feed that failed waits a little
+    QTimer m_refresh;
 };
 
 } // namespace Wharf::Models

@@ -2,6 +2,7 @@
 #include "docker/dockerclient.h"
 #include "docker/tar.h"
 #include "http/socketframe.h"
+#include "http/sockettransports.h"
 #include "testsupport.h"
 
 #include <QJsonArray>
@@ -46,6 +47,74 @@ private Q_SLOTS:
         QVERIFY(spy.wait(10000));
         QVERIFY(j->isError());
         QVERIFY2(j->error().message.contains(QLatin1String("/nonexistent/wharf.sock")), qPrintable(j->error().message));
+    }
+    // The fixture's daemon also listens on loopback TCP with --tlsverify.
+    void tlsVerifiedEndpoint_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<QString>("ca");
+        QTest::addColumn<bool>("clientCert");
+        QTest::addColumn<QString>("expected"); // empty: works; else a part of the error message
+        const auto env = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/dockerd/env"));
+        const QString host = env.value(QStringLiteral("WHARF_TEST_TLS_HOST"));
+        const QString port = env.value(QStringLiteral("TLS_PORT"));
+        QTest::newRow("verified") << host << QStringLiteral("ca.pem") << true << QString();
+        QTest::newRow("by name") << QStringLiteral("tcp://localhost:") + port << QStringLiteral("ca.pem") << true << QString();
+        QTest::newRow("wrong CA") << host << QStringLiteral("other-ca.pem") << true << QStringLiteral("certificate");
+        QTest::newRow("no client certificate") << host << QStringLiteral("ca.pem") << false << QStringLiteral("client certificate");
+        // The certificate names 127.0.0.1 and localhost, not 127.0.0.2 (which still reaches loopback,
+        // but nothing listens there: the daemon binds 127.0.0.1 only).
+        QTest::newRow("nothing listens") << QStringLiteral("tcp://127.0.0.2:") + port << QStringLiteral("ca.pem") << true << QStringLiteral("refused");
+    }
+    void tlsVerifiedEndpoint()
+    {
+        QFETCH(QString, url);
+        QFETCH(QString, ca);
+        QFETCH(bool, clientCert);
+        QFETCH(QString, expected);
+        const QString dir = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/dockerd/env"))
+                                .value(QStringLiteral("WHARF_TEST_CERT_PATH"));
+        QVERIFY(!dir.isEmpty());
+        TlsFiles files;
+        files.caCert = dir + QLatin1Char('/') + ca;
+        if (clientCert) {
+            files.clientCert = dir + QStringLiteral("/cert.pem");
+            files.clientKey = dir + QStringLiteral("/key.pem");
+        }
+        auto ep = Endpoint::parse(url, files, true);
+        if (!ep)
+            QFAIL(qPrintable(ep.error().message));
+        DockerClient c(*ep);
+        DockerJob *j = run(c.version());
+        if (expected.isEmpty()) {
+            QVERIFY2(!j->isError(), qPrintable(j->error().message));
+            QVERIFY(j->json().object().value(QLatin1String("ApiVersion")).toString().startsWith(QLatin1String("1.")));
+        } else {
+            QVERIFY(j->isError());
+            QVERIFY2(j->error().message.contains(expected, Qt::CaseInsensitive), qPrintable(j->error().message));
+        }
+    }
+    void tlsNameMismatchIsRefused()
+    {
+        // A daemon certificate is accepted only for the names it carries: pin the right CA but
+        // expect another name.
+        const QString dir = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/dockerd/env"))
+                                .value(QStringLiteral("WHARF_TEST_CERT_PATH"));
+        const QString port = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/dockerd/env"))
+                                 .value(QStringLiteral("TLS_PORT"));
+        TlsFiles files{dir + QStringLiteral("/ca.pem"), dir + QStringLiteral("/cert.pem"), dir + QStringLiteral("/key.pem"), true};
+        auto ep = Endpoint::parse(QStringLiteral("tcp://127.0.0.1:") + port, files, true);
+        QVERIFY(ep);
+        auto config = ep->sslConfiguration();
+        QVERIFY(config);
+        TcpTransport t(QStringLiteral("127.0.0.1"), quint16(port.toUInt()), true, *config, QStringLiteral("docker.example.org"));
+        QSignalSpy failed(&t, &Transport::failed);
+        QSignalSpy connected(&t, &Transport::connected);
+        t.open();
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(connected.count(), 0);
+        const QString msg = failed.first().first().value<Error>().message;
+        QVERIFY2(msg.contains(QLatin1String("host name"), Qt::CaseInsensitive), qPrintable(msg));
     }
     void containerLifecycle()
     {

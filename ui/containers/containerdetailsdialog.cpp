@@ -2,6 +2,8 @@
 
 #include "docker/dockerclient.h"
 #include "hosts/hostconnection.h"
+#include "inventory/containerlistmodel.h"
+#include "logs/logfollower.h"
 #include "logs/logmodel.h"
 #include "monitoring/statsfeed.h"
 #include "widgets/statscharts.h"
@@ -68,6 +70,7 @@ ContainerDetailsDialog::ContainerDetailsDialog(HostConnection *host, const QStri
     m_inspect->setFont(QFont(QStringLiteral("monospace")));
     m_tabs->addTab(m_inspect, tr("Inspect"));
     m_logs = new LogModel(200000, this);
+    m_follower = new LogFollower(host, containerId, m_logs, this);
     m_tabs->addTab(buildLogsTab(), tr("Logs"));
     m_charts = new StatsCharts;
     m_tabs->addTab(m_charts, tr("Stats"));
@@ -75,13 +78,19 @@ ContainerDetailsDialog::ContainerDetailsDialog(HostConnection *host, const QStri
 
     m_stats = new StatsFeed(host->client(), containerId, 300, this);
     connect(m_stats, &StatsFeed::sampleAdded, m_charts, &StatsCharts::addSample);
+    // Live charts pick up again when the host is back or the container runs again.
+    auto resumeStats = [this] {
+        const ContainerRow *r = m_host->containers()->row(m_id);
+        if (m_host->state() == HostConnection::Up && r && r->state == QLatin1String("running") && !m_stats->isRunning())
+            m_stats->start();
+    };
+    connect(m_host, &HostConnection::synced, m_stats, resumeStats);
+    connect(m_host->containers(), &QAbstractItemModel::dataChanged, m_stats, resumeStats);
     loadInspect();
 }
 
 ContainerDetailsDialog::~ContainerDetailsDialog()
 {
-    if (m_logJob)
-        m_logJob->abort();
     if (m_execJob)
         m_execJob->abort();
 }
@@ -217,7 +226,16 @@ QWidget *ContainerDetailsDialog::buildLogsTab()
     layout->addWidget(m_logView);
     connect(m_search, &QLineEdit::textChanged, m_logFilter, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_follow, &QCheckBox::toggled, this, &ContainerDetailsDialog::restartLogs);
-    connect(m_timestamps, &QCheckBox::toggled, this, &ContainerDetailsDialog::restartLogs);
+    connect(m_timestamps, &QCheckBox::toggled, m_logs, &LogModel::setShowTimestamps);
+    m_logs->setShowTimestamps(false);
+    m_logStatus = new QLabel;
+    m_logStatus->setWordWrap(true);
+    m_logStatus->hide();
+    layout->addWidget(m_logStatus);
+    connect(m_follower, &LogFollower::statusChanged, this, [this](const QString &text) {
+        m_logStatus->setText(text);
+        m_logStatus->setVisible(!text.isEmpty());
+    });
     connect(m_logs, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_follow->isChecked())
             m_logView->scrollToBottom();
@@ -247,28 +265,7 @@ QWidget *ContainerDetailsDialog::buildLogsTab()
 
 void ContainerDetailsDialog::restartLogs()
 {
-    if (m_logJob) {
-        m_logJob->disconnect(this);
-        m_logJob->abort();
-        m_logJob->deleteLater();
-    }
-    m_logs->clear();
-    m_logs->setTimestamped(m_timestamps->isChecked());
-    LogOptions o;
-    o.follow = m_follow->isChecked();
-    o.timestamps = m_timestamps->isChecked();
-    o.tail = QStringLiteral("10000");
-    m_logJob = m_host->client()->containerLogs(m_id, o);
-    const bool tty = m_tty;
-    connect(m_logJob, &DockerJob::dataReceived, this, [this, tty](const QByteArray &d) { m_logs->appendRaw(d, tty); });
-    connect(m_logJob, &DockerJob::finished, this, [this] {
-        DockerJob *j = m_logJob;
-        if (!j)
-            return;
-        if (j->isError() && j->error().kind != Error::Canceled)
-            m_status->setText(tr("The log stream stopped: %1").arg(j->error().message));
-        j->deleteLater();
-    });
+    m_follower->start(m_follow->isChecked());
 }
 
 QWidget *ContainerDetailsDialog::buildConsoleTab()

@@ -18,6 +18,7 @@ class DockerJob;
 namespace Wharf::Models {
 class HostConnection;
 class LogModel;
+class LogFollower;
 class StatsFeed;
 }
 
@@ -37,6 +38,7 @@ public:
 
     QTabWidget *tabs() const { return m_tabs; }
     Models::LogModel *logModel() const { return m_logs; }
+    Models::LogFollower *logFollower() const { return m_follower; }
     QListView *logView() const { return m_logView; }
     TerminalWidget *terminal() const { return m_terminal; }
     StatsCharts *charts() const { return m_charts; }
@@ -62,7 +64,8 @@ private:
     QCheckBox *m_follow = nullptr;
     QCheckBox *m_timestamps = nullptr;
     QLineEdit *m_search = nullptr;
-    QPointer<Backends::DockerJob> m_logJob;
+    Models::LogFollower *m_follower = nullptr;
+    QLabel *m_logStatus = nullptr;
     Models::StatsFeed *m_stats = nullptr;
     StatsCharts *m_charts = nullptr;
     TerminalWidget *m_terminal = nullptr;

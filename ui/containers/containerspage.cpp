@@ -29,7 +29,7 @@ using Action = HostConnection::Action;
 ContainersPage::ContainersPage(HostConnection *host, QWidget *parent)
     : QWidget(parent)
     , m_host(host)
-    , m_stats(new StatsMonitor(host->client(), host->containers(), this))
+    , m_stats(new StatsMonitor(host, this))
     , m_table(new QTableView)
     , m_filter(new QLineEdit)
     , m_proxy(new QSortFilterProxyModel(this))

@@ -1,0 +1,302 @@
+#include "docker/dockerclient.h"
+#include "hosts/hostconnection.h"
+#include "inventory/containerlistmodel.h"
+#include "logs/logfollower.h"
+#include "logs/logmodel.h"
+#include "monitoring/statsfeed.h"
+#include "tasks/taskmodel.h"
+#include "testsupport.h"
+
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Wharf::Backends;
+using namespace Wharf::Models;
+
+namespace {
+
+// A peer on a real unix socket that answers like a Docker Engine for /_ping and a container
+// inspect, and with the bytes it is given for everything else: the daemon never sends broken
+// HTTP, so this is how the client meets it.
+class BrokenDaemon : public QObject
+{
+public:
+    explicit BrokenDaemon(const QString &path)
+    {
+        QLocalServer::removeServer(path);
+        m_server.listen(path);
+        connect(&m_server, &QLocalServer::newConnection, this, [this] {
+            while (QLocalSocket *s = m_server.nextPendingConnection()) {
+                auto *buf = new QByteArray;
+                connect(s, &QLocalSocket::disconnected, s, [s, buf] {
+                    delete buf;
+                    s->deleteLater();
+                });
+                connect(s, &QLocalSocket::readyRead, s, [this, s, buf] {
+                    buf->append(s->readAll());
+                    for (;;) {
+                        const qsizetype end = buf->indexOf("\r\n\r\n");
+                        if (end < 0)
+                            return;
+                        const QByteArray head = buf->left(end);
+                        buf->remove(0, end + 4);
+                        const QByteArray target = head.split(' ').value(1);
+                        if (target == "/_ping") {
+                            s->write("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n\r\nOK");
+                        } else if (target.endsWith("/containers/broken/json")) {
+                            const QByteArray body = R"({"Id":"broken","Config":{"Tty":false}})";
+                            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                     + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                        } else {
+                            s->write(m_answer);
+                            s->flush();
+                            if (m_closeAfter)
+                                s->disconnectFromServer();
+                        }
+                    }
+                });
+            }
+        });
+    }
+    void answer(const QByteArray &bytes, bool closeAfter)
+    {
+        m_answer = bytes;
+        m_closeAfter = closeAfter;
+    }
+    QString url() const { return QStringLiteral("unix://") + m_server.fullServerName(); }
+
+private:
+    QLocalServer m_server;
+    QByteArray m_answer;
+    bool m_closeAfter = true;
+};
+
+QByteArray frameHeader(quint8 stream, quint32 size)
+{
+    QByteArray h(8, '\0');
+    h[0] = char(stream);
+    h[4] = char(size >> 24);
+    h[5] = char(size >> 16);
+    h[6] = char(size >> 8);
+    h[7] = char(size);
+    return h;
+}
+
+QStringList keys(const LogModel &m)
+{
+    QStringList out;
+    for (int r = 0; r < m.rowCount(); ++r) {
+        const QModelIndex i = m.index(r);
+        out << i.data(LogModel::TimestampRole).toString() + QLatin1Char('|') + i.data(LogModel::StreamRole).toString()
+                + QLatin1Char('|') + i.data(LogModel::TextRole).toString();
+    }
+    return out;
+}
+
+// A wharfctl that runs while the test goes on (streams).
+struct Background
+{
+    QProcess p;
+    void start(const QStringList &args, const QString &host)
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        env.remove(QStringLiteral("DOCKER_HOST"));
+        p.setProcessEnvironment(env);
+        p.start(TestSupport::binaryDir() + QStringLiteral("/app/wharfctl"), QStringList{QStringLiteral("-H"), host} + args);
+    }
+};
+
+} // namespace
+
+class TestFaults : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_state;
+    QString m_host;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(TestSupport::fixture(QStringLiteral("start"), m_state.path()));
+        m_host = TestSupport::readEnvFile(m_state.filePath(QStringLiteral("env"))).value(QStringLiteral("WHARF_TEST_DOCKER_HOST"));
+        QVERIFY(!m_host.isEmpty());
+    }
+    void cleanupTestCase() { TestSupport::fixture(QStringLiteral("stop"), m_state.path()); }
+
+    // The daemon dies while the console follows a container's logs and stats and wharfctl
+    // streams logs, stats and events. wharfctl ends each with one error line; the console shows
+    // the host down and resumes by itself when the daemon is back, with no line twice or lost.
+    void daemonKilledDuringStreams()
+    {
+        const auto run = TestSupport::wharfctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("ft-log"),
+                                                QStringLiteral("--restart"), QStringLiteral("always"), TestSupport::testImage(), QStringLiteral("sh"),
+                                                QStringLiteral("-c"), QStringLiteral("i=0; while true; do echo \"tick $i\"; echo \"warn $i\" >&2; i=$((i+1)); sleep 0.05; done")},
+                                               m_host);
+        QCOMPARE(run.code, 0);
+        const QString id = run.out.trimmed();
+
+        TaskModel tasks;
+        HostConfig cfg;
+        cfg.id = QStringLiteral("faults");
+        cfg.name = QStringLiteral("faults");
+        cfg.url = m_host;
+        HostConnection host(cfg, &tasks);
+        host.setBackoff(200, 1000);
+        host.connectToHost();
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(host.containers()->row(id) && host.containers()->row(id)->state == QLatin1String("running"), 10000);
+
+        LogModel logs(200000);
+        LogFollower follower(&host, id, &logs);
+        follower.start(true);
+        StatsMonitor stats(&host);
+        stats.watch({id});
+        QTRY_VERIFY_WITH_TIMEOUT(logs.rowCount() > 20, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(host.containers()->row(id)->hasStats, 10000);
+
+        Background ctlLogs, ctlStats, ctlEvents;
+        ctlLogs.start({QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("ft-log")}, m_host);
+        ctlStats.start({QStringLiteral("stats"), QStringLiteral("ft-log")}, m_host);
+        ctlEvents.start({QStringLiteral("events")}, m_host);
+        for (Background *b : {&ctlLogs, &ctlStats, &ctlEvents})
+            QVERIFY(b->p.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(ctlLogs.p.bytesAvailable() > 0 || ctlLogs.p.state() != QProcess::Running, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(ctlStats.p.bytesAvailable() > 0 || ctlStats.p.state() != QProcess::Running, 10000);
+        QTest::qWait(500); // events has connected and waits
+
+        QVERIFY(TestSupport::fixture(QStringLiteral("kill"), m_state.path()));
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Down, 10000);
+        QVERIFY(!host.reason().isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!follower.status().isEmpty(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!host.containers()->row(id)->hasStats, 10000);
+        const int linesBefore = logs.rowCount();
+
+        for (Background *b : {&ctlLogs, &ctlStats, &ctlEvents}) {
+            QTRY_COMPARE_WITH_TIMEOUT(b->p.state(), QProcess::NotRunning, 15000);
+            const QString err = QString::fromUtf8(b->p.readAllStandardError());
+            QCOMPARE(b->p.exitCode(), 1);
+            // logs -f also copies the container's stderr ("warn N"): the error is the one last line.
+            const QStringList lines = err.trimmed().split(QLatin1Char('\n'));
+            QVERIFY2(lines.last().startsWith(QLatin1String("Error: ")) && lines.filter(QStringLiteral("Error: ")).size() == 1,
+                     qPrintable(lines.last()));
+            if (b != &ctlLogs)
+                QCOMPARE(lines.size(), 1);
+        }
+
+        QVERIFY(TestSupport::fixture(QStringLiteral("revive"), m_state.path()));
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 30000);
+        // restart=always brings the container back; the console follows it again by itself.
+        QTRY_VERIFY_WITH_TIMEOUT(follower.resumeCount() >= 1 && logs.rowCount() > linesBefore + 40, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(host.containers()->row(id) && host.containers()->row(id)->hasStats, 20000);
+        QVERIFY2(follower.status().isEmpty(), qPrintable(follower.status()));
+        follower.stop();
+
+        // What the console shows is exactly the daemon's log, in order, without repeats.
+        const QStringList shown = keys(logs);
+        QCOMPARE(QSet<QString>(shown.begin(), shown.end()).size(), shown.size());
+        DockerClient client(*Endpoint::parse(m_host));
+        LogOptions o;
+        o.timestamps = true;
+        DockerJob *all = client.containerLogs(id, o);
+        LogModel full(1000000);
+        full.setTimestamped(true);
+        connect(all, &DockerJob::dataReceived, &full, [&full](const QByteArray &d) { full.appendRaw(d, false); });
+        QSignalSpy done(all, &DockerJob::finished);
+        QVERIFY(done.wait(30000));
+        QVERIFY2(!all->isError(), qPrintable(all->error().message));
+        // Everything the daemon logged up to the newest line shown is there, and nothing else.
+        QString newest;
+        for (const auto &k : shown)
+            newest = std::max(newest, k.section(QLatin1Char('|'), 0, 0));
+        auto before = [&newest](const QStringList &l) {
+            QStringList out;
+            for (const auto &k : l)
+                if (k.section(QLatin1Char('|'), 0, 0) < newest)
+                    out << k;
+            std::sort(out.begin(), out.end());
+            return out;
+        };
+        const QStringList got = before(shown);
+        const QStringList expected = before(keys(full));
+        QVERIFY(got.size() > 100);
+        QCOMPARE(got, expected);
+        QVERIFY(shown.filter(QStringLiteral("|1|tick 0")).size() >= 2); // both runs are there
+
+        QCOMPARE(TestSupport::wharfctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("ft-log")}, m_host).code, 0);
+    }
+
+    void brokenAnswers_data()
+    {
+        QTest::addColumn<QByteArray>("answer");
+        QTest::addColumn<QString>("expected");
+        const QByteArray json = "Content-Type: application/json\r\n";
+        QTest::newRow("not HTTP") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n\r\n") << QStringLiteral("HTTP");
+        QTest::newRow("truncated body") << QByteArray("HTTP/1.1 200 OK\r\n" + json + "Content-Length: 100\r\n\r\n[{\"Id\":") << QStringLiteral("closed");
+        QTest::newRow("truncated chunked") << QByteArray("HTTP/1.1 200 OK\r\n" + json + "Transfer-Encoding: chunked\r\n\r\n5\r\n[{\"Id") << QStringLiteral("closed");
+        QTest::newRow("bad chunk size") << QByteArray("HTTP/1.1 200 OK\r\n" + json + "Transfer-Encoding: chunked\r\n\r\nZZ\r\nxx\r\n") << QStringLiteral("chunk");
+        QTest::newRow("malformed JSON") << QByteArray("HTTP/1.1 200 OK\r\n" + json + "Content-Length: 10\r\n\r\n[{\"Id\": }]") << QStringLiteral("malformed JSON");
+        QTest::newRow("headers without end") << QByteArray("HTTP/1.1 200 OK\r\nX-Filler: " + QByteArray(300 * 1024, 'a')) << QStringLiteral("KiB");
+        QTest::newRow("error without JSON") << QByteArray("HTTP/1.1 500 Internal Server Error\r\nContent-Length: 4\r\n\r\noops") << QStringLiteral("oops");
+    }
+    void brokenAnswers()
+    {
+        QFETCH(QByteArray, answer);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        BrokenDaemon daemon(dir.filePath(QStringLiteral("d.sock")));
+        daemon.answer(answer, true);
+        DockerClient client(*Endpoint::parse(daemon.url()));
+        DockerJob *j = client.listContainers(true);
+        QSignalSpy spy(j, &DockerJob::finished);
+        QVERIFY(spy.wait(15000));
+        QVERIFY(j->isError());
+        QVERIFY2(j->error().message.contains(expected, Qt::CaseInsensitive), qPrintable(j->error().message));
+
+        // wharfctl says the same in one line and exits 1, while the peer is still alive.
+        Background ctl;
+        ctl.start({QStringLiteral("ps"), QStringLiteral("-a")}, daemon.url());
+        QTRY_COMPARE_WITH_TIMEOUT(ctl.p.state(), QProcess::NotRunning, 15000);
+        const QString err = QString::fromUtf8(ctl.p.readAllStandardError());
+        QCOMPARE(ctl.p.exitCode(), 1);
+        QVERIFY2(err.startsWith(QLatin1String("Error: ")) && err.count(QLatin1Char('\n')) == 1 && err.contains(expected, Qt::CaseInsensitive),
+                 qPrintable(err));
+    }
+
+    void oversizedFrame()
+    {
+        // A log stream whose frame header announces 2 GiB: refused, not allocated.
+        QTemporaryDir dir;
+        BrokenDaemon daemon(dir.filePath(QStringLiteral("d.sock")));
+        QByteArray stream = frameHeader(1, 6) + "hello\n" + frameHeader(1, 0x7fffffff) + QByteArray(4096, 'x');
+        daemon.answer("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n" + stream, false);
+
+        Background ctl;
+        ctl.start({QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("broken")}, daemon.url());
+        QTRY_COMPARE_WITH_TIMEOUT(ctl.p.state(), QProcess::NotRunning, 15000);
+        const QString err = QString::fromUtf8(ctl.p.readAllStandardError());
+        QCOMPARE(ctl.p.exitCode(), 1);
+        QCOMPARE(QString::fromUtf8(ctl.p.readAllStandardOutput()), QStringLiteral("hello\n"));
+        QVERIFY2(err.contains(QLatin1String("exceeds the limit")) && err.count(QLatin1Char('\n')) == 1, qPrintable(err));
+
+        // The console's follower stops with a clear status and keeps the good line.
+        TaskModel tasks;
+        HostConfig cfg;
+        cfg.id = QStringLiteral("broken");
+        cfg.url = daemon.url();
+        HostConnection host(cfg, &tasks);
+        LogModel logs;
+        LogFollower follower(&host, QStringLiteral("broken"), &logs);
+        follower.start(true);
+        QTRY_VERIFY_WITH_TIMEOUT(follower.status().contains(QLatin1String("exceeds the limit")), 10000);
+        QVERIFY(!follower.isStreaming());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFaults)
+#include "tst_faults.moc"
