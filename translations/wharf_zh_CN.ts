@@ -5,1289 +5,1345 @@
     <name>QObject</name>
     <message>
         <source>Local</source>
-        <translation type="unfinished"></translation>
+        <translation>本地</translation>
     </message>
 </context>
 <context>
     <name>Wharf::App::Cli</name>
     <message>
         <source>&quot;ps&quot; takes no arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;ps&quot; 不接受参数</translation>
     </message>
     <message>
         <source>bad filter &quot;%1&quot;: use KEY=VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>过滤条件 &quot;%1&quot; 无效：请使用 KEY=VALUE</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs an image: wharfctl %1 [OPTIONS] IMAGE [COMMAND...]</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 需要一个镜像：wharfctl %1 [选项] 镜像 [命令...]</translation>
     </message>
     <message>
         <source>unknown flag: -d</source>
-        <translation type="unfinished"></translation>
+        <translation>未知选项：-d</translation>
     </message>
     <message>
         <source>--rm and --restart cannot be used together</source>
-        <translation type="unfinished"></translation>
+        <translation>--rm 与 --restart 不能同时使用</translation>
     </message>
     <message>
         <source>WARNING: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>警告：%1</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：%1</translation>
     </message>
     <message>
         <source>unknown flag: -t</source>
-        <translation type="unfinished"></translation>
+        <translation>未知选项：-t</translation>
     </message>
     <message>
         <source>-t needs a number of seconds, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>-t 需要秒数，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown flag: --signal</source>
-        <translation type="unfinished"></translation>
+        <translation>未知选项：--signal</translation>
     </message>
     <message>
         <source>usage: wharfctl rename CONTAINER NEW_NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：wharfctl rename 容器 新名称</translation>
     </message>
     <message>
         <source>the new name is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>新名称为空</translation>
     </message>
     <message>
         <source>&quot;update&quot; needs at least one of --memory, --cpus, --restart</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;update&quot; 至少需要 --memory、--cpus、--restart 之一</translation>
     </message>
     <message>
         <source>&quot;inspect&quot; needs at least one name</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;inspect&quot; 至少需要一个名称</translation>
     </message>
     <message>
         <source>No such object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这个对象：%1</translation>
     </message>
     <message>
         <source>usage: wharfctl logs [OPTIONS] CONTAINER</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：wharfctl logs [选项] 容器</translation>
     </message>
     <message>
         <source>--tail needs a number or &quot;all&quot;, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--tail 需要一个数字或 &quot;all&quot;，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>usage: wharfctl top CONTAINER [ps OPTIONS]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：wharfctl top 容器 [ps 选项]</translation>
     </message>
     <message>
         <source>No such container: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这个容器：%1</translation>
     </message>
     <message>
         <source>usage: wharfctl exec [OPTIONS] CONTAINER COMMAND [ARG...]</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：wharfctl exec [选项] 容器 命令 [参数...]</translation>
     </message>
     <message>
         <source>usage: wharfctl cp CONTAINER:SRC DEST | SRC CONTAINER:DEST</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：wharfctl cp 容器:源 目标 | 源 容器:目标</translation>
     </message>
     <message>
         <source>copying needs exactly one side in a container (CONTAINER:PATH)</source>
-        <translation type="unfinished"></translation>
+        <translation>复制时必须恰好有一端位于容器内（容器:路径）</translation>
     </message>
     <message>
         <source>the path in the container is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>容器内的路径为空</translation>
     </message>
     <message>
         <source>The container sent an empty archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>容器返回了一个空的归档。</translation>
     </message>
     <message>
         <source>Cannot copy a folder onto the file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>不能把文件夹复制到文件 %1 上。</translation>
     </message>
     <message>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件夹 %1 不存在。</translation>
     </message>
     <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不存在。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Backends::ContainerSpec</name>
     <message>
         <source>&quot;%1&quot; is not a port number (1 to 65535).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是端口号（1 到 65535）。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a memory size. Use a number with an optional unit b, k, m or g (for example 64m).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是内存大小。请使用数字加可选单位 b、k、m 或 g（例如 64m）。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is too large a memory size.</source>
-        <translation type="unfinished"></translation>
+        <translation>内存大小 &quot;%1&quot; 过大。</translation>
     </message>
     <message>
         <source>A memory limit of %1 is below the minimum Docker allows (6 MiB).</source>
-        <translation type="unfinished"></translation>
+        <translation>内存限制 %1 低于 Docker 允许的最小值（6 MiB）。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a number of CPUs (for example 0.5 or 2).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是 CPU 数量（例如 0.5 或 2）。</translation>
     </message>
     <message>
         <source>A port mapping is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>有一个端口映射为空。</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: the protocol must be tcp, udp or sctp.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;：协议必须是 tcp、udp 或 sctp。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; has an unclosed [ in its address.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 的地址中有未闭合的 [。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a port mapping.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是端口映射。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a port mapping. Use [IP:]HOST:CONTAINER[/tcp|udp].</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是端口映射。请使用 [IP:]主机端口:容器端口[/tcp|udp]。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是 IP 地址。</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: the mode must be ro or rw.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;：模式必须是 ro 或 rw。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a volume. Use SOURCE:TARGET[:ro].</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是数据卷。请使用 源:目标[:ro]。</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: the path inside the container must be absolute.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;：容器内的路径必须是绝对路径。</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: the source is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;：源为空。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid volume name.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是有效的数据卷名称。</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: use on-failure or on-failure:N.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot;：请使用 on-failure 或 on-failure:N。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a restart policy (no, always, unless-stopped, on-failure[:N]).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是重启策略（no、always、unless-stopped、on-failure[:N]）。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an environment variable. Use NAME=value.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是环境变量。请使用 名称=值。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid container name: use letters, digits, _ . and -, at least two characters, starting with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是有效的容器名称：请使用字母、数字、_ . 和 -，至少两个字符，并以字母或数字开头。</translation>
     </message>
     <message>
         <source>Labels starting with %1 are reserved for Wharf.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 %1 开头的标签保留给 Wharf 使用。</translation>
     </message>
     <message>
         <source>A label needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>标签需要一个名称。</translation>
     </message>
     <message>
         <source>Choose an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个镜像。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an image reference (it contains a space).</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是镜像引用（其中含有空格）。</translation>
     </message>
     <message>
         <source>Host port %1 is mapped twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机端口 %1 被映射了两次。</translation>
     </message>
     <message>
         <source>Limits cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>限制不能为负数。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Backends::DockerClient</name>
     <message>
         <source>%1 does not look like a Docker Engine (no API version in its answer to /_ping).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 看起来不是 Docker Engine（它对 /_ping 的应答中没有 API 版本）。</translation>
     </message>
     <message>
         <source>The Docker Engine at %1 speaks API %2; Wharf needs 1.%3 or newer (Docker 20.10+). Upgrade the engine.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的 Docker Engine 使用 API %2；Wharf 需要 1.%3 或更高版本（Docker 20.10+）。请升级引擎。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Backends::DockerJob</name>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接已关闭。</translation>
     </message>
     <message>
         <source>The daemon answered with HTTP status %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>守护进程返回了 HTTP 状态 %1。</translation>
     </message>
     <message>
         <source>The request was canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求已取消。</translation>
+    </message>
+    <message>
+        <source>The daemon sent malformed JSON: %1 at byte %2.</source>
+        <translation>守护进程发送了格式错误的 JSON：%1（位于第 %2 字节）。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Backends::Endpoint</name>
     <message>
         <source>The host address is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机地址为空。</translation>
     </message>
     <message>
         <source>A unix:// address needs an absolute socket path, like unix:///var/run/docker.sock.</source>
-        <translation type="unfinished"></translation>
+        <translation>unix:// 地址需要套接字的绝对路径，例如 unix:///var/run/docker.sock。</translation>
     </message>
     <message>
         <source>An npipe:// address needs a pipe name.</source>
-        <translation type="unfinished"></translation>
+        <translation>npipe:// 地址需要管道名称。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid host address. Use unix:///path, tcp://host:port or ssh://user@host.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 不是有效的主机地址。请使用 unix:///路径、tcp://主机:端口 或 ssh://用户@主机。</translation>
     </message>
     <message>
         <source>The port in &quot;%1&quot; is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 中的端口无效。</translation>
     </message>
     <message>
         <source>%1 is plain, unencrypted TCP: anyone on the network could take over the host. Use TLS (--tlsverify with certificates), or mark the host as a lab host to allow it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是未加密的普通 TCP：网络上的任何人都可能接管该主机。请使用 TLS（--tlsverify 并提供证书），或将该主机标记为实验主机以允许这样连接。</translation>
     </message>
     <message>
         <source>Unsupported address scheme &quot;%1&quot;. Use unix://, tcp:// or ssh://.</source>
-        <translation type="unfinished"></translation>
+        <translation>不支持的地址协议 &quot;%1&quot;。请使用 unix://、tcp:// 或 ssh://。</translation>
     </message>
     <message>
         <source>Cannot read %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
         <source>%1 holds no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有 PEM 证书。</translation>
     </message>
     <message>
         <source>TLS needs the CA certificate that signed the daemon&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS 需要签发守护进程证书的 CA 证书。</translation>
     </message>
     <message>
         <source>%1 holds no usable private key (RSA or EC, PEM, unencrypted).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有可用的私钥（RSA 或 EC、PEM 格式、未加密）。</translation>
     </message>
     <message>
         <source>SSH hosts are not supported by this build yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此版本尚不支持 SSH 主机。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Backends::FrameDemuxer</name>
     <message>
         <source>The output stream has a malformed frame header.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出流的帧头格式错误。</translation>
     </message>
     <message>
         <source>An output frame of %1 bytes exceeds the limit of %2 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>一个 %1 字节的输出帧超过了 %2 字节的上限。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Backends::HttpJob</name>
     <message>
         <source>The daemon did not answer in time (%1 s).</source>
-        <translation type="unfinished"></translation>
+        <translation>守护进程未能及时应答（%1 秒）。</translation>
     </message>
     <message>
         <source>Connecting to the daemon timed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接守护进程超时。</translation>
     </message>
     <message>
         <source>The request was canceled.</source>
-        <translation type="unfinished"></translation>
+        <translation>请求已取消。</translation>
+    </message>
+    <message>
+        <source>The response is larger than %1 MiB; it was not read.</source>
+        <translation>应答大于 %1 MiB，未读取。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Backends::HttpResponseParser</name>
     <message>
         <source>The response headers are larger than %1 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>应答头大于 %1 KiB。</translation>
     </message>
     <message>
         <source>The daemon sent a malformed HTTP response (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>守护进程发送了格式错误的 HTTP 应答（%1）。</translation>
     </message>
     <message>
         <source>The connection closed before a complete response arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>在收到完整应答之前连接已关闭。</translation>
     </message>
     <message>
         <source>The connection closed in the middle of the response body.</source>
-        <translation type="unfinished"></translation>
+        <translation>连接在应答正文传输过程中关闭。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Backends::JsonLineSplitter</name>
     <message>
         <source>A streamed message exceeds %1 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>流中的一条消息超过了 %1 字节。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Backends::LocalTransport</name>
     <message>
         <source>the socket does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>套接字不存在</translation>
     </message>
     <message>
         <source>connection refused (is the daemon running?)</source>
-        <translation type="unfinished"></translation>
+        <translation>连接被拒绝（守护进程是否在运行？）</translation>
     </message>
     <message>
         <source>permission denied (is your user in the docker group?)</source>
-        <translation type="unfinished"></translation>
+        <translation>权限不足（你的用户是否在 docker 组中？）</translation>
     </message>
     <message>
         <source>Cannot connect to the Docker daemon at %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 %1 上的 Docker 守护进程：%2。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Backends::Tar</name>
     <message>
         <source>The archive is truncated.</source>
-        <translation type="unfinished"></translation>
+        <translation>归档不完整。</translation>
     </message>
     <message>
         <source>%1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不存在。</translation>
     </message>
     <message>
         <source>Cannot read %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; points outside the destination.</source>
-        <translation type="unfinished"></translation>
+        <translation>归档条目 &quot;%1&quot; 指向目标目录之外。</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建文件夹 %1。</translation>
     </message>
     <message>
         <source>Cannot write %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Backends::TcpTransport</name>
     <message>
         <source>The TLS certificate of %1 was rejected: %2. Check the CA certificate and the host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 TLS 证书被拒绝：%2。请检查 CA 证书和主机名。</translation>
     </message>
     <message>
         <source>Cannot connect to the Docker daemon at %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法连接到 %1 上的 Docker 守护进程：%2。</translation>
+    </message>
+    <message>
+        <source>The Docker daemon at %1 did not accept the client certificate (is it signed by the CA the daemon trusts?).</source>
+        <translation>%1 上的 Docker 守护进程不接受客户端证书（它是否由守护进程信任的 CA 签发？）。</translation>
+    </message>
+    <message>
+        <source>The Docker daemon at %1 asks for a client certificate and key; none was given.</source>
+        <translation>%1 上的 Docker 守护进程要求客户端证书和私钥，但未提供。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Models::ContainerListModel</name>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中</translation>
     </message>
     <message>
         <source>Exited</source>
-        <translation type="unfinished"></translation>
+        <translation>已退出</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建</translation>
     </message>
     <message>
         <source>Restarting</source>
-        <translation type="unfinished"></translation>
+        <translation>重启中</translation>
     </message>
     <message>
         <source>Removing</source>
-        <translation type="unfinished"></translation>
+        <translation>删除中</translation>
     </message>
     <message>
         <source>Dead</source>
-        <translation type="unfinished"></translation>
+        <translation>已失效</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状况</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>CPU %</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %</translation>
     </message>
     <message>
         <source>Memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Models::EventListModel</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>动作</translation>
     </message>
     <message>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Models::HostConnection</name>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>Down: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>不可用：%1</translation>
     </message>
     <message>
         <source>Reconnecting (attempt %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新连接（第 %1 次）</translation>
     </message>
     <message>
         <source>The daemon closed the event stream.</source>
-        <translation type="unfinished"></translation>
+        <translation>守护进程关闭了事件流。</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2</translation>
     </message>
     <message>
         <source>Start %1</source>
-        <translation type="unfinished"></translation>
+        <translation>启动 %1</translation>
     </message>
     <message>
         <source>Stop %1</source>
-        <translation type="unfinished"></translation>
+        <translation>停止 %1</translation>
     </message>
     <message>
         <source>Restart %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重启 %1</translation>
     </message>
     <message>
         <source>Kill %1</source>
-        <translation type="unfinished"></translation>
+        <translation>强制终止 %1</translation>
     </message>
     <message>
         <source>Pause %1</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停 %1</translation>
     </message>
     <message>
         <source>Resume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复 %1</translation>
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1</translation>
     </message>
     <message>
         <source>Create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>创建 %1</translation>
     </message>
     <message>
         <source>Create volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>创建数据卷 %1</translation>
     </message>
     <message>
         <source>Remove volume %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除数据卷 %1</translation>
     </message>
     <message>
         <source>Create network %1</source>
-        <translation type="unfinished"></translation>
+        <translation>创建网络 %1</translation>
     </message>
     <message>
         <source>Remove network %1</source>
-        <translation type="unfinished"></translation>
+        <translation>删除网络 %1</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Models::HostStore</name>
     <message>
         <source>Cannot read the host list %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取主机列表 %1：%2。</translation>
     </message>
     <message>
         <source>The host list %1 is damaged (%2); it was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>主机列表 %1 已损坏（%2），已保持原样未作改动。</translation>
     </message>
     <message>
         <source>Cannot write the host list %1: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入主机列表 %1：%2。</translation>
     </message>
     <message>
         <source>Give the host a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请为主机命名。</translation>
     </message>
     <message>
         <source>A host named &quot;%1&quot; exists already.</source>
-        <translation type="unfinished"></translation>
+        <translation>名为 &quot;%1&quot; 的主机已存在。</translation>
     </message>
     <message>
         <source>No such host.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有这个主机。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::LogFollower</name>
+    <message>
+        <source>Cannot read the logs: %1</source>
+        <translation>无法读取日志：%1</translation>
+    </message>
+    <message>
+        <source>The log stream was malformed and was stopped: %1</source>
+        <translation>日志流格式错误，已停止：%1</translation>
+    </message>
+    <message>
+        <source>The container no longer exists.</source>
+        <translation>该容器已不存在。</translation>
+    </message>
+    <message>
+        <source>The log stream stopped: %1</source>
+        <translation>日志流已停止：%1</translation>
+    </message>
+    <message>
+        <source>The log stream stopped: %1 It resumes when the host is back.</source>
+        <translation>日志流已停止：%1 主机恢复后将自动继续。</translation>
+    </message>
+    <message>
+        <source>The container stopped; its logs continue here when it runs again.</source>
+        <translation>容器已停止；再次运行时日志会在这里继续显示。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Models::ResourceListModel</name>
     <message>
         <source>Unused</source>
-        <translation type="unfinished"></translation>
+        <translation>未使用</translation>
     </message>
     <message>
         <source>In use by</source>
-        <translation type="unfinished"></translation>
+        <translation>使用者</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Driver</source>
-        <translation type="unfinished"></translation>
+        <translation>驱动</translation>
     </message>
     <message>
         <source>Mount point</source>
-        <translation type="unfinished"></translation>
+        <translation>挂载点</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>已创建</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>范围</translation>
     </message>
     <message>
         <source>Subnet</source>
-        <translation type="unfinished"></translation>
+        <translation>子网</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Models::StatsFeed</name>
     <message>
         <source>The stats stream ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计数据流已结束。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Models::TaskModel</name>
     <message>
         <source>%1  %2 …</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2 …</translation>
     </message>
     <message>
         <source>%1  %2: done</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2：完成</translation>
     </message>
     <message>
         <source>%1  %2: failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  %2：失败：%3</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Ui::AddHostDialog</name>
     <message>
         <source>Add Docker host</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 Docker 主机</translation>
     </message>
     <message>
         <source>e.g. Local, Cloud, Lab</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：本地、云、实验室</translation>
     </message>
     <message>
         <source>Use TLS (tcp:// hosts)</source>
-        <translation type="unfinished"></translation>
+        <translation>使用 TLS（tcp:// 主机）</translation>
     </message>
     <message>
         <source>CA certificate (ca.pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书（ca.pem）</translation>
     </message>
     <message>
         <source>client certificate (cert.pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书（cert.pem）</translation>
     </message>
     <message>
         <source>client key (key.pem)</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端私钥（key.pem）</translation>
     </message>
     <message>
         <source>Lab host: allow plain, unencrypted tcp://</source>
-        <translation type="unfinished"></translation>
+        <translation>实验主机：允许未加密的普通 tcp://</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Group:</source>
-        <translation type="unfinished"></translation>
+        <translation>分组(&amp;G)：</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>地址(&amp;A)：</translation>
     </message>
     <message>
         <source>CA:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA：</translation>
     </message>
     <message>
         <source>Certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>证书：</translation>
     </message>
     <message>
         <source>Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>私钥：</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Ui::ContainerDetailsDialog</name>
     <message>
         <source>Container %1</source>
-        <translation type="unfinished"></translation>
+        <translation>容器 %1</translation>
     </message>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>概览</translation>
     </message>
     <message>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>环境变量</translation>
     </message>
     <message>
         <source>Ports</source>
-        <translation type="unfinished"></translation>
+        <translation>端口</translation>
     </message>
     <message>
         <source>Mounts</source>
-        <translation type="unfinished"></translation>
+        <translation>挂载</translation>
     </message>
     <message>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息</translation>
     </message>
     <message>
         <source>Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>日志</translation>
     </message>
     <message>
         <source>Stats</source>
-        <translation type="unfinished"></translation>
+        <translation>监控</translation>
     </message>
     <message>
         <source>Console</source>
-        <translation type="unfinished"></translation>
+        <translation>控制台</translation>
     </message>
     <message>
         <source>Cannot read the container: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取容器：%1</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>ID:</source>
-        <translation type="unfinished"></translation>
+        <translation>ID：</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Image:</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像：</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>Exit code:</source>
-        <translation type="unfinished"></translation>
+        <translation>退出码：</translation>
     </message>
     <message>
         <source>Started:</source>
-        <translation type="unfinished"></translation>
+        <translation>启动时间：</translation>
     </message>
     <message>
         <source>Command:</source>
-        <translation type="unfinished"></translation>
+        <translation>命令：</translation>
     </message>
     <message>
         <source>Entrypoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>入口点：</translation>
     </message>
     <message>
         <source>Restart policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>重启策略：</translation>
     </message>
     <message>
         <source>Memory limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>内存限制：</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>CPU limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 限制：</translation>
     </message>
     <message>
         <source>not published</source>
-        <translation type="unfinished"></translation>
+        <translation>未发布</translation>
     </message>
     <message>
         <source>read-write</source>
-        <translation type="unfinished"></translation>
+        <translation>读写</translation>
     </message>
     <message>
         <source>read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>只读</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Container port</source>
-        <translation type="unfinished"></translation>
+        <translation>容器端口</translation>
     </message>
     <message>
         <source>Host address</source>
-        <translation type="unfinished"></translation>
+        <translation>主机地址</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>源</translation>
     </message>
     <message>
         <source>Destination</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>模式</translation>
     </message>
     <message>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随</translation>
     </message>
     <message>
         <source>Timestamps</source>
-        <translation type="unfinished"></translation>
+        <translation>时间戳</translation>
     </message>
     <message>
         <source>Search the logs</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索日志</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>复制</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存…</translation>
     </message>
     <message>
         <source>Save logs</source>
-        <translation type="unfinished"></translation>
+        <translation>保存日志</translation>
     </message>
     <message>
         <source>Cannot save the logs to %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The log stream stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将日志保存到 %1：%2</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Run a command in the container with a terminal.</source>
-        <translation type="unfinished"></translation>
+        <translation>在容器中通过终端运行命令。</translation>
     </message>
     <message>
         <source>Enter a command, for example /bin/sh.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入命令，例如 /bin/sh。</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接…</translation>
     </message>
     <message>
         <source>Cannot start the command: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动命令：%1</translation>
     </message>
     <message>
         <source>Connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接。</translation>
     </message>
     <message>
         <source>The session ended: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>会话已结束：%1</translation>
     </message>
     <message>
         <source>The session ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>会话已结束。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Ui::ContainersPage</name>
     <message>
         <source>Remove containers</source>
-        <translation type="unfinished"></translation>
+        <translation>删除容器</translation>
     </message>
     <message>
         <source>Create…</source>
-        <translation type="unfinished"></translation>
+        <translation>创建…</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>启动</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Restart</source>
-        <translation type="unfinished"></translation>
+        <translation>重启</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <source>Kill</source>
-        <translation type="unfinished"></translation>
+        <translation>强制终止</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>Filter by name, image, state, ports…</source>
-        <translation type="unfinished"></translation>
+        <translation>按名称、镜像、状态、端口筛选…</translation>
     </message>
     <message numerus="yes">
         <source>Remove %n container(s): %1?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>删除 %n 个容器：%1？</numerusform></translation>
     </message>
     <message>
         <source>Running containers are stopped first: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>运行中的容器会先被停止：%1。</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Ui::CreateContainerDialog</name>
     <message>
         <source>Create container</source>
-        <translation type="unfinished"></translation>
+        <translation>创建容器</translation>
     </message>
     <message>
         <source>optional; the daemon picks one</source>
-        <translation type="unfinished"></translation>
+        <translation>可选；由守护进程自动命名</translation>
     </message>
     <message>
         <source>the image&apos;s default, e.g. httpd -f -p 80</source>
-        <translation type="unfinished"></translation>
+        <translation>使用镜像默认值，例如 httpd -f -p 80</translation>
     </message>
     <message>
         <source>the image&apos;s default</source>
-        <translation type="unfinished"></translation>
+        <translation>使用镜像默认值</translation>
     </message>
     <message>
         <source>NAME=value, one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>名称=值，每行一个</translation>
     </message>
     <message>
         <source>[IP:]HOST:CONTAINER[/udp], one per line, e.g. 127.0.0.1:8080:80</source>
-        <translation type="unfinished"></translation>
+        <translation>[IP:]主机端口:容器端口[/udp]，每行一个，例如 127.0.0.1:8080:80</translation>
     </message>
     <message>
         <source>VOLUME_OR_HOST_PATH:/path/in/container[:ro], one per line</source>
-        <translation type="unfinished"></translation>
+        <translation>数据卷或主机路径:/容器内路径[:ro]，每行一个</translation>
     </message>
     <message>
         <source>no limit, e.g. 256m</source>
-        <translation type="unfinished"></translation>
+        <translation>不限制，例如 256m</translation>
     </message>
     <message>
         <source>no limit, e.g. 0.5</source>
-        <translation type="unfinished"></translation>
+        <translation>不限制，例如 0.5</translation>
     </message>
     <message>
         <source>default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认</translation>
     </message>
     <message>
         <source>Start the container after creating it</source>
-        <translation type="unfinished"></translation>
+        <translation>创建后立即启动容器</translation>
     </message>
     <message>
         <source>&amp;Image:</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像(&amp;I)：</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N)：</translation>
     </message>
     <message>
         <source>&amp;Command:</source>
-        <translation type="unfinished"></translation>
+        <translation>命令(&amp;C)：</translation>
     </message>
     <message>
         <source>&amp;Entrypoint:</source>
-        <translation type="unfinished"></translation>
+        <translation>入口点(&amp;E)：</translation>
     </message>
     <message>
         <source>En&amp;vironment:</source>
-        <translation type="unfinished"></translation>
+        <translation>环境变量(&amp;V)：</translation>
     </message>
     <message>
         <source>&amp;Ports:</source>
-        <translation type="unfinished"></translation>
+        <translation>端口(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Volumes:</source>
-        <translation type="unfinished"></translation>
+        <translation>数据卷(&amp;O)：</translation>
     </message>
     <message>
         <source>&amp;Memory limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>内存限制(&amp;M)：</translation>
     </message>
     <message>
         <source>C&amp;PU limit:</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 限制(&amp;U)：</translation>
     </message>
     <message>
         <source>&amp;Restart policy:</source>
-        <translation type="unfinished"></translation>
+        <translation>重启策略(&amp;R)：</translation>
     </message>
     <message>
         <source>Ne&amp;twork:</source>
-        <translation type="unfinished"></translation>
+        <translation>网络(&amp;T)：</translation>
     </message>
     <message>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
     <message>
         <source>Command: a quote is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>命令：引号未闭合。</translation>
     </message>
     <message>
         <source>Entrypoint: a quote is not closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>入口点：引号未闭合。</translation>
     </message>
     <message>
         <source>Ports: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>端口：%1</translation>
     </message>
     <message>
         <source>Volumes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>数据卷：%1</translation>
     </message>
     <message>
         <source>Memory limit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>内存限制：%1</translation>
     </message>
     <message>
         <source>CPU limit: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU 限制：%1</translation>
     </message>
     <message>
         <source>Restart policy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重启策略：%1</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Ui::EventsPage</name>
     <message>
         <source>All types</source>
-        <translation type="unfinished"></translation>
+        <translation>所有类型</translation>
     </message>
     <message>
         <source>Filter events</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选事件</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Ui::MainWindow</name>
     <message>
         <source>Wharf</source>
-        <translation type="unfinished"></translation>
+        <translation>Wharf</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No Docker host yet&lt;/h2&gt;&lt;p&gt;Add a host to manage its containers, volumes and networks: the local socket, a TLS endpoint or (soon) SSH.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;还没有 Docker 主机&lt;/h2&gt;&lt;p&gt;添加一个主机来管理它的容器、数据卷和网络：本地套接字、TLS 端点或（即将支持的）SSH。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Add host…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加主机…</translation>
     </message>
     <message>
         <source>Tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>任务</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Add host…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加主机(&amp;A)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>&amp;About Wharf</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Wharf(&amp;A)</translation>
     </message>
     <message>
         <source>About Wharf</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Wharf</translation>
     </message>
     <message>
         <source>&lt;b&gt;Wharf&lt;/b&gt; %1&lt;br&gt;A native console for Docker hosts and container clouds.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Wharf&lt;/b&gt; %1&lt;br&gt;面向 Docker 主机与容器云的原生控制台。</translation>
     </message>
     <message>
         <source>Hosts</source>
-        <translation type="unfinished"></translation>
+        <translation>主机</translation>
     </message>
     <message>
         <source>Containers</source>
-        <translation type="unfinished"></translation>
+        <translation>容器</translation>
     </message>
     <message>
         <source>Volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>数据卷</translation>
     </message>
     <message>
         <source>Networks</source>
-        <translation type="unfinished"></translation>
+        <translation>网络</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Ui::ResourcePage</name>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Create…</source>
-        <translation type="unfinished"></translation>
+        <translation>创建…</translation>
     </message>
     <message>
         <source>Inspect</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息</translation>
     </message>
     <message>
         <source>Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>删除…</translation>
     </message>
     <message>
         <source>Filter volumes</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选数据卷</translation>
     </message>
     <message>
         <source>Filter networks</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选网络</translation>
     </message>
     <message>
         <source>Create volume</source>
-        <translation type="unfinished"></translation>
+        <translation>创建数据卷</translation>
     </message>
     <message>
         <source>Create network</source>
-        <translation type="unfinished"></translation>
+        <translation>创建网络</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
     <message>
         <source>Remove %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除 %1？</translation>
     </message>
     <message>
         <source>It is in use by: %1. The daemon will refuse while they exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>它正被以下对象使用：%1。在它们存在期间守护进程会拒绝删除。</translation>
     </message>
     <message>
         <source>Inspect %1</source>
-        <translation type="unfinished"></translation>
+        <translation>详细信息：%1</translation>
     </message>
 </context>
 <context>
     <name>Wharf::Ui::StatsCharts</name>
     <message>
         <source>CPU %</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %</translation>
     </message>
     <message>
         <source>Memory (MiB)</source>
-        <translation type="unfinished"></translation>
+        <translation>内存（MiB）</translation>
     </message>
     <message>
         <source>Used</source>
-        <translation type="unfinished"></translation>
+        <translation>已用</translation>
     </message>
     <message>
         <source>Network (KiB/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>网络（KiB/s）</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>发送</translation>
     </message>
     <message>
         <source>Block I/O (KiB/s)</source>
-        <translation type="unfinished"></translation>
+        <translation>磁盘 I/O（KiB/s）</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>读取</translation>
     </message>
     <message>
         <source>Written</source>
-        <translation type="unfinished"></translation>
+        <translation>写入</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Wharf: a native console for Docker hosts</source>
+        <translation>Wharf：Docker 主机的原生控制台</translation>
+    </message>
+    <message>
+        <source>Interface language (en, zh_CN)</source>
+        <translation>界面语言（en、zh_CN）</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Measure start-up: print the time to the first painted table with N containers, then quit</source>
+        <translation>测量启动：打印首次绘制出含 N 个容器的表格所用的时间，然后退出</translation>
     </message>
 </context>
 <context>
     <name>wharfctl</name>
     <message>
         <source>unknown flag: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知选项：%1</translation>
     </message>
     <message>
         <source>flag needs an argument: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>选项需要一个参数：%1</translation>
     </message>
     <message>
         <source>Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json] COMMAND
@@ -1302,59 +1358,70 @@ Commands:
 
 The host comes from -H, else DOCKER_HOST, else the local socket.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>用法：wharfctl [-H|--host URL] [--tlsverify --tlscacert 文件 --tlscert 文件 --tlskey 文件] [-o|--output table|json] 命令
+
+命令：
+  version, info, events      守护进程及其事件流
+  ps, create, run            列出和创建容器
+  start, stop, restart, kill, pause, unpause, rm, rename, update
+  inspect, logs, stats, top, exec, cp
+  volume ls|create|inspect|rm|prune
+  network ls|create|inspect|connect|disconnect|rm
+
+主机依次取自 -H、DOCKER_HOST，否则使用本地套接字。
+</translation>
     </message>
     <message>
         <source>--output must be table or json, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>--output 必须是 table 或 json，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;; see wharfctl --help</source>
-        <translation type="unfinished"></translation>
+        <translation>未知命令 &quot;%1&quot;；请参阅 wharfctl --help</translation>
     </message>
     <message>
         <source>Error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>错误：%1</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs at least one name</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; 至少需要一个名称</translation>
     </message>
     <message>
         <source>bad filter &quot;%1&quot;: use KEY=VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>过滤条件 &quot;%1&quot; 无效：请使用 KEY=VALUE</translation>
     </message>
     <message>
         <source>bad %1 &quot;%2&quot;: use KEY=VALUE</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 &quot;%2&quot; 无效：请使用 KEY=VALUE</translation>
     </message>
     <message>
         <source>usage: wharfctl volume ls|create|inspect|rm|prune</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：wharfctl volume ls|create|inspect|rm|prune</translation>
     </message>
     <message>
         <source>usage: wharfctl network create [OPTIONS] NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：wharfctl network create [选项] 名称</translation>
     </message>
     <message>
         <source>usage: wharfctl network %1 NETWORK CONTAINER</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：wharfctl network %1 网络 容器</translation>
     </message>
     <message>
         <source>usage: wharfctl network ls|create|inspect|connect|disconnect|rm</source>
-        <translation type="unfinished"></translation>
+        <translation>用法：wharfctl network ls|create|inspect|connect|disconnect|rm</translation>
     </message>
     <message>
         <source>&quot;version&quot; takes no arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;version&quot; 不接受参数</translation>
     </message>
     <message>
         <source>&quot;info&quot; takes no arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;info&quot; 不接受参数</translation>
     </message>
     <message>
         <source>&quot;events&quot; takes no arguments</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;events&quot; 不接受参数</translation>
     </message>
 </context>
 </TS>

@@ -79,22 +79,27 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("io.wharf.Wharf"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/wharf.svg")));
 
+    // The saved language (else the system's) applies before the command line is read, so that
+    // --help speaks it too; --language then overrides it.
+    QSettings settings(configDir() + QStringLiteral("/settings.ini"), QSettings::IniFormat);
+    Translators translators;
+    translators.apply(settings.value(QStringLiteral("language")).toString());
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Wharf: a native console for Docker hosts"));
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Wharf: a native console for Docker hosts"));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption language(QStringLiteral("language"), QStringLiteral("Interface language (en, zh_CN)"), QStringLiteral("code"));
+    QCommandLineOption language(QStringLiteral("language"), QCoreApplication::translate("main", "Interface language (en, zh_CN)"),
+                                QCoreApplication::translate("main", "code"));
     QCommandLineOption probe(QStringLiteral("startup-probe"),
-                             QStringLiteral("Measure start-up: print the time to the first painted table with N containers, then quit"),
+                             QCoreApplication::translate("main", "Measure start-up: print the time to the first painted table "
+                                                                 "with N containers, then quit"),
                              QStringLiteral("N"));
     parser.addOption(language);
     parser.addOption(probe);
     parser.process(app);
-
-    QSettings settings(configDir() + QStringLiteral("/settings.ini"), QSettings::IniFormat);
-    Translators translators;
-    QString lang = parser.isSet(language) ? parser.value(language) : settings.value(QStringLiteral("language")).toString();
-    translators.apply(lang);
+    if (parser.isSet(language))
+        translators.apply(parser.value(language));
 
     Models::HostStore store(configDir() + QStringLiteral("/hosts.json"));
     Models::TaskModel tasks;

@@ -138,6 +138,23 @@ private Q_SLOTS:
         QVERIFY2(r.err.startsWith(QLatin1String("Error: ")) && r.err.contains(message), qPrintable(r.err));
         QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
     }
+    void tlsVerify()
+    {
+        const auto env = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/dockerd/env"));
+        const QString host = env.value(QStringLiteral("WHARF_TEST_TLS_HOST"));
+        const QString dir = env.value(QStringLiteral("WHARF_TEST_CERT_PATH"));
+        QVERIFY(!host.isEmpty());
+        auto tls = [&](const QString &ca) {
+            return QStringList{QStringLiteral("--tlsverify"), QStringLiteral("--tlscacert"), dir + QLatin1Char('/') + ca, QStringLiteral("--tlscert"),
+                               dir + QStringLiteral("/cert.pem"), QStringLiteral("--tlskey"), dir + QStringLiteral("/key.pem")};
+        };
+        auto ok = wharfctl(tls(QStringLiteral("ca.pem")) << QStringLiteral("version"), host);
+        QCOMPARE(ok.code, 0);
+        QVERIFY2(ok.out.contains(host), qPrintable(ok.out));
+        auto wrong = wharfctl(tls(QStringLiteral("other-ca.pem")) << QStringLiteral("ps"), host);
+        QCOMPARE(wrong.code, 1);
+        QVERIFY2(wrong.err.contains(QLatin1String("certificate")) && wrong.err.count(QLatin1Char('\n')) == 1, qPrintable(wrong.err));
+    }
     void unreachableSocketNamesThePath()
     {
         auto r = wharfctl({QStringLiteral("ps")}, QStringLiteral("unix:///nonexistent/docker.sock"));
