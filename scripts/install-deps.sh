@@ -15,7 +15,7 @@ BUILD_PKGS=(
 # packages, Xvfb for screenshots, and tools for the benchmarks.
 TEST_PKGS=(
   docker.io containerd runc iptables iproute2 busybox-static curl openssl
-  xvfb xauth x11-apps imagemagick hyperfine procps
+  xvfb xauth x11-apps imagemagick hyperfine procps desktop-file-utils
 )
 
 want=("${BUILD_PKGS[@]}")

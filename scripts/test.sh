@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the tests need, builds with warnings as errors, and runs every test.
+# Installs everything the tests need, builds with warnings as errors, and runs every test
+# (in CI also a second time built with AddressSanitizer and UBSan).
 # The tests start their own services (a private dockerd per fixture, on loopback, in temporary
 # folders) and stop them. Needs root (dockerd) — CI runs as root.
 set -euo pipefail
@@ -8,5 +9,15 @@ cd "$(dirname "$0")/.."
 export CCACHE_DIR="${CCACHE_DIR:-$PWD/.cache/ccache}"
 cmake --preset dev -DWHARF_BUILD_TESTS=ON >/dev/null
 cmake --build build/dev --parallel "$(nproc)"
-cd build/dev
-ctest --output-on-failure --timeout 900 -j "$(nproc)" "$@"
+ctest --test-dir build/dev --output-on-failure --timeout 900 -j "$(nproc)" "$@"
+
+# CI (and WHARF_ASAN=1) also runs the tests built with AddressSanitizer and UBSan; the package
+# check already ran above.
+if [[ "${CI:-}" == true || -n "${WHARF_ASAN:-}" ]]; then
+  cmake --preset asan -DWHARF_BUILD_TESTS=ON >/dev/null
+  cmake --build build/asan --parallel "$(nproc)"
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1 \
+    LSAN_OPTIONS="suppressions=$PWD/tests/sanitizers/lsan.supp:print_suppressions=0" \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    ctest --test-dir build/asan --output-on-failure --timeout 900 -j "$(nproc)" -LE packaging "$@"
+fi

@@ -320,11 +320,16 @@ void Cli::forEach(const QStringList &names, std::function<DockerJob *(const QStr
 
 void Cli::printJson(const QJsonValue &v)
 {
-    if (v.isArray())
-        m_out << QJsonDocument(v.toArray()).toJson(QJsonDocument::Indented);
-    else
-        m_out << QJsonDocument(v.toObject()).toJson(QJsonDocument::Indented);
+    writeRaw(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Indented)
+                         : QJsonDocument(v.toObject()).toJson(QJsonDocument::Indented));
+}
+
+void Cli::writeRaw(const QByteArray &utf8)
+{
+    // Already UTF-8: straight to stdout, without a round trip through QString.
     m_out.flush();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
+    std::fflush(stdout);
 }
 
 void Cli::printTable(const QStringList &header, const QList<QStringList> &rows)

@@ -85,6 +85,7 @@ public:
                  std::function<void(int failures)> done = {});
     void printJson(const QJsonValue &v);
     void printTable(const QStringList &header, const QList<QStringList> &rows);
+    void writeRaw(const QByteArray &utf8);
 
     // commands (cmd_*.cpp)
     void cmdVersion(const QStringList &a);

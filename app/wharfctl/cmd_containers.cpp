@@ -42,22 +42,36 @@ void Cli::cmdPs(const QStringList &a)
                  for (const auto &v : list)
                      m_out << (noTrunc ? v[QLatin1String("Id")].toString() : shortId(v[QLatin1String("Id")].toString())) << '\n';
              } else if (m_json) {
-                 QJsonArray out;
+                 // Written directly: a thousand containers are half a megabyte of JSON.
+                 QByteArray out;
+                 out.reserve(job->body().size());
+                 out += '[';
                  for (const auto &v : list) {
                      const QJsonObject o = v.toObject();
-                     out.append(QJsonObject{
-                         {QStringLiteral("id"), o.value(QLatin1String("Id"))},
-                         {QStringLiteral("name"), containerName(o)},
-                         {QStringLiteral("image"), o.value(QLatin1String("Image"))},
-                         {QStringLiteral("command"), o.value(QLatin1String("Command"))},
-                         {QStringLiteral("created"), o.value(QLatin1String("Created"))},
-                         {QStringLiteral("state"), o.value(QLatin1String("State"))},
-                         {QStringLiteral("status"), o.value(QLatin1String("Status"))},
-                         {QStringLiteral("ports"), formatPorts(o.value(QLatin1String("Ports")).toArray())},
-                         {QStringLiteral("labels"), o.value(QLatin1String("Labels"))},
-                     });
+                     if (out.size() > 1)
+                         out += ',';
+                     out += "{\"id\":";
+                     appendJsonValue(out, o.value(QLatin1String("Id")));
+                     out += ",\"name\":";
+                     appendJsonString(out, containerName(o));
+                     out += ",\"image\":";
+                     appendJsonValue(out, o.value(QLatin1String("Image")));
+                     out += ",\"command\":";
+                     appendJsonValue(out, o.value(QLatin1String("Command")));
+                     out += ",\"created\":";
+                     appendJsonValue(out, o.value(QLatin1String("Created")));
+                     out += ",\"state\":";
+                     appendJsonValue(out, o.value(QLatin1String("State")));
+                     out += ",\"status\":";
+                     appendJsonValue(out, o.value(QLatin1String("Status")));
+                     out += ",\"ports\":";
+                     appendJsonString(out, formatPorts(o.value(QLatin1String("Ports")).toArray()));
+                     out += ",\"labels\":";
+                     appendJsonValue(out, o.value(QLatin1String("Labels")));
+                     out += '}';
                  }
-                 m_out << QJsonDocument(out).toJson(QJsonDocument::Compact) << '\n';
+                 out += "]\n";
+                 writeRaw(out);
              } else {
                  const qint64 now = QDateTime::currentSecsSinceEpoch();
                  QList<QStringList> rows;
@@ -486,7 +500,7 @@ void Cli::cmdStats(const QStringList &a)
                                            {QStringLiteral("block_read_bytes"), double(r.s.blockReadBytes)},
                                            {QStringLiteral("block_write_bytes"), double(r.s.blockWriteBytes)},
                                            {QStringLiteral("pids"), r.s.pids}});
-                m_out << QJsonDocument(out).toJson(QJsonDocument::Compact) << '\n';
+                writeRaw(QJsonDocument(out).toJson(QJsonDocument::Compact) + '\n');
             } else {
                 QList<QStringList> t;
                 for (const auto &r : *rows)

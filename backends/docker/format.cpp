@@ -1,5 +1,7 @@
 #include "format.h"
 
+#include <cmath>
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -72,6 +74,83 @@ QString formatAge(qint64 t, qint64 now)
     if (s < 86400 * 2)
         return QCoreApplication::translate(ctx, "%1 hours ago").arg(s / 3600);
     return QCoreApplication::translate(ctx, "%1 days ago").arg(s / 86400);
+}
+
+void appendJsonString(QByteArray &out, QStringView s)
+{
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    const QByteArray utf8 = s.toUtf8();
+    qsizetype plain = 0; // start of the run that needs no escaping
+    for (qsizetype i = 0; i < utf8.size(); ++i) {
+        const auto c = static_cast<unsigned char>(utf8[i]);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        out.append(utf8.constData() + plain, i - plain);
+        plain = i + 1;
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    out.append(utf8.constData() + plain, utf8.size() - plain);
+    out += '"';
+}
+
+void appendJsonValue(QByteArray &out, const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::String:
+        appendJsonString(out, v.toString());
+        break;
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        if (d == double(qint64(d)) && std::abs(d) < 9.0e15)
+            out += QByteArray::number(qint64(d));
+        else
+            out += QByteArray::number(d, 'g', 17);
+        break;
+    }
+    case QJsonValue::Bool:
+        out += v.toBool() ? "true" : "false";
+        break;
+    case QJsonValue::Object: {
+        const QJsonObject o = v.toObject();
+        out += '{';
+        bool first = true;
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (!first)
+                out += ',';
+            first = false;
+            appendJsonString(out, it.key());
+            out += ':';
+            appendJsonValue(out, it.value());
+        }
+        out += '}';
+        break;
+    }
+    case QJsonValue::Array: {
+        out += '[';
+        bool first = true;
+        for (const auto &x : v.toArray()) {
+            if (!first)
+                out += ',';
+            first = false;
+            appendJsonValue(out, x);
+        }
+        out += ']';
+        break;
+    }
+    default:
+        out += "null";
+    }
 }
 
 } // namespace Wharf::Backends

@@ -6,6 +6,10 @@ cmd=${1:?create|remove}
 n=${2:?count}
 sock=${BENCH_SOCK:?the daemon socket}
 prefix=${BENCH_PREFIX:-bench-burst-}
+# BENCH_BURST_CPUS keeps the burst off the console's CPU (see run.sh).
+if [[ -n "${BENCH_BURST_CPUS:-}" && -z "${BENCH_PINNED:-}" ]]; then
+  BENCH_PINNED=1 exec taskset -c "$BENCH_BURST_CPUS" bash "$0" "$@"
+fi
 case "$cmd" in
 create)
   seq 1 "$n" | xargs -P 8 -I{} curl -sf --unix-socket "$sock" -X POST -H 'Content-Type: application/json' \
