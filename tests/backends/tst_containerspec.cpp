@@ -1,7 +1,10 @@
 #include "docker/containerspec.h"
+#include "docker/format.h"
 
 #include <QJsonArray>
 #include <QTest>
+#include <QJsonObject>
+#include <QJsonDocument>
 
 using namespace Wharf::Backends;
 
@@ -9,6 +12,23 @@ class TestContainerSpec : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void jsonWriterRoundTrips()
+    {
+        const QJsonObject o{{QStringLiteral("s"), QStringLiteral("quote \" back\\ nl\n tab\t ctl\x01 中文 😀")},
+                            {QStringLiteral("n"), 1795827724},
+                            {QStringLiteral("f"), 0.25},
+                            {QStringLiteral("b"), true},
+                            {QStringLiteral("z"), QJsonValue::Null},
+                            {QStringLiteral("a"), QJsonArray{1, QStringLiteral("x"), QJsonObject{{QStringLiteral("k"), QStringLiteral("v")}}}}};
+        QByteArray out;
+        Wharf::Backends::appendJsonValue(out, o);
+        QJsonParseError e;
+        const QJsonDocument back = QJsonDocument::fromJson(out, &e);
+        QCOMPARE(e.error, QJsonParseError::NoError);
+        QCOMPARE(back.object(), o);
+        QVERIFY(out.contains("\\u0001"));
+        QVERIFY(out.contains("1795827724")); // integers stay integers
+    }
     void ports_data();
     void ports();
     void memory_data();
