@@ -308,6 +308,37 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Backends::Format</name>
+    <message>
+        <source>Less than a second ago</source>
+        <translation>不到一秒前</translation>
+    </message>
+    <message>
+        <source>%1 seconds ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>About a minute ago</source>
+        <translation>大约一分钟前</translation>
+    </message>
+    <message>
+        <source>%1 minutes ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>About an hour ago</source>
+        <translation>大约一小时前</translation>
+    </message>
+    <message>
+        <source>%1 hours ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>%1 天前</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Backends::FrameDemuxer</name>
     <message>
         <source>The output stream has a malformed frame header.</source>

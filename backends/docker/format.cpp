@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QStringList>
 
 #include <algorithm>
@@ -60,20 +61,123 @@ QString formatBytes(double bytes)
 QString formatAge(qint64 t, qint64 now)
 {
     const qint64 s = std::max<qint64>(0, now - t);
-    const char *ctx = "Wharf::Backends::Format";
     if (s < 2)
-        return QCoreApplication::translate(ctx, "Less than a second ago");
+        return QCoreApplication::translate("Wharf::Backends::Format", "Less than a second ago");
     if (s < 60)
-        return QCoreApplication::translate(ctx, "%1 seconds ago").arg(s);
+        return QCoreApplication::translate("Wharf::Backends::Format", "%1 seconds ago").arg(s);
     if (s < 120)
-        return QCoreApplication::translate(ctx, "About a minute ago");
+        return QCoreApplication::translate("Wharf::Backends::Format", "About a minute ago");
     if (s < 3600)
-        return QCoreApplication::translate(ctx, "%1 minutes ago").arg(s / 60);
+        return QCoreApplication::translate("Wharf::Backends::Format", "%1 minutes ago").arg(s / 60);
     if (s < 7200)
-        return QCoreApplication::translate(ctx, "About an hour ago");
+        return QCoreApplication::translate("Wharf::Backends::Format", "About an hour ago");
     if (s < 86400 * 2)
-        return QCoreApplication::translate(ctx, "%1 hours ago").arg(s / 3600);
-    return QCoreApplication::translate(ctx, "%1 days ago").arg(s / 86400);
+        return QCoreApplication::translate("Wharf::Backends::Format", "%1 hours ago").arg(s / 3600);
+    return QCoreApplication::translate("Wharf::Backends::Format", "%1 days ago").arg(s / 86400);
+}
+
+QString humanDuration(qint64 seconds)
+{
+    // As github.com/docker/go-units HumanDuration writes it.
+    if (seconds < 1)
+        return QStringLiteral("Less than a second");
+    if (seconds == 1)
+        return QStringLiteral("1 second");
+    if (seconds < 60)
+        return QStringLiteral("%1 seconds").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes == 1)
+        return QStringLiteral("About a minute");
+    if (minutes < 60)
+        return QStringLiteral("%1 minutes").arg(minutes);
+    const qint64 hours = seconds / 3600;
+    if (hours == 1)
+        return QStringLiteral("About an hour");
+    if (hours < 48)
+        return QStringLiteral("%1 hours").arg(hours);
+    if (hours < 24 * 7 * 2)
+        return QStringLiteral("%1 days").arg(hours / 24);
+    if (hours < 24 * 30 * 2)
+        return QStringLiteral("%1 weeks").arg(hours / 24 / 7);
+    if (hours < 24 * 365 * 2)
+        return QStringLiteral("%1 months").arg(hours / 24 / 30);
+    return QStringLiteral("%1 years").arg(hours / 24 / 365);
+}
+
+qint64 parseHumanDuration(const QString &text)
+{
+    if (text == QLatin1String("Less than a second"))
+        return 0;
+    if (text == QLatin1String("About a minute"))
+        return 60;
+    if (text == QLatin1String("About an hour"))
+        return 3600;
+    const QStringList parts = text.split(QLatin1Char(' '));
+    if (parts.size() != 2)
+        return -1;
+    bool ok = false;
+    const qint64 n = parts[0].toLongLong(&ok);
+    if (!ok || n < 0)
+        return -1;
+    QString unit = parts[1];
+    if (unit.endsWith(QLatin1Char('s')))
+        unit.chop(1);
+    static const QHash<QString, qint64> seconds{{QStringLiteral("second"), 1},       {QStringLiteral("minute"), 60},
+                                                 {QStringLiteral("hour"), 3600},       {QStringLiteral("day"), 86400},
+                                                 {QStringLiteral("week"), 7 * 86400}, {QStringLiteral("month"), 30 * 86400},
+                                                 {QStringLiteral("year"), 365 * 86400}};
+    const auto it = seconds.find(unit);
+    return it == seconds.end() ? -1 : n * it.value();
+}
+
+ContainerStatus ContainerStatus::parse(const QString &status, qint64 nowMs)
+{
+    ContainerStatus s;
+    s.text = status;
+    QString rest;
+    if (status.startsWith(QLatin1String("Up "))) {
+        rest = status.mid(3);
+        const qsizetype paren = rest.indexOf(QLatin1String(" ("));
+        if (paren > 0) {
+            s.suffix = rest.mid(paren);
+            rest.truncate(paren);
+        }
+        s.kind = Up;
+    } else if (status.startsWith(QLatin1String("Exited (")) && status.endsWith(QLatin1String(" ago"))) {
+        const qsizetype close = status.indexOf(QLatin1String(") "));
+        if (close < 0)
+            return s;
+        bool ok = false;
+        s.exitCode = status.mid(8, close - 8).toInt(&ok);
+        if (!ok)
+            return s;
+        rest = status.mid(close + 2);
+        rest.chop(4);
+        s.kind = Exited;
+    } else {
+        return s;
+    }
+    const qint64 secs = parseHumanDuration(rest);
+    if (secs < 0) {
+        s.kind = Other;
+        return s;
+    }
+    s.sinceMs = nowMs - secs * 1000;
+    return s;
+}
+
+QString ContainerStatus::textAt(qint64 nowMs) const
+{
+    const qint64 secs = std::max<qint64>(0, (nowMs - sinceMs) / 1000);
+    switch (kind) {
+    case Up:
+        return QStringLiteral("Up ") + humanDuration(secs) + suffix;
+    case Exited:
+        return QStringLiteral("Exited (%1) %2 ago").arg(exitCode).arg(humanDuration(secs));
+    case Other:
+        break;
+    }
+    return text;
 }
 
 void appendJsonString(QByteArray &out, QStringView s)

@@ -19,6 +19,7 @@ ContainerRow ContainerRow::fromListEntry(const QJsonObject &o)
     r.command = o.value(QLatin1String("Command")).toString();
     r.state = o.value(QLatin1String("State")).toString();
     r.status = o.value(QLatin1String("Status")).toString();
+    r.live = ContainerStatus::parse(r.status, QDateTime::currentMSecsSinceEpoch());
     r.ports = formatPorts(o.value(QLatin1String("Ports")).toArray());
     r.created = qint64(o.value(QLatin1String("Created")).toDouble());
     r.labels = o.value(QLatin1String("Labels")).toObject();
@@ -41,6 +42,13 @@ bool ContainerRow::sameListData(const ContainerRow &o) const
 ContainerListModel::ContainerListModel(QObject *parent)
     : QAbstractTableModel(parent)
 {
+    // Redraw the status column now and then: views repaint only the rows on screen.
+    m_clock.setInterval(10000);
+    connect(&m_clock, &QTimer::timeout, this, [this] {
+        if (!m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, Status), index(int(m_rows.size()) - 1, Status), {Qt::DisplayRole});
+    });
+    m_clock.start();
 }
 
 int ContainerListModel::rowCount(const QModelIndex &parent) const
@@ -96,6 +104,8 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
         case State:
             return stateText(r.state);
         case Status:
+            if (r.live.kind != ContainerStatus::Other)
+                return role == SortRole ? QVariant(r.status) : QVariant(r.live.textAt(QDateTime::currentMSecsSinceEpoch()));
             return r.status;
         case Ports:
             return r.ports;

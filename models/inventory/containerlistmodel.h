@@ -5,6 +5,9 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStringList>
+#include <QTimer>
+
+#include "docker/format.h"
 
 namespace Wharf::Models {
 
@@ -15,7 +18,8 @@ struct ContainerRow
     QString image;
     QString command;
     QString state; // created, running, paused, restarting, removing, exited, dead
-    QString status;
+    QString status;                 // as the daemon wrote it when listed
+    Backends::ContainerStatus live; // the same, kept current by the model's clock
     QString ports;
     qint64 created = 0;
     QJsonObject labels;
@@ -68,6 +72,7 @@ private:
     void reindex(int from);
     QList<ContainerRow> m_rows;
     QHash<QString, int> m_index;
+    QTimer m_clock; // "Up 5 minutes" moves on without asking the daemon
 };
 
 } // namespace Wharf::Models

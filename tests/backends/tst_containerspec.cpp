@@ -12,6 +12,26 @@ class TestContainerSpec : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void containerStatusStaysCurrent()
+    {
+        using Wharf::Backends::ContainerStatus;
+        const qint64 now = 1'800'000'000'000;
+        auto up = ContainerStatus::parse(QStringLiteral("Up 5 minutes (healthy)"), now);
+        QCOMPARE(up.kind, ContainerStatus::Up);
+        QCOMPARE(up.textAt(now), QStringLiteral("Up 5 minutes (healthy)"));
+        QCOMPARE(up.textAt(now + 60'000), QStringLiteral("Up 6 minutes (healthy)"));
+        QCOMPARE(up.textAt(now + 3'600'000), QStringLiteral("Up About an hour (healthy)"));
+        auto fresh = ContainerStatus::parse(QStringLiteral("Up Less than a second"), now);
+        QCOMPARE(fresh.textAt(now + 30'000), QStringLiteral("Up 30 seconds"));
+        auto exited = ContainerStatus::parse(QStringLiteral("Exited (137) 2 hours ago"), now);
+        QCOMPARE(exited.kind, ContainerStatus::Exited);
+        QCOMPARE(exited.textAt(now + 24 * 3'600'000), QStringLiteral("Exited (137) 26 hours ago"));
+        auto paused = ContainerStatus::parse(QStringLiteral("Up 3 days (Paused)"), now);
+        QCOMPARE(paused.textAt(now + 11 * 86'400'000LL), QStringLiteral("Up 2 weeks (Paused)"));
+        for (const auto &other : {QStringLiteral("Created"), QStringLiteral("Restarting (1) 2 seconds ago"), QStringLiteral("Removal In Progress"),
+                                  QStringLiteral("Up soon")})
+            QCOMPARE(ContainerStatus::parse(other, now).textAt(now + 1000), other);
+    }
     void jsonWriterRoundTrips()
     {
         const QJsonObject o{{QStringLiteral("s"), QStringLiteral("quote \" back\\ nl\n tab\t ctl\x01 中文 😀")},
