@@ -337,6 +337,82 @@
         <source>%1 days ago</source>
         <translation>%1 天前</translation>
     </message>
+    <message>
+        <source>Less than a second</source>
+        <translation>不到一秒</translation>
+    </message>
+    <message>
+        <source>%1 seconds</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>About a minute</source>
+        <translation>约一分钟</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>About an hour</source>
+        <translation>约一小时</translation>
+    </message>
+    <message>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 周</translation>
+    </message>
+    <message>
+        <source>%1 months</source>
+        <translation>%1 个月</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 年</translation>
+    </message>
+    <message>
+        <source> (healthy)</source>
+        <translation>（健康）</translation>
+    </message>
+    <message>
+        <source> (unhealthy)</source>
+        <translation>（不健康）</translation>
+    </message>
+    <message>
+        <source> (health: starting)</source>
+        <translation>（健康检查启动中）</translation>
+    </message>
+    <message>
+        <source> (Paused)</source>
+        <translation>（已暂停）</translation>
+    </message>
+    <message>
+        <source>Up %1</source>
+        <translation>已运行 %1</translation>
+    </message>
+    <message>
+        <source>Exited (%1) %2 ago</source>
+        <translation>已退出（%1），%2前</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+    <message>
+        <source>Removal In Progress</source>
+        <translation>正在删除</translation>
+    </message>
+    <message>
+        <source>Dead</source>
+        <translation>已失效</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::FrameDemuxer</name>
@@ -516,6 +592,11 @@
     <message>
         <source>Memory</source>
         <translation>内存</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <comment>column: creation time</comment>
+        <translation>创建时间</translation>
     </message>
 </context>
 <context>
@@ -697,16 +778,17 @@
         <translation>挂载点</translation>
     </message>
     <message>
-        <source>Created</source>
-        <translation>已创建</translation>
-    </message>
-    <message>
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
         <source>Subnet</source>
         <translation>子网</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <comment>column: creation time</comment>
+        <translation>创建时间</translation>
     </message>
 </context>
 <context>

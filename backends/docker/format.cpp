@@ -180,6 +180,63 @@ QString ContainerStatus::textAt(qint64 nowMs) const
     return text;
 }
 
+static QString localizedDuration(qint64 seconds)
+{
+    if (seconds < 1)
+        return QCoreApplication::translate("Wharf::Backends::Format", "Less than a second");
+    if (seconds < 60)
+        return QCoreApplication::translate("Wharf::Backends::Format", "%1 seconds").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes == 1)
+        return QCoreApplication::translate("Wharf::Backends::Format", "About a minute");
+    if (minutes < 60)
+        return QCoreApplication::translate("Wharf::Backends::Format", "%1 minutes").arg(minutes);
+    const qint64 hours = seconds / 3600;
+    if (hours == 1)
+        return QCoreApplication::translate("Wharf::Backends::Format", "About an hour");
+    if (hours < 48)
+        return QCoreApplication::translate("Wharf::Backends::Format", "%1 hours").arg(hours);
+    if (hours < 24 * 7 * 2)
+        return QCoreApplication::translate("Wharf::Backends::Format", "%1 days").arg(hours / 24);
+    if (hours < 24 * 30 * 2)
+        return QCoreApplication::translate("Wharf::Backends::Format", "%1 weeks").arg(hours / 24 / 7);
+    if (hours < 24 * 365 * 2)
+        return QCoreApplication::translate("Wharf::Backends::Format", "%1 months").arg(hours / 24 / 30);
+    return QCoreApplication::translate("Wharf::Backends::Format", "%1 years").arg(hours / 24 / 365);
+}
+
+QString ContainerStatus::displayTextAt(qint64 nowMs) const
+{
+    const qint64 secs = std::max<qint64>(0, (nowMs - sinceMs) / 1000);
+    switch (kind) {
+    case Up: {
+        QString extra;
+        if (suffix == QLatin1String(" (healthy)"))
+            extra = QCoreApplication::translate("Wharf::Backends::Format", " (healthy)");
+        else if (suffix == QLatin1String(" (unhealthy)"))
+            extra = QCoreApplication::translate("Wharf::Backends::Format", " (unhealthy)");
+        else if (suffix == QLatin1String(" (health: starting)"))
+            extra = QCoreApplication::translate("Wharf::Backends::Format", " (health: starting)");
+        else if (suffix == QLatin1String(" (Paused)"))
+            extra = QCoreApplication::translate("Wharf::Backends::Format", " (Paused)");
+        else
+            extra = suffix;
+        return QCoreApplication::translate("Wharf::Backends::Format", "Up %1").arg(localizedDuration(secs)) + extra;
+    }
+    case Exited:
+        return QCoreApplication::translate("Wharf::Backends::Format", "Exited (%1) %2 ago").arg(exitCode).arg(localizedDuration(secs));
+    case Other:
+        if (text == QLatin1String("Created"))
+            return QCoreApplication::translate("Wharf::Backends::Format", "Created");
+        if (text == QLatin1String("Removal In Progress"))
+            return QCoreApplication::translate("Wharf::Backends::Format", "Removal In Progress");
+        if (text == QLatin1String("Dead"))
+            return QCoreApplication::translate("Wharf::Backends::Format", "Dead");
+        break;
+    }
+    return text;
+}
+
 void appendJsonString(QByteArray &out, QStringView s)
 {
     static const char hex[] = "0123456789abcdef";

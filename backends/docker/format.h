@@ -25,6 +25,8 @@ struct ContainerStatus
     static ContainerStatus parse(const QString &status, qint64 nowMs);
     // The daemon's words for the state now (English, as the daemon and `docker ps` write it).
     QString textAt(qint64 nowMs) const;
+    // The same in the interface language (for the console).
+    QString displayTextAt(qint64 nowMs) const;
 };
 // Docker's human durations: "Less than a second", "5 minutes", "About an hour", "3 days".
 QString humanDuration(qint64 seconds);

@@ -104,9 +104,7 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
         case State:
             return stateText(r.state);
         case Status:
-            if (r.live.kind != ContainerStatus::Other)
-                return role == SortRole ? QVariant(r.status) : QVariant(r.live.textAt(QDateTime::currentMSecsSinceEpoch()));
-            return r.status;
+            return role == SortRole ? QVariant(r.status) : QVariant(r.live.displayTextAt(QDateTime::currentMSecsSinceEpoch()));
         case Ports:
             return r.ports;
         case Cpu:
@@ -160,7 +158,7 @@ QVariant ContainerListModel::headerData(int section, Qt::Orientation o, int role
     case Memory:
         return tr("Memory");
     case Created:
-        return tr("Created");
+        return tr("Created", "column: creation time");
     }
     return {};
 }

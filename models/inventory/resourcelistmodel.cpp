@@ -129,7 +129,7 @@ ResourceListModel *ResourceListModel::createVolumeModel(QObject *parent)
         {{tr("Name"), [](const QJsonObject &o) { return o.value(QLatin1String("Name")).toString(); }},
          {tr("Driver"), [](const QJsonObject &o) { return o.value(QLatin1String("Driver")).toString(); }},
          {tr("Mount point"), [](const QJsonObject &o) { return o.value(QLatin1String("Mountpoint")).toString(); }},
-         {tr("Created"), [](const QJsonObject &o) { return created(o, "CreatedAt"); }}},
+         {tr("Created", "column: creation time"), [](const QJsonObject &o) { return created(o, "CreatedAt"); }}},
         parent);
 }
 
@@ -147,7 +147,7 @@ ResourceListModel *ResourceListModel::createNetworkModel(QObject *parent)
                   s << c.toObject().value(QLatin1String("Subnet")).toString();
               return s.join(QStringLiteral(", "));
           }},
-         {tr("Created"), [](const QJsonObject &o) { return created(o, "Created"); }}},
+         {tr("Created", "column: creation time"), [](const QJsonObject &o) { return created(o, "Created"); }}},
         parent);
 }
 

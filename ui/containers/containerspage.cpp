@@ -71,10 +71,17 @@ ContainersPage::ContainersPage(HostConnection *host, QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setColumnWidth(ContainerListModel::Name, 180);
-    m_table->setColumnWidth(ContainerListModel::Image, 200);
-    m_table->setColumnWidth(ContainerListModel::Status, 160);
-    m_table->setColumnWidth(ContainerListModel::Ports, 180);
+    // Widths that fit every column in a 1280-pixel window; Created takes the rest.
+    const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const struct
+    {
+        int column, ems;
+    } widths[] = {{ContainerListModel::Name, 13}, {ContainerListModel::Image, 15}, {ContainerListModel::State, 7},
+                  {ContainerListModel::Status, 17}, {ContainerListModel::Ports, 20}, {ContainerListModel::Cpu, 5},
+                  {ContainerListModel::Memory, 7}};
+    for (const auto &w : widths)
+        m_table->setColumnWidth(w.column, w.ems * em);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->setAlternatingRowColors(true);
 
     auto *layout = new QVBoxLayout(this);
