@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
-cmake --preset release >/dev/null
+cmake --preset release -DWHARF_BUILD_TESTS=OFF >/dev/null
 cmake --build build/release --parallel "$(nproc)"
 if [[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]]; then
   exec build/release/app/wharf "$@"

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace Wharf::Backends;
 using namespace Wharf::Models;
 
@@ -31,11 +33,9 @@ public:
         m_server.listen(path);
         connect(&m_server, &QLocalServer::newConnection, this, [this] {
             while (QLocalSocket *s = m_server.nextPendingConnection()) {
-                auto *buf = new QByteArray;
-                connect(s, &QLocalSocket::disconnected, s, [s, buf] {
-                    delete buf;
-                    s->deleteLater();
-                });
+                // Shared: disconnectFromServer() below emits disconnected() at once.
+                auto buf = std::make_shared<QByteArray>();
+                connect(s, &QLocalSocket::disconnected, s, &QObject::deleteLater);
                 connect(s, &QLocalSocket::readyRead, s, [this, s, buf] {
                     buf->append(s->readAll());
                     for (;;) {
@@ -54,8 +54,10 @@ public:
                         } else {
                             s->write(m_answer);
                             s->flush();
-                            if (m_closeAfter)
+                            if (m_closeAfter) {
                                 s->disconnectFromServer();
+                                return;
+                            }
                         }
                     }
                 });

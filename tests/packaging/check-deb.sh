@@ -43,7 +43,7 @@ check_version() {
 if [[ "${CI:-}" == true || -n "${WHARF_INSTALL_PACKAGE:-}" ]]; then
   SUDO=""
   if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$deb" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --reinstall --no-install-recommends "$deb" >/dev/null
   [[ "$(dpkg-query -S /usr/bin/wharfctl | cut -d: -f1)" == wharf ]] || { echo "/usr/bin/wharfctl is not from the package"; exit 1; }
   check_version /usr/bin/wharfctl
   QT_QPA_PLATFORM=offscreen /usr/bin/wharf --help >/dev/null
