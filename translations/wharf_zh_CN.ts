@@ -118,6 +118,10 @@
         <source>%1 does not exist.</source>
         <translation>%1 不存在。</translation>
     </message>
+    <message numerus="yes">
+        <source>WARNING: %n special file(s) (devices, FIFOs, sockets) were not copied.</source>
+        <translation><numerusform>警告：有 %n 个特殊文件（设备、FIFO、套接字）未被复制。</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::ContainerSpec</name>
@@ -514,6 +518,10 @@
     <message>
         <source>Cannot write %1: %2.</source>
         <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot link %1 to %2.</source>
+        <translation>无法将 %1 链接到 %2。</translation>
     </message>
 </context>
 <context>

@@ -117,21 +117,24 @@ void Cli::cmdCp(const QStringList &a)
                 return fail(tr("The container sent an empty archive."));
             const QFileInfo di(dest);
             Error e;
+            int skipped = 0;
             if (di.isDir()) {
-                e = Tar::unpack(*entries, dest);
+                e = Tar::unpack(*entries, dest, {}, &skipped);
             } else if (entries->first().type == TarEntry::Directory || entries->size() > 1) {
                 if (di.exists())
                     return fail(tr("Cannot copy a folder onto the file %1.").arg(dest));
                 if (!di.absoluteDir().exists())
                     return fail(tr("The folder %1 does not exist.").arg(di.absolutePath()));
-                e = Tar::unpack(*entries, di.absolutePath(), di.fileName());
+                e = Tar::unpack(*entries, di.absolutePath(), di.fileName(), &skipped);
             } else {
                 if (!di.absoluteDir().exists())
                     return fail(tr("The folder %1 does not exist.").arg(di.absolutePath()));
-                e = Tar::unpack(*entries, di.absolutePath(), di.fileName());
+                e = Tar::unpack(*entries, di.absolutePath(), di.fileName(), &skipped);
             }
             if (e.isError())
                 return fail(e.message);
+            if (skipped > 0)
+                err() << tr("WARNING: %n special file(s) (devices, FIFOs, sockets) were not copied.", nullptr, skipped) << Qt::endl;
             finish(0);
         });
         return;

@@ -9,6 +9,10 @@
 
 #include <cstring>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 namespace Wharf::Backends {
 
 namespace {
@@ -91,7 +95,11 @@ QByteArray Tar::write(const QList<TarEntry> &entries)
             out += pax;
             pad(out);
         }
-        const char type = e.type == TarEntry::Directory ? '5' : e.type == TarEntry::Symlink ? '2' : '0';
+        const char type = e.type == TarEntry::Directory ? '5'
+            : e.type == TarEntry::Symlink              ? '2'
+            : e.type == TarEntry::HardLink             ? '1'
+            : e.type == TarEntry::Other                ? '6' // written as a FIFO
+                                                       : '0';
         const qint64 size = e.type == TarEntry::File ? e.data.size() : 0;
         out += header(name, type, e.mode, size, e.mtime, link);
         if (size) {
@@ -175,6 +183,11 @@ Expected<QList<TarEntry>> Tar::read(const QByteArray &archive)
         case '2':
             e.type = TarEntry::Symlink;
             break;
+        case '1':
+            e.type = TarEntry::HardLink;
+            while (e.linkTarget.endsWith(QLatin1Char('/')))
+                e.linkTarget.chop(1);
+            break;
         default:
             e.type = TarEntry::Other;
         }
@@ -228,18 +241,46 @@ Expected<QByteArray> Tar::packPath(const QString &path, const QString &topName)
     return write(entries);
 }
 
-Error Tar::unpack(const QList<TarEntry> &entries, const QString &destDir, const QString &renameTop)
+static bool makeHardLink(const QString &from, const QString &to)
+{
+#ifdef Q_OS_UNIX
+    return ::link(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
+#else
+    Q_UNUSED(from);
+    Q_UNUSED(to);
+    return false; // copied instead
+#endif
+}
+
+Error Tar::unpack(const QList<TarEntry> &entries, const QString &destDir, const QString &renameTop, int *skipped)
 {
     const QString base = QDir(destDir).absolutePath();
-    for (const auto &e : entries) {
-        QString name = e.name;
+    const QString canonicalBase = QFileInfo(base).canonicalFilePath();
+    if (skipped)
+        *skipped = 0;
+    auto place = [&](const QString &archiveName, QString *out) -> Error {
+        QString name = archiveName;
         if (!renameTop.isEmpty()) {
             const int slash = name.indexOf(QLatin1Char('/'));
             name = slash < 0 ? renameTop : renameTop + name.mid(slash);
         }
         const QString target = QDir::cleanPath(base + QLatin1Char('/') + name);
         if (!target.startsWith(base + QLatin1Char('/')) && target != base)
-            return Error::make(Error::Input, tr("The archive entry \"%1\" points outside the destination.").arg(e.name));
+            return Error::make(Error::Input, tr("The archive entry \"%1\" points outside the destination.").arg(archiveName));
+        // A folder on the way may be a symlink the archive made earlier: resolve what exists.
+        QString existing = QFileInfo(target).absolutePath();
+        while (!QFileInfo::exists(existing) && existing.size() > base.size())
+            existing = QFileInfo(existing).absolutePath();
+        const QString real = QFileInfo(existing).canonicalFilePath();
+        if (!canonicalBase.isEmpty() && real != canonicalBase && !real.startsWith(canonicalBase + QLatin1Char('/')))
+            return Error::make(Error::Input, tr("The archive entry \"%1\" points outside the destination.").arg(archiveName));
+        *out = target;
+        return {};
+    };
+    for (const auto &e : entries) {
+        QString target;
+        if (auto err = place(e.name, &target); err.isError())
+            return err;
         switch (e.type) {
         case TarEntry::Directory:
             if (!QDir().mkpath(target))
@@ -269,7 +310,20 @@ Error Tar::unpack(const QList<TarEntry> &entries, const QString &destDir, const 
             QFile::remove(target);
             QFile::link(e.linkTarget, target);
             break;
+        case TarEntry::HardLink: {
+            // The target is another entry of the same archive, already unpacked.
+            QString from;
+            if (auto err = place(e.linkTarget, &from); err.isError())
+                return err;
+            QDir().mkpath(QFileInfo(target).absolutePath());
+            QFile::remove(target);
+            if (!makeHardLink(from, target) && !QFile::copy(from, target))
+                return Error::make(Error::Input, tr("Cannot link %1 to %2.").arg(target, from));
+            break;
+        }
         case TarEntry::Other:
+            if (skipped)
+                ++*skipped;
             break;
         }
     }

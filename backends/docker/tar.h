@@ -10,11 +10,12 @@
 
 namespace Wharf::Backends {
 
-// The small part of tar that `docker cp` needs: regular files, folders and symlinks,
-// ustar headers with PAX records for long names.
+// The small part of tar that `docker cp` needs: regular files, folders, symlinks and hard
+// links, ustar headers with PAX records for long names. Devices, FIFOs and sockets are skipped
+// (and counted) when unpacking.
 struct TarEntry
 {
-    enum Type { File, Directory, Symlink, Other };
+    enum Type { File, Directory, Symlink, HardLink, Other };
     QString name;
     Type type = File;
     quint32 mode = 0644;
@@ -34,8 +35,10 @@ public:
     // Packs a file or folder from disk; names in the archive start with topName.
     static Expected<QByteArray> packPath(const QString &path, const QString &topName);
     // Unpacks under destDir; the first path component is replaced by renameTop when given.
-    // Refuses names that would escape destDir.
-    static Error unpack(const QList<TarEntry> &entries, const QString &destDir, const QString &renameTop = {});
+    // Refuses names that would escape destDir, also through a symlink the archive made.
+    // skipped, when given, receives the number of special files (devices, FIFOs) left out.
+    static Error unpack(const QList<TarEntry> &entries, const QString &destDir, const QString &renameTop = {},
+                        int *skipped = nullptr);
 };
 
 } // namespace Wharf::Backends

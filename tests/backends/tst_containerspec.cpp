@@ -1,8 +1,11 @@
 #include "docker/containerspec.h"
+#include "docker/tar.h"
 #include "docker/format.h"
 
 #include <QJsonArray>
 #include <QTest>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QJsonObject>
 #include <QJsonDocument>
 
@@ -12,6 +15,43 @@ class TestContainerSpec : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void tarHardLinksSpecialsAndEscapes()
+    {
+        using Wharf::Backends::Tar;
+        using Wharf::Backends::TarEntry;
+        QTemporaryDir dir;
+        const QByteArray archive = Tar::write({
+            TarEntry{QStringLiteral("top"), TarEntry::Directory, 0755, 0, {}, {}},
+            TarEntry{QStringLiteral("top/a.txt"), TarEntry::File, 0644, 0, {}, "same inode\n"},
+            TarEntry{QStringLiteral("top/b.txt"), TarEntry::HardLink, 0644, 0, QStringLiteral("top/a.txt"), {}},
+            TarEntry{QStringLiteral("top/fifo"), TarEntry::Other, 0644, 0, {}, {}},
+        });
+        auto entries = Tar::read(archive);
+        QVERIFY(entries);
+        QCOMPARE(entries->at(2).type, TarEntry::HardLink);
+        int skipped = -1;
+        QVERIFY(!Tar::unpack(*entries, dir.path(), {}, &skipped).isError());
+        QCOMPARE(skipped, 1);
+        QFile b(dir.filePath(QStringLiteral("top/b.txt")));
+        QVERIFY(b.open(QIODevice::ReadOnly));
+        QCOMPARE(b.readAll(), QByteArray("same inode\n"));
+        QCOMPARE(QFileInfo(dir.filePath(QStringLiteral("top/b.txt"))).size(), QFileInfo(dir.filePath(QStringLiteral("top/a.txt"))).size());
+
+        // A symlink made by the archive must not carry a later entry outside the destination.
+        QTemporaryDir outside;
+        const QByteArray evil = Tar::write({
+            TarEntry{QStringLiteral("link"), TarEntry::Symlink, 0777, 0, outside.path(), {}},
+            TarEntry{QStringLiteral("link/owned.txt"), TarEntry::File, 0644, 0, {}, "x"},
+        });
+        QTemporaryDir dest;
+        const auto err = Tar::unpack(*Tar::read(evil), dest.path());
+        QVERIFY(err.isError());
+        QVERIFY2(err.message.contains(QLatin1String("outside")), qPrintable(err.message));
+        QVERIFY(!QFileInfo::exists(outside.filePath(QStringLiteral("owned.txt"))));
+        // Nor a hard link to a file outside.
+        const QByteArray evilLink = Tar::write({TarEntry{QStringLiteral("passwd"), TarEntry::HardLink, 0644, 0, QStringLiteral("../../etc/passwd"), {}}});
+        QVERIFY(Tar::unpack(*Tar::read(evilLink), dest.path()).isError());
+    }
     void containerStatusStaysCurrent()
     {
         using Wharf::Backends::ContainerStatus;

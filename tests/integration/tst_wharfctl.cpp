@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QFileInfo>
 
 using TestSupport::wharfctl;
 
@@ -90,6 +91,20 @@ private Q_SLOTS:
         QFile back(dir.filePath(QStringLiteral("back.txt")));
         QVERIFY(back.open(QIODevice::ReadOnly));
         QCOMPARE(back.readAll(), QByteArray("copied 文件\n"));
+
+        // A folder with a hard link and a FIFO: the link arrives as a file, the FIFO is skipped
+        // with a warning.
+        QCOMPARE(wharfctl({QStringLiteral("exec"), QStringLiteral("ctl-cp"), QStringLiteral("sh"), QStringLiteral("-c"),
+                           QStringLiteral("mkdir /tmp/tree && echo linked > /tmp/tree/a && ln /tmp/tree/a /tmp/tree/b && mkfifo /tmp/tree/pipe")})
+                     .code,
+                 0);
+        auto tree = wharfctl({QStringLiteral("cp"), QStringLiteral("ctl-cp:/tmp/tree"), dir.filePath(QStringLiteral("tree"))});
+        QCOMPARE(tree.code, 0);
+        QVERIFY2(tree.err.contains(QLatin1String("1 special file")), qPrintable(tree.err));
+        QFile linked(dir.filePath(QStringLiteral("tree/b")));
+        QVERIFY(linked.open(QIODevice::ReadOnly));
+        QCOMPARE(linked.readAll(), QByteArray("linked\n"));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("tree/pipe"))));
         QCOMPARE(wharfctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("ctl-cp")}).code, 0);
     }
     void volumesAndNetworks()
