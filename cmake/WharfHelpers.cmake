@@ -20,17 +20,22 @@ function(wharf_target_defaults target)
   endif()
 endfunction()
 
-# wharf_add_test(NAME name SOURCES ... [LIBS ...] [LABELS ...] [FIXTURES ...] [TIMEOUT s] [GUI])
+# wharf_add_test(NAME name SOURCES ... [LIBS ...] [LABELS ...] [FIXTURES ...] [TIMEOUT s] [WRAPPER script] [GUI])
 # One executable per subject; registered with CTest. FIXTURES names CTest fixtures the test
-# needs (for example "dockerd" for the private Docker daemon).
+# needs (for example "dockerd" for the private Docker daemon). WRAPPER is a script that sets up
+# the test's surroundings and runs it (for example a private D-Bus session with a keyring).
 function(wharf_add_test)
-  cmake_parse_arguments(T "GUI" "NAME;TIMEOUT" "SOURCES;LIBS;LABELS;FIXTURES" ${ARGN})
+  cmake_parse_arguments(T "GUI" "NAME;TIMEOUT;WRAPPER" "SOURCES;LIBS;LABELS;FIXTURES" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
   wharf_target_defaults(${T_NAME})
   target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
   target_include_directories(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
-  add_test(NAME ${T_NAME} COMMAND ${T_NAME})
-  set(env "QT_QPA_PLATFORM=offscreen;WHARF_TEST_STATE=${PROJECT_BINARY_DIR}/tests/state;WHARF_SOURCE_DIR=${PROJECT_SOURCE_DIR};WHARF_BINARY_DIR=${PROJECT_BINARY_DIR};ASAN_OPTIONS=detect_leaks=0")
+  if(T_WRAPPER)
+    add_test(NAME ${T_NAME} COMMAND bash ${T_WRAPPER} $<TARGET_FILE:${T_NAME}>)
+  else()
+    add_test(NAME ${T_NAME} COMMAND ${T_NAME})
+  endif()
+  set(env "QT_QPA_PLATFORM=offscreen;WHARF_TEST_STATE=${PROJECT_BINARY_DIR}/tests/state;WHARF_SOURCE_DIR=${PROJECT_SOURCE_DIR};WHARF_BINARY_DIR=${PROJECT_BINARY_DIR};ASAN_OPTIONS=detect_leaks=0:strict_string_checks=1;UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 300)
   endif()

@@ -16,6 +16,7 @@ BUILD_PKGS=(
 TEST_PKGS=(
   docker.io containerd runc iptables iproute2 busybox-static curl openssl
   xvfb xauth x11-apps imagemagick hyperfine procps desktop-file-utils
+  dbus-bin gnome-keyring libsecret-tools
 )
 
 want=("${BUILD_PKGS[@]}")

@@ -231,6 +231,29 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Backends::CredentialStore</name>
+    <message>
+        <source>The secret %1 is damaged in the keychain (%2 of %3 bytes).</source>
+        <translation>钥匙串中的机密 %1 已损坏（%3 字节中只有 %2 字节）。</translation>
+    </message>
+    <message>
+        <source>The secret %1 is damaged in the keychain (part %2: %3).</source>
+        <translation>钥匙串中的机密 %1 已损坏（第 %2 部分：%3）。</translation>
+    </message>
+    <message>
+        <source>The keychain (%1) refused the secret: %2</source>
+        <translation>钥匙串（%1）拒绝保存该机密：%2</translation>
+    </message>
+    <message>
+        <source>The secret %1 could not be read back after saving: %2</source>
+        <translation>机密 %1 保存后无法读回：%2</translation>
+    </message>
+    <message>
+        <source>The keychain did not keep the secret %1 as written.</source>
+        <translation>钥匙串未按写入内容保存机密 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Backends::DockerClient</name>
     <message>
         <source>%1 does not look like a Docker Engine (no API version in its answer to /_ping).</source>
@@ -472,6 +495,33 @@
     <message>
         <source>A streamed message exceeds %1 bytes.</source>
         <translation>流中的一条消息超过了 %1 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::KeychainSecretBackend</name>
+    <message>
+        <source>No keychain is available (%1). On Linux, Wharf needs a Secret Service such as GNOME Keyring or KWallet.</source>
+        <translation>没有可用的钥匙串（%1）。在 Linux 上，Wharf 需要 GNOME Keyring 或 KWallet 等 Secret Service。</translation>
+    </message>
+    <message>
+        <source>The keychain denied access: %1</source>
+        <translation>钥匙串拒绝访问：%1</translation>
+    </message>
+    <message>
+        <source>The keychain failed: %1</source>
+        <translation>钥匙串出错：%1</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager</source>
+        <translation>Windows 凭据管理器</translation>
+    </message>
+    <message>
+        <source>macOS Keychain</source>
+        <translation>macOS 钥匙串</translation>
+    </message>
+    <message>
+        <source>Secret Service</source>
+        <translation>Secret Service</translation>
     </message>
 </context>
 <context>
