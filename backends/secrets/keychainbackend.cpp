@@ -26,6 +26,16 @@ Error toError(QKeychain::Job *job)
         return Error::make(Error::Secret, KeychainSecretBackend::tr("The keychain failed: %1").arg(job->errorString()));
     }
 }
+// Every job: our service, never the plaintext fallback, deleted when done.
+template<typename JobType>
+JobType *makeJob(const QString &service, QObject *parent, const QString &key)
+{
+    auto *job = new JobType(service, parent);
+    job->setInsecureFallback(false);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    return job;
+}
 } // namespace
 
 KeychainSecretBackend::KeychainSecretBackend(const QString &service, QObject *parent)
@@ -57,10 +67,7 @@ qsizetype KeychainSecretBackend::maxEntrySize() const
 
 void KeychainSecretBackend::readEntry(const QString &key, Got done)
 {
-    auto *job = new QKeychain::ReadPasswordJob(m_service, this);
-    job->setInsecureFallback(false);
-    job->setAutoDelete(true);
-    job->setKey(key);
+    auto *job = makeJob<QKeychain::ReadPasswordJob>(m_service, this, key);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
         const Error e = toError(j);
         if (e.isError())
@@ -73,10 +80,7 @@ void KeychainSecretBackend::readEntry(const QString &key, Got done)
 
 void KeychainSecretBackend::writeEntry(const QString &key, const QByteArray &value, Done done)
 {
-    auto *job = new QKeychain::WritePasswordJob(m_service, this);
-    job->setInsecureFallback(false);
-    job->setAutoDelete(true);
-    job->setKey(key);
+    auto *job = makeJob<QKeychain::WritePasswordJob>(m_service, this, key);
     job->setBinaryData(value);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) { done(toError(j)); });
     job->start();
@@ -84,10 +88,7 @@ void KeychainSecretBackend::writeEntry(const QString &key, const QByteArray &val
 
 void KeychainSecretBackend::deleteEntry(const QString &key, Done done)
 {
-    auto *job = new QKeychain::DeletePasswordJob(m_service, this);
-    job->setInsecureFallback(false);
-    job->setAutoDelete(true);
-    job->setKey(key);
+    auto *job = makeJob<QKeychain::DeletePasswordJob>(m_service, this, key);
     connect(job, &QKeychain::Job::finished, this, [done](QKeychain::Job *j) {
         const Error e = toError(j);
         done(e.kind == Error::NotFound ? Error() : e);
