@@ -122,6 +122,110 @@
         <source>WARNING: %n special file(s) (devices, FIFOs, sockets) were not copied.</source>
         <translation><numerusform>警告：有 %n 个特殊文件（设备、FIFO、套接字）未被复制。</numerusform></translation>
     </message>
+    <message>
+        <source>No saved host is named &quot;%1&quot; (see wharfctl host ls); an address looks like unix:///path or tcp://host:port.</source>
+        <translation>没有名为 &quot;%1&quot; 的已保存主机（参见 wharfctl host ls）；地址的形式如 unix:///路径 或 tcp://主机:端口。</translation>
+    </message>
+    <message>
+        <source>The TLS key of host &quot;%1&quot; is missing from the keychain; add the host again.</source>
+        <translation>钥匙串中缺少主机 &quot;%1&quot; 的 TLS 私钥；请重新添加该主机。</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl host ls</source>
+        <translation>用法：wharfctl host ls</translation>
+    </message>
+    <message>
+        <source>yes (key in keychain)</source>
+        <translation>是（私钥在钥匙串中）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no (lab)</source>
+        <translation>否（实验主机）</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>GROUP</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl host add NAME URL [--group G] [--tlsverify --tlscacert F --tlscert F --tlskey F] [--lab]</source>
+        <translation>用法：wharfctl host add 名称 URL [--group 分组] [--tlsverify --tlscacert 文件 --tlscert 文件 --tlskey 文件] [--lab]</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>A host named &quot;%1&quot; exists already.</source>
+        <translation>名为 &quot;%1&quot; 的主机已存在。</translation>
+    </message>
+    <message>
+        <source>The host was not added: %1</source>
+        <translation>未添加主机：%1</translation>
+    </message>
+    <message>
+        <source>The host list changed meanwhile.</source>
+        <translation>主机列表在此期间已被修改。</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl host rm NAME</source>
+        <translation>用法：wharfctl host rm 名称</translation>
+    </message>
+    <message>
+        <source>No saved host is named &quot;%1&quot;.</source>
+        <translation>没有名为 &quot;%1&quot; 的已保存主机。</translation>
+    </message>
+    <message>
+        <source>The host was removed, but its key is still in the keychain: %1</source>
+        <translation>主机已删除，但其私钥仍在钥匙串中：%1</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl host test NAME</source>
+        <translation>用法：wharfctl host test 名称</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2)</source>
+        <translation>已连接到 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Engine:      Docker %1, API %2</source>
+        <translation>引擎：      Docker %1，API %2</translation>
+    </message>
+    <message>
+        <source>System:      %1, kernel %2</source>
+        <translation>系统：      %1，内核 %2</translation>
+    </message>
+    <message>
+        <source>CPUs:        %1</source>
+        <translation>CPU：       %1</translation>
+    </message>
+    <message>
+        <source>Memory:      %1</source>
+        <translation>内存：      %1</translation>
+    </message>
+    <message>
+        <source>Containers:  %1 (%2 running)</source>
+        <translation>容器：      %1（%2 个运行中）</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl host ls|add|rm|test</source>
+        <translation>用法：wharfctl host ls|add|rm|test</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::ContainerSpec</name>
@@ -332,6 +436,18 @@
     <message>
         <source>SSH hosts are not supported by this build yet.</source>
         <translation>此版本尚不支持 SSH 主机。</translation>
+    </message>
+    <message>
+        <source>A client key needs its certificate (cert.pem).</source>
+        <translation>客户端私钥需要对应的证书（cert.pem）。</translation>
+    </message>
+    <message>
+        <source>The client certificate %1 needs its private key (key.pem).</source>
+        <translation>客户端证书 %1 需要对应的私钥（key.pem）。</translation>
+    </message>
+    <message>
+        <source>The key in the keychain</source>
+        <translation>钥匙串中的私钥</translation>
     </message>
 </context>
 <context>
@@ -757,6 +873,14 @@
     <message>
         <source>Remove network %1</source>
         <translation>删除网络 %1</translation>
+    </message>
+    <message>
+        <source>The TLS key of this host is kept in the keychain, and no keychain is available.</source>
+        <translation>该主机的 TLS 私钥保存在钥匙串中，但没有可用的钥匙串。</translation>
+    </message>
+    <message>
+        <source>The TLS key of this host is missing from the keychain; add the host again.</source>
+        <translation>钥匙串中缺少该主机的 TLS 私钥；请重新添加该主机。</translation>
     </message>
 </context>
 <context>
@@ -1517,32 +1641,6 @@
         <translation>选项需要一个参数：%1</translation>
     </message>
     <message>
-        <source>Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json] COMMAND
-
-Commands:
-  version, info, events      the daemon and its event stream
-  ps, create, run            list and create containers
-  start, stop, restart, kill, pause, unpause, rm, rename, update
-  inspect, logs, stats, top, exec, cp
-  volume ls|create|inspect|rm|prune
-  network ls|create|inspect|connect|disconnect|rm
-
-The host comes from -H, else DOCKER_HOST, else the local socket.
-</source>
-        <translation>用法：wharfctl [-H|--host URL] [--tlsverify --tlscacert 文件 --tlscert 文件 --tlskey 文件] [-o|--output table|json] 命令
-
-命令：
-  version, info, events      守护进程及其事件流
-  ps, create, run            列出和创建容器
-  start, stop, restart, kill, pause, unpause, rm, rename, update
-  inspect, logs, stats, top, exec, cp
-  volume ls|create|inspect|rm|prune
-  network ls|create|inspect|connect|disconnect|rm
-
-主机依次取自 -H、DOCKER_HOST，否则使用本地套接字。
-</translation>
-    </message>
-    <message>
         <source>--output must be table or json, not &quot;%1&quot;</source>
         <translation>--output 必须是 table 或 json，而不是 &quot;%1&quot;</translation>
     </message>
@@ -1593,6 +1691,34 @@ The host comes from -H, else DOCKER_HOST, else the local socket.
     <message>
         <source>&quot;events&quot; takes no arguments</source>
         <translation>&quot;events&quot; 不接受参数</translation>
+    </message>
+    <message>
+        <source>Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json] COMMAND
+
+Commands:
+  version, info, events      the daemon and its event stream
+  ps, create, run            list and create containers
+  start, stop, restart, kill, pause, unpause, rm, rename, update
+  inspect, logs, stats, top, exec, cp
+  volume ls|create|inspect|rm|prune
+  network ls|create|inspect|connect|disconnect|rm
+  host ls|add|rm|test        saved hosts (TLS keys in the keychain)
+
+The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOST, else the local socket.
+</source>
+        <translation>用法：wharfctl [-H|--host URL] [--tlsverify --tlscacert 文件 --tlscert 文件 --tlskey 文件] [-o|--output table|json] 命令
+
+命令：
+  version, info, events      守护进程及其事件流
+  ps, create, run            列出和创建容器
+  start, stop, restart, kill, pause, unpause, rm, rename, update
+  inspect, logs, stats, top, exec, cp
+  volume ls|create|inspect|rm|prune
+  network ls|create|inspect|connect|disconnect|rm
+  host ls|add|rm|test        已保存的主机（TLS 私钥保存在钥匙串中）
+
+主机依次取自 -H（地址或已保存主机的名称）、DOCKER_HOST，否则使用本地套接字。
+</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
 #include "hosts/hostregistry.h"
+#include "secrets/keychainbackend.h"
 #include "hosts/hoststore.h"
 #include "inventory/containerlistmodel.h"
 #include "mainwindow.h"
@@ -42,8 +43,7 @@ struct Translators
 
 QString configDir()
 {
-    const QString over = qEnvironmentVariable("WHARF_CONFIG_DIR");
-    return over.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) : over;
+    return Models::HostStore::defaultConfigDir();
 }
 
 // On first start, offer the local engine when there is one (DOCKER_HOST or the default socket).
@@ -106,7 +106,10 @@ int main(int argc, char *argv[])
     auto loadError = store.load();
     if (!loadError.isError())
         addLocalHostOnFirstRun(&store);
+    Backends::KeychainSecretBackend keychain;
+    Backends::CredentialStore credentials(&keychain);
     Models::HostRegistry registry(&store, &tasks);
+    registry.setCredentialStore(&credentials);
 
     QPointer<Ui::MainWindow> window;
     std::function<void()> makeWindow = [&] {

@@ -135,8 +135,9 @@ void Cli::usage()
         "  start, stop, restart, kill, pause, unpause, rm, rename, update\n"
         "  inspect, logs, stats, top, exec, cp\n"
         "  volume ls|create|inspect|rm|prune\n"
-        "  network ls|create|inspect|connect|disconnect|rm\n\n"
-        "The host comes from -H, else DOCKER_HOST, else the local socket.\n");
+        "  network ls|create|inspect|connect|disconnect|rm\n"
+        "  host ls|add|rm|test        saved hosts (TLS keys in the keychain)\n\n"
+        "The host comes from -H (an address or a saved host's name), else DOCKER_HOST, else the local socket.\n");
     m_out.flush();
 }
 
@@ -202,6 +203,18 @@ void Cli::dispatch()
         usage();
         return finish(0);
     }
+    if (m_command == QLatin1String("host"))
+        return cmdHost(m_commandArgs); // saved hosts; needs no daemon up front
+    // -H NAME: a host saved with `wharfctl host add` (or in the console).
+    const QString hostArg = global.value(QStringLiteral("-H"));
+    if (!hostArg.isEmpty() && !hostArg.contains(QLatin1String("://"))) {
+        return savedHostEndpoint(hostArg, [this](const Expected<Endpoint> &ep) { run(ep); });
+    }
+    run(endpoint);
+}
+
+void Cli::run(const Expected<Endpoint> &endpoint)
+{
     if (!endpoint)
         return fail(endpoint.error().message);
     m_client = new DockerClient(*endpoint, this);

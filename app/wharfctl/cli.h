@@ -1,6 +1,7 @@
 #pragma once
 
 #include "docker/dockerclient.h"
+#include "secrets/credentialstore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -15,6 +16,9 @@ namespace Wharf::App {
 using Backends::DockerClient;
 using Backends::DockerJob;
 using Backends::Error;
+using Backends::Endpoint;
+template<typename T>
+using Expected = Backends::Expected<T>;
 
 // Argument cursor with docker-style flags: -a, --all, --name N, --name=N, -e K=V, -it.
 class Args
@@ -105,12 +109,17 @@ public:
     void cmdCp(const QStringList &a);
     void cmdVolume(const QStringList &a);
     void cmdNetwork(const QStringList &a);
+    void cmdHost(const QStringList &a);
+    // The endpoint of a saved host, with its TLS key from the keychain when it has one.
+    void savedHostEndpoint(const QString &name, std::function<void(const Expected<Endpoint> &)> then);
+    Wharf::Backends::CredentialStore *credentials();
 
     // Streams a container's output (multiplexed unless tty) to stdout/stderr.
     void pipeOutput(DockerJob *job, bool tty);
 
 private:
     void dispatch();
+    void run(const Expected<Endpoint> &endpoint);
     void usage();
     QStringList m_args;
     QString m_command;
@@ -120,6 +129,7 @@ private:
     bool m_clearLines = false; // tables redrawn in place on a terminal
     Wharf::Backends::Error m_streamError; // set when a stream is cut for bad bytes
     bool m_finished = false;
+    Wharf::Backends::CredentialStore *m_credentials = nullptr;
     QTextStream m_out;
     QTextStream m_err;
 };

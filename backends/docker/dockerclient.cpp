@@ -149,8 +149,19 @@ bool DockerJob::closeWrite()
 
 DockerClient::DockerClient(const Endpoint &endpoint, QObject *parent)
     : QObject(parent)
-    , m_endpoint(endpoint)
 {
+    setEndpoint(endpoint);
+}
+
+void DockerClient::setEndpoint(const Endpoint &endpoint)
+{
+    if (m_http) {
+        m_http->dropIdle();
+        m_http->deleteLater();
+    }
+    m_endpoint = endpoint;
+    m_configError = {};
+    m_negotiated = false;
     auto factory = endpoint.transportFactory();
     if (!factory) {
         m_configError = factory.error();

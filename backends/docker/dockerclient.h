@@ -106,6 +106,9 @@ public:
     const Endpoint &endpoint() const { return m_endpoint; }
     // An endpoint whose settings are wrong (unreadable certificate...) gives this error on every call.
     Error configurationError() const { return m_configError; }
+    // Points the client elsewhere (or at the same place with new credentials); calls already
+    // running finish on the old connections.
+    void setEndpoint(const Endpoint &endpoint);
 
     // Negotiation: GET /_ping; the API version is the daemon's, capped to what we speak.
     bool isNegotiated() const { return m_negotiated; }

@@ -134,12 +134,17 @@ Expected<QSslConfiguration> Endpoint::sslConfiguration() const
     } else if (m_files.verify) {
         return Error::make(Error::Tls, tr("TLS needs the CA certificate that signed the daemon's certificate."));
     }
-    if (!m_files.clientCert.isEmpty() || !m_files.clientKey.isEmpty()) {
-        QByteArray certPem, keyPem;
+    if (!m_files.clientCert.isEmpty() || !m_files.clientKey.isEmpty() || !m_files.clientKeyPem.isEmpty()) {
+        QByteArray certPem, keyPem = m_files.clientKeyPem;
+        if (m_files.clientCert.isEmpty())
+            return Error::make(Error::Tls, tr("A client key needs its certificate (cert.pem)."));
+        if (m_files.clientKey.isEmpty() && keyPem.isEmpty())
+            return Error::make(Error::Tls, tr("The client certificate %1 needs its private key (key.pem).").arg(m_files.clientCert));
         if (auto e = readFile(m_files.clientCert, &certPem); e.isError())
             return e;
-        if (auto e = readFile(m_files.clientKey, &keyPem); e.isError())
-            return e;
+        if (keyPem.isEmpty())
+            if (auto e = readFile(m_files.clientKey, &keyPem); e.isError())
+                return e;
         const auto certs = QSslCertificate::fromData(certPem, QSsl::Pem);
         if (certs.isEmpty())
             return Error::make(Error::Tls, tr("%1 holds no PEM certificate.").arg(m_files.clientCert));
@@ -149,7 +154,7 @@ Expected<QSslConfiguration> Endpoint::sslConfiguration() const
                 break;
         if (key.isNull())
             return Error::make(Error::Tls, tr("%1 holds no usable private key (RSA or EC, PEM, unencrypted).")
-                                               .arg(m_files.clientKey));
+                                               .arg(m_files.clientKey.isEmpty() ? tr("The key in the keychain") : m_files.clientKey));
         config.setLocalCertificate(certs.first());
         config.setPrivateKey(key);
     }

@@ -14,8 +14,9 @@ struct TlsFiles
 {
     QString caCert;
     QString clientCert;
-    QString clientKey;
-    bool verify = true; // verify the daemon's certificate and name
+    QString clientKey;       // a file, for keys the user keeps on disk (wharfctl --tlskey)
+    QByteArray clientKeyPem; // or the key itself, read from the keychain (saved hosts)
+    bool verify = true;      // verify the daemon's certificate and name
 };
 
 // Where a Docker Engine is and how to reach it: unix://, npipe://, tcp:// (TLS), ssh://.

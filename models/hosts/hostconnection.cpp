@@ -96,6 +96,36 @@ void HostConnection::connectToHost()
         return;
     }
     setState(Connecting);
+    if (m_config.tlsKeyInKeychain && !m_secretsLoaded) {
+        // The client key comes from the keychain; the client is configured once it is there.
+        if (!m_credentials) {
+            setState(Down, tr("The TLS key of this host is kept in the keychain, and no keychain is available."));
+            return;
+        }
+        const quint64 generation = m_generation;
+        QPointer<HostConnection> self(this);
+        m_credentials->read(m_config.secretKey(u"tls-key"), [self, generation](const Expected<QByteArray> &key) {
+            if (!self || generation != self->m_generation || !self->m_wanted)
+                return;
+            if (!key) {
+                self->setState(Down, key.error().kind == Error::NotFound
+                                         ? tr("The TLS key of this host is missing from the keychain; add the host again.")
+                                         : key.error().message);
+                return;
+            }
+            HostConfig c = self->m_config;
+            c.tls.clientKeyPem = *key;
+            auto ep = c.endpoint();
+            if (!ep) {
+                self->setState(Down, ep.error().message);
+                return;
+            }
+            self->m_client->setEndpoint(*ep);
+            self->m_secretsLoaded = true;
+            self->m_client->negotiate();
+        });
+        return;
+    }
     m_client->negotiate();
 }
 

@@ -4,6 +4,7 @@
 #include "docker/dockerclient.h"
 #include "hoststore.h"
 #include "http/socketframe.h"
+#include "secrets/credentialstore.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -45,6 +46,8 @@ public:
     EventListModel *events() const { return m_events; }
     QString serverVersion() const { return m_serverVersion; }
 
+    // Where the host's secrets are (its TLS key, when the key is kept in the keychain).
+    void setCredentialStore(Backends::CredentialStore *store) { m_credentials = store; }
     void connectToHost();
     void disconnectFromHost();
     // For tests: the first retry delay and the cap (defaults 1 s and 30 s).
@@ -104,6 +107,8 @@ private:
     bool m_listing = false;
     bool m_wanted = false;
     quint64 m_generation = 0;
+    Backends::CredentialStore *m_credentials = nullptr;
+    bool m_secretsLoaded = false;
 };
 
 } // namespace Wharf::Models

@@ -29,6 +29,7 @@ HostRegistry::HostRegistry(HostStore *store, TaskModel *tasks, QObject *parent)
 HostConnection *HostRegistry::make(const HostConfig &config)
 {
     auto *c = new HostConnection(config, m_tasks, this);
+    c->setCredentialStore(m_credentials);
     m_connections << c;
     return c;
 }
@@ -45,6 +46,13 @@ void HostRegistry::connectAll()
 {
     for (auto *c : std::as_const(m_connections))
         c->connectToHost();
+}
+
+void HostRegistry::setCredentialStore(Backends::CredentialStore *store)
+{
+    m_credentials = store;
+    for (auto *c : std::as_const(m_connections))
+        c->setCredentialStore(store);
 }
 
 } // namespace Wharf::Models

@@ -22,6 +22,8 @@ public:
     QList<HostConnection *> connections() const { return m_connections; }
     HostConnection *connection(const QString &id) const;
     void connectAll();
+    // Given to every connection, for the secrets of saved hosts.
+    void setCredentialStore(Backends::CredentialStore *store);
 
 Q_SIGNALS:
     void connectionAdded(Wharf::Models::HostConnection *c);
@@ -32,6 +34,7 @@ private:
     HostStore *m_store;
     TaskModel *m_tasks;
     QList<HostConnection *> m_connections;
+    Backends::CredentialStore *m_credentials = nullptr;
 };
 
 } // namespace Wharf::Models

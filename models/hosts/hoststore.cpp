@@ -1,11 +1,14 @@
 #include "hoststore.h"
 
+#include "secrets/credentialstore.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QStandardPaths>
 #include <QUuid>
 
 namespace Wharf::Models {
@@ -15,6 +18,27 @@ using namespace Backends;
 Expected<Endpoint> HostConfig::endpoint() const
 {
     return Endpoint::parse(url, tls, useTls, labMode);
+}
+
+QString HostConfig::secretKey(QStringView what) const
+{
+    return CredentialStore::key(u"host", id, what);
+}
+
+QString HostStore::defaultConfigDir()
+{
+    const QString over = qEnvironmentVariable("WHARF_CONFIG_DIR");
+    if (!over.isEmpty())
+        return over;
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/Wharf/wharf");
+}
+
+const HostConfig *HostStore::findByName(const QString &name) const
+{
+    for (const auto &h : m_hosts)
+        if (h.name == name)
+            return &h;
+    return nullptr;
 }
 
 HostStore::HostStore(const QString &filePath, QObject *parent)
@@ -47,6 +71,7 @@ Error HostStore::load()
         h.tls.caCert = o.value(QLatin1String("ca")).toString();
         h.tls.clientCert = o.value(QLatin1String("cert")).toString();
         h.tls.clientKey = o.value(QLatin1String("key")).toString();
+        h.tlsKeyInKeychain = o.value(QLatin1String("keyInKeychain")).toBool();
         if (!h.id.isEmpty() && !h.url.isEmpty())
             m_hosts << h;
     }
@@ -65,7 +90,8 @@ Error HostStore::save() const
                                 {QStringLiteral("lab"), h.labMode},
                                 {QStringLiteral("ca"), h.tls.caCert},
                                 {QStringLiteral("cert"), h.tls.clientCert},
-                                {QStringLiteral("key"), h.tls.clientKey}});
+                                {QStringLiteral("key"), h.tls.clientKey},
+                                {QStringLiteral("keyInKeychain"), h.tlsKeyInKeychain}});
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSaveFile f(m_path);
     if (!f.open(QIODevice::WriteOnly))

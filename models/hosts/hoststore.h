@@ -9,8 +9,8 @@
 
 namespace Wharf::Models {
 
-// A saved host: where it is and how to reach it. No secrets: certificate and key files are
-// referenced by path; passwords and passphrases live in the OS keychain.
+// A saved host: where it is and how to reach it. No secrets: certificates are referenced by
+// path; private keys, passwords and passphrases live in the OS keychain (CredentialStore).
 struct HostConfig
 {
     QString id;
@@ -20,8 +20,10 @@ struct HostConfig
     bool useTls = false;
     Backends::TlsFiles tls;
     bool labMode = false;
+    bool tlsKeyInKeychain = false; // the client key is the keychain entry secretKey(u"tls-key")
 
     Backends::Expected<Backends::Endpoint> endpoint() const;
+    QString secretKey(QStringView what) const;
 };
 
 // The saved host list (a JSON file in the user's configuration folder).
@@ -35,6 +37,10 @@ public:
     Backends::Error save() const;
     const QList<HostConfig> &hosts() const { return m_hosts; }
     const HostConfig *find(const QString &id) const;
+    const HostConfig *findByName(const QString &name) const;
+    // The host list's place: WHARF_CONFIG_DIR, else the user's configuration folder (shared by
+    // the console and wharfctl).
+    static QString defaultConfigDir();
     // Adds a host after checking that its address can be used; returns its id.
     Backends::Expected<QString> add(HostConfig config);
     Backends::Error remove(const QString &id);

@@ -102,7 +102,7 @@ private Q_SLOTS:
                                 .value(QStringLiteral("WHARF_TEST_CERT_PATH"));
         const QString port = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/dockerd/env"))
                                  .value(QStringLiteral("TLS_PORT"));
-        TlsFiles files{dir + QStringLiteral("/ca.pem"), dir + QStringLiteral("/cert.pem"), dir + QStringLiteral("/key.pem"), true};
+        TlsFiles files{dir + QStringLiteral("/ca.pem"), dir + QStringLiteral("/cert.pem"), dir + QStringLiteral("/key.pem"), {}, true};
         auto ep = Endpoint::parse(QStringLiteral("tcp://127.0.0.1:") + port, files, true);
         QVERIFY(ep);
         auto config = ep->sslConfiguration();
