@@ -171,28 +171,12 @@
         <translation>无法读取 %1：%2。</translation>
     </message>
     <message>
-        <source>A host named &quot;%1&quot; exists already.</source>
-        <translation>名为 &quot;%1&quot; 的主机已存在。</translation>
-    </message>
-    <message>
-        <source>The host was not added: %1</source>
-        <translation>未添加主机：%1</translation>
-    </message>
-    <message>
-        <source>The host list changed meanwhile.</source>
-        <translation>主机列表在此期间已被修改。</translation>
-    </message>
-    <message>
         <source>usage: wharfctl host rm NAME</source>
         <translation>用法：wharfctl host rm 名称</translation>
     </message>
     <message>
         <source>No saved host is named &quot;%1&quot;.</source>
         <translation>没有名为 &quot;%1&quot; 的已保存主机。</translation>
-    </message>
-    <message>
-        <source>The host was removed, but its key is still in the keychain: %1</source>
-        <translation>主机已删除，但其私钥仍在钥匙串中：%1</translation>
     </message>
     <message>
         <source>usage: wharfctl host test NAME</source>
@@ -909,6 +893,22 @@
         <source>No such host.</source>
         <translation>没有这个主机。</translation>
     </message>
+    <message>
+        <source>No keychain is available to keep the private key.</source>
+        <translation>没有可用的钥匙串来保存私钥。</translation>
+    </message>
+    <message>
+        <source>The host was not added: %1</source>
+        <translation>未添加主机：%1</translation>
+    </message>
+    <message>
+        <source>The host list was closed.</source>
+        <translation>主机列表已关闭。</translation>
+    </message>
+    <message>
+        <source>The host was removed, but its key is still in the keychain: %1</source>
+        <translation>主机已删除，但其私钥仍在钥匙串中：%1</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::LogFollower</name>
@@ -1052,6 +1052,42 @@
     <message>
         <source>Add</source>
         <translation>添加</translation>
+    </message>
+    <message>
+        <source>The key is stored in the system keychain, not in Wharf&apos;s settings.</source>
+        <translation>私钥保存在系统钥匙串中，而不是 Wharf 的设置里。</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>A folder with ca.pem, cert.pem and key.pem, as DOCKER_CERT_PATH uses</source>
+        <translation>包含 ca.pem、cert.pem 和 key.pem 的文件夹，与 DOCKER_CERT_PATH 的用法相同</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Folder with ca.pem, cert.pem and key.pem</source>
+        <translation>包含 ca.pem、cert.pem 和 key.pem 的文件夹</translation>
+    </message>
+    <message>
+        <source>%1 lacks %2.</source>
+        <translation>%1 中缺少 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected: Docker %1 (API %2) on %3, %4 CPUs, %5 memory, %6 containers.</source>
+        <translation>已连接：Docker %1（API %2），%3，%4 个 CPU，内存 %5，%6 个容器。</translation>
     </message>
 </context>
 <context>

@@ -254,7 +254,7 @@ QWidget *MainWindow::currentPage() const
 
 void MainWindow::addHost()
 {
-    AddHostDialog d(m_hosts->store(), this);
+    AddHostDialog d(m_hosts->store(), m_hosts->credentials(), this);
     if (d.exec() == QDialog::Accepted && !d.addedId().isEmpty())
         showPage(d.addedId(), ContainersKind);
 }

@@ -8,7 +8,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QUuid>
 
 namespace Wharf::App {
 
@@ -113,37 +112,13 @@ void Cli::cmdHost(const QStringList &a)
             if (!kf.open(QIODevice::ReadOnly))
                 return fail(tr("Cannot read %1: %2.").arg(keyFile, kf.errorString()));
             key = kf.readAll();
-            h.tls.clientKeyPem = key; // checked below with the certificates, kept only in the keychain
-            h.tlsKeyInKeychain = true;
         }
-        if (h.useTls) {
-            auto ep = h.endpoint();
-            if (!ep)
-                return fail(ep.error().message);
-            if (auto ssl = ep->sslConfiguration(); !ssl)
-                return fail(ssl.error().message);
-        }
-        h.tls.clientKeyPem.clear();
-        if (store.findByName(h.name))
-            return fail(tr("A host named \"%1\" exists already.").arg(h.name));
-        if (key.isEmpty()) {
-            auto id = store.add(h);
+        // Keeps the store alive until the keychain answers.
+        auto *saved = new HostStore(hostsFile(), this);
+        saved->load();
+        Models::HostSecrets::add(saved, credentials(), h, key, [this](const Expected<QString> &id) {
             if (!id)
                 return fail(id.error().message);
-            m_out << *id << Qt::endl;
-            return finish(0);
-        }
-        // The key first, the host list after: a host whose key could not be kept is not saved.
-        h.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        credentials()->write(h.secretKey(u"tls-key"), key, [this, h](const Error &e) {
-            if (e.isError())
-                return fail(tr("The host was not added: %1").arg(e.message));
-            HostStore s(hostsFile());
-            auto id = s.load().isError() ? Expected<QString>(Error::make(Error::Input, tr("The host list changed meanwhile."))) : s.add(h);
-            if (!id) {
-                credentials()->remove(h.secretKey(u"tls-key"), [this, id](const Error &) { fail(id.error().message); });
-                return;
-            }
             m_out << *id << Qt::endl;
             finish(0);
         });
@@ -153,18 +128,14 @@ void Cli::cmdHost(const QStringList &a)
     if (sub == QLatin1String("rm") || sub == QLatin1String("remove")) {
         if (rest.size() != 1)
             return failUsage(tr("usage: wharfctl host rm NAME"));
-        const HostConfig *h = store.findByName(rest[0]);
+        auto *saved = new HostStore(hostsFile(), this);
+        saved->load();
+        const HostConfig *h = saved->findByName(rest[0]);
         if (!h)
             return fail(tr("No saved host is named \"%1\".").arg(rest[0]));
-        const HostConfig gone = *h;
-        store.remove(gone.id);
-        if (auto e = store.save(); e.isError())
-            return fail(e.message);
-        if (!gone.tlsKeyInKeychain)
-            return finish(0);
-        credentials()->remove(gone.secretKey(u"tls-key"), [this](const Error &e) {
+        Models::HostSecrets::remove(saved, credentials(), h->id, [this](const Error &e) {
             if (e.isError())
-                return fail(tr("The host was removed, but its key is still in the keychain: %1").arg(e.message));
+                return fail(e.message);
             finish(0);
         });
         return;

@@ -24,6 +24,7 @@ public:
     void connectAll();
     // Given to every connection, for the secrets of saved hosts.
     void setCredentialStore(Backends::CredentialStore *store);
+    Backends::CredentialStore *credentials() const { return m_credentials; }
 
 Q_SIGNALS:
     void connectionAdded(Wharf::Models::HostConnection *c);

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QPointer>
 #include <QUuid>
 
 namespace Wharf::Models {
@@ -147,5 +148,73 @@ Error HostStore::remove(const QString &id)
     }
     return Error::make(Error::Input, tr("No such host."));
 }
+
+namespace HostSecrets {
+
+Error check(const HostStore &store, const HostConfig &config, const QByteArray &tlsKeyPem)
+{
+    if (config.name.trimmed().isEmpty())
+        return Error::make(Error::Input, HostStore::tr("Give the host a name."));
+    if (store.findByName(config.name))
+        return Error::make(Error::Input, HostStore::tr("A host named \"%1\" exists already.").arg(config.name));
+    HostConfig c = config;
+    c.tls.clientKeyPem = tlsKeyPem;
+    auto ep = c.endpoint();
+    if (!ep)
+        return ep.error();
+    if (ep->usesTls())
+        if (auto ssl = ep->sslConfiguration(); !ssl)
+            return ssl.error();
+    return {};
+}
+
+void add(HostStore *store, CredentialStore *credentials, HostConfig config, const QByteArray &tlsKeyPem,
+         std::function<void(const Expected<QString> &)> done)
+{
+    if (auto e = check(*store, config, tlsKeyPem); e.isError())
+        return done(e);
+    config.tls.clientKey.clear();
+    config.tls.clientKeyPem.clear();
+    if (tlsKeyPem.isEmpty()) {
+        config.tlsKeyInKeychain = false;
+        return done(store->add(config));
+    }
+    if (!credentials)
+        return done(Error::make(Error::Secret, HostStore::tr("No keychain is available to keep the private key.")));
+    if (config.id.isEmpty())
+        config.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    config.tlsKeyInKeychain = true;
+    QPointer<HostStore> guard(store);
+    credentials->write(config.secretKey(u"tls-key"), tlsKeyPem, [guard, credentials, config, done](const Error &e) {
+        if (e.isError())
+            return done(Error::make(e.kind, HostStore::tr("The host was not added: %1").arg(e.message)));
+        if (!guard)
+            return done(Error::make(Error::Canceled, HostStore::tr("The host list was closed.")));
+        auto id = guard->add(config);
+        if (!id) {
+            credentials->remove(config.secretKey(u"tls-key"), [id, done](const Error &) { done(id); });
+            return;
+        }
+        done(id);
+    });
+}
+
+void remove(HostStore *store, CredentialStore *credentials, const QString &id, std::function<void(const Error &)> done)
+{
+    const HostConfig *h = store->find(id);
+    if (!h)
+        return done(Error::make(Error::Input, HostStore::tr("No such host.")));
+    const HostConfig gone = *h;
+    if (auto e = store->remove(id); e.isError())
+        return done(e);
+    if (!gone.tlsKeyInKeychain || !credentials)
+        return done({});
+    credentials->remove(gone.secretKey(u"tls-key"), [done](const Error &e) {
+        done(e.isError() ? Error::make(e.kind, HostStore::tr("The host was removed, but its key is still in the keychain: %1").arg(e.message))
+                         : Error());
+    });
+}
+
+} // namespace HostSecrets
 
 } // namespace Wharf::Models

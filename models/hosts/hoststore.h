@@ -1,6 +1,9 @@
 #pragma once
 
 #include "docker/endpoint.h"
+#include "secrets/credentialstore.h"
+
+#include <functional>
 
 #include <QCoreApplication>
 #include <QList>
@@ -54,5 +57,19 @@ private:
     QString m_path;
     QList<HostConfig> m_hosts;
 };
+
+// Adding and removing hosts together with their secrets, for the console and wharfctl alike.
+namespace HostSecrets {
+// Checks a host before anything is saved: a free name, a usable address and, for TLS, that the
+// certificates and the key (given as bytes) load.
+Backends::Error check(const HostStore &store, const HostConfig &config, const QByteArray &tlsKeyPem);
+// Saves the key in the keychain first and the host after it; a host whose key could not be kept
+// is not saved, and a key whose host could not be saved is removed again. done gets the id.
+void add(HostStore *store, Backends::CredentialStore *credentials, HostConfig config, const QByteArray &tlsKeyPem,
+         std::function<void(const Backends::Expected<QString> &)> done);
+// Removes the host and then its secrets.
+void remove(HostStore *store, Backends::CredentialStore *credentials, const QString &id,
+            std::function<void(const Backends::Error &)> done);
+} // namespace HostSecrets
 
 } // namespace Wharf::Models

@@ -1,4 +1,6 @@
 #include "containers/containerdetailsdialog.h"
+#include "hosts/addhostdialog.h"
+#include "secrets/credentialstore.h"
 #include "containers/containerspage.h"
 #include "containers/createcontainerdialog.h"
 #include "hosts/hostregistry.h"
@@ -11,6 +13,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -27,6 +30,35 @@ class TestConsole : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void addTlsHostTestsThenKeepsTheKeyInTheKeychain()
+    {
+        const auto env = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/dockerd/env"));
+        const QString certs = env.value(QStringLiteral("WHARF_TEST_CERT_PATH"));
+        QVERIFY(!certs.isEmpty());
+        QTemporaryDir dir;
+        Models::HostStore store(dir.filePath(QStringLiteral("hosts.json")));
+        Backends::MemorySecretBackend keychain;
+        Backends::CredentialStore credentials(&keychain);
+        Ui::AddHostDialog d(&store, &credentials);
+        d.nameField()->setText(QStringLiteral("edge"));
+        d.urlField()->setText(env.value(QStringLiteral("WHARF_TEST_TLS_HOST")));
+        QVERIFY(!d.importCertFolder(dir.path())); // no certificates there
+        QVERIFY(d.errorLabel()->text().contains(QLatin1String("ca.pem")));
+        QVERIFY(d.importCertFolder(certs));
+        d.testConnection();
+        QTRY_VERIFY_WITH_TIMEOUT(d.testResult()->text().startsWith(QLatin1String("Connected: Docker")), 15000);
+        QCOMPARE(store.hosts().size(), 0); // testing saves nothing
+        d.buttons()->button(QDialogButtonBox::Ok)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!d.addedId().isEmpty(), 5000);
+        const Models::HostConfig *h = store.find(d.addedId());
+        QVERIFY(h && h->tlsKeyInKeychain && h->tls.clientKey.isEmpty());
+        QFile key(certs + QStringLiteral("/key.pem"));
+        QVERIFY(key.open(QIODevice::ReadOnly));
+        QCOMPARE(keychain.entries().value(h->secretKey(u"tls-key")), key.readAll());
+        QFile saved(store.filePath());
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(!saved.readAll().contains("key.pem"));
+    }
     void emptyHostListInvitesToAdd()
     {
         QTemporaryDir dir;
