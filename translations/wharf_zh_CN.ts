@@ -909,6 +909,14 @@
         <source>The host was removed, but its key is still in the keychain: %1</source>
         <translation>主机已删除，但其私钥仍在钥匙串中：%1</translation>
     </message>
+    <message>
+        <source>Give the group a name.</source>
+        <translation>请为分组命名。</translation>
+    </message>
+    <message>
+        <source>There is no group &quot;%1&quot;.</source>
+        <translation>没有名为 &quot;%1&quot; 的分组。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::LogFollower</name>
@@ -1555,6 +1563,42 @@
     <message>
         <source>Events</source>
         <translation>事件</translation>
+    </message>
+    <message>
+        <source>Rename group…</source>
+        <translation>重命名分组…</translation>
+    </message>
+    <message>
+        <source>Move to group…</source>
+        <translation>移动到分组…</translation>
+    </message>
+    <message>
+        <source>Remove host…</source>
+        <translation>删除主机…</translation>
+    </message>
+    <message>
+        <source>Rename group</source>
+        <translation>重命名分组</translation>
+    </message>
+    <message>
+        <source>New name of the group:</source>
+        <translation>分组的新名称：</translation>
+    </message>
+    <message>
+        <source>Move to group</source>
+        <translation>移动到分组</translation>
+    </message>
+    <message>
+        <source>Group of %1 (choose or type a new one):</source>
+        <translation>%1 所在的分组（选择或输入一个新分组）：</translation>
+    </message>
+    <message>
+        <source>Remove host</source>
+        <translation>删除主机</translation>
+    </message>
+    <message>
+        <source>Remove %1 from Wharf? Its containers keep running; only the connection and its saved secrets are removed.</source>
+        <translation>要从 Wharf 中删除 %1 吗？其中的容器会继续运行；只删除连接及其保存的机密。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "hosts/navigationmodel.h"
 
 #include "containers/containerspage.h"
 #include "events/eventspage.h"
@@ -13,6 +14,10 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QMenu>
+#include <QInputDialog>
 #include <QListView>
 #include <QMenuBar>
 #include <QPainter>
@@ -29,14 +34,15 @@ namespace Wharf::Ui {
 
 using namespace Models;
 
-static constexpr int HostIdRole = Qt::UserRole + 1;
-static constexpr int KindRole = Qt::UserRole + 2;
+static constexpr int HostIdRole = NavigationModel::HostIdRole;
+static constexpr int KindRole = NavigationModel::KindRole;
+static constexpr int GroupRole = NavigationModel::GroupRole;
 
 MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
     : QMainWindow(parent)
     , m_hosts(hosts)
     , m_nav(new QTreeView)
-    , m_navModel(new QStandardItemModel(this))
+    , m_navModel(new NavigationModel(this))
     , m_pages(new QStackedWidget)
 {
     setWindowTitle(tr("Wharf"));
@@ -62,6 +68,21 @@ MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
     m_nav->setHeaderHidden(true);
     m_nav->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_nav->setMinimumWidth(220);
+    // Hosts are dragged between groups; the host list decides, the tree follows.
+    m_nav->setDragDropMode(QAbstractItemView::DragDrop);
+    m_nav->setDefaultDropAction(Qt::MoveAction);
+    m_nav->setDropIndicatorShown(true);
+    connect(m_navModel, &NavigationModel::hostDropped, this, [this](const QString &id, const QString &group) {
+        if (auto e = m_hosts->store()->setGroup(id, group); e.isError())
+            statusBar()->showMessage(e.message, 10000);
+    });
+    m_nav->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_nav, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (QMenu *menu = navigationMenu(m_nav->indexAt(pos))) {
+            menu->exec(m_nav->viewport()->mapToGlobal(pos));
+            menu->deleteLater();
+        }
+    });
     auto *split = new QSplitter;
     split->addWidget(m_nav);
     split->addWidget(m_pages);
@@ -129,7 +150,10 @@ QStandardItem *MainWindow::groupItem(const QString &groupIn)
         if (m_navModel->item(r)->text() == group)
             return m_navModel->item(r);
     auto *g = new QStandardItem(group);
+    g->setData(groupIn, GroupRole);
     g->setSelectable(false);
+    g->setDragEnabled(false);
+    g->setDropEnabled(true);
     m_navModel->appendRow(g);
     return g;
 }
@@ -138,6 +162,8 @@ void MainWindow::addHostItems(HostConnection *c)
 {
     auto *hostItem = new QStandardItem(c->config().name);
     hostItem->setData(c->config().id, HostIdRole);
+    hostItem->setDragEnabled(true);
+    hostItem->setDropEnabled(true);
     const struct
     {
         QString text;
@@ -147,6 +173,8 @@ void MainWindow::addHostItems(HostConnection *c)
         auto *item = new QStandardItem(ch.text);
         item->setData(c->config().id, HostIdRole);
         item->setData(int(ch.kind), KindRole);
+        item->setDragEnabled(false);
+        item->setDropEnabled(false);
         hostItem->appendRow(item);
     }
     groupItem(c->config().group)->appendRow(hostItem);
@@ -155,20 +183,114 @@ void MainWindow::addHostItems(HostConnection *c)
     m_statusLabels.insert(c->config().id, label);
     statusBar()->addPermanentWidget(label);
     connect(c, &HostConnection::stateChanged, this, [this, c] { updateHostState(c); });
+    connect(c, &HostConnection::labelsChanged, this, [this, c] { moveHostItem(c); });
     updateHostState(c);
     updateEmptyState();
 }
 
+QStandardItem *MainWindow::hostItem(const QString &id) const
+{
+    for (int g = 0; g < m_navModel->rowCount(); ++g) {
+        QStandardItem *group = m_navModel->item(g);
+        for (int r = 0; r < group->rowCount(); ++r)
+            if (group->child(r)->data(HostIdRole).toString() == id)
+                return group->child(r);
+    }
+    return nullptr;
+}
+
+void MainWindow::dropEmptyGroups()
+{
+    for (int g = m_navModel->rowCount() - 1; g >= 0; --g)
+        if (m_navModel->item(g)->rowCount() == 0)
+            m_navModel->removeRow(g);
+}
+
+void MainWindow::moveHostItem(HostConnection *c)
+{
+    QStandardItem *item = hostItem(c->config().id);
+    if (!item)
+        return;
+    item->setText(c->config().name);
+    QStandardItem *from = item->parent();
+    QStandardItem *to = groupItem(c->config().group);
+    if (from != to) {
+        const QList<QStandardItem *> row = from->takeRow(item->row());
+        to->appendRow(row);
+        dropEmptyGroups();
+        m_nav->expandAll();
+    }
+    updateHostState(c);
+}
+
+QMenu *MainWindow::navigationMenu(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return nullptr;
+    auto *menu = new QMenu(this);
+    if (!index.parent().isValid()) {
+        const QString group = index.data(GroupRole).toString();
+        menu->addAction(tr("Rename group…"), this, [this, group] { renameGroup(group); });
+    } else {
+        const QString id = index.data(HostIdRole).toString();
+        menu->addAction(tr("Move to group…"), this, [this, id] { moveHost(id); });
+        menu->addSeparator();
+        menu->addAction(tr("Remove host…"), this, [this, id] { removeHost(id); });
+    }
+    menu->addSeparator();
+    menu->addAction(tr("Add host…"), this, &MainWindow::addHost);
+    return menu;
+}
+
+void MainWindow::renameGroup(const QString &group)
+{
+    bool ok = false;
+    const QString to = QInputDialog::getText(this, tr("Rename group"), tr("New name of the group:"), QLineEdit::Normal,
+                                             group.isEmpty() ? tr("Hosts") : group, &ok);
+    if (!ok || to.trimmed() == group)
+        return;
+    if (auto e = m_hosts->store()->renameGroup(group, to); e.isError())
+        QMessageBox::warning(this, tr("Rename group"), e.message);
+}
+
+void MainWindow::moveHost(const QString &id)
+{
+    const Models::HostConfig *h = m_hosts->store()->find(id);
+    if (!h)
+        return;
+    bool ok = false;
+    const QStringList groups = m_hosts->store()->groups();
+    const QString to = QInputDialog::getItem(this, tr("Move to group"), tr("Group of %1 (choose or type a new one):").arg(h->name),
+                                             groups, int(std::max<qsizetype>(0, groups.indexOf(h->group))), true, &ok);
+    if (!ok)
+        return;
+    if (auto e = m_hosts->store()->setGroup(id, to); e.isError())
+        QMessageBox::warning(this, tr("Move to group"), e.message);
+}
+
+void MainWindow::removeHost(const QString &id)
+{
+    const Models::HostConfig *h = m_hosts->store()->find(id);
+    if (!h)
+        return;
+    if (QMessageBox::question(this, tr("Remove host"),
+                              tr("Remove %1 from Wharf? Its containers keep running; only the connection and its saved "
+                                 "secrets are removed.")
+                                  .arg(h->name))
+        != QMessageBox::Yes)
+        return;
+    QPointer<MainWindow> self(this);
+    Models::HostSecrets::remove(m_hosts->store(), m_hosts->credentials(), id, [self](const Backends::Error &e) {
+        if (self && e.isError())
+            QMessageBox::warning(self, tr("Remove host"), e.message);
+    });
+}
+
 void MainWindow::removeHostItems(const QString &id)
 {
-    for (int g = m_navModel->rowCount() - 1; g >= 0; --g) {
-        QStandardItem *group = m_navModel->item(g);
-        for (int r = group->rowCount() - 1; r >= 0; --r)
-            if (group->child(r)->data(HostIdRole).toString() == id)
-                group->removeRow(r);
-        if (group->rowCount() == 0)
-            m_navModel->removeRow(g);
-    }
+    if (QStandardItem *item = hostItem(id))
+        item->parent()->removeRow(item->row());
+    dropEmptyGroups();
     for (auto it = m_pageCache.begin(); it != m_pageCache.end();) {
         if (it.key().startsWith(id + QLatin1Char('/'))) {
             m_pages->removeWidget(it.value());

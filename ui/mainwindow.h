@@ -6,6 +6,7 @@
 class QTreeView;
 class QStackedWidget;
 class QStandardItemModel;
+class QMenu;
 class QStandardItem;
 class QLabel;
 class QListView;
@@ -16,6 +17,8 @@ class HostConnection;
 }
 
 namespace Wharf::Ui {
+
+class NavigationModel;
 
 // The console: hosts and their groups on the left (containers, volumes, networks, events per
 // host), the page in the middle, connection states in the status bar, tasks in a dock.
@@ -28,6 +31,9 @@ public:
     explicit MainWindow(Models::HostRegistry *hosts, QWidget *parent = nullptr);
 
     QTreeView *navigation() const { return m_nav; }
+    NavigationModel *navigationModel() const { return m_navModel; }
+    // The context menu of a row of the navigation tree (group: rename; host: move, remove).
+    QMenu *navigationMenu(const QModelIndex &index);
     QStackedWidget *pages() const { return m_pages; }
     // Shows a host's page (creating it on first use); returns it.
     QWidget *showPage(const QString &hostId, PageKind kind);
@@ -42,13 +48,19 @@ public Q_SLOTS:
 private:
     void addHostItems(Models::HostConnection *c);
     void removeHostItems(const QString &id);
+    void moveHostItem(Models::HostConnection *c);
+    QStandardItem *hostItem(const QString &id) const;
+    void dropEmptyGroups();
+    void renameGroup(const QString &group);
+    void moveHost(const QString &id);
+    void removeHost(const QString &id);
     void updateHostState(Models::HostConnection *c);
     QStandardItem *groupItem(const QString &group);
     void updateEmptyState();
 
     Models::HostRegistry *m_hosts;
     QTreeView *m_nav;
-    QStandardItemModel *m_navModel;
+    NavigationModel *m_navModel;
     QStackedWidget *m_pages;
     QWidget *m_empty;
     QHash<QString, QWidget *> m_pageCache; // hostId/kind

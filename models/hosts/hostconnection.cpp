@@ -88,6 +88,15 @@ void HostConnection::setBackoff(int initialMs, int maxMs)
     m_backoffMax = maxMs;
 }
 
+void HostConnection::updateLabels(const HostConfig &config)
+{
+    if (config.name == m_config.name && config.group == m_config.group)
+        return;
+    m_config.name = config.name;
+    m_config.group = config.group;
+    Q_EMIT labelsChanged();
+}
+
 void HostConnection::connectToHost()
 {
     m_wanted = true;

@@ -36,6 +36,8 @@ public:
     ~HostConnection() override;
 
     const HostConfig &config() const { return m_config; }
+    // Name and group changed in the host list (the address cannot change under a connection).
+    void updateLabels(const HostConfig &config);
     State state() const { return m_state; }
     QString stateText() const;
     QString reason() const { return m_reason; }
@@ -65,6 +67,7 @@ public:
 
 Q_SIGNALS:
     void stateChanged(Wharf::Models::HostConnection::State state);
+    void labelsChanged();
     void synced();
     void actionFailed(const QString &message);
 

@@ -16,6 +16,12 @@ HostRegistry::HostRegistry(HostStore *store, TaskModel *tasks, QObject *parent)
             c->connectToHost();
         }
     });
+    connect(store, &HostStore::hostChanged, this, [this](const QString &id) {
+        HostConnection *c = connection(id);
+        const HostConfig *h = m_store->find(id);
+        if (c && h)
+            c->updateLabels(*h);
+    });
     connect(store, &HostStore::hostRemoved, this, [this](const QString &id) {
         if (HostConnection *c = connection(id)) {
             m_connections.removeOne(c);

@@ -149,6 +149,58 @@ Error HostStore::remove(const QString &id)
     return Error::make(Error::Input, tr("No such host."));
 }
 
+Error HostStore::setGroup(const QString &id, const QString &groupIn)
+{
+    const QString group = groupIn.trimmed();
+    for (auto &h : m_hosts) {
+        if (h.id != id)
+            continue;
+        if (h.group == group)
+            return {};
+        const QString old = std::exchange(h.group, group);
+        if (auto e = save(); e.isError()) {
+            h.group = old;
+            return e;
+        }
+        Q_EMIT hostChanged(id);
+        return {};
+    }
+    return Error::make(Error::Input, tr("No such host."));
+}
+
+Error HostStore::renameGroup(const QString &from, const QString &toIn)
+{
+    const QString to = toIn.trimmed();
+    if (to.isEmpty())
+        return Error::make(Error::Input, tr("Give the group a name."));
+    QStringList changed;
+    for (auto &h : m_hosts)
+        if (h.group == from) {
+            h.group = to;
+            changed << h.id;
+        }
+    if (changed.isEmpty())
+        return Error::make(Error::Input, tr("There is no group \"%1\".").arg(from));
+    if (auto e = save(); e.isError()) {
+        for (auto &h : m_hosts)
+            if (changed.contains(h.id))
+                h.group = from;
+        return e;
+    }
+    for (const auto &id : std::as_const(changed))
+        Q_EMIT hostChanged(id);
+    return {};
+}
+
+QStringList HostStore::groups() const
+{
+    QStringList out;
+    for (const auto &h : m_hosts)
+        if (!out.contains(h.group))
+            out << h.group;
+    return out;
+}
+
 namespace HostSecrets {
 
 Error check(const HostStore &store, const HostConfig &config, const QByteArray &tlsKeyPem)

@@ -47,11 +47,16 @@ public:
     // Adds a host after checking that its address can be used; returns its id.
     Backends::Expected<QString> add(HostConfig config);
     Backends::Error remove(const QString &id);
+    // Host groups are the platform's domains (a data centre, a public cloud, a tenant's machines).
+    Backends::Error setGroup(const QString &id, const QString &group);
+    Backends::Error renameGroup(const QString &from, const QString &to);
+    QStringList groups() const;
     QString filePath() const { return m_path; }
 
 Q_SIGNALS:
     void hostAdded(const QString &id);
     void hostRemoved(const QString &id);
+    void hostChanged(const QString &id);
 
 private:
     QString m_path;

@@ -85,7 +85,15 @@ private Q_SLOTS:
 
         // Removing through the console.
         host.containerAction(HostConnection::Action::ForceRemove, host.containers()->ids());
-        QTRY_COMPARE_WITH_TIMEOUT(host.containers()->rowCount(), 0, 20000);
+        auto why = [&] {
+            QStringList lines;
+            for (int r = 0; r < tasks.rowCount(); ++r)
+                lines << tasks.index(r, 0).data().toString();
+            for (int r = 0; r < host.containers()->rowCount(); ++r)
+                lines << host.containers()->rowAt(r).name + QLatin1Char(' ') + host.containers()->rowAt(r).status;
+            return lines.join(QLatin1String(" | "));
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(host.containers()->rowCount() == 0, qPrintable(why()), 30000);
         QCOMPARE(tasks.runningCount(), 0);
     }
 };

@@ -1,5 +1,6 @@
 #include "containers/containerdetailsdialog.h"
 #include "hosts/addhostdialog.h"
+#include "hosts/navigationmodel.h"
 #include "secrets/credentialstore.h"
 #include "containers/containerspage.h"
 #include "containers/createcontainerdialog.h"
@@ -11,6 +12,9 @@
 #include "testsupport.h"
 #include "widgets/terminalwidget.h"
 
+#include <QAbstractItemModelTester>
+#include <QMenu>
+#include <QMimeData>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -24,12 +28,74 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <memory>
+
 using namespace Wharf;
 
 class TestConsole : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void hostGroupsRenameAndDragBetweenGroups()
+    {
+        QTemporaryDir dir;
+        Models::HostStore store(dir.filePath(QStringLiteral("hosts.json")));
+        for (const auto &[name, group] : {std::pair{QStringLiteral("dc-1"), QStringLiteral("Data centre")},
+                                          std::pair{QStringLiteral("cloud-1"), QStringLiteral("Public cloud")}}) {
+            Models::HostConfig h;
+            h.name = name;
+            h.group = group;
+            h.url = QStringLiteral("unix:///nonexistent/%1.sock").arg(name);
+            QVERIFY(store.add(h));
+        }
+        Models::TaskModel tasks;
+        Models::HostRegistry reg(&store, &tasks);
+        Ui::MainWindow w(&reg);
+        w.show();
+        auto *nav = w.navigationModel();
+        QAbstractItemModelTester tester(nav, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto groupNames = [nav] {
+            QStringList out;
+            for (int r = 0; r < nav->rowCount(); ++r)
+                out << nav->index(r, 0).data().toString();
+            return out;
+        };
+        QCOMPARE(groupNames(), (QStringList{QStringLiteral("Data centre"), QStringLiteral("Public cloud")}));
+        const QString dc1 = store.findByName(QStringLiteral("dc-1"))->id;
+
+        // Drag dc-1 onto "Public cloud": the host list changes and the tree follows it.
+        const QModelIndex dcGroup = nav->index(0, 0);
+        const QModelIndex dcHost = nav->index(0, 0, dcGroup);
+        QCOMPARE(dcHost.data().toString(), QStringLiteral("dc-1"));
+        QVERIFY(!nav->mimeData({nav->index(0, 0, dcHost)})); // a page row is not dragged
+        std::unique_ptr<QMimeData> mime(nav->mimeData({dcHost}));
+        QVERIFY(mime);
+        const QModelIndex cloudGroup = nav->index(1, 0);
+        QVERIFY(nav->canDropMimeData(mime.get(), Qt::MoveAction, -1, -1, cloudGroup));
+        nav->dropMimeData(mime.get(), Qt::MoveAction, -1, -1, cloudGroup);
+        QCOMPARE(store.find(dc1)->group, QStringLiteral("Public cloud"));
+        QCOMPARE(reg.connection(dc1)->config().group, QStringLiteral("Public cloud"));
+        QCOMPARE(groupNames(), QStringList{QStringLiteral("Public cloud")}); // the empty group is gone
+        QCOMPARE(nav->rowCount(nav->index(0, 0)), 2);
+
+        // Rename the group; saved, and shown.
+        QVERIFY(!store.renameGroup(QStringLiteral("Public cloud"), QStringLiteral("阿里云 cn-hangzhou")).isError());
+        QCOMPARE(groupNames(), QStringList{QStringLiteral("阿里云 cn-hangzhou")});
+        Models::HostStore reread(store.filePath());
+        QVERIFY(!reread.load().isError());
+        QCOMPARE(reread.groups(), QStringList{QStringLiteral("阿里云 cn-hangzhou")});
+        QVERIFY(store.renameGroup(QStringLiteral("nope"), QStringLiteral("x")).isError());
+
+        // The context menus offer what belongs to the row.
+        std::unique_ptr<QMenu> groupMenu(w.navigationMenu(nav->index(0, 0)));
+        QVERIFY(groupMenu->actions().first()->text().contains(QLatin1String("Rename group")));
+        std::unique_ptr<QMenu> hostMenu(w.navigationMenu(nav->index(0, 0, nav->index(0, 0))));
+        QStringList texts;
+        for (auto *a : hostMenu->actions())
+            texts << a->text();
+        QVERIFY2(texts.join(QLatin1Char('|')).contains(QLatin1String("Move to group")) && texts.join(QLatin1Char('|')).contains(QLatin1String("Remove host")),
+                 qPrintable(texts.join(QLatin1Char('|'))));
+    }
     void addTlsHostTestsThenKeepsTheKeyInTheKeychain()
     {
         const auto env = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/dockerd/env"));
