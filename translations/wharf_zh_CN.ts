@@ -1491,6 +1491,57 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Ui::HostOverviewPage</name>
+    <message>
+        <source>Engine:</source>
+        <translation>引擎：</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>系统：</translation>
+    </message>
+    <message>
+        <source>CPUs:</source>
+        <translation>CPU：</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>内存：</translation>
+    </message>
+    <message>
+        <source>Containers:</source>
+        <translation>容器：</translation>
+    </message>
+    <message>
+        <source>Disk use:</source>
+        <translation>磁盘占用：</translation>
+    </message>
+    <message>
+        <source>CPU of all containers (%)</source>
+        <translation>全部容器的 CPU（%）</translation>
+    </message>
+    <message>
+        <source>Memory of all containers (MiB)</source>
+        <translation>全部容器的内存（MiB）</translation>
+    </message>
+    <message>
+        <source>Docker %1, API %2, storage driver %3</source>
+        <translation>Docker %1，API %2，存储驱动 %3</translation>
+    </message>
+    <message>
+        <source>%1, kernel %2, %3</source>
+        <translation>%1，内核 %2，%3</translation>
+    </message>
+    <message>
+        <source>%1 (%2 running, %3 paused, %4 stopped)</source>
+        <translation>%1 个（%2 个运行中，%3 个已暂停，%4 个已停止）</translation>
+    </message>
+    <message>
+        <source>images %1 (%2), containers %3, volumes %4 (%5), build cache %6</source>
+        <translation>镜像 %1（%2 个），容器 %3，数据卷 %4（%5 个），构建缓存 %6</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Ui::MainWindow</name>
     <message>
         <source>Wharf</source>
@@ -1599,6 +1650,10 @@
     <message>
         <source>Remove %1 from Wharf? Its containers keep running; only the connection and its saved secrets are removed.</source>
         <translation>要从 Wharf 中删除 %1 吗？其中的容器会继续运行；只删除连接及其保存的机密。</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
     </message>
 </context>
 <context>

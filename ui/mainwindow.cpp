@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "hosts/navigationmodel.h"
+#include "hosts/hostoverviewpage.h"
 
 #include "containers/containerspage.h"
 #include "events/eventspage.h"
@@ -135,7 +136,7 @@ MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
         int kind = i.data(KindRole).toInt();
         if (host.isEmpty())
             return;
-        showPage(host, PageKind(kind ? kind : ContainersKind));
+        showPage(host, PageKind(kind ? kind : OverviewKind));
     });
     m_nav->expandAll();
     updateEmptyState();
@@ -168,7 +169,8 @@ void MainWindow::addHostItems(HostConnection *c)
     {
         QString text;
         PageKind kind;
-    } children[] = {{tr("Containers"), ContainersKind}, {tr("Volumes"), VolumesKind}, {tr("Networks"), NetworksKind}, {tr("Events"), EventsKind}};
+    } children[] = {{tr("Overview"), OverviewKind}, {tr("Containers"), ContainersKind}, {tr("Volumes"), VolumesKind},
+                    {tr("Networks"), NetworksKind}, {tr("Events"), EventsKind}};
     for (const auto &ch : children) {
         auto *item = new QStandardItem(ch.text);
         item->setData(c->config().id, HostIdRole);
@@ -360,6 +362,9 @@ QWidget *MainWindow::showPage(const QString &hostId, PageKind kind)
             break;
         case EventsKind:
             page = new EventsPage(c);
+            break;
+        case OverviewKind:
+            page = new HostOverviewPage(c);
             break;
         }
         m_pageCache.insert(key, page);

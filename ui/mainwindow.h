@@ -26,7 +26,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum PageKind { ContainersKind = 1, VolumesKind, NetworksKind, EventsKind };
+    enum PageKind { ContainersKind = 1, VolumesKind, NetworksKind, EventsKind, OverviewKind };
 
     explicit MainWindow(Models::HostRegistry *hosts, QWidget *parent = nullptr);
 

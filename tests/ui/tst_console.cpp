@@ -1,5 +1,7 @@
 #include "containers/containerdetailsdialog.h"
 #include "hosts/addhostdialog.h"
+#include "hosts/hostoverviewpage.h"
+#include "monitoring/hostusage.h"
 #include "hosts/navigationmodel.h"
 #include "secrets/credentialstore.h"
 #include "containers/containerspage.h"
@@ -155,6 +157,40 @@ private Q_SLOTS:
         QVERIFY(ok->isEnabled());
         QCOMPARE(d.spec().command, (QStringList{QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo hi")}));
         QCOMPARE(d.spec().memoryBytes, qint64(64) * 1024 * 1024);
+    }
+    void hostOverviewShowsEngineDiskAndLiveUsage()
+    {
+        QTemporaryDir dir;
+        Models::HostStore store(dir.filePath(QStringLiteral("hosts.json")));
+        Models::HostConfig cfg;
+        cfg.name = QStringLiteral("overview");
+        cfg.url = TestSupport::dockerHost();
+        QVERIFY(store.add(cfg));
+        QCOMPARE(TestSupport::wharfctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("ui-busy"), TestSupport::testImage(),
+                                        QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("while true; do :; done")})
+                     .code,
+                 0);
+        Models::TaskModel tasks;
+        Models::HostRegistry reg(&store, &tasks);
+        Ui::MainWindow w(&reg);
+        w.show();
+        reg.connectAll();
+        Models::HostConnection *host = reg.connections().first();
+        QTRY_COMPARE_WITH_TIMEOUT(host->state(), Models::HostConnection::Up, 15000);
+        auto *page = qobject_cast<Ui::HostOverviewPage *>(w.showPage(host->config().id, Ui::MainWindow::OverviewKind));
+        QVERIFY(page);
+        page->usage()->setSampleInterval(200);
+        QVERIFY(page->usage()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(page->factsText().contains(QLatin1String("Docker 2")) && page->factsText().contains(QLatin1String("build cache")), 20000);
+        QVERIFY2(page->factsText().contains(QLatin1String("running")), qPrintable(page->factsText()));
+        // The busy loop shows up in the summed CPU of the host's containers.
+        QTRY_VERIFY_WITH_TIMEOUT(page->chartPoints() >= 3 && page->usage()->points().last().cpuPercent > 20
+                                     && page->usage()->points().last().memoryBytes > 0,
+                                 20000);
+        // Off screen, the streams stop.
+        w.showPage(host->config().id, Ui::MainWindow::ContainersKind);
+        QVERIFY(!page->usage()->isRunning());
+        QCOMPARE(TestSupport::wharfctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("ui-busy")}).code, 0);
     }
     void managesRealContainers()
     {
