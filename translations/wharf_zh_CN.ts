@@ -1491,6 +1491,61 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Ui::GroupOverviewPage</name>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>CPUs and running containers per host</source>
+        <translation>各主机的 CPU 与运行中的容器</translation>
+    </message>
+    <message>
+        <source>Memory per host (GiB)</source>
+        <translation>各主机的内存（GiB）</translation>
+    </message>
+    <message>
+        <source>Hosts</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>%1 hosts (%2 up) · %3 CPUs · %4 memory · %5 containers (%6 running)</source>
+        <translation>%1 台主机（%2 台在线）· %3 个 CPU · 内存 %4 · %5 个容器（%6 个运行中）</translation>
+    </message>
+    <message>
+        <source>Running containers</source>
+        <translation>运行中的容器</translation>
+    </message>
+    <message>
+        <source>Docker %1</source>
+        <translation>Docker %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 running)</source>
+        <translation>%1（%2 个运行中）</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Ui::HostOverviewPage</name>
     <message>
         <source>Engine:</source>

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 #include "hosts/navigationmodel.h"
 #include "hosts/hostoverviewpage.h"
+#include "hosts/groupoverviewpage.h"
+#include "monitoring/groupsummary.h"
 
 #include "containers/containerspage.h"
 #include "events/eventspage.h"
@@ -134,8 +136,11 @@ MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
     connect(m_nav->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &i) {
         const QString host = i.data(HostIdRole).toString();
         int kind = i.data(KindRole).toInt();
-        if (host.isEmpty())
+        if (host.isEmpty()) {
+            if (i.isValid() && !i.parent().isValid())
+                showGroupPage(i.data(GroupRole).toString());
             return;
+        }
         showPage(host, PageKind(kind ? kind : OverviewKind));
     });
     m_nav->expandAll();
@@ -152,7 +157,6 @@ QStandardItem *MainWindow::groupItem(const QString &groupIn)
             return m_navModel->item(r);
     auto *g = new QStandardItem(group);
     g->setData(groupIn, GroupRole);
-    g->setSelectable(false);
     g->setDragEnabled(false);
     g->setDropEnabled(true);
     m_navModel->appendRow(g);
@@ -221,6 +225,26 @@ void MainWindow::moveHostItem(HostConnection *c)
         to->appendRow(row);
         dropEmptyGroups();
         m_nav->expandAll();
+    }
+    // Overviews of groups that no longer exist (renamed, emptied): the one on screen follows
+    // the host, the others go.
+    const QStringList groups = m_hosts->store()->groups();
+    for (auto it = m_pageCache.begin(); it != m_pageCache.end();) {
+        auto *gp = qobject_cast<GroupOverviewPage *>(it.value());
+        if (!gp || groups.contains(gp->summary()->group())) {
+            ++it;
+            continue;
+        }
+        if (m_pages->currentWidget() == gp) {
+            gp->summary()->setGroup(c->config().group);
+            QWidget *page = it.value();
+            it = m_pageCache.erase(it);
+            m_pageCache.insert(QStringLiteral("group/") + c->config().group, page);
+            break; // the hash changed; the rest is handled on the next change
+        }
+        m_pages->removeWidget(gp);
+        gp->deleteLater();
+        it = m_pageCache.erase(it);
     }
     updateHostState(c);
 }
@@ -367,6 +391,25 @@ QWidget *MainWindow::showPage(const QString &hostId, PageKind kind)
             page = new HostOverviewPage(c);
             break;
         }
+        m_pageCache.insert(key, page);
+        m_pages->addWidget(page);
+    }
+    m_pages->setCurrentWidget(page);
+    // The tree shows where we are.
+    if (QStandardItem *h = hostItem(hostId)) {
+        for (int r = 0; r < h->rowCount(); ++r)
+            if (h->child(r)->data(KindRole).toInt() == int(kind) && m_nav->currentIndex() != h->child(r)->index())
+                m_nav->setCurrentIndex(h->child(r)->index());
+    }
+    return page;
+}
+
+QWidget *MainWindow::showGroupPage(const QString &group)
+{
+    const QString key = QStringLiteral("group/") + group;
+    QWidget *page = m_pageCache.value(key);
+    if (!page) {
+        page = new GroupOverviewPage(m_hosts, group);
         m_pageCache.insert(key, page);
         m_pages->addWidget(page);
     }

@@ -38,6 +38,8 @@ public:
     // Shows a host's page (creating it on first use); returns it.
     QWidget *showPage(const QString &hostId, PageKind kind);
     QWidget *currentPage() const;
+    // The overview of a group of hosts.
+    QWidget *showGroupPage(const QString &group);
 
 Q_SIGNALS:
     void languageRequested(const QString &locale);

@@ -1,6 +1,10 @@
 #include "containers/containerdetailsdialog.h"
 #include "hosts/addhostdialog.h"
 #include "hosts/hostoverviewpage.h"
+#include "hosts/groupoverviewpage.h"
+#include "monitoring/groupsummary.h"
+#include <QTableWidget>
+#include <QTreeView>
 #include "monitoring/hostusage.h"
 #include "hosts/navigationmodel.h"
 #include "secrets/credentialstore.h"
@@ -191,6 +195,53 @@ private Q_SLOTS:
         w.showPage(host->config().id, Ui::MainWindow::ContainersKind);
         QVERIFY(!page->usage()->isRunning());
         QCOMPARE(TestSupport::wharfctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("ui-busy")}).code, 0);
+    }
+    void groupOverviewSumsTheHostsThatAreUp()
+    {
+        QTemporaryDir dir;
+        Models::HostStore store(dir.filePath(QStringLiteral("hosts.json")));
+        const auto env = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/dockerd/env"));
+        const QString certs = env.value(QStringLiteral("WHARF_TEST_CERT_PATH"));
+        // The same engine twice (socket and TLS), and a host that is not there.
+        Models::HostConfig a;
+        a.name = QStringLiteral("sock");
+        a.group = QStringLiteral("Region");
+        a.url = TestSupport::dockerHost();
+        QVERIFY(store.add(a));
+        Models::HostConfig b;
+        b.name = QStringLiteral("tls");
+        b.group = QStringLiteral("Region");
+        b.url = env.value(QStringLiteral("WHARF_TEST_TLS_HOST"));
+        b.useTls = true;
+        b.tls = {certs + QStringLiteral("/ca.pem"), certs + QStringLiteral("/cert.pem"), certs + QStringLiteral("/key.pem"), {}, true};
+        QVERIFY(store.add(b));
+        Models::HostConfig gone;
+        gone.name = QStringLiteral("gone");
+        gone.group = QStringLiteral("Region");
+        gone.url = QStringLiteral("unix:///nonexistent/gone.sock");
+        QVERIFY(store.add(gone));
+        Models::TaskModel tasks;
+        Models::HostRegistry reg(&store, &tasks);
+        Ui::MainWindow w(&reg);
+        w.show();
+        reg.connectAll();
+        for (auto *c : reg.connections())
+            if (c->config().name != QLatin1String("gone"))
+                QTRY_COMPARE_WITH_TIMEOUT(c->state(), Models::HostConnection::Up, 15000);
+        // Clicking the group row shows its overview.
+        w.navigation()->setCurrentIndex(w.navigationModel()->index(0, 0));
+        auto *page = qobject_cast<Ui::GroupOverviewPage *>(w.currentPage());
+        QVERIFY(page);
+        QCOMPARE(page->table()->rowCount(), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(page->summary()->totals().cpus > 0, 15000);
+        const auto t = page->summary()->totals();
+        QCOMPARE(t.hosts, 3);
+        QCOMPARE(t.hostsUp, 2);
+        const auto lines = page->summary()->lines();
+        QCOMPARE(t.cpus, lines[0].cpus + lines[1].cpus);
+        QCOMPARE(lines[0].cpus, lines[1].cpus); // one engine seen twice
+        QVERIFY(!lines[2].up && !lines[2].reason.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(page->totalsText().startsWith(QLatin1String("3 hosts (2 up)")), 5000);
     }
     void managesRealContainers()
     {
