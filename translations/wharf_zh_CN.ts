@@ -866,6 +866,10 @@
         <source>The TLS key of this host is missing from the keychain; add the host again.</source>
         <translation>钥匙串中缺少该主机的 TLS 私钥；请重新添加该主机。</translation>
     </message>
+    <message>
+        <source>No answer to the heartbeat: %1</source>
+        <translation>心跳无应答：%1</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::HostStore</name>
@@ -1096,6 +1100,10 @@
     <message>
         <source>Connected: Docker %1 (API %2) on %3, %4 CPUs, %5 memory, %6 containers.</source>
         <translation>已连接：Docker %1（API %2），%3，%4 个 CPU，内存 %5，%6 个容器。</translation>
+    </message>
+    <message>
+        <source>Anyone on the network can take over a Docker host reached without TLS. Only for a lab.</source>
+        <translation>不经 TLS 访问的 Docker 主机可被网络上的任何人接管。仅用于实验环境。</translation>
     </message>
 </context>
 <context>
@@ -1709,6 +1717,14 @@
     <message>
         <source>Overview</source>
         <translation>概览</translation>
+    </message>
+    <message>
+        <source>unencrypted</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <source>%1 [unencrypted]</source>
+        <translation>%1 [未加密]</translation>
     </message>
 </context>
 <context>

@@ -345,10 +345,17 @@ void MainWindow::updateHostState(HostConnection *c)
         p.drawEllipse(1, 1, 10, 10);
     }
     const QIcon icon(pm);
+    // Plain tcp:// (a lab host) carries a red badge wherever the host is named.
+    const bool plain = c->config().labMode && c->config().url.startsWith(QLatin1String("tcp://")) && !c->config().useTls;
+    const QString badge = plain ? QStringLiteral(" <span style=\"color:#c62828\">[%1]</span>").arg(tr("unencrypted")) : QString();
     if (QLabel *l = m_statusLabels.value(c->config().id)) {
-        l->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2: %3")
-                       .arg(colour.name(), c->config().name.toHtmlEscaped(), c->stateText().toHtmlEscaped()));
+        l->setText(QStringLiteral("<span style=\"color:%1\">●</span> %2%3: %4")
+                       .arg(colour.name(), c->config().name.toHtmlEscaped(), badge, c->stateText().toHtmlEscaped()));
         l->setToolTip(c->reason());
+    }
+    if (QStandardItem *item = hostItem(c->config().id)) {
+        item->setText(plain ? tr("%1 [unencrypted]").arg(c->config().name) : c->config().name);
+        item->setForeground(plain ? QBrush(QColor(0xc6, 0x28, 0x28)) : QBrush());
     }
     for (int g = 0; g < m_navModel->rowCount(); ++g) {
         QStandardItem *group = m_navModel->item(g);

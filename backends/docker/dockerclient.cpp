@@ -279,9 +279,15 @@ static void addFilters(Query &q, const Filters &filters)
         q.addQueryItem(QStringLiteral("filters"), QString::fromUtf8(DockerClient::filtersJson(filters)));
 }
 
-DockerJob *DockerClient::ping()
+DockerJob *DockerClient::ping(int timeoutMs)
 {
-    return get(QStringLiteral("/_ping"));
+    return get(QStringLiteral("/_ping"), {}, timeoutMs);
+}
+
+void DockerClient::dropIdleConnections()
+{
+    if (m_http)
+        m_http->dropIdle();
 }
 DockerJob *DockerClient::version()
 {

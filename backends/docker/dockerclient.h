@@ -109,6 +109,8 @@ public:
     // Points the client elsewhere (or at the same place with new credentials); calls already
     // running finish on the old connections.
     void setEndpoint(const Endpoint &endpoint);
+    // Closes the kept-alive connections (after a heartbeat went unanswered, for example).
+    void dropIdleConnections();
 
     // Negotiation: GET /_ping; the API version is the daemon's, capped to what we speak.
     bool isNegotiated() const { return m_negotiated; }
@@ -125,7 +127,7 @@ public:
                     const QByteArray &contentType, HttpJob::Mode mode, int timeoutMs, bool upgrade = false);
 
     // System
-    DockerJob *ping();
+    DockerJob *ping(int timeoutMs = 60000);
     DockerJob *version();
     DockerJob *info();
     DockerJob *systemDf();

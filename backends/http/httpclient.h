@@ -107,7 +107,7 @@ private:
     QByteArray m_host;
     QList<Transport *> m_idle;
     int m_maxIdle = 4;
-    int m_connectTimeout = 10000;
+    int m_connectTimeout = 30000;
 };
 
 } // namespace Wharf::Backends

@@ -31,6 +31,8 @@ HostConnection::HostConnection(const HostConfig &config, TaskModel *tasks, QObje
         m_client->resetNegotiation();
         m_client->negotiate();
     });
+    m_heartbeat.setInterval(15000);
+    connect(&m_heartbeat, &QTimer::timeout, this, &HostConnection::heartbeat);
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(50);
     connect(&m_flushTimer, &QTimer::timeout, this, &HostConnection::flushDirty);
@@ -79,7 +81,39 @@ void HostConnection::setState(State s, const QString &reason)
         return;
     m_state = s;
     qCDebug(lcHost) << m_config.name << s << reason;
+    if (s == Up)
+        m_heartbeat.start();
+    else
+        m_heartbeat.stop();
     Q_EMIT stateChanged(s);
+}
+
+void HostConnection::setHeartbeat(int intervalMs, int timeoutMs)
+{
+    m_heartbeat.setInterval(intervalMs);
+    m_heartbeatTimeout = timeoutMs;
+}
+
+void HostConnection::heartbeat()
+{
+    if (m_state != Up || m_pingJob)
+        return;
+    const quint64 generation = m_generation;
+    m_pingJob = m_client->ping(m_heartbeatTimeout);
+    DockerJob *job = m_pingJob;
+    connect(job, &DockerJob::finished, this, [this, job, generation] {
+        job->deleteLater();
+        if (!job->isError() || generation != m_generation || m_state != Up)
+            return;
+        // The event stream may look alive on a connection that no longer carries anything.
+        if (m_eventJob) {
+            m_eventJob->disconnect(this);
+            m_eventJob->abort();
+            m_eventJob->deleteLater();
+        }
+        m_client->dropIdleConnections();
+        scheduleReconnect(tr("No answer to the heartbeat: %1").arg(job->error().message));
+    });
 }
 
 void HostConnection::setBackoff(int initialMs, int maxMs)

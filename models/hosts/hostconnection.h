@@ -54,6 +54,9 @@ public:
     void disconnectFromHost();
     // For tests: the first retry delay and the cap (defaults 1 s and 30 s).
     void setBackoff(int initialMs, int maxMs);
+    // While up, /_ping every intervalMs; no answer within timeoutMs counts as a disconnect (a
+    // silent network, a frozen daemon). Defaults 15 s and 10 s.
+    void setHeartbeat(int intervalMs, int timeoutMs);
     int reconnectAttempts() const { return m_attempt; }
 
     // Actions: each is a task in the task list; the result shows up through the event stream.
@@ -85,6 +88,7 @@ private:
     void listNetworks();
     void updateUsage();
     void scheduleReconnect(const QString &reason);
+    void heartbeat();
     int track(Backends::DockerJob *job, const QString &title, std::function<void(Backends::DockerJob *)> ok = {});
 
     HostConfig m_config;
@@ -101,6 +105,9 @@ private:
     Backends::JsonLineSplitter m_splitter;
     QTimer m_reconnectTimer;
     QTimer m_flushTimer;
+    QTimer m_heartbeat;
+    int m_heartbeatTimeout = 10000;
+    QPointer<Backends::DockerJob> m_pingJob;
     int m_attempt = 0;
     int m_backoffInitial = 1000;
     int m_backoffMax = 30000;

@@ -8,6 +8,9 @@
 #include "testsupport.h"
 
 #include <QLocalServer>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QUrl>
 #include <QLocalSocket>
 #include <QSet>
 #include <QSignalSpy>
@@ -87,6 +90,53 @@ QByteArray frameHeader(quint8 stream, quint32 size)
     h[7] = char(size);
     return h;
 }
+
+// A TCP front for the daemon's unix socket that can go silent without closing anything, as a
+// network that drops packets does.
+class FreezingProxy : public QObject
+{
+public:
+    explicit FreezingProxy(const QString &socketPath)
+        : m_path(socketPath)
+    {
+        m_server.listen(QHostAddress::LocalHost, 0);
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *client = m_server.nextPendingConnection()) {
+                auto *daemon = new QLocalSocket(client);
+                daemon->connectToServer(m_path);
+                auto pump = [this, client, daemon] {
+                    if (m_frozen)
+                        return;
+                    if (client->bytesAvailable())
+                        daemon->write(client->readAll());
+                    if (daemon->bytesAvailable())
+                        client->write(daemon->readAll());
+                };
+                connect(client, &QTcpSocket::readyRead, daemon, pump);
+                connect(daemon, &QLocalSocket::readyRead, client, pump);
+                connect(daemon, &QLocalSocket::connected, client, pump);
+                connect(this, &QObject::objectNameChanged, client, pump); // thaw
+                connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+                connect(daemon, &QLocalSocket::disconnected, client, [this, client] {
+                    if (!m_frozen)
+                        client->disconnectFromHost();
+                });
+            }
+        });
+    }
+    QString url() const { return QStringLiteral("tcp://127.0.0.1:%1").arg(m_server.serverPort()); }
+    void freeze() { m_frozen = true; }
+    void thaw()
+    {
+        m_frozen = false;
+        setObjectName(objectName() + QLatin1Char('x')); // wakes every pump
+    }
+
+private:
+    QTcpServer m_server;
+    QString m_path;
+    bool m_frozen = false;
+};
 
 QStringList keys(const LogModel &m)
 {
@@ -231,6 +281,37 @@ private Q_SLOTS:
         QVERIFY(shown.filter(QStringLiteral("|1|tick 0")).size() >= 2); // both runs are there
 
         QCOMPARE(TestSupport::wharfctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("ft-log")}, m_host).code, 0);
+    }
+
+    // A network that goes silent (no FIN, no RST): the event stream looks open forever, so only
+    // the heartbeat notices. The host goes down, and comes back once packets flow again.
+    void silentNetworkIsNoticedByTheHeartbeat()
+    {
+        FreezingProxy proxy(QUrl(m_host).path());
+        TaskModel tasks;
+        HostConfig cfg;
+        cfg.id = QStringLiteral("silent");
+        cfg.name = QStringLiteral("silent");
+        cfg.url = proxy.url();
+        cfg.labMode = true; // plain tcp:// to loopback, for the proxy
+        HostConnection host(cfg, &tasks);
+        host.setBackoff(200, 1000);
+        host.setHeartbeat(300, 1000);
+        host.connectToHost();
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 15000);
+        QTest::qWait(1000);
+        QCOMPARE(host.state(), HostConnection::Up); // heartbeats answered
+        proxy.freeze();
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Down, 5000);
+        QVERIFY2(host.reason().contains(QLatin1String("heartbeat")), qPrintable(host.reason()));
+        proxy.thaw();
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 15000);
+        // Changes while it was away are there.
+        QCOMPARE(TestSupport::wharfctl({QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("ft-silent"), TestSupport::testImage()}, m_host).code, 0);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(host.containers()->ids().cbegin(), host.containers()->ids().cend(),
+                                             [&](const QString &id) { return host.containers()->row(id)->name == QLatin1String("ft-silent"); }),
+                                 10000);
+        QCOMPARE(TestSupport::wharfctl({QStringLiteral("rm"), QStringLiteral("ft-silent")}, m_host).code, 0);
     }
 
     void brokenAnswers_data()

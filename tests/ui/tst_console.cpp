@@ -243,6 +243,23 @@ private Q_SLOTS:
         QVERIFY(!lines[2].up && !lines[2].reason.isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(page->totalsText().startsWith(QLatin1String("3 hosts (2 up)")), 5000);
     }
+    void plainTcpLabHostCarriesARedBadge()
+    {
+        QTemporaryDir dir;
+        Models::HostStore store(dir.filePath(QStringLiteral("hosts.json")));
+        Models::HostConfig lab;
+        lab.name = QStringLiteral("bench-lab");
+        lab.url = QStringLiteral("tcp://127.0.0.1:1");
+        QVERIFY(!store.add(lab)); // refused without lab mode
+        lab.labMode = true;
+        QVERIFY(store.add(lab));
+        Models::TaskModel tasks;
+        Models::HostRegistry reg(&store, &tasks);
+        Ui::MainWindow w(&reg);
+        const QModelIndex host = w.navigationModel()->index(0, 0, w.navigationModel()->index(0, 0));
+        QVERIFY2(host.data().toString().contains(QLatin1String("unencrypted")), qPrintable(host.data().toString()));
+        QCOMPARE(host.data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xc6, 0x28, 0x28));
+    }
     void managesRealContainers()
     {
         QTemporaryDir dir;

@@ -42,6 +42,8 @@ AddHostDialog::AddHostDialog(Models::HostStore *store, CredentialStore *credenti
     auto *importButton = new QPushButton(tr("Import folder…"));
     importButton->setToolTip(tr("A folder with ca.pem, cert.pem and key.pem, as DOCKER_CERT_PATH uses"));
     m_lab = new QCheckBox(tr("Lab host: allow plain, unencrypted tcp://"));
+    m_lab->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+    m_lab->setToolTip(tr("Anyone on the network can take over a Docker host reached without TLS. Only for a lab."));
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Group:"), m_group);
