@@ -308,9 +308,11 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 15000);
         // Changes while it was away are there.
         QCOMPARE(TestSupport::wharfctl({QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("ft-silent"), TestSupport::testImage()}, m_host).code, 0);
-        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(host.containers()->ids().cbegin(), host.containers()->ids().cend(),
-                                             [&](const QString &id) { return host.containers()->row(id)->name == QLatin1String("ft-silent"); }),
-                                 10000);
+        auto listed = [&host] {
+            const QStringList ids = host.containers()->ids();
+            return std::any_of(ids.cbegin(), ids.cend(), [&](const QString &id) { return host.containers()->row(id)->name == QLatin1String("ft-silent"); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(listed(), 10000);
         QCOMPARE(TestSupport::wharfctl({QStringLiteral("rm"), QStringLiteral("ft-silent")}, m_host).code, 0);
     }
 
