@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
+#include <QSslKey>
+#include <QSslServer>
 
 using namespace Wharf::Backends;
 
@@ -93,6 +95,28 @@ private Q_SLOTS:
             QVERIFY(j->isError());
             QVERIFY2(j->error().message.contains(expected, Qt::CaseInsensitive), qPrintable(j->error().message));
         }
+    }
+    void tlsExpiredCertificateIsRefused()
+    {
+        // A TLS peer (Qt's own server) presenting a certificate of the right CA that expired.
+        const QString dir = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/dockerd/env"))
+                                .value(QStringLiteral("WHARF_TEST_CERT_PATH"));
+        QFile certFile(dir + QStringLiteral("/expired-cert.pem")), keyFile(dir + QStringLiteral("/expired-key.pem"));
+        QVERIFY2(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly), "the fixture made no expired certificate");
+        QSslConfiguration server = QSslConfiguration::defaultConfiguration();
+        server.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        server.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+        server.setPeerVerifyMode(QSslSocket::VerifyNone);
+        QSslServer peer;
+        peer.setSslConfiguration(server);
+        QVERIFY(peer.listen(QHostAddress::LocalHost, 0));
+        TlsFiles files{dir + QStringLiteral("/ca.pem"), dir + QStringLiteral("/cert.pem"), dir + QStringLiteral("/key.pem"), {}, true};
+        auto ep = Endpoint::parse(QStringLiteral("tcp://127.0.0.1:%1").arg(peer.serverPort()), files, true);
+        QVERIFY(ep);
+        DockerClient c(*ep);
+        DockerJob *j = run(c.ping());
+        QVERIFY(j->isError());
+        QVERIFY2(j->error().message.contains(QLatin1String("expired"), Qt::CaseInsensitive), qPrintable(j->error().message));
     }
     void tlsNameMismatchIsRefused()
     {
