@@ -184,8 +184,15 @@ private Q_SLOTS:
     // The daemon dies while the console follows a container's logs and stats and wharfctl
     // streams logs, stats and events. wharfctl ends each with one error line; the console shows
     // the host down and resumes by itself when the daemon is back, with no line twice or lost.
+    void daemonKilledDuringStreams_data()
+    {
+        QTest::addColumn<bool>("tls");
+        QTest::newRow("unix socket") << false;
+        QTest::newRow("TLS host") << true;
+    }
     void daemonKilledDuringStreams()
     {
+        QFETCH(bool, tls);
         const auto run = TestSupport::wharfctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("ft-log"),
                                                 QStringLiteral("--restart"), QStringLiteral("always"), TestSupport::testImage(), QStringLiteral("sh"),
                                                 QStringLiteral("-c"), QStringLiteral("i=0; while true; do echo \"tick $i\"; echo \"warn $i\" >&2; i=$((i+1)); sleep 0.05; done")},
@@ -198,10 +205,19 @@ private Q_SLOTS:
         cfg.id = QStringLiteral("faults");
         cfg.name = QStringLiteral("faults");
         cfg.url = m_host;
+        if (tls) {
+            // The same daemon through its --tlsverify port: the console reconnects over TLS.
+            const auto env = TestSupport::readEnvFile(m_state.filePath(QStringLiteral("env")));
+            const QString certs = env.value(QStringLiteral("WHARF_TEST_CERT_PATH"));
+            cfg.url = env.value(QStringLiteral("WHARF_TEST_TLS_HOST"));
+            cfg.useTls = true;
+            cfg.tls = {certs + QStringLiteral("/ca.pem"), certs + QStringLiteral("/cert.pem"), certs + QStringLiteral("/key.pem"), {}, true};
+        }
         HostConnection host(cfg, &tasks);
         host.setBackoff(200, 1000);
         host.connectToHost();
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 15000);
+        QVERIFY(host.client()->endpoint().usesTls() == tls);
         QTRY_VERIFY_WITH_TIMEOUT(host.containers()->row(id) && host.containers()->row(id)->state == QLatin1String("running"), 10000);
 
         LogModel logs(200000);
