@@ -53,6 +53,35 @@ inline bool fixture(const QString &command, const QString &stateDir)
     return p.waitForFinished(180000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
+// A daemon of a test's own (killed and revived by it). CTest starts and stops it as a fixture
+// (tests/CMakeLists.txt, wharf_private_dockerd), so even a test that crashes leaves nothing
+// running; run by hand, the test starts it and stops it itself.
+class OwnDaemon
+{
+public:
+    explicit OwnDaemon(const QString &name)
+        : m_dir(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/dockerd-") + name)
+    {
+    }
+    bool start()
+    {
+        m_managedOutside = QFile::exists(m_dir + QStringLiteral("/env"));
+        return fixture(QStringLiteral("start"), m_dir);
+    }
+    void stopIfOurs()
+    {
+        if (!m_managedOutside)
+            fixture(QStringLiteral("stop"), m_dir);
+    }
+    QString dir() const { return m_dir; }
+    QMap<QString, QString> env() const { return readEnvFile(m_dir + QStringLiteral("/env")); }
+    QString host() const { return env().value(QStringLiteral("WHARF_TEST_DOCKER_HOST")); }
+
+private:
+    QString m_dir;
+    bool m_managedOutside = false;
+};
+
 struct Run
 {
     int code = -1;

@@ -169,17 +169,17 @@ class TestFaults : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_state;
+    TestSupport::OwnDaemon m_daemon{QStringLiteral("faults")};
     QString m_host;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(TestSupport::fixture(QStringLiteral("start"), m_state.path()));
-        m_host = TestSupport::readEnvFile(m_state.filePath(QStringLiteral("env"))).value(QStringLiteral("WHARF_TEST_DOCKER_HOST"));
+        QVERIFY(m_daemon.start());
+        m_host = m_daemon.host();
         QVERIFY(!m_host.isEmpty());
     }
-    void cleanupTestCase() { TestSupport::fixture(QStringLiteral("stop"), m_state.path()); }
+    void cleanupTestCase() { m_daemon.stopIfOurs(); }
 
     // The daemon dies while the console follows a container's logs and stats and wharfctl
     // streams logs, stats and events. wharfctl ends each with one error line; the console shows
@@ -207,7 +207,7 @@ private Q_SLOTS:
         cfg.url = m_host;
         if (tls) {
             // The same daemon through its --tlsverify port: the console reconnects over TLS.
-            const auto env = TestSupport::readEnvFile(m_state.filePath(QStringLiteral("env")));
+            const auto env = m_daemon.env();
             const QString certs = env.value(QStringLiteral("WHARF_TEST_CERT_PATH"));
             cfg.url = env.value(QStringLiteral("WHARF_TEST_TLS_HOST"));
             cfg.useTls = true;
@@ -238,7 +238,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(ctlStats.p.bytesAvailable() > 0 || ctlStats.p.state() != QProcess::Running, 10000);
         QTest::qWait(500); // events has connected and waits
 
-        QVERIFY(TestSupport::fixture(QStringLiteral("kill"), m_state.path()));
+        QVERIFY(TestSupport::fixture(QStringLiteral("kill"), m_daemon.dir()));
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Down, 10000);
         QVERIFY(!host.reason().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(!follower.status().isEmpty(), 10000);
@@ -257,7 +257,7 @@ private Q_SLOTS:
                 QCOMPARE(lines.size(), 1);
         }
 
-        QVERIFY(TestSupport::fixture(QStringLiteral("revive"), m_state.path()));
+        QVERIFY(TestSupport::fixture(QStringLiteral("revive"), m_daemon.dir()));
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 30000);
         // restart=always brings the container back; the console follows it again by itself.
         QTRY_VERIFY_WITH_TIMEOUT(follower.resumeCount() >= 1 && logs.rowCount() > linesBefore + 40, 30000);

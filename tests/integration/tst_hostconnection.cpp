@@ -19,17 +19,17 @@ class TestHostConnection : public QObject
 {
     Q_OBJECT
 private:
-    QTemporaryDir m_state;
+    TestSupport::OwnDaemon m_daemon{QStringLiteral("hostconnection")};
     QString m_host;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QVERIFY(TestSupport::fixture(QStringLiteral("start"), m_state.path()));
-        m_host = TestSupport::readEnvFile(m_state.filePath(QStringLiteral("env"))).value(QStringLiteral("WHARF_TEST_DOCKER_HOST"));
+        QVERIFY(m_daemon.start());
+        m_host = m_daemon.host();
         QVERIFY(!m_host.isEmpty());
     }
-    void cleanupTestCase() { TestSupport::fixture(QStringLiteral("stop"), m_state.path()); }
+    void cleanupTestCase() { m_daemon.stopIfOurs(); }
 
     void followsEventsAndRecoversFromDaemonDeath()
     {
@@ -67,11 +67,11 @@ private Q_SLOTS:
 
         // Kill the daemon: the host goes down with a reason, then comes back by itself.
         const int eventsBefore = host.events()->rowCount();
-        QVERIFY(TestSupport::fixture(QStringLiteral("kill"), m_state.path()));
+        QVERIFY(TestSupport::fixture(QStringLiteral("kill"), m_daemon.dir()));
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Down, 10000);
         QVERIFY(!host.reason().isEmpty());
         // A container created while we are away must show up after the reconnect.
-        QVERIFY(TestSupport::fixture(QStringLiteral("revive"), m_state.path()));
+        QVERIFY(TestSupport::fixture(QStringLiteral("revive"), m_daemon.dir()));
         QCOMPARE(TestSupport::wharfctl({QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("hc-3"), TestSupport::testImage()}, m_host).code, 0);
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(host.containers()->rowCount() == 3, 10000);
