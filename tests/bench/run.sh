@@ -78,3 +78,6 @@ if (($(nproc) >= 2)); then
   BENCH_SOCK=$sock BENCH_BURST_CPUS=0 QT_QPA_PLATFORM=offscreen taskset -c 1 \
     "$bin/tests/bench/bench_events" "$host" 1000 "$src/tests/bench/burst.sh" 2>/dev/null
 fi
+
+echo "== 20 hosts, 5 of them unreachable (a TCP tarpit: every request waits for its timeout), 45 s from start-up"
+QT_QPA_PLATFORM=offscreen "$bin/tests/bench/bench_hosts" "$host" 15 5 45 2>/dev/null
