@@ -1,4 +1,5 @@
 #include "containerspage.h"
+#include "widgets/listpage.h"
 
 #include "containerdetailsdialog.h"
 #include "createcontainerdialog.h"
@@ -53,23 +54,9 @@ ContainersPage::ContainersPage(HostConnection *host, QWidget *parent)
     }
     m_selectionActions << toolbar->addAction(tr("Remove…"), this, &ContainersPage::removeSelected);
     m_filter->setPlaceholderText(tr("Filter by name, image, state, ports…"));
-    m_filter->setClearButtonEnabled(true);
-    m_message->setWordWrap(true);
-    m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_message->hide();
-
-    m_proxy->setSourceModel(host->containers());
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setSortRole(ContainerListModel::SortRole);
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(ContainerListModel::Name, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    setUpListPage(this, toolbar, m_filter, m_message, m_proxy, host->containers(), m_table, ContainerListModel::Name);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     // Widths that fit every column in a 1280-pixel window; Created takes the rest.
     const int em = m_table->fontMetrics().horizontalAdvance(QLatin1Char('M'));
@@ -84,14 +71,6 @@ ContainersPage::ContainersPage(HostConnection *host, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->setAlternatingRowColors(true);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(toolbar);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_message);
-    layout->addWidget(m_table);
-
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ContainersPage::updateActions);
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &i) {
         openDetails(i.data(ContainerListModel::IdRole).toString());

@@ -1,4 +1,5 @@
 #include "resourcepage.h"
+#include "widgets/listpage.h"
 
 #include "docker/dockerclient.h"
 #include "hosts/hostconnection.h"
@@ -37,28 +38,8 @@ ResourcePage::ResourcePage(HostConnection *host, Kind kind, QWidget *parent)
     toolbar->addAction(tr("Inspect"), this, &ResourcePage::inspectSelected);
     toolbar->addAction(tr("Remove…"), this, &ResourcePage::removeSelected);
     m_filter->setPlaceholderText(kind == Volumes ? tr("Filter volumes") : tr("Filter networks"));
-    m_filter->setClearButtonEnabled(true);
-    m_message->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_message->setWordWrap(true);
-    m_message->hide();
-    m_proxy->setSourceModel(kind == Volumes ? host->volumes() : host->networks());
-    m_proxy->setFilterKeyColumn(-1);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(0, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    setUpListPage(this, toolbar, m_filter, m_message, m_proxy, kind == Volumes ? host->volumes() : host->networks(), m_table, 0);
     m_table->setColumnWidth(0, 220);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(toolbar);
-    layout->addWidget(m_filter);
-    layout->addWidget(m_message);
-    layout->addWidget(m_table);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_table, &QTableView::doubleClicked, this, &ResourcePage::inspectSelected);
     connect(host, &HostConnection::actionFailed, this, [this](const QString &m) {
         m_message->setText(m);
