@@ -275,6 +275,8 @@ void HostConnection::handleEvent(const QJsonObject &e)
             return;
         if (action == QLatin1String("destroy")) {
             m_dirtyContainers.remove(id);
+            if (m_listing)
+                m_destroyedWhileListing.insert(id);
             m_containers->remove(id);
             updateUsage();
             return;
@@ -320,6 +322,7 @@ void HostConnection::flushDirty()
     const QStringList ids(m_dirtyContainers.begin(), m_dirtyContainers.end());
     m_dirtyContainers.clear();
     m_listing = true;
+    m_destroyedWhileListing.clear();
     const quint64 gen = m_generation;
     DockerJob *job = ids.size() > 200 ? m_client->listContainers(true)
                                       : m_client->listContainers(true, Filters{{QStringLiteral("id"), ids}});
@@ -333,10 +336,11 @@ void HostConnection::flushDirty()
             for (const auto &id : ids)
                 m_dirtyContainers.insert(id);
         } else if (full) {
-            m_containers->applyList(job->json().array());
+            m_containers->applyList(withoutDestroyed(job->json().array()));
         } else {
-            m_containers->applyPartial(ids, job->json().array());
+            m_containers->applyPartial(ids, withoutDestroyed(job->json().array()));
         }
+        m_destroyedWhileListing.clear();
         if (!m_dirtyContainers.isEmpty() || m_dirtyVolumes || m_dirtyNetworks)
             scheduleFlush();
     });
@@ -347,12 +351,14 @@ void HostConnection::listAll()
     const quint64 gen = m_generation;
     m_listing = true;
     m_dirtyContainers.clear();
+    m_destroyedWhileListing.clear();
     auto pending = std::make_shared<int>(3);
     auto failed = std::make_shared<QString>();
     auto done = [this, gen, pending, failed] {
         if (--*pending > 0 || gen != m_generation)
             return;
         m_listing = false;
+        m_destroyedWhileListing.clear();
         if (!failed->isEmpty()) {
             scheduleReconnect(*failed);
             return;
@@ -371,7 +377,7 @@ void HostConnection::listAll()
         if (c->isError())
             *failed = c->error().message;
         else
-            m_containers->applyList(c->json().array());
+            m_containers->applyList(withoutDestroyed(c->json().array()));
         done();
     });
     DockerJob *v = m_client->listVolumes();
@@ -396,6 +402,18 @@ void HostConnection::listAll()
             m_networks->applyList(n->json().array());
         done();
     });
+}
+
+QJsonArray HostConnection::withoutDestroyed(QJsonArray list)
+{
+    if (m_destroyedWhileListing.isEmpty())
+        return list;
+    for (qsizetype i = list.size() - 1; i >= 0; --i) {
+        const QString id = list.at(i).toObject().value(QLatin1String("Id")).toString();
+        if (m_destroyedWhileListing.contains(id))
+            list.removeAt(i);
+    }
+    return list;
 }
 
 void HostConnection::listVolumes()

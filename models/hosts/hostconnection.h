@@ -112,9 +112,13 @@ private:
     int m_backoffInitial = 1000;
     int m_backoffMax = 30000;
     QSet<QString> m_dirtyContainers;
+    // Containers destroyed while a list was in flight: the list may still
+    // carry them ("Removal In Progress") and must not bring them back.
+    QSet<QString> m_destroyedWhileListing;
     bool m_dirtyVolumes = false;
     bool m_dirtyNetworks = false;
     bool m_listing = false;
+    QJsonArray withoutDestroyed(QJsonArray list);
     bool m_wanted = false;
     quint64 m_generation = 0;
     Backends::CredentialStore *m_credentials = nullptr;
