@@ -16,7 +16,7 @@ BUILD_PKGS=(
 TEST_PKGS=(
   docker.io containerd runc iptables iproute2 busybox-static curl openssl
   xvfb xauth x11-apps imagemagick hyperfine procps desktop-file-utils
-  dbus-bin gnome-keyring libsecret-tools
+  dbus-bin gnome-keyring libsecret-tools openssh-server openssh-client
 )
 
 want=("${BUILD_PKGS[@]}")

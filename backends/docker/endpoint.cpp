@@ -1,5 +1,7 @@
 #include "endpoint.h"
 #include "http/sockettransports.h"
+#include "ssh/opensshtransport.h"
+#include "ssh/sshsession.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -66,7 +68,16 @@ Expected<Endpoint> Endpoint::parse(const QString &urlText, const TlsFiles &tls, 
     if (url.scheme() == QLatin1String("ssh")) {
         e.m_scheme = Ssh;
         e.m_user = url.userName();
-        e.m_port = quint16(url.port(22));
+        const int port = url.port(22);
+        if (port <= 0 || port > 65535)
+            return Error::make(Error::Input, tr("The port in \"%1\" is not valid.").arg(text));
+        e.m_port = quint16(port);
+        if (!url.password().isEmpty())
+            return Error::make(Error::Input, tr("Do not put a password in the address: Wharf asks for it and keeps it "
+                                                "in the keychain."));
+        e.m_path = url.path();
+        if (e.m_path == QLatin1String("/"))
+            e.m_path.clear();
         return e;
     }
     return Error::make(Error::Input, tr("Unsupported address scheme \"%1\". Use unix://, tcp:// or ssh://.")
@@ -105,10 +116,20 @@ QString Endpoint::url() const
     case Tcp:
         return QStringLiteral("tcp://%1:%2").arg(m_host).arg(m_port);
     case Ssh:
-        return QStringLiteral("ssh://%1%2%3").arg(m_user.isEmpty() ? QString() : m_user + QLatin1Char('@'), m_host,
-                                                  m_port == 22 ? QString() : QStringLiteral(":%1").arg(m_port));
+        return QStringLiteral("ssh://%1%2%3%4").arg(m_user.isEmpty() ? QString() : m_user + QLatin1Char('@'), m_host,
+                                                    m_port == 22 ? QString() : QStringLiteral(":%1").arg(m_port), m_path);
     }
     return {};
+}
+
+SshTarget Endpoint::sshTarget() const
+{
+    SshTarget t;
+    t.user = m_user;
+    t.host = m_host;
+    t.port = m_port;
+    t.socketPath = m_path;
+    return t;
 }
 
 Expected<QSslConfiguration> Endpoint::sslConfiguration() const
@@ -186,10 +207,19 @@ Expected<HttpClient::TransportFactory> Endpoint::transportFactory() const
             return new TcpTransport(host, port, tls, config, host, parent);
         });
     }
-    case Ssh:
-        break;
+    case Ssh: {
+        const SshTarget target = sshTarget();
+        const SshSettings settings = m_ssh;
+        if (settings.systemSsh)
+            return HttpClient::TransportFactory([target, settings](QObject *parent) -> Transport * {
+                return new OpenSshTransport(target, settings, parent);
+            });
+        // One SSH session for all the connections of this endpoint, one channel each.
+        auto session = SshSession::create(target, settings);
+        return HttpClient::TransportFactory([session](QObject *parent) -> Transport * { return session->newChannel(parent); });
     }
-    return Error::make(Error::Input, tr("SSH hosts are not supported by this build yet."));
+    }
+    return Error::make(Error::Input, tr("Unsupported address."));
 }
 
 } // namespace Wharf::Backends

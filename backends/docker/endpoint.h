@@ -4,6 +4,7 @@
 
 #include "expected.h"
 #include "http/httpclient.h"
+#include "ssh/sshsettings.h"
 
 #include <QSslConfiguration>
 #include <QString>
@@ -43,6 +44,10 @@ public:
     bool usesTls() const { return m_tls; }
     bool isLabMode() const { return m_lab; }
     const TlsFiles &tlsFiles() const { return m_files; }
+    // ssh:// endpoints: where to go, and how (known_hosts, keys, questions, system ssh).
+    SshTarget sshTarget() const;
+    const SshSettings &sshSettings() const { return m_ssh; }
+    void setSshSettings(const SshSettings &settings) { m_ssh = settings; }
 
     // Loads the certificates; errors name the file that is wrong.
     Expected<QSslConfiguration> sslConfiguration() const;
@@ -58,6 +63,7 @@ private:
     bool m_tls = false;
     bool m_lab = false;
     TlsFiles m_files;
+    SshSettings m_ssh;
 };
 
 } // namespace Wharf::Backends

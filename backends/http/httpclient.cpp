@@ -77,6 +77,14 @@ void HttpJob::attach(Transport *t, bool reused)
     };
     connect(t, &Transport::disconnected, this, &HttpJob::onTransportGone);
     connect(t, &Transport::failed, this, [this](const Error &e) { fail(e); });
+    connect(t, &Transport::connectPaused, this, [this](bool paused) {
+        if (m_done || (m_transport && m_transport->isOpen()))
+            return;
+        if (paused)
+            m_timer.stop();
+        else
+            m_timer.start(m_client ? m_client->connectTimeout() : 10000);
+    });
     if (reused) {
         sendRequest();
     } else {

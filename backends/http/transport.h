@@ -31,6 +31,9 @@ Q_SIGNALS:
     void connected();
     void failed(const Wharf::Backends::Error &error);
     void disconnected();
+    // The connection waits for a person (an SSH passphrase, a host key to confirm): the
+    // connect timeout stops while paused.
+    void connectPaused(bool paused);
 };
 
 } // namespace Wharf::Backends
