@@ -128,7 +128,8 @@ void Cli::usage()
     m_out << QCoreApplication::translate(
         "wharfctl",
         "Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json] "
-        "COMMAND\n\n"
+        "COMMAND\n"
+        "       ssh:// hosts: [--known-hosts FILE] [--accept-new-host-key] [--ssh-key FILE] [--ssh-client libssh2|openssh]\n\n"
         "Commands:\n"
         "  version, info, events      the daemon and its event stream\n"
         "  ps, create, run            list and create containers\n"
@@ -136,7 +137,8 @@ void Cli::usage()
         "  inspect, logs, stats, top, exec, cp\n"
         "  volume ls|create|inspect|rm|prune\n"
         "  network ls|create|inspect|connect|disconnect|rm\n"
-        "  host ls|add|rm|test        saved hosts (TLS keys in the keychain)\n\n"
+        "  host ls|add|rm|test        saved hosts (TLS keys in the keychain)\n"
+        "  host forget-key NAME|HOST[:PORT]   remove a host's SSH key from Wharf's known_hosts\n\n"
         "The host comes from -H (an address or a saved host's name), else DOCKER_HOST, else the local socket.\n");
     m_out.flush();
 }
@@ -150,6 +152,10 @@ void Cli::dispatch()
         .option({QStringLiteral("--tlscacert")})
         .option({QStringLiteral("--tlscert")})
         .option({QStringLiteral("--tlskey")})
+        .option({QStringLiteral("--known-hosts")})
+        .flag({QStringLiteral("--accept-new-host-key")})
+        .option({QStringLiteral("--ssh-key")})
+        .option({QStringLiteral("--ssh-client")})
         .option({QStringLiteral("-o"), QStringLiteral("--output")})
         .flag({QStringLiteral("-h"), QStringLiteral("--help")})
         .flag({QStringLiteral("-v"), QStringLiteral("--version")});
@@ -168,6 +174,12 @@ void Cli::dispatch()
     if (output != QLatin1String("table") && output != QLatin1String("json"))
         return failUsage(QCoreApplication::translate("wharfctl", "--output must be table or json, not \"%1\"").arg(output));
     m_json = output == QLatin1String("json");
+    m_sshFlags.knownHosts = global.value(QStringLiteral("--known-hosts"));
+    m_sshFlags.acceptNewHostKey = global.isSet(QStringLiteral("--accept-new-host-key"));
+    m_sshFlags.key = global.value(QStringLiteral("--ssh-key"));
+    m_sshFlags.client = global.value(QStringLiteral("--ssh-client"));
+    if (!m_sshFlags.client.isEmpty() && m_sshFlags.client != QLatin1String("libssh2") && m_sshFlags.client != QLatin1String("openssh"))
+        return failUsage(QCoreApplication::translate("wharfctl", "--ssh-client must be libssh2 or openssh, not \"%1\"").arg(m_sshFlags.client));
     m_command = pos.first();
     m_commandArgs = pos.mid(1);
     // Like a global flag, -o/--output may also follow the command (`ps -a -o json`).
@@ -210,7 +222,7 @@ void Cli::dispatch()
     if (!hostArg.isEmpty() && !hostArg.contains(QLatin1String("://"))) {
         return savedHostEndpoint(hostArg, [this](const Expected<Endpoint> &ep) { run(ep); });
     }
-    run(endpoint);
+    run(withSsh(endpoint, false));
 }
 
 void Cli::run(const Expected<Endpoint> &endpoint)

@@ -113,6 +113,9 @@ public:
     // The endpoint of a saved host, with its TLS key from the keychain when it has one.
     void savedHostEndpoint(const QString &name, std::function<void(const Expected<Endpoint> &)> then);
     Wharf::Backends::CredentialStore *credentials();
+    // ssh:// endpoints get the known_hosts, keys and client chosen by the global flags, and a
+    // terminal to ask passphrases on. Other endpoints pass unchanged.
+    Expected<Endpoint> withSsh(const Expected<Endpoint> &endpoint, bool savedHost);
 
     // Streams a container's output (multiplexed unless tty) to stdout/stderr.
     void pipeOutput(DockerJob *job, bool tty);
@@ -130,6 +133,13 @@ private:
     Wharf::Backends::Error m_streamError; // set when a stream is cut for bad bytes
     bool m_finished = false;
     Wharf::Backends::CredentialStore *m_credentials = nullptr;
+    struct SshFlags
+    {
+        QString knownHosts;
+        bool acceptNewHostKey = false;
+        QString key;
+        QString client;
+    } m_sshFlags;
     QTextStream m_out;
     QTextStream m_err;
 };

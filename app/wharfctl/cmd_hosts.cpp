@@ -2,12 +2,15 @@
 
 #include "hosts/hoststore.h"
 #include "secrets/keychainbackend.h"
+#include "ssh/knownhosts.h"
+#include "terminal.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QUrl>
 
 namespace Wharf::App {
 
@@ -20,7 +23,53 @@ QString hostsFile()
 {
     return HostStore::defaultConfigDir() + QStringLiteral("/hosts.json");
 }
+
+// wharfctl asks for passphrases and passwords on the terminal; host keys are never asked
+// about: --accept-new-host-key decides.
+class TerminalSshInteraction : public SshInteraction
+{
+public:
+    void confirmHostKey(const HostKey &, std::function<void(bool)> answer) override { answer(false); }
+    bool asksAboutHostKeys() const override { return false; }
+    void askSecret(const SecretRequest &r, std::function<void(std::optional<QString>, bool)> answer) override
+    {
+        const QString prompt = r.kind == SecretKind::KeyPassphrase
+            ? (r.retry ? Cli::tr("Wrong passphrase. Passphrase for %1: ") : Cli::tr("Passphrase for %1: ")).arg(r.keyFile)
+            : (r.retry ? Cli::tr("Wrong password. Password for %1: ") : Cli::tr("Password for %1: ")).arg(r.target);
+        answer(readSecret(prompt), false);
+    }
+};
 } // namespace
+
+Expected<Endpoint> Cli::withSsh(const Expected<Endpoint> &endpoint, bool savedHost)
+{
+    if (!endpoint || endpoint->scheme() != Endpoint::Ssh)
+        return endpoint;
+    Endpoint e = *endpoint;
+    SshSettings s = e.sshSettings();
+    if (s.knownHostsFile.isEmpty()) {
+        const SshSettings defaults = SshSettings::forUser(HostStore::knownHostsFile());
+        s.knownHostsFile = defaults.knownHostsFile;
+        s.importedKnownHosts = defaults.importedKnownHosts;
+    }
+    if (!m_sshFlags.knownHosts.isEmpty()) {
+        s.knownHostsFile = QFileInfo(m_sshFlags.knownHosts).absoluteFilePath();
+        s.importedKnownHosts.clear(); // exactly the file given
+    }
+    s.acceptNewHostKey = m_sshFlags.acceptNewHostKey;
+    if (!m_sshFlags.key.isEmpty()) {
+        if (!QFileInfo::exists(m_sshFlags.key))
+            return Error::make(Error::Input, tr("The SSH key %1 does not exist.").arg(m_sshFlags.key));
+        s.identityFiles = {QFileInfo(m_sshFlags.key).absoluteFilePath()};
+    }
+    if (!m_sshFlags.client.isEmpty())
+        s.systemSsh = m_sshFlags.client == QLatin1String("openssh");
+    s.interaction = std::make_shared<TerminalSshInteraction>();
+    if (savedHost)
+        s.credentials = credentials(); // passphrases the console kept
+    e.setSshSettings(s);
+    return e;
+}
 
 CredentialStore *Cli::credentials()
 {
@@ -41,7 +90,7 @@ void Cli::savedHostEndpoint(const QString &name, std::function<void(const Expect
                                                   .arg(name)));
     const HostConfig h = *found;
     if (!h.tlsKeyInKeychain)
-        return then(h.endpoint());
+        return then(withSsh(h.endpoint(), true));
     credentials()->read(h.secretKey(u"tls-key"), [h, then](const Expected<QByteArray> &key) {
         if (!key)
             return then(key.error().kind == Error::NotFound
@@ -73,7 +122,9 @@ void Cli::cmdHost(const QStringList &a)
                                        {QStringLiteral("url"), h.url},
                                        {QStringLiteral("tls"), h.useTls},
                                        {QStringLiteral("tls_key_in_keychain"), h.tlsKeyInKeychain},
-                                       {QStringLiteral("lab"), h.labMode}});
+                                       {QStringLiteral("lab"), h.labMode},
+                                       {QStringLiteral("ssh_key"), h.sshIdentityFile},
+                                       {QStringLiteral("ssh_client"), h.sshSystemClient ? QStringLiteral("openssh") : QStringLiteral("libssh2")}});
             printJson(out);
         } else {
             QList<QStringList> rows;
@@ -92,11 +143,17 @@ void Cli::cmdHost(const QStringList &a)
             .option({QStringLiteral("--tlscacert")})
             .option({QStringLiteral("--tlscert")})
             .option({QStringLiteral("--tlskey")})
-            .flag({QStringLiteral("--lab")});
+            .flag({QStringLiteral("--lab")})
+            .option({QStringLiteral("--ssh-key")})
+            .option({QStringLiteral("--ssh-client")});
         if (auto e = f.parse(rest); e.isError())
             return failUsage(e.message);
         if (f.positional().size() != 2)
-            return failUsage(tr("usage: wharfctl host add NAME URL [--group G] [--tlsverify --tlscacert F --tlscert F --tlskey F] [--lab]"));
+            return failUsage(tr("usage: wharfctl host add NAME URL [--group G] [--tlsverify --tlscacert F --tlscert F --tlskey F] [--lab] "
+                                "[--ssh-key F] [--ssh-client libssh2|openssh]"));
+        const QString client = f.value(QStringLiteral("--ssh-client"), QStringLiteral("libssh2"));
+        if (client != QLatin1String("libssh2") && client != QLatin1String("openssh"))
+            return failUsage(tr("--ssh-client must be libssh2 or openssh, not \"%1\"").arg(client));
         HostConfig h;
         h.name = f.positional()[0];
         h.url = f.positional()[1];
@@ -106,6 +163,10 @@ void Cli::cmdHost(const QStringList &a)
         auto absolute = [](const QString &p) { return p.isEmpty() ? p : QFileInfo(p).absoluteFilePath(); };
         h.tls.caCert = absolute(f.value(QStringLiteral("--tlscacert")));
         h.tls.clientCert = absolute(f.value(QStringLiteral("--tlscert")));
+        h.sshIdentityFile = absolute(f.value(QStringLiteral("--ssh-key")));
+        h.sshSystemClient = client == QLatin1String("openssh");
+        if (!h.sshIdentityFile.isEmpty() && !QFileInfo::exists(h.sshIdentityFile))
+            return fail(tr("The SSH key %1 does not exist.").arg(h.sshIdentityFile));
         QByteArray key;
         if (const QString keyFile = f.value(QStringLiteral("--tlskey")); !keyFile.isEmpty()) {
             QFile kf(keyFile);
@@ -163,7 +224,42 @@ void Cli::cmdHost(const QStringList &a)
         });
         return;
     }
-    failUsage(tr("usage: wharfctl host ls|add|rm|test"));
+    if (sub == QLatin1String("forget-key")) {
+        if (rest.size() != 1)
+            return failUsage(tr("usage: wharfctl [--known-hosts FILE] host forget-key NAME|HOST[:PORT]"));
+        QString host;
+        quint16 port = 22;
+        if (const HostConfig *h = store.findByName(rest[0])) {
+            auto ep = h->endpoint();
+            if (!ep || ep->scheme() != Endpoint::Ssh)
+                return fail(tr("Host \"%1\" is not an ssh:// host.").arg(rest[0]));
+            host = ep->host();
+            port = ep->port();
+        } else {
+            const QUrl u(rest[0].contains(QLatin1String("://")) ? rest[0] : QStringLiteral("ssh://") + rest[0]);
+            if (!u.isValid() || u.host().isEmpty() || u.port(22) <= 0 || u.port(22) > 65535)
+                return failUsage(tr("\"%1\" is neither a saved host nor HOST[:PORT].").arg(rest[0]));
+            host = u.host();
+            port = quint16(u.port(22));
+        }
+        const QString file = m_sshFlags.knownHosts.isEmpty() ? HostStore::knownHostsFile() : m_sshFlags.knownHosts;
+        auto removed = KnownHosts::remove(file, host, port);
+        if (!removed)
+            return fail(removed.error().message);
+        const QString pattern = KnownHosts::hostPattern(host, port);
+        if (*removed == 0)
+            m_out << tr("No key for %1 in %2.").arg(pattern, file) << '\n';
+        else
+            m_out << tr("Removed %n key(s) for %1 from %2.", nullptr, *removed).arg(pattern, file) << '\n';
+        const QString userFile = QDir::homePath() + QStringLiteral("/.ssh/known_hosts");
+        if (m_sshFlags.knownHosts.isEmpty() && QFileInfo::exists(userFile)) {
+            QFile uf(userFile);
+            if (uf.open(QIODevice::ReadOnly) && uf.readAll().contains(pattern.toUtf8()))
+                m_out << tr("%1 also lists it; Wharf only reads that file: ssh-keygen -R '%2' removes it there.").arg(userFile, pattern) << '\n';
+        }
+        return finish(0);
+    }
+    failUsage(tr("usage: wharfctl host ls|add|rm|test|forget-key"));
 }
 
 } // namespace Wharf::App

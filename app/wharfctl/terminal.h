@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 #include <QThread>
+
+#include <optional>
 
 namespace Wharf::App {
 
@@ -9,6 +12,9 @@ namespace Wharf::App {
 bool stdinIsTerminal();
 bool stdoutIsTerminal();
 bool terminalSize(int *rows, int *cols);
+// Asks on the controlling terminal without echo (a passphrase, a password); nullopt when
+// there is no terminal to ask on. Blocks while the person types, as ssh's own prompts do.
+std::optional<QString> readSecret(const QString &prompt);
 // Raw mode for `exec -it`; restored by the returned guard's destructor.
 class RawModeGuard
 {

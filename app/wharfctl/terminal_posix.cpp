@@ -1,5 +1,6 @@
 #include "terminal.h"
 
+#include <fcntl.h>
 #include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
@@ -24,6 +25,41 @@ bool terminalSize(int *rows, int *cols)
     *rows = ws.ws_row;
     *cols = ws.ws_col;
     return true;
+}
+
+std::optional<QString> readSecret(const QString &prompt)
+{
+    const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    const QByteArray p = prompt.toLocal8Bit();
+    (void)!::write(fd, p.constData(), size_t(p.size()));
+    termios saved{};
+    const bool haveTerm = ::tcgetattr(fd, &saved) == 0;
+    if (haveTerm) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(fd, TCSAFLUSH, &quiet);
+    }
+    QByteArray line;
+    char c = 0;
+    bool ok = false;
+    while (::read(fd, &c, 1) == 1) {
+        if (c == '\n' || c == '\r') {
+            ok = true;
+            break;
+        }
+        line += c;
+    }
+    if (haveTerm)
+        ::tcsetattr(fd, TCSAFLUSH, &saved);
+    (void)!::write(fd, "\n", 1);
+    ::close(fd);
+    if (!ok)
+        return std::nullopt;
+    QString s = QString::fromLocal8Bit(line);
+    line.fill('\0');
+    return s;
 }
 
 struct RawModeGuard::State

@@ -6,6 +6,32 @@
 
 namespace Wharf::App {
 
+std::optional<QString> readSecret(const QString &prompt)
+{
+    HANDLE in = CreateFileW(L"CONIN$", GENERIC_READ | GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING, 0, nullptr);
+    HANDLE out = CreateFileW(L"CONOUT$", GENERIC_WRITE, FILE_SHARE_WRITE, nullptr, OPEN_EXISTING, 0, nullptr);
+    if (in == INVALID_HANDLE_VALUE || out == INVALID_HANDLE_VALUE)
+        return std::nullopt;
+    DWORD written = 0;
+    WriteConsoleW(out, reinterpret_cast<const wchar_t *>(prompt.utf16()), DWORD(prompt.size()), &written, nullptr);
+    DWORD mode = 0;
+    GetConsoleMode(in, &mode);
+    SetConsoleMode(in, (mode & ~ENABLE_ECHO_INPUT) | ENABLE_LINE_INPUT);
+    wchar_t buf[1024];
+    DWORD got = 0;
+    const BOOL ok = ReadConsoleW(in, buf, 1023, &got, nullptr);
+    SetConsoleMode(in, mode);
+    WriteConsoleW(out, L"\r\n", 2, &written, nullptr);
+    CloseHandle(in);
+    CloseHandle(out);
+    if (!ok)
+        return std::nullopt;
+    QString s = QString::fromWCharArray(buf, int(got));
+    while (s.endsWith(QLatin1Char('\n')) || s.endsWith(QLatin1Char('\r')))
+        s.chop(1);
+    return s;
+}
+
 bool stdinIsTerminal()
 {
     return _isatty(_fileno(stdin)) != 0;

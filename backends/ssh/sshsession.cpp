@@ -20,7 +20,7 @@
 #include <cstring>
 #include <mutex>
 
-Q_LOGGING_CATEGORY(lcSsh, "wharf.ssh")
+Q_LOGGING_CATEGORY(lcSsh, "wharf.ssh", QtWarningMsg)
 
 namespace Wharf::Backends {
 
@@ -523,7 +523,7 @@ void SshSession::setWaiting(bool waiting)
 
 void SshSession::fail(const Error &error)
 {
-    qCWarning(lcSsh) << m_target.display() << error.message;
+    qCInfo(lcSsh) << m_target.display() << error.message; // the error reaches the person through the calls
     setWaiting(false);
     const QList<Channel> channels = std::exchange(m_channels, {});
     reset();

@@ -73,7 +73,7 @@ bool SshSession::checkHostKey()
             }
             const QString unknown = tr("The host key of %1 is not known. Its %2 fingerprint is %3.")
                                         .arg(m_target.display(), m_hostKey.typeName(), m_hostKey.fingerprint());
-            if (!m_settings.interaction) {
+            if (!m_settings.interaction || !m_settings.interaction->asksAboutHostKeys()) {
                 fail(Error::make(Error::Connect, unknown + QLatin1Char(' ')
                                      + tr("Check it with the host's administrator, then connect once with "
                                           "--accept-new-host-key to trust it.")));

@@ -49,6 +49,8 @@ public:
     // The host's key is not in any known_hosts file: answer true to trust it (it is then saved
     // in the console's own known_hosts), false to refuse the connection.
     virtual void confirmHostKey(const HostKey &key, std::function<void(bool trust)> answer) = 0;
+    // False where no one can be asked about host keys (wharfctl: --accept-new-host-key decides).
+    virtual bool asksAboutHostKeys() const { return true; }
 
     enum class SecretKind { KeyPassphrase, Password };
     struct SecretRequest

@@ -18,7 +18,22 @@ using namespace Backends;
 
 Expected<Endpoint> HostConfig::endpoint() const
 {
-    return Endpoint::parse(url, tls, useTls, labMode);
+    auto ep = Endpoint::parse(url, tls, useTls, labMode);
+    if (ep && ep->scheme() == Endpoint::Ssh) {
+        Endpoint e = *ep;
+        SshSettings s = SshSettings::forUser(HostStore::knownHostsFile());
+        if (!sshIdentityFile.isEmpty())
+            s.identityFiles = {sshIdentityFile};
+        s.systemSsh = sshSystemClient;
+        e.setSshSettings(s);
+        return e;
+    }
+    return ep;
+}
+
+QString HostStore::knownHostsFile()
+{
+    return defaultConfigDir() + QStringLiteral("/known_hosts");
 }
 
 QString HostConfig::secretKey(QStringView what) const
@@ -73,6 +88,8 @@ Error HostStore::load()
         h.tls.clientCert = o.value(QLatin1String("cert")).toString();
         h.tls.clientKey = o.value(QLatin1String("key")).toString();
         h.tlsKeyInKeychain = o.value(QLatin1String("keyInKeychain")).toBool();
+        h.sshIdentityFile = o.value(QLatin1String("sshKey")).toString();
+        h.sshSystemClient = o.value(QLatin1String("sshClient")).toString() == QLatin1String("openssh");
         if (!h.id.isEmpty() && !h.url.isEmpty())
             m_hosts << h;
     }
@@ -92,7 +109,9 @@ Error HostStore::save() const
                                 {QStringLiteral("ca"), h.tls.caCert},
                                 {QStringLiteral("cert"), h.tls.clientCert},
                                 {QStringLiteral("key"), h.tls.clientKey},
-                                {QStringLiteral("keyInKeychain"), h.tlsKeyInKeychain}});
+                                {QStringLiteral("keyInKeychain"), h.tlsKeyInKeychain},
+                                {QStringLiteral("sshKey"), h.sshIdentityFile},
+                                {QStringLiteral("sshClient"), h.sshSystemClient ? QStringLiteral("openssh") : QStringLiteral("libssh2")}});
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSaveFile f(m_path);
     if (!f.open(QIODevice::WriteOnly))

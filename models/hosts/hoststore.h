@@ -24,6 +24,10 @@ struct HostConfig
     Backends::TlsFiles tls;
     bool labMode = false;
     bool tlsKeyInKeychain = false; // the client key is the keychain entry secretKey(u"tls-key")
+    // ssh:// hosts: a private key to use (empty: the agent and ~/.ssh/id_*), and whether to go
+    // through the system ssh client instead of the built-in libssh2.
+    QString sshIdentityFile;
+    bool sshSystemClient = false;
 
     Backends::Expected<Backends::Endpoint> endpoint() const;
     QString secretKey(QStringView what) const;
@@ -44,6 +48,8 @@ public:
     // The host list's place: WHARF_CONFIG_DIR, else the user's configuration folder (shared by
     // the console and wharfctl).
     static QString defaultConfigDir();
+    // The console's own known_hosts (shared with wharfctl); ~/.ssh/known_hosts is only read.
+    static QString knownHostsFile();
     // Adds a host after checking that its address can be used; returns its id.
     Backends::Expected<QString> add(HostConfig config);
     Backends::Error remove(const QString &id);

@@ -128,6 +128,7 @@ private Q_SLOTS:
         QVERIFY2(host.startsWith(QLatin1String("unix://")), "the dockerd fixture is not running");
         m_socketPath = host.mid(7);
         qunsetenv("SSH_AUTH_SOCK");
+        qputenv("WHARF_CONFIG_DIR", m_tmp.filePath(QStringLiteral("config")).toUtf8());
     }
 
     void parsesSshAddresses()
@@ -405,6 +406,87 @@ private Q_SLOTS:
         stranger.systemSsh = true;
         const QString a = version(stranger);
         QVERIFY2(a.contains(QLatin1String("Authentication to")), qPrintable(a));
+    }
+
+    void wharfctlHostKeyRules()
+    {
+        const QString known = knownHosts(QStringLiteral("ctl"));
+        const QStringList common{QStringLiteral("--known-hosts"), known, QStringLiteral("--ssh-key"), dir() + QStringLiteral("/id_ed25519")};
+        auto r = TestSupport::wharfctl(common + QStringList{QStringLiteral("version")}, url());
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(m_ssh.value(QStringLiteral("WHARF_TEST_SSH_FINGERPRINT"))), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QLatin1String("--accept-new-host-key")), qPrintable(r.err));
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1); // one line
+        r = TestSupport::wharfctl(common + QStringList{QStringLiteral("--accept-new-host-key"), QStringLiteral("version")}, url());
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(QLatin1String("Server")));
+        QCOMPARE(readText(known).trimmed(), readText(dir() + QStringLiteral("/known_hosts.good")).trimmed());
+        r = TestSupport::wharfctl(common + QStringList{QStringLiteral("version")}, url());
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // A changed key always fails, with or without the flag.
+        const QString changed = knownHosts(QStringLiteral("ctl-changed"), QStringLiteral("known_hosts.changed"));
+        r = TestSupport::wharfctl({QStringLiteral("--known-hosts"), changed, QStringLiteral("--accept-new-host-key"), QStringLiteral("--ssh-key"),
+                                   dir() + QStringLiteral("/id_ed25519"), QStringLiteral("ps")},
+                                  url());
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("has changed")), qPrintable(r.err));
+        // forget-key is the deliberate way out.
+        r = TestSupport::wharfctl({QStringLiteral("--known-hosts"), changed, QStringLiteral("host"), QStringLiteral("forget-key"),
+                                   QStringLiteral("127.0.0.1:") + port()},
+                                  QString());
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("Removed 1 key")), qPrintable(r.out + r.err));
+        QVERIFY(readText(changed).trimmed().isEmpty());
+    }
+
+    void wharfctlWorksOverSsh()
+    {
+        const QStringList common{QStringLiteral("--known-hosts"), knownHosts(QStringLiteral("ctl-work"), QStringLiteral("known_hosts.good")),
+                                 QStringLiteral("--ssh-key"), dir() + QStringLiteral("/id_ed25519")};
+        auto r = TestSupport::wharfctl(common + QStringList{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("over-ssh"),
+                                                          TestSupport::testImage(), QStringLiteral("sh"), QStringLiteral("-c"),
+                                                          QStringLiteral("echo started; sleep 120")},
+                                       url());
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // exec upgrades the connection (101) inside the SSH channel.
+        r = TestSupport::wharfctl(common + QStringList{QStringLiteral("exec"), QStringLiteral("over-ssh"), QStringLiteral("echo"), QStringLiteral("hello over ssh")}, url());
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(r.out.trimmed(), QStringLiteral("hello over ssh"));
+        r = TestSupport::wharfctl(common + QStringList{QStringLiteral("exec"), QStringLiteral("over-ssh"), QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("exit 7")}, url());
+        QCOMPARE(r.code, 7);
+        r = TestSupport::wharfctl(common + QStringList{QStringLiteral("logs"), QStringLiteral("over-ssh")}, url());
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("started")), qPrintable(r.out + r.err));
+        // The system ssh client carries the same calls (and RSA keys).
+        r = TestSupport::wharfctl({QStringLiteral("--known-hosts"), knownHosts(QStringLiteral("ctl-openssh"), QStringLiteral("known_hosts.good")),
+                                   QStringLiteral("--ssh-key"), dir() + QStringLiteral("/id_rsa"), QStringLiteral("--ssh-client"), QStringLiteral("openssh"),
+                                   QStringLiteral("ps"), QStringLiteral("-a")},
+                                  url());
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("over-ssh")), qPrintable(r.out + r.err));
+        r = TestSupport::wharfctl(common + QStringList{QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("over-ssh")}, url());
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // Bad flag values are usage errors.
+        r = TestSupport::wharfctl({QStringLiteral("--ssh-client"), QStringLiteral("putty"), QStringLiteral("ps")}, url());
+        QCOMPARE(r.code, 2);
+    }
+
+    void savedSshHost()
+    {
+        auto r = TestSupport::wharfctl({QStringLiteral("host"), QStringLiteral("add"), QStringLiteral("ssh-lab"), url(), QStringLiteral("--ssh-key"),
+                                        dir() + QStringLiteral("/id_ed25519")},
+                                       QString());
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        // The console's own known_hosts (in the config folder) learns the key once.
+        r = TestSupport::wharfctl({QStringLiteral("version")}, QStringLiteral("ssh-lab"));
+        QCOMPARE(r.code, 1);
+        r = TestSupport::wharfctl({QStringLiteral("--accept-new-host-key"), QStringLiteral("version")}, QStringLiteral("ssh-lab"));
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        const QString own = m_tmp.filePath(QStringLiteral("config/known_hosts"));
+        QVERIFY(readText(own).contains(QStringLiteral("[127.0.0.1]:") + port()));
+        r = TestSupport::wharfctl({QStringLiteral("host"), QStringLiteral("test"), QStringLiteral("ssh-lab")}, QString());
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("Connected to ssh://")), qPrintable(r.out + r.err));
+        r = TestSupport::wharfctl({QStringLiteral("host"), QStringLiteral("forget-key"), QStringLiteral("ssh-lab")}, QString());
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(!readText(own).contains(QStringLiteral("[127.0.0.1]:") + port()));
+        QCOMPARE(TestSupport::wharfctl({QStringLiteral("host"), QStringLiteral("rm"), QStringLiteral("ssh-lab")}, QString()).code, 0);
     }
 };
 
