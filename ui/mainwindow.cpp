@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "ssh/knownhosts.h"
 #include "hosts/navigationmodel.h"
 #include "hosts/hostoverviewpage.h"
 #include "hosts/groupoverviewpage.h"
@@ -260,6 +261,8 @@ QMenu *MainWindow::navigationMenu(const QModelIndex &index)
     } else {
         const QString id = index.data(HostIdRole).toString();
         menu->addAction(tr("Move to group…"), this, [this, id] { moveHost(id); });
+        if (const Models::HostConfig *h = m_hosts->store()->find(id); h && h->url.startsWith(QLatin1String("ssh://")))
+            menu->addAction(tr("Forget host key…"), this, [this, id] { forgetHostKey(id); });
         menu->addSeparator();
         menu->addAction(tr("Remove host…"), this, [this, id] { removeHost(id); });
     }
@@ -292,6 +295,33 @@ void MainWindow::moveHost(const QString &id)
         return;
     if (auto e = m_hosts->store()->setGroup(id, to); e.isError())
         QMessageBox::warning(this, tr("Move to group"), e.message);
+}
+
+void MainWindow::forgetHostKey(const QString &id)
+{
+    const Models::HostConfig *h = m_hosts->store()->find(id);
+    if (!h)
+        return;
+    auto ep = h->endpoint();
+    if (!ep)
+        return;
+    const QString pattern = Backends::KnownHosts::hostPattern(ep->host(), ep->port());
+    if (QMessageBox::warning(this, tr("Forget host key"),
+                             tr("Remove the saved SSH host key of %1 (%2)? Do this only when you know the host was "
+                                "reinstalled or its key was replaced: the next connection shows the new key's "
+                                "fingerprint and asks whether to trust it.")
+                                 .arg(h->name, pattern),
+                             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        != QMessageBox::Yes)
+        return;
+    auto removed = Backends::KnownHosts::remove(Models::HostStore::knownHostsFile(), ep->host(), ep->port());
+    if (!removed) {
+        QMessageBox::warning(this, tr("Forget host key"), removed.error().message);
+        return;
+    }
+    statusBar()->showMessage(*removed ? tr("The host key of %1 was removed.").arg(h->name)
+                                      : tr("Wharf's known_hosts had no key for %1; keys in ~/.ssh/known_hosts are only read (ssh-keygen -R removes them).").arg(h->name),
+                             10000);
 }
 
 void MainWindow::removeHost(const QString &id)
@@ -431,9 +461,14 @@ QWidget *MainWindow::currentPage() const
 
 void MainWindow::addHost()
 {
-    AddHostDialog d(m_hosts->store(), m_hosts->credentials(), this);
-    if (d.exec() == QDialog::Accepted && !d.addedId().isEmpty())
-        showPage(d.addedId(), ContainersKind);
+    auto *d = new AddHostDialog(m_hosts->store(), m_hosts->credentials(), this);
+    d->setObjectName(QStringLiteral("addHostDialog"));
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QDialog::accepted, this, [this, d] {
+        if (!d->addedId().isEmpty())
+            showPage(d->addedId(), ContainersKind);
+    });
+    d->open();
 }
 
 } // namespace Wharf::Ui

@@ -56,6 +56,7 @@ private:
     void renameGroup(const QString &group);
     void moveHost(const QString &id);
     void removeHost(const QString &id);
+    void forgetHostKey(const QString &id);
     void updateHostState(Models::HostConnection *c);
     QStandardItem *groupItem(const QString &group);
     void updateEmptyState();

@@ -3,6 +3,7 @@
 #include "hosts/hoststore.h"
 #include "inventory/containerlistmodel.h"
 #include "mainwindow.h"
+#include "hosts/sshprompter.h"
 #include "startupprobe.h"
 #include "tasks/taskmodel.h"
 #include "wharfversion.h"
@@ -110,6 +111,9 @@ int main(int argc, char *argv[])
     Backends::CredentialStore credentials(&keychain);
     Models::HostRegistry registry(&store, &tasks);
     registry.setCredentialStore(&credentials);
+    // SSH questions are asked over whichever window is current.
+    auto sshPrompter = std::make_shared<Ui::SshPrompter>(nullptr);
+    registry.setSshInteraction(sshPrompter);
 
     QPointer<Ui::MainWindow> window;
     std::function<void()> makeWindow = [&] {
@@ -119,6 +123,7 @@ int main(int argc, char *argv[])
             window->deleteLater();
         }
         window = new Ui::MainWindow(&registry);
+        sshPrompter->setParent(window);
         window->setAttribute(Qt::WA_DeleteOnClose, false);
         if (!geometry.isEmpty())
             window->restoreGeometry(geometry);

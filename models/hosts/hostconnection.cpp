@@ -112,6 +112,9 @@ void HostConnection::heartbeat()
             m_eventJob->deleteLater();
         }
         m_client->dropIdleConnections();
+        // An SSH session on a dead network still looks open: start over with a new one.
+        if (m_client->endpoint().scheme() == Endpoint::Ssh)
+            m_client->setEndpoint(m_client->endpoint());
         scheduleReconnect(tr("No answer to the heartbeat: %1").arg(job->error().message));
     });
 }
@@ -139,6 +142,16 @@ void HostConnection::connectToHost()
         return;
     }
     setState(Connecting);
+    if (!m_sshConfigured && config().endpoint()->scheme() == Endpoint::Ssh) {
+        // The session asks its questions through the console and keeps secrets in the keychain.
+        Endpoint ep = *config().endpoint();
+        SshSettings s = ep.sshSettings();
+        s.interaction = m_sshInteraction;
+        s.credentials = m_credentials;
+        ep.setSshSettings(s);
+        m_client->setEndpoint(ep);
+        m_sshConfigured = true;
+    }
     if (m_config.tlsKeyInKeychain && !m_secretsLoaded) {
         // The client key comes from the keychain; the client is configured once it is there.
         if (!m_credentials) {

@@ -50,6 +50,8 @@ public:
 
     // Where the host's secrets are (its TLS key, when the key is kept in the keychain).
     void setCredentialStore(Backends::CredentialStore *store) { m_credentials = store; }
+    // Who answers an ssh:// host's questions (host keys, passphrases): the console's dialogs.
+    void setSshInteraction(std::shared_ptr<Backends::SshInteraction> interaction) { m_sshInteraction = std::move(interaction); }
     void connectToHost();
     void disconnectFromHost();
     // For tests: the first retry delay and the cap (defaults 1 s and 30 s).
@@ -118,6 +120,8 @@ private:
     bool m_dirtyVolumes = false;
     bool m_dirtyNetworks = false;
     bool m_listing = false;
+    std::shared_ptr<Backends::SshInteraction> m_sshInteraction;
+    bool m_sshConfigured = false;
     QJsonArray withoutDestroyed(QJsonArray list);
     bool m_wanted = false;
     quint64 m_generation = 0;

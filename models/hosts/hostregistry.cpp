@@ -36,6 +36,7 @@ HostConnection *HostRegistry::make(const HostConfig &config)
 {
     auto *c = new HostConnection(config, m_tasks, this);
     c->setCredentialStore(m_credentials);
+    c->setSshInteraction(m_sshInteraction);
     m_connections << c;
     return c;
 }
@@ -59,6 +60,17 @@ void HostRegistry::setCredentialStore(Backends::CredentialStore *store)
     m_credentials = store;
     for (auto *c : std::as_const(m_connections))
         c->setCredentialStore(store);
+}
+
+} // namespace Wharf::Models
+
+namespace Wharf::Models {
+
+void HostRegistry::setSshInteraction(std::shared_ptr<Backends::SshInteraction> interaction)
+{
+    m_sshInteraction = interaction;
+    for (auto *c : std::as_const(m_connections))
+        c->setSshInteraction(interaction);
 }
 
 } // namespace Wharf::Models

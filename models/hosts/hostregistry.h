@@ -25,6 +25,9 @@ public:
     // Given to every connection, for the secrets of saved hosts.
     void setCredentialStore(Backends::CredentialStore *store);
     Backends::CredentialStore *credentials() const { return m_credentials; }
+    // Given to every connection: answers ssh:// hosts' questions.
+    void setSshInteraction(std::shared_ptr<Backends::SshInteraction> interaction);
+    std::shared_ptr<Backends::SshInteraction> sshInteraction() const { return m_sshInteraction; }
 
 Q_SIGNALS:
     void connectionAdded(Wharf::Models::HostConnection *c);
@@ -36,6 +39,7 @@ private:
     TaskModel *m_tasks;
     QList<HostConnection *> m_connections;
     Backends::CredentialStore *m_credentials = nullptr;
+    std::shared_ptr<Backends::SshInteraction> m_sshInteraction;
 };
 
 } // namespace Wharf::Models

@@ -96,15 +96,31 @@ QByteArray frameHeader(quint8 stream, quint32 size)
 class FreezingProxy : public QObject
 {
 public:
-    explicit FreezingProxy(const QString &socketPath)
+    // To the daemon's unix socket, or (tcpPort) to a TCP port on loopback such as sshd's.
+    explicit FreezingProxy(const QString &socketPath, quint16 tcpPort = 0)
         : m_path(socketPath)
+        , m_port(tcpPort)
     {
         m_server.listen(QHostAddress::LocalHost, 0);
         connect(&m_server, &QTcpServer::newConnection, this, [this] {
             while (QTcpSocket *client = m_server.nextPendingConnection()) {
-                auto *daemon = new QLocalSocket(client);
-                daemon->connectToServer(m_path);
-                auto pump = [this, client, daemon] {
+                QIODevice *daemon = nullptr;
+                auto closeClient = [this, client] {
+                    if (!m_frozen)
+                        client->disconnectFromHost();
+                };
+                if (m_port) {
+                    auto *t = new QTcpSocket(client);
+                    t->connectToHost(QHostAddress::LocalHost, m_port);
+                    daemon = t;
+                    connect(t, &QTcpSocket::disconnected, client, closeClient);
+                } else {
+                    auto *l = new QLocalSocket(client);
+                    l->connectToServer(m_path);
+                    daemon = l;
+                    connect(l, &QLocalSocket::disconnected, client, closeClient);
+                }
+                auto move = [this, client, daemon] {
                     if (m_frozen)
                         return;
                     if (client->bytesAvailable())
@@ -112,18 +128,18 @@ public:
                     if (daemon->bytesAvailable())
                         client->write(daemon->readAll());
                 };
-                connect(client, &QTcpSocket::readyRead, daemon, pump);
-                connect(daemon, &QLocalSocket::readyRead, client, pump);
-                connect(daemon, &QLocalSocket::connected, client, pump);
-                connect(this, &QObject::objectNameChanged, client, pump); // thaw
+                connect(client, &QTcpSocket::readyRead, daemon, move);
+                connect(daemon, &QIODevice::readyRead, client, move);
+                if (auto *t = qobject_cast<QTcpSocket *>(daemon))
+                    connect(t, &QTcpSocket::connected, client, move);
+                else if (auto *l = qobject_cast<QLocalSocket *>(daemon))
+                    connect(l, &QLocalSocket::connected, client, move);
+                connect(this, &QObject::objectNameChanged, client, move); // thaw
                 connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
-                connect(daemon, &QLocalSocket::disconnected, client, [this, client] {
-                    if (!m_frozen)
-                        client->disconnectFromHost();
-                });
             }
         });
     }
+    quint16 port() const { return m_server.serverPort(); }
     QString url() const { return QStringLiteral("tcp://127.0.0.1:%1").arg(m_server.serverPort()); }
     void freeze() { m_frozen = true; }
     void thaw()
@@ -135,6 +151,7 @@ public:
 private:
     QTcpServer m_server;
     QString m_path;
+    quint16 m_port = 0;
     bool m_frozen = false;
 };
 
@@ -153,13 +170,13 @@ QStringList keys(const LogModel &m)
 struct Background
 {
     QProcess p;
-    void start(const QStringList &args, const QString &host)
+    void start(const QStringList &args)
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
         env.remove(QStringLiteral("DOCKER_HOST"));
         p.setProcessEnvironment(env);
-        p.start(TestSupport::binaryDir() + QStringLiteral("/app/wharfctl"), QStringList{QStringLiteral("-H"), host} + args);
+        p.start(TestSupport::binaryDir() + QStringLiteral("/app/wharfctl"), args);
     }
 };
 
@@ -171,10 +188,46 @@ class TestFaults : public QObject
 private:
     TestSupport::OwnDaemon m_daemon{QStringLiteral("faults")};
     QString m_host;
+    QTemporaryDir m_config;
+
+    QMap<QString, QString> sshEnv() const
+    {
+        return TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/sshd/env"));
+    }
+    QString sshDir() const { return sshEnv().value(QStringLiteral("WHARF_TEST_SSH_DIR")); }
+    QString sshUrl(const QString &socket, int port = 0) const
+    {
+        return QStringLiteral("ssh://%1@127.0.0.1:%2%3")
+            .arg(sshEnv().value(QStringLiteral("WHARF_TEST_SSH_USER")))
+            .arg(port ? QString::number(port) : sshEnv().value(QStringLiteral("WHARF_TEST_SSH_PORT")))
+            .arg(socket);
+    }
+    // The console's known_hosts (WHARF_CONFIG_DIR) trusting the private sshd, also behind
+    // a proxy port.
+    QString trustedKnownHosts(int extraPort = 0) const
+    {
+        const QString file = m_config.filePath(QStringLiteral("known_hosts"));
+        QFile pub(sshDir() + QStringLiteral("/host_ed25519_key.pub"));
+        if (!pub.open(QIODevice::ReadOnly))
+            return file;
+        const QByteArray key = pub.readAll().split(' ').mid(0, 2).join(' ');
+        QFile f(file);
+        if (f.open(QIODevice::WriteOnly)) {
+            f.write("[127.0.0.1]:" + sshEnv().value(QStringLiteral("WHARF_TEST_SSH_PORT")).toUtf8() + ' ' + key + '\n');
+            if (extraPort)
+                f.write("[127.0.0.1]:" + QByteArray::number(extraPort) + ' ' + key + '\n');
+        }
+        return file;
+    }
 
 private Q_SLOTS:
     void initTestCase()
     {
+        QVERIFY(m_config.isValid());
+        qputenv("WHARF_CONFIG_DIR", m_config.path().toUtf8());
+        qunsetenv("SSH_AUTH_SOCK");
+        QVERIFY2(!sshDir().isEmpty(), "the sshd fixture is not running");
+        trustedKnownHosts();
         QVERIFY(m_daemon.start());
         m_host = m_daemon.host();
         QVERIFY(!m_host.isEmpty());
@@ -186,13 +239,15 @@ private Q_SLOTS:
     // the host down and resumes by itself when the daemon is back, with no line twice or lost.
     void daemonKilledDuringStreams_data()
     {
-        QTest::addColumn<bool>("tls");
-        QTest::newRow("unix socket") << false;
-        QTest::newRow("TLS host") << true;
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("unix socket") << QStringLiteral("unix");
+        QTest::newRow("TLS host") << QStringLiteral("tls");
+        QTest::newRow("SSH host") << QStringLiteral("ssh");
     }
     void daemonKilledDuringStreams()
     {
-        QFETCH(bool, tls);
+        QFETCH(QString, kind);
+        const bool tls = kind == QLatin1String("tls");
         const auto run = TestSupport::wharfctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("ft-log"),
                                                 QStringLiteral("--restart"), QStringLiteral("always"), TestSupport::testImage(), QStringLiteral("sh"),
                                                 QStringLiteral("-c"), QStringLiteral("i=0; while true; do echo \"tick $i\"; echo \"warn $i\" >&2; i=$((i+1)); sleep 0.05; done")},
@@ -213,6 +268,14 @@ private Q_SLOTS:
             cfg.useTls = true;
             cfg.tls = {certs + QStringLiteral("/ca.pem"), certs + QStringLiteral("/cert.pem"), certs + QStringLiteral("/key.pem"), {}, true};
         }
+        QStringList ctlHost{QStringLiteral("-H"), m_host};
+        if (kind == QLatin1String("ssh")) {
+            // The same daemon through the private sshd; wharfctl's streams go over SSH too.
+            cfg.url = sshUrl(QUrl(m_host).path());
+            cfg.sshIdentityFile = sshDir() + QStringLiteral("/id_ed25519");
+            ctlHost = QStringList{QStringLiteral("-H"), cfg.url, QStringLiteral("--known-hosts"), trustedKnownHosts(), QStringLiteral("--ssh-key"),
+                                  cfg.sshIdentityFile};
+        }
         HostConnection host(cfg, &tasks);
         host.setBackoff(200, 1000);
         host.connectToHost();
@@ -229,9 +292,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(host.containers()->row(id)->hasStats, 10000);
 
         Background ctlLogs, ctlStats, ctlEvents;
-        ctlLogs.start({QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("ft-log")}, m_host);
-        ctlStats.start({QStringLiteral("stats"), QStringLiteral("ft-log")}, m_host);
-        ctlEvents.start({QStringLiteral("events")}, m_host);
+        ctlLogs.start(ctlHost + QStringList{QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("ft-log")});
+        ctlStats.start(ctlHost + QStringList{QStringLiteral("stats"), QStringLiteral("ft-log")});
+        ctlEvents.start(ctlHost + QStringList{QStringLiteral("events")});
         for (Background *b : {&ctlLogs, &ctlStats, &ctlEvents})
             QVERIFY(b->p.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(ctlLogs.p.bytesAvailable() > 0 || ctlLogs.p.state() != QProcess::Running, 10000);
@@ -301,15 +364,27 @@ private Q_SLOTS:
 
     // A network that goes silent (no FIN, no RST): the event stream looks open forever, so only
     // the heartbeat notices. The host goes down, and comes back once packets flow again.
+    void silentNetworkIsNoticedByTheHeartbeat_data()
+    {
+        QTest::addColumn<bool>("ssh");
+        QTest::newRow("tcp") << false;
+        QTest::newRow("SSH host") << true; // the SSH session itself goes silent and is replaced
+    }
     void silentNetworkIsNoticedByTheHeartbeat()
     {
-        FreezingProxy proxy(QUrl(m_host).path());
+        QFETCH(bool, ssh);
+        FreezingProxy proxy(QUrl(m_host).path(), ssh ? quint16(sshEnv().value(QStringLiteral("WHARF_TEST_SSH_PORT")).toUInt()) : 0);
         TaskModel tasks;
         HostConfig cfg;
         cfg.id = QStringLiteral("silent");
         cfg.name = QStringLiteral("silent");
         cfg.url = proxy.url();
         cfg.labMode = true; // plain tcp:// to loopback, for the proxy
+        if (ssh) {
+            trustedKnownHosts(proxy.port());
+            cfg.url = sshUrl(QUrl(m_host).path(), proxy.port());
+            cfg.sshIdentityFile = sshDir() + QStringLiteral("/id_ed25519");
+        }
         HostConnection host(cfg, &tasks);
         host.setBackoff(200, 1000);
         host.setHeartbeat(300, 1000);
@@ -361,7 +436,7 @@ private Q_SLOTS:
 
         // wharfctl says the same in one line and exits 1, while the peer is still alive.
         Background ctl;
-        ctl.start({QStringLiteral("ps"), QStringLiteral("-a")}, daemon.url());
+        ctl.start({QStringLiteral("-H"), daemon.url(), QStringLiteral("ps"), QStringLiteral("-a")});
         QTRY_COMPARE_WITH_TIMEOUT(ctl.p.state(), QProcess::NotRunning, 15000);
         const QString err = QString::fromUtf8(ctl.p.readAllStandardError());
         QCOMPARE(ctl.p.exitCode(), 1);
@@ -378,7 +453,7 @@ private Q_SLOTS:
         daemon.answer("HTTP/1.1 200 OK\r\nContent-Type: application/vnd.docker.raw-stream\r\n\r\n" + stream, false);
 
         Background ctl;
-        ctl.start({QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("broken")}, daemon.url());
+        ctl.start({QStringLiteral("-H"), daemon.url(), QStringLiteral("logs"), QStringLiteral("-f"), QStringLiteral("broken")});
         QTRY_COMPARE_WITH_TIMEOUT(ctl.p.state(), QProcess::NotRunning, 15000);
         const QString err = QString::fromUtf8(ctl.p.readAllStandardError());
         QCOMPARE(ctl.p.exitCode(), 1);

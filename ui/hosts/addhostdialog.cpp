@@ -2,6 +2,7 @@
 
 #include "docker/dockerclient.h"
 #include "docker/format.h"
+#include "sshprompter.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -44,6 +45,14 @@ AddHostDialog::AddHostDialog(Models::HostStore *store, CredentialStore *credenti
     m_lab = new QCheckBox(tr("Lab host: allow plain, unencrypted tcp://"));
     m_lab->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
     m_lab->setToolTip(tr("Anyone on the network can take over a Docker host reached without TLS. Only for a lab."));
+    m_sshKey = new QLineEdit;
+    m_sshKey->setPlaceholderText(tr("empty: ssh-agent, then ~/.ssh/id_ed25519 and id_ecdsa"));
+    m_sshKey->setToolTip(tr("An Ed25519 or ECDSA private key. A passphrase is asked when connecting and can be kept in "
+                            "the system keychain."));
+    m_sshKeyBrowse = new QPushButton(tr("Browse…"));
+    m_systemSsh = new QCheckBox(tr("Use the system ssh client (RSA keys, ProxyJump, ~/.ssh/config)"));
+    m_systemSsh->setToolTip(tr("Runs OpenSSH's ssh with Wharf's known_hosts and strict host key checking. Keys with a "
+                               "passphrase must be in ssh-agent."));
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Group:"), m_group);
@@ -57,6 +66,11 @@ AddHostDialog::AddHostDialog(Models::HostStore *store, CredentialStore *credenti
     form->addRow(tr("Certificate:"), m_cert);
     form->addRow(tr("Key:"), m_key);
     form->addRow(QString(), m_lab);
+    auto *sshRow = new QHBoxLayout;
+    sshRow->addWidget(m_sshKey, 1);
+    sshRow->addWidget(m_sshKeyBrowse);
+    form->addRow(tr("SSH key:"), sshRow);
+    form->addRow(QString(), m_systemSsh);
     m_error = new QLabel;
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
@@ -80,7 +94,25 @@ AddHostDialog::AddHostDialog(Models::HostStore *store, CredentialStore *credenti
             importCertFolder(dir);
     });
     connect(m_tls, &QCheckBox::toggled, this, &AddHostDialog::setTls);
+    connect(m_sshKeyBrowse, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("SSH private key"), QDir::homePath() + QStringLiteral("/.ssh"));
+        if (!f.isEmpty())
+            m_sshKey->setText(f);
+    });
+    connect(m_url, &QLineEdit::textChanged, this, &AddHostDialog::updateScheme);
+    m_url->setPlaceholderText(tr("unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host"));
     setTls(false);
+    updateScheme();
+    // Questions while testing are asked over this dialog.
+    m_sshInteraction = std::make_shared<SshPrompter>(this);
+}
+
+void AddHostDialog::updateScheme()
+{
+    const bool ssh = m_url->text().trimmed().startsWith(QLatin1String("ssh://"));
+    m_sshKey->setEnabled(ssh);
+    m_sshKeyBrowse->setEnabled(ssh);
+    m_systemSsh->setEnabled(ssh);
 }
 
 void AddHostDialog::setTls(bool on)
@@ -117,6 +149,12 @@ Models::HostConfig AddHostDialog::typed(QByteArray *key, QString *error) const
     h.url = m_url->text().trimmed();
     h.useTls = m_tls->isChecked();
     h.labMode = m_lab->isChecked();
+    if (h.url.startsWith(QLatin1String("ssh://"))) {
+        h.sshIdentityFile = m_sshKey->text().trimmed();
+        h.sshSystemClient = m_systemSsh->isChecked();
+        if (!h.sshIdentityFile.isEmpty() && !QFileInfo::exists(h.sshIdentityFile))
+            *error = tr("The SSH key %1 does not exist.").arg(h.sshIdentityFile);
+    }
     if (h.useTls) {
         h.tls.caCert = m_ca->text().trimmed();
         h.tls.clientCert = m_cert->text().trimmed();
@@ -152,9 +190,16 @@ void AddHostDialog::testConnection()
         m_error->setText(ep.error().message);
         return;
     }
+    Endpoint endpoint = *ep;
+    if (endpoint.scheme() == Endpoint::Ssh) {
+        SshSettings s = endpoint.sshSettings();
+        s.interaction = m_sshInteraction;
+        s.credentials = m_credentials;
+        endpoint.setSshSettings(s);
+    }
     if (m_probe)
         m_probe->deleteLater();
-    m_probe = new DockerClient(*ep, this);
+    m_probe = new DockerClient(endpoint, this);
     if (m_probe->configurationError().isError()) {
         m_error->setText(m_probe->configurationError().message);
         return;

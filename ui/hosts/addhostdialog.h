@@ -38,6 +38,10 @@ public:
     bool importCertFolder(const QString &dir);
     void setTls(bool on);
     void testConnection();
+    // ssh:// hosts: who answers the host key and passphrase questions while testing.
+    void setSshInteraction(std::shared_ptr<Backends::SshInteraction> interaction) { m_sshInteraction = std::move(interaction); }
+    QLineEdit *sshKeyField() const { return m_sshKey; }
+    QCheckBox *systemSshBox() const { return m_systemSsh; }
 
 private:
     void tryAdd();
@@ -48,7 +52,11 @@ private:
     Models::HostStore *m_store;
     Backends::CredentialStore *m_credentials;
     QLineEdit *m_name, *m_group, *m_url, *m_ca, *m_cert, *m_key;
-    QCheckBox *m_tls, *m_lab;
+    QCheckBox *m_tls, *m_lab, *m_systemSsh;
+    QLineEdit *m_sshKey;
+    QPushButton *m_sshKeyBrowse;
+    std::shared_ptr<Backends::SshInteraction> m_sshInteraction;
+    void updateScheme();
     QLabel *m_error, *m_result;
     QPushButton *m_testButton;
     QDialogButtonBox *m_buttons;
