@@ -11,6 +11,8 @@
 #include "containers/containerspage.h"
 #include "containers/createcontainerdialog.h"
 #include "hosts/hostregistry.h"
+#include "hosts/sshprompter.h"
+#include "ssh/sshsettings.h"
 #include "inventory/containerlistmodel.h"
 #include "logs/logmodel.h"
 #include "mainwindow.h"
@@ -20,6 +22,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QMenu>
+#include <QCheckBox>
+#include <QMessageBox>
+#include <QUrl>
 #include <QMimeData>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -130,6 +135,71 @@ private Q_SLOTS:
         QFile saved(store.filePath());
         QVERIFY(saved.open(QIODevice::ReadOnly));
         QVERIFY(!saved.readAll().contains("key.pem"));
+    }
+    // An ssh:// host: the console shows the host key's fingerprint and asks; then asks for the
+    // key's passphrase and keeps it in the keychain when told to.
+    void addSshHostAsksAboutKeyAndPassphrase()
+    {
+        const auto ssh = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/sshd/env"));
+        const QString sshDir = ssh.value(QStringLiteral("WHARF_TEST_SSH_DIR"));
+        QVERIFY2(!sshDir.isEmpty(), "the sshd fixture is not running");
+        QTemporaryDir dir;
+        qputenv("WHARF_CONFIG_DIR", dir.path().toUtf8());
+        qunsetenv("SSH_AUTH_SOCK");
+        Models::HostStore store(dir.filePath(QStringLiteral("hosts.json")));
+        Backends::MemorySecretBackend keychain;
+        Backends::CredentialStore credentials(&keychain);
+        Ui::AddHostDialog d(&store, &credentials);
+        d.show();
+        d.nameField()->setText(QStringLiteral("build-box"));
+        QVERIFY(!d.sshKeyField()->isEnabled());
+        d.urlField()->setText(QStringLiteral("ssh://%1@127.0.0.1:%2%3")
+                                  .arg(ssh.value(QStringLiteral("WHARF_TEST_SSH_USER")), ssh.value(QStringLiteral("WHARF_TEST_SSH_PORT")),
+                                       QUrl(TestSupport::dockerHost()).path()));
+        QVERIFY(d.sshKeyField()->isEnabled());
+        d.sshKeyField()->setText(sshDir + QStringLiteral("/id_ecdsa"));
+        d.testConnection();
+        QMessageBox *keyBox = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((keyBox = d.findChild<QMessageBox *>(QStringLiteral("sshHostKeyDialog"))), 15000);
+        QVERIFY(keyBox->informativeText().contains(ssh.value(QStringLiteral("WHARF_TEST_SSH_FINGERPRINT"))));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("known_hosts")))); // nothing saved before the answer
+        keyBox->findChild<QPushButton *>(QStringLiteral("trust"))->click();
+        QDialog *secret = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((secret = d.findChild<QDialog *>(QStringLiteral("sshSecretDialog"))), 15000);
+        QFile passphrase(sshDir + QStringLiteral("/id_ecdsa.passphrase"));
+        QVERIFY(passphrase.open(QIODevice::ReadOnly));
+        secret->findChild<QLineEdit *>(QStringLiteral("secret"))->setText(QString::fromUtf8(passphrase.readAll()));
+        secret->findChild<QCheckBox *>(QStringLiteral("remember"))->setChecked(true);
+        secret->accept();
+        QTRY_VERIFY_WITH_TIMEOUT(d.testResult()->text().startsWith(QLatin1String("Connected: Docker")), 15000);
+        QVERIFY2(d.errorLabel()->text().isEmpty(), qPrintable(d.errorLabel()->text()));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("known_hosts"))));
+        QTRY_VERIFY(keychain.entries().contains(Backends::SshSettings::passphraseKey(sshDir + QStringLiteral("/id_ecdsa"))));
+        d.buttons()->button(QDialogButtonBox::Ok)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!d.addedId().isEmpty(), 5000);
+        const Models::HostConfig *h = store.find(d.addedId());
+        QVERIFY(h && h->sshIdentityFile.endsWith(QLatin1String("id_ecdsa")));
+        QFile saved(store.filePath());
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        passphrase.seek(0);
+        QVERIFY(!saved.readAll().contains(passphrase.readAll())); // the passphrase is only in the keychain
+
+        // The saved host connects in the console with no question: key known, passphrase kept.
+        Models::TaskModel tasks;
+        Models::HostRegistry reg(&store, &tasks);
+        reg.setCredentialStore(&credentials);
+        Ui::MainWindow w(&reg);
+        auto prompter = std::make_shared<Ui::SshPrompter>(&w);
+        reg.setSshInteraction(prompter);
+        reg.connectAll();
+        QTRY_COMPARE_WITH_TIMEOUT(reg.connections().first()->state(), Models::HostConnection::Up, 20000);
+        QVERIFY(!w.findChild<QDialog *>(QStringLiteral("sshSecretDialog")));
+        std::unique_ptr<QMenu> menu(w.navigationMenu(w.findChild<QTreeView *>()->model()->index(0, 0, w.findChild<QTreeView *>()->model()->index(0, 0))));
+        QStringList texts;
+        for (auto *a : menu->actions())
+            texts << a->text();
+        QVERIFY2(texts.contains(QStringLiteral("Forget host key…")), qPrintable(texts.join(QLatin1Char('|'))));
+        qunsetenv("WHARF_CONFIG_DIR");
     }
     void emptyHostListInvitesToAdd()
     {
