@@ -120,7 +120,9 @@
     </message>
     <message numerus="yes">
         <source>WARNING: %n special file(s) (devices, FIFOs, sockets) were not copied.</source>
-        <translation><numerusform>警告：有 %n 个特殊文件（设备、FIFO、套接字）未被复制。</numerusform></translation>
+        <translation>
+            <numerusform>警告：有 %n 个特殊文件（设备、FIFO、套接字）未被复制。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No saved host is named &quot;%1&quot; (see wharfctl host ls); an address looks like unix:///path or tcp://host:port.</source>
@@ -163,10 +165,6 @@
         <translation>TLS</translation>
     </message>
     <message>
-        <source>usage: wharfctl host add NAME URL [--group G] [--tlsverify --tlscacert F --tlscert F --tlskey F] [--lab]</source>
-        <translation>用法：wharfctl host add 名称 URL [--group 分组] [--tlsverify --tlscacert 文件 --tlscert 文件 --tlskey 文件] [--lab]</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2.</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
@@ -207,8 +205,62 @@
         <translation>容器：      %1（%2 个运行中）</translation>
     </message>
     <message>
-        <source>usage: wharfctl host ls|add|rm|test</source>
-        <translation>用法：wharfctl host ls|add|rm|test</translation>
+        <source>Wrong passphrase. Passphrase for %1: </source>
+        <translation>口令错误。请输入 %1 的口令：</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1: </source>
+        <translation>请输入 %1 的口令：</translation>
+    </message>
+    <message>
+        <source>Wrong password. Password for %1: </source>
+        <translation>密码错误。请输入 %1 的密码：</translation>
+    </message>
+    <message>
+        <source>Password for %1: </source>
+        <translation>请输入 %1 的密码：</translation>
+    </message>
+    <message>
+        <source>The SSH key %1 does not exist.</source>
+        <translation>SSH 私钥 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl host add NAME URL [--group G] [--tlsverify --tlscacert F --tlscert F --tlskey F] [--lab] [--ssh-key F] [--ssh-client libssh2|openssh]</source>
+        <translation>用法：wharfctl host add 名称 URL [--group 分组] [--tlsverify --tlscacert 文件 --tlscert 文件 --tlskey 文件] [--lab] [--ssh-key 文件] [--ssh-client libssh2|openssh]</translation>
+    </message>
+    <message>
+        <source>--ssh-client must be libssh2 or openssh, not &quot;%1&quot;</source>
+        <translation>--ssh-client 只能是 libssh2 或 openssh，不能是“%1”</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl [--known-hosts FILE] host forget-key NAME|HOST[:PORT]</source>
+        <translation>用法：wharfctl [--known-hosts 文件] host forget-key 名称|主机[:端口]</translation>
+    </message>
+    <message>
+        <source>Host &quot;%1&quot; is not an ssh:// host.</source>
+        <translation>主机“%1”不是 ssh:// 主机。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a saved host nor HOST[:PORT].</source>
+        <translation>“%1”既不是已保存的主机，也不是 主机[:端口]。</translation>
+    </message>
+    <message>
+        <source>No key for %1 in %2.</source>
+        <translation>%2 中没有 %1 的密钥。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n key(s) for %1 from %2.</source>
+        <translation>
+            <numerusform>已从 %2 中删除 %1 的 %n 个密钥。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 also lists it; Wharf only reads that file: ssh-keygen -R &apos;%2&apos; removes it there.</source>
+        <translation>%1 中也有该密钥；Wharf 只读取该文件：请用 ssh-keygen -R &apos;%2&apos; 在那里删除。</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl host ls|add|rm|test|forget-key</source>
+        <translation>用法：wharfctl host ls|add|rm|test|forget-key</translation>
     </message>
 </context>
 <context>
@@ -418,10 +470,6 @@
         <translation>%1 中没有可用的私钥（RSA 或 EC、PEM 格式、未加密）。</translation>
     </message>
     <message>
-        <source>SSH hosts are not supported by this build yet.</source>
-        <translation>此版本尚不支持 SSH 主机。</translation>
-    </message>
-    <message>
         <source>A client key needs its certificate (cert.pem).</source>
         <translation>客户端私钥需要对应的证书（cert.pem）。</translation>
     </message>
@@ -432,6 +480,14 @@
     <message>
         <source>The key in the keychain</source>
         <translation>钥匙串中的私钥</translation>
+    </message>
+    <message>
+        <source>Do not put a password in the address: Wharf asks for it and keeps it in the keychain.</source>
+        <translation>请不要把密码写在地址中：Wharf 会询问密码并保存在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Unsupported address.</source>
+        <translation>不支持的地址。</translation>
     </message>
 </context>
 <context>
@@ -625,6 +681,29 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Backends::KnownHosts</name>
+    <message>
+        <source>Cannot check the host key: out of memory.</source>
+        <translation>无法检查主机密钥：内存不足。</translation>
+    </message>
+    <message>
+        <source>Cannot read the known hosts file %1: it is not in OpenSSH&apos;s format.</source>
+        <translation>无法读取 known_hosts 文件 %1：它不是 OpenSSH 格式。</translation>
+    </message>
+    <message>
+        <source>Cannot save the host key to %1: %2.</source>
+        <translation>无法把主机密钥保存到 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Backends::LocalTransport</name>
     <message>
         <source>the socket does not exist</source>
@@ -641,6 +720,228 @@
     <message>
         <source>Cannot connect to the Docker daemon at %1: %2.</source>
         <translation>无法连接到 %1 上的 Docker 守护进程：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::OpenSshTransport</name>
+    <message>
+        <source>Cannot run the system ssh client (%1): %2. Install OpenSSH&apos;s client, or use the built-in SSH.</source>
+        <translation>无法运行系统 ssh 客户端（%1）：%2。请安装 OpenSSH 客户端，或使用内置 SSH。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed. Someone could be intercepting the connection, so Wharf refuses to connect. If the host was really reinstalled, remove its old key first (&quot;Forget host key&quot; in the console, or wharfctl host forget-key).</source>
+        <translation>%1 的主机密钥已改变。连接可能被人截获，因此 Wharf 拒绝连接。如果该主机确实重装过，请先删除旧密钥（控制台中的“忘记主机密钥”，或 wharfctl host forget-key）。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known. Check it with the host&apos;s administrator, then connect once with --accept-new-host-key (or with the built-in SSH, which shows the fingerprint) to trust it.</source>
+        <translation>%1 的主机密钥未知。请与主机管理员核对，然后使用 --accept-new-host-key 连接一次（或使用会显示指纹的内置 SSH）来信任它。</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the host name &quot;%1&quot; (check the address and your DNS).</source>
+        <translation>无法解析主机名“%1”（请检查地址和 DNS）。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 port %2: connection refused (is sshd running and listening on port %2?).</source>
+        <translation>无法连接 %1 的端口 %2：连接被拒绝（sshd 是否在运行并监听端口 %2？）。</translation>
+    </message>
+    <message>
+        <source>No answer from %1 port %2 (%3).</source>
+        <translation>%1 的端口 %2 没有响应（%3）。</translation>
+    </message>
+    <message>
+        <source>Authentication to %1 failed; the server accepts: %2. The system ssh client does not ask for passphrases here: add the key to ssh-agent.</source>
+        <translation>%1 身份验证失败；服务器接受：%2。系统 ssh 客户端在这里不会询问口令：请把私钥加入 ssh-agent。</translation>
+    </message>
+    <message>
+        <source>ssh to %1 failed: %2</source>
+        <translation>ssh 连接 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>no output</source>
+        <translation>无输出</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::SshSession</name>
+    <message>
+        <source>No answer from %1 port %2 within %3 s (is the host up, and is a firewall dropping SSH?).</source>
+        <translation>%1 的端口 %2 在 %3 秒内没有响应（主机是否在线？是否有防火墙丢弃了 SSH？）。</translation>
+    </message>
+    <message>
+        <source>The SSH server %1 did not finish the handshake within %2 s.</source>
+        <translation>SSH 服务器 %1 未在 %2 秒内完成握手。</translation>
+    </message>
+    <message>
+        <source>Cannot start an SSH session: out of memory.</source>
+        <translation>无法启动 SSH 会话：内存不足。</translation>
+    </message>
+    <message>
+        <source>The SSH connection to %1 failed: %2.</source>
+        <translation>到 %1 的 SSH 连接失败：%2。</translation>
+    </message>
+    <message>
+        <source>Cannot resolve the host name &quot;%1&quot; (check the address and your DNS).</source>
+        <translation>无法解析主机名“%1”（请检查地址和 DNS）。</translation>
+    </message>
+    <message>
+        <source>connection refused (is sshd running and listening on port %1?)</source>
+        <translation>连接被拒绝（sshd 是否在运行并监听端口 %1？）</translation>
+    </message>
+    <message>
+        <source>the network is unreachable</source>
+        <translation>网络不可达</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 port %2: %3.</source>
+        <translation>无法连接 %1 的端口 %2：%3。</translation>
+    </message>
+    <message>
+        <source>The SSH server %1 closed the connection.</source>
+        <translation>SSH 服务器 %1 关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The SSH handshake with %1 failed: %2 (is that port an SSH server?)</source>
+        <translation>与 %1 的 SSH 握手失败：%2（该端口是 SSH 服务器吗？）</translation>
+    </message>
+    <message>
+        <source>Cannot open an SSH channel to %1: %2</source>
+        <translation>无法打开到 %1 的 SSH 通道：%2</translation>
+    </message>
+    <message>
+        <source>%1 refused to run &quot;%2&quot;: %3</source>
+        <translation>%1 拒绝运行“%2”：%3</translation>
+    </message>
+    <message>
+        <source>Writing to the SSH channel on %1 failed: %2</source>
+        <translation>写入 %1 上的 SSH 通道失败：%2</translation>
+    </message>
+    <message>
+        <source>Reading from the SSH channel on %1 failed: %2</source>
+        <translation>读取 %1 上的 SSH 通道失败：%2</translation>
+    </message>
+    <message>
+        <source>The SSH connection to %1 stopped answering (no reply for %2 s).</source>
+        <translation>到 %1 的 SSH 连接不再响应（%2 秒无回复）。</translation>
+    </message>
+    <message>
+        <source>The SSH server %1 sent no host key.</source>
+        <translation>SSH 服务器 %1 没有发送主机密钥。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 has changed: it now presents the %2 key %3, which differs from the key recorded in %4. Someone could be intercepting the connection, so Wharf refuses to connect. If the host was really reinstalled, remove its old key first (&quot;Forget host key&quot; in the console, or wharfctl host forget-key).</source>
+        <translation>%1 的主机密钥已改变：它现在出示 %2 密钥 %3，与 %4 中记录的密钥不同。连接可能被人截获，因此 Wharf 拒绝连接。如果该主机确实重装过，请先删除旧密钥（控制台中的“忘记主机密钥”，或 wharfctl host forget-key）。</translation>
+    </message>
+    <message>
+        <source>There is no known_hosts file to save the host key of %1 in.</source>
+        <translation>没有可用于保存 %1 主机密钥的 known_hosts 文件。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 is not known. Its %2 fingerprint is %3.</source>
+        <translation>%1 的主机密钥未知。其 %2 指纹为 %3。</translation>
+    </message>
+    <message>
+        <source>Check it with the host&apos;s administrator, then connect once with --accept-new-host-key to trust it.</source>
+        <translation>请与主机管理员核对，然后使用 --accept-new-host-key 连接一次来信任它。</translation>
+    </message>
+    <message>
+        <source>You chose not to trust it.</source>
+        <translation>你选择了不信任它。</translation>
+    </message>
+    <message>
+        <source>Authentication to %1 failed.</source>
+        <translation>%1 身份验证失败。</translation>
+    </message>
+    <message>
+        <source>No method could be tried.</source>
+        <translation>没有可尝试的方式。</translation>
+    </message>
+    <message>
+        <source>Tried: %1.</source>
+        <translation>已尝试：%1。</translation>
+    </message>
+    <message>
+        <source>The server accepts: %1.</source>
+        <translation>服务器接受：%1。</translation>
+    </message>
+    <message>
+        <source>The ssh-agent could not be reached.</source>
+        <translation>无法连接 ssh-agent。</translation>
+    </message>
+    <message>
+        <source>The key file %1 does not exist.</source>
+        <translation>私钥文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a private key Wharf can read (%2).</source>
+        <translation>%1 不是 Wharf 能读取的私钥（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is an RSA key: this build&apos;s libssh2 (1.10) can only sign with ssh-rsa (SHA-1), which current servers refuse. Use an Ed25519 or ECDSA key, or tick &quot;Use the system ssh client&quot; (wharfctl --ssh-client=openssh).</source>
+        <translation>%1 是 RSA 密钥：本版本的 libssh2（1.10）只能用 ssh-rsa（SHA-1）签名，当前的服务器会拒绝。请使用 Ed25519 或 ECDSA 密钥，或勾选“使用系统 ssh 客户端”（wharfctl --ssh-client=openssh）。</translation>
+    </message>
+    <message>
+        <source>%1 needs its passphrase, and none can be asked here (load the key into ssh-agent).</source>
+        <translation>%1 需要口令，但这里无法询问（请把私钥加载到 ssh-agent）。</translation>
+    </message>
+    <message>
+        <source>A password is needed, and none can be asked here.</source>
+        <translation>需要密码，但这里无法询问。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The SSH server %1 did not list its authentication methods: %2</source>
+        <translation>SSH 服务器 %1 没有列出其身份验证方式：%2</translation>
+    </message>
+    <message>
+        <source>No passphrase was given for %1.</source>
+        <translation>没有提供 %1 的口令。</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s RSA key %1 was skipped: this build&apos;s libssh2 (1.10) cannot sign with rsa-sha2. Use the system ssh client for it.</source>
+        <translation>已跳过 ssh-agent 中的 RSA 密钥 %1：本版本的 libssh2（1.10）无法使用 rsa-sha2 签名。请为它使用系统 ssh 客户端。</translation>
+    </message>
+    <message>
+        <source>ssh-agent key %1</source>
+        <translation>ssh-agent 密钥 %1</translation>
+    </message>
+    <message>
+        <source>ssh-agent</source>
+        <translation>ssh-agent</translation>
+    </message>
+    <message>
+        <source>The passphrase for %1 was wrong.</source>
+        <translation>%1 的口令错误。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>%1 has no docker command (%2). Install the Docker CLI there: Wharf runs &quot;docker system dial-stdio&quot; on the host.</source>
+        <translation>%1 上没有 docker 命令（%2）。请在该主机上安装 Docker CLI：Wharf 会在主机上运行“docker system dial-stdio”。</translation>
+    </message>
+    <message>
+        <source>The SSH user of %1 may not use the Docker socket (%2). Add the user to the docker group, or name a socket it may use in the address (ssh://user@host/run/user/UID/docker.sock).</source>
+        <translation>%1 的 SSH 用户无权使用 Docker 套接字（%2）。请把该用户加入 docker 组，或在地址中指定它可以使用的套接字（ssh://user@host/run/user/UID/docker.sock）。</translation>
+    </message>
+    <message>
+        <source>The docker command on %1 cannot reach its daemon (%2). Is dockerd running there, and is the socket path right?</source>
+        <translation>%1 上的 docker 命令无法连接到守护进程（%2）。dockerd 是否在运行？套接字路径是否正确？</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; on %2 ended with exit status %3: %4</source>
+        <translation>%2 上的“%1”已退出，退出状态 %3：%4</translation>
+    </message>
+    <message>
+        <source>no output</source>
+        <translation>无输出</translation>
     </message>
 </context>
 <context>
@@ -1105,6 +1406,42 @@
         <source>Anyone on the network can take over a Docker host reached without TLS. Only for a lab.</source>
         <translation>不经 TLS 访问的 Docker 主机可被网络上的任何人接管。仅用于实验环境。</translation>
     </message>
+    <message>
+        <source>empty: ssh-agent, then ~/.ssh/id_ed25519 and id_ecdsa</source>
+        <translation>留空：先用 ssh-agent，再用 ~/.ssh/id_ed25519 和 id_ecdsa</translation>
+    </message>
+    <message>
+        <source>An Ed25519 or ECDSA private key. A passphrase is asked when connecting and can be kept in the system keychain.</source>
+        <translation>Ed25519 或 ECDSA 私钥。连接时会询问口令，并可保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Use the system ssh client (RSA keys, ProxyJump, ~/.ssh/config)</source>
+        <translation>使用系统 ssh 客户端（RSA 密钥、ProxyJump、~/.ssh/config）</translation>
+    </message>
+    <message>
+        <source>Runs OpenSSH&apos;s ssh with Wharf&apos;s known_hosts and strict host key checking. Keys with a passphrase must be in ssh-agent.</source>
+        <translation>使用 Wharf 的 known_hosts 并严格检查主机密钥来运行 OpenSSH 的 ssh。带口令的私钥必须放在 ssh-agent 中。</translation>
+    </message>
+    <message>
+        <source>SSH key:</source>
+        <translation>SSH 私钥：</translation>
+    </message>
+    <message>
+        <source>SSH private key</source>
+        <translation>SSH 私钥</translation>
+    </message>
+    <message>
+        <source>unix:///var/run/docker.sock, tcp://host:2376 or ssh://user@host</source>
+        <translation>unix:///var/run/docker.sock、tcp://host:2376 或 ssh://user@host</translation>
+    </message>
+    <message>
+        <source>The SSH key %1 does not exist.</source>
+        <translation>SSH 私钥 %1 不存在。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Ui::ContainerDetailsDialog</name>
@@ -1357,7 +1694,9 @@
     </message>
     <message numerus="yes">
         <source>Remove %n container(s): %1?</source>
-        <translation><numerusform>删除 %n 个容器：%1？</numerusform></translation>
+        <translation>
+            <numerusform>删除 %n 个容器：%1？</numerusform>
+        </translation>
     </message>
     <message>
         <source>Running containers are stopped first: %1.</source>
@@ -1726,6 +2065,26 @@
         <source>%1 [unencrypted]</source>
         <translation>%1 [未加密]</translation>
     </message>
+    <message>
+        <source>Forget host key…</source>
+        <translation>忘记主机密钥…</translation>
+    </message>
+    <message>
+        <source>Forget host key</source>
+        <translation>忘记主机密钥</translation>
+    </message>
+    <message>
+        <source>Remove the saved SSH host key of %1 (%2)? Do this only when you know the host was reinstalled or its key was replaced: the next connection shows the new key&apos;s fingerprint and asks whether to trust it.</source>
+        <translation>删除已保存的 %1（%2）的 SSH 主机密钥？只有在确知该主机已重装或更换了密钥时才这样做：下次连接会显示新密钥的指纹并询问是否信任。</translation>
+    </message>
+    <message>
+        <source>The host key of %1 was removed.</source>
+        <translation>已删除 %1 的主机密钥。</translation>
+    </message>
+    <message>
+        <source>Wharf&apos;s known_hosts had no key for %1; keys in ~/.ssh/known_hosts are only read (ssh-keygen -R removes them).</source>
+        <translation>Wharf 的 known_hosts 中没有 %1 的密钥；~/.ssh/known_hosts 中的密钥只会被读取（可用 ssh-keygen -R 删除）。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Ui::ResourcePage</name>
@@ -1776,6 +2135,61 @@
     <message>
         <source>Inspect %1</source>
         <translation>详细信息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::SshPrompter</name>
+    <message>
+        <source>Unknown SSH host key</source>
+        <translation>未知的 SSH 主机密钥</translation>
+    </message>
+    <message>
+        <source>Wharf has never connected to %1 before.</source>
+        <translation>Wharf 以前从未连接过 %1。</translation>
+    </message>
+    <message>
+        <source>Its %1 key has the fingerprint
+
+%2
+
+Compare it with the fingerprint the host&apos;s administrator gives you (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the host). Trust it only if they are the same.</source>
+        <translation>它的 %1 密钥指纹为
+
+%2
+
+请与主机管理员提供的指纹（在主机上运行 ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）比较。只有两者相同时才信任它。</translation>
+    </message>
+    <message>
+        <source>Trust and connect</source>
+        <translation>信任并连接</translation>
+    </message>
+    <message>
+        <source>SSH key passphrase</source>
+        <translation>SSH 私钥口令</translation>
+    </message>
+    <message>
+        <source>SSH password</source>
+        <translation>SSH 密码</translation>
+    </message>
+    <message>
+        <source>The key %1 for %2 is protected by a passphrase.</source>
+        <translation>用于 %2 的私钥 %1 受口令保护。</translation>
+    </message>
+    <message>
+        <source>Password for %1.</source>
+        <translation>%1 的密码。</translation>
+    </message>
+    <message>
+        <source>That passphrase was wrong.</source>
+        <translation>口令错误。</translation>
+    </message>
+    <message>
+        <source>That password was wrong.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
+        <source>Remember in the system keychain</source>
+        <translation>保存在系统钥匙串中</translation>
     </message>
 </context>
 <context>
@@ -1900,6 +2314,7 @@
     </message>
     <message>
         <source>Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json] COMMAND
+       ssh:// hosts: [--known-hosts FILE] [--accept-new-host-key] [--ssh-key FILE] [--ssh-client libssh2|openssh]
 
 Commands:
   version, info, events      the daemon and its event stream
@@ -1909,10 +2324,12 @@ Commands:
   volume ls|create|inspect|rm|prune
   network ls|create|inspect|connect|disconnect|rm
   host ls|add|rm|test        saved hosts (TLS keys in the keychain)
+  host forget-key NAME|HOST[:PORT]   remove a host&apos;s SSH key from Wharf&apos;s known_hosts
 
 The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOST, else the local socket.
 </source>
         <translation>用法：wharfctl [-H|--host URL] [--tlsverify --tlscacert 文件 --tlscert 文件 --tlskey 文件] [-o|--output table|json] 命令
+       ssh:// 主机：[--known-hosts 文件] [--accept-new-host-key] [--ssh-key 文件] [--ssh-client libssh2|openssh]
 
 命令：
   version, info, events      守护进程及其事件流
@@ -1922,9 +2339,14 @@ The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOS
   volume ls|create|inspect|rm|prune
   network ls|create|inspect|connect|disconnect|rm
   host ls|add|rm|test        已保存的主机（TLS 私钥保存在钥匙串中）
+  host forget-key 名称|主机[:端口]   从 Wharf 的 known_hosts 中删除主机的 SSH 密钥
 
 主机依次取自 -H（地址或已保存主机的名称）、DOCKER_HOST，否则使用本地套接字。
 </translation>
+    </message>
+    <message>
+        <source>--ssh-client must be libssh2 or openssh, not &quot;%1&quot;</source>
+        <translation>--ssh-client 只能是 libssh2 或 openssh，不能是“%1”</translation>
     </message>
 </context>
 </TS>

@@ -44,31 +44,37 @@ QString SshTarget::dialCommand() const
     return QStringLiteral("docker -H %1 system dial-stdio").arg(shellQuote(QStringLiteral("unix://") + socketPath));
 }
 
+namespace {
+struct DialMessages
+{
+    Q_DECLARE_TR_FUNCTIONS(Wharf::Backends::SshSession)
+};
+} // namespace
+
 Error dialStdioError(const SshTarget &target, const QString &stderrText, int exitStatus)
 {
-    auto tr = [](const char *text) { return QCoreApplication::translate("Wharf::Backends::SshSession", text); };
     const QString err = stderrText.trimmed().right(600);
     if (exitStatus == 0 && err.isEmpty())
         return {};
     const QString lower = err.toLower();
     if (exitStatus == 127 || lower.contains(QLatin1String("not found")))
-        return Error::make(Error::Connect, tr("%1 has no docker command (%2). Install the Docker CLI there: Wharf runs "
+        return Error::make(Error::Connect, DialMessages::tr("%1 has no docker command (%2). Install the Docker CLI there: Wharf runs "
                                               "\"docker system dial-stdio\" on the host.")
                                                .arg(target.display(), err));
     if (lower.contains(QLatin1String("permission denied")))
-        return Error::make(Error::Connect, tr("The SSH user of %1 may not use the Docker socket (%2). Add the user to the "
+        return Error::make(Error::Connect, DialMessages::tr("The SSH user of %1 may not use the Docker socket (%2). Add the user to the "
                                               "docker group, or name a socket it may use in the address "
                                               "(ssh://user@host/run/user/UID/docker.sock).")
                                                .arg(target.display(), err));
     if (lower.contains(QLatin1String("no such file")) || lower.contains(QLatin1String("cannot connect"))
         || lower.contains(QLatin1String("connection refused")))
-        return Error::make(Error::Connect, tr("The docker command on %1 cannot reach its daemon (%2). Is dockerd running "
+        return Error::make(Error::Connect, DialMessages::tr("The docker command on %1 cannot reach its daemon (%2). Is dockerd running "
                                               "there, and is the socket path right?")
                                                .arg(target.display(), err));
-    return Error::make(Error::Connect, tr("\"%1\" on %2 ended with exit status %3: %4")
+    return Error::make(Error::Connect, DialMessages::tr("\"%1\" on %2 ended with exit status %3: %4")
                                            .arg(target.dialCommand(), target.display())
                                            .arg(exitStatus)
-                                           .arg(err.isEmpty() ? tr("no output") : err));
+                                           .arg(err.isEmpty() ? DialMessages::tr("no output") : err));
 }
 
 SshSettings SshSettings::forUser(const QString &ownKnownHosts)
