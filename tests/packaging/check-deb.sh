@@ -25,6 +25,8 @@ for f in ./usr/bin/wharf ./usr/bin/wharfctl ./usr/share/applications/io.wharf.Wh
 done
 depends=$(dpkg-deb -f "$deb" Depends)
 grep -q libqt6widgets6 <<<"$depends" || { echo "Depends misses the Qt libraries: $depends"; exit 1; }
+grep -q libssh2-1 <<<"$depends" || { echo "Depends misses libssh2: $depends"; exit 1; }
+[[ "$(dpkg-deb -f "$deb" Recommends)" == *openssh-client* ]] || { echo "Recommends misses openssh-client"; exit 1; }
 if command -v desktop-file-validate >/dev/null; then
   tmp=$(mktemp -d)
   dpkg-deb -x "$deb" "$tmp"
