@@ -192,7 +192,15 @@ private:
 
     QMap<QString, QString> sshEnv() const
     {
-        return TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/sshd/env"));
+        return TestSupport::readEnvFile(sshState() + QStringLiteral("/env"));
+    }
+    static QString sshState() { return qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/sshd-faults"); }
+    static bool sshd(const QString &command)
+    {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::ForwardedChannels);
+        p.start(QStringLiteral("bash"), {TestSupport::sourceDir() + QStringLiteral("/tests/fixtures/sshd.sh"), command, sshState()});
+        return p.waitForFinished(60000) && p.exitCode() == 0;
     }
     QString sshDir() const { return sshEnv().value(QStringLiteral("WHARF_TEST_SSH_DIR")); }
     QString sshUrl(const QString &socket, int port = 0) const
@@ -405,6 +413,44 @@ private Q_SLOTS:
         };
         QTRY_VERIFY_WITH_TIMEOUT(listed(), 10000);
         QCOMPARE(TestSupport::wharfctl({QStringLiteral("rm"), QStringLiteral("ft-silent")}, m_host).code, 0);
+    }
+
+    // sshd itself dies (listener and connections): the SSH host goes down with the reason and
+    // comes back when sshd is there again; a wrong socket path says so.
+    void sshdKilled()
+    {
+        TaskModel tasks;
+        HostConfig cfg;
+        cfg.id = QStringLiteral("sshd-killed");
+        cfg.name = QStringLiteral("sshd-killed");
+        cfg.url = sshUrl(QUrl(m_host).path());
+        cfg.sshIdentityFile = sshDir() + QStringLiteral("/id_ed25519");
+        HostConnection host(cfg, &tasks);
+        host.setBackoff(200, 1000);
+        host.connectToHost();
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 15000);
+        QVERIFY(sshd(QStringLiteral("kill")));
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Down, 10000);
+        QVERIFY2(host.reason().contains(QLatin1String("SSH")) || host.reason().contains(QLatin1String("refused")), qPrintable(host.reason()));
+        // While sshd is away, a container appears; after it is back the list has it.
+        QCOMPARE(TestSupport::wharfctl({QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("ft-sshd"), TestSupport::testImage()}, m_host).code, 0);
+        QVERIFY(sshd(QStringLiteral("revive")));
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 20000);
+        auto listed = [&host] {
+            const QStringList ids = host.containers()->ids();
+            return std::count_if(ids.cbegin(), ids.cend(), [&](const QString &id) { return host.containers()->row(id)->name == QLatin1String("ft-sshd"); });
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), 1, 10000);
+        QCOMPARE(TestSupport::wharfctl({QStringLiteral("rm"), QStringLiteral("ft-sshd")}, m_host).code, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(listed(), 0, 10000);
+
+        HostConfig wrong = cfg;
+        wrong.id = QStringLiteral("wrong-socket");
+        wrong.url = sshUrl(QStringLiteral("/nonexistent/docker.sock"));
+        HostConnection bad(wrong, &tasks);
+        bad.connectToHost();
+        QTRY_COMPARE_WITH_TIMEOUT(bad.state(), HostConnection::Down, 15000);
+        QVERIFY2(bad.reason().contains(QLatin1String("cannot reach its daemon")), qPrintable(bad.reason()));
     }
 
     void brokenAnswers_data()
