@@ -1,5 +1,7 @@
 #include "dockerclient.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QLoggingCategory>
@@ -97,16 +99,35 @@ void DockerJob::begin()
         } else if (!e.isError() && m_mode == HttpJob::Buffered && !m_http->body().isEmpty()
                    && m_http->headers().value("Content-Type").startsWith("application/json")) {
             // Parsed once here, so that a malformed answer is an error and not an empty list.
+            // Large answers (a host's thousand containers) are parsed on a worker thread: many
+            // hosts answering at once must not stall the window.
+            const QByteArray body = m_http->body();
+            if (body.size() >= OffThreadJsonBytes) {
+                QtConcurrent::run([body] {
+                    QJsonParseError pe;
+                    QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
+                    return std::make_pair(doc, pe);
+                }).then(this, [this](const std::pair<QJsonDocument, QJsonParseError> &r) {
+                    m_json = r.first;
+                    m_jsonParsed = true;
+                    done(jsonError(r.second));
+                });
+                return;
+            }
             QJsonParseError pe;
-            m_json = QJsonDocument::fromJson(m_http->body(), &pe);
+            m_json = QJsonDocument::fromJson(body, &pe);
             m_jsonParsed = true;
-            if (pe.error != QJsonParseError::NoError)
-                e = Error::make(Error::Protocol, tr("The daemon sent malformed JSON: %1 at byte %2.")
-                                                     .arg(pe.errorString())
-                                                     .arg(pe.offset));
+            e = jsonError(pe);
         }
         done(e);
     });
+}
+
+Error DockerJob::jsonError(const QJsonParseError &pe)
+{
+    if (pe.error == QJsonParseError::NoError)
+        return {};
+    return Error::make(Error::Protocol, tr("The daemon sent malformed JSON: %1 at byte %2.").arg(pe.errorString()).arg(pe.offset));
 }
 
 void DockerJob::done(const Error &e)

@@ -47,6 +47,8 @@ private:
     DockerJob(DockerClient *client, HttpRequest request, HttpJob::Mode mode, int timeoutMs);
     void begin();
     void done(const Error &e);
+    static Error jsonError(const QJsonParseError &pe);
+    static constexpr qsizetype OffThreadJsonBytes = 256 * 1024;
 
     QPointer<DockerClient> m_client;
     HttpRequest m_request;

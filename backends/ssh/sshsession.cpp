@@ -238,9 +238,23 @@ void SshSession::start()
         libssh2_session_callback_set(m_session, LIBSSH2_CALLBACK_SEND, reinterpret_cast<void *>(&sendThroughQt));
         libssh2_session_set_blocking(m_session, 0);
         // Ed25519 first, as OpenSSH does, so a host whose key is known is asked for that key.
-        libssh2_session_method_pref(m_session, LIBSSH2_METHOD_HOSTKEY,
-                                    "ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,"
-                                    "rsa-sha2-512,rsa-sha2-256,ssh-rsa");
+        // Only names this libssh2 knows: it drops the others with an overlapping memcpy.
+        {
+            const char **algs = nullptr;
+            const int n = libssh2_session_supported_algs(m_session, LIBSSH2_METHOD_HOSTKEY, &algs);
+            QByteArrayList supported;
+            for (int i = 0; i < n; ++i)
+                supported << QByteArray(algs[i]);
+            if (n > 0)
+                libssh2_free(m_session, algs);
+            QByteArrayList pref;
+            for (const char *a : {"ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
+                                  "rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"})
+                if (supported.contains(QByteArray(a)))
+                    pref << QByteArray(a);
+            if (!pref.isEmpty())
+                libssh2_session_method_pref(m_session, LIBSSH2_METHOD_HOSTKEY, pref.join(',').constData());
+        }
         libssh2_keepalive_config(m_session, 1, unsigned(std::max(1, m_settings.keepAliveSeconds)));
         m_phase = Phase::Handshaking;
         m_lastRx.start();

@@ -6,6 +6,7 @@
 #include "tasks/taskmodel.h"
 
 #include <QJsonArray>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -387,11 +388,26 @@ void HostConnection::listAll()
         c->deleteLater();
         if (gen != m_generation)
             return;
-        if (c->isError())
+        if (c->isError()) {
             *failed = c->error().message;
-        else
-            m_containers->applyList(withoutDestroyed(c->json().array()));
-        done();
+            done();
+            return;
+        }
+        const QJsonArray list = c->json().array();
+        if (list.size() < 200) {
+            m_containers->applyList(withoutDestroyed(list));
+            done();
+            return;
+        }
+        // A big list becomes rows on a worker thread; only the model update runs here.
+        QtConcurrent::run([list] { return ContainerListModel::rowsFromList(list); })
+            .then(this, [this, gen, done](QList<ContainerRow> rows) {
+                if (gen != m_generation)
+                    return;
+                rows.removeIf([this](const ContainerRow &r) { return m_destroyedWhileListing.contains(r.id); });
+                m_containers->applyRows(rows);
+                done();
+            });
     });
     DockerJob *v = m_client->listVolumes();
     connect(v, &DockerJob::finished, this, [this, v, gen, done, failed] {

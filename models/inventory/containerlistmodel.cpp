@@ -206,14 +206,24 @@ void ContainerListModel::reindex(int from)
 
 void ContainerListModel::applyList(const QJsonArray &list)
 {
-    QSet<QString> seen;
-    seen.reserve(list.size());
+    applyRows(rowsFromList(list));
+}
+
+QList<ContainerRow> ContainerListModel::rowsFromList(const QJsonArray &list)
+{
     QList<ContainerRow> fresh;
     fresh.reserve(list.size());
-    for (const auto &v : list) {
+    for (const auto &v : list)
         fresh << ContainerRow::fromListEntry(v.toObject());
-        seen.insert(fresh.last().id);
-    }
+    return fresh;
+}
+
+void ContainerListModel::applyRows(const QList<ContainerRow> &fresh)
+{
+    QSet<QString> seen;
+    seen.reserve(fresh.size());
+    for (const auto &row : fresh)
+        seen.insert(row.id);
     // Removals first (contiguous runs at once), then changes and insertions.
     for (int r = int(m_rows.size()) - 1; r >= 0;) {
         if (seen.contains(m_rows[r].id)) {

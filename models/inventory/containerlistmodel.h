@@ -51,6 +51,10 @@ public:
 
     // A full listing: rows not in it are removed.
     void applyList(const QJsonArray &list);
+    // The same in two steps: rows from the daemon's list (pure, safe on a worker thread), then
+    // applied to the model (on its thread).
+    static QList<ContainerRow> rowsFromList(const QJsonArray &list);
+    void applyRows(const QList<ContainerRow> &fresh);
     // A partial listing for the given ids: those listed are updated or added, the others removed.
     void applyPartial(const QStringList &ids, const QJsonArray &list);
     void remove(const QString &id);

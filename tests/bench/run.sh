@@ -2,7 +2,8 @@
 # Runs every benchmark against a private Docker Engine holding 1,000 containers and prints the
 # results (JSON lines and hyperfine tables). docs/PERFORMANCE.md records them.
 #
-#   tests/bench/run.sh            configure and build the release preset, then measure
+#   tests/bench/run.sh            configure and build the release preset, then measure everything
+#   tests/bench/run.sh remote     only the remote transports (SSH, TLS) and idle host cost
 #
 # Needs what scripts/install-deps.sh --with-tests installs (dockerd, hyperfine, Xvfb) and root.
 set -euo pipefail
@@ -14,7 +15,9 @@ cmake --build build/release --parallel "$(nproc)" >/dev/null
 bin=$src/build/release
 
 state=$(mktemp -d /tmp/wharf-bench.XXXXXX)
+only=${1:-all}
 cleanup() {
+  bash "$src/tests/fixtures/sshd.sh" stop "$state/sshd" >/dev/null 2>&1 || true
   bash "$src/tests/fixtures/dockerd.sh" stop "$state/dockerd" || true
   rm -rf "$state"
 }
@@ -36,6 +39,51 @@ echo "== creating 1000 containers"
 BENCH_SOCK=$sock BENCH_PREFIX=bench-base- bash "$src/tests/bench/burst.sh" create 1000
 count=$(curl -sf --unix-socket "$sock" "http://d/v1.41/containers/json?all=1" | grep -o '"Id"' | wc -l)
 echo "containers: $count"
+
+remote() {
+  echo "== SSH and TLS: the first container list, wharfctl against the docker CLI over the same transport"
+  bash "$src/tests/fixtures/sshd.sh" start "$state/sshd" 2>/dev/null
+  # shellcheck disable=SC1091
+  source "$state/sshd/env"
+  local ssh_url="ssh://root@127.0.0.1:$WHARF_TEST_SSH_PORT$sock" kh="$state/sshd/known_hosts.good" key="$state/sshd/id_ed25519"
+  # The docker CLI runs the system ssh with `-- HOST docker system dial-stdio`: a wrapper gives it
+  # the test keys and known_hosts and points the remote docker at the benchmark daemon (docker -H
+  # ssh:// takes no socket path), so both sides do the same remote work.
+  mkdir -p "$state/sshbin"
+  printf 'Host 127.0.0.1\n  Port %s\n  User root\n  IdentityFile %s\n  IdentitiesOnly yes\n  UserKnownHostsFile %s\n  StrictHostKeyChecking yes\n  BatchMode yes\n' \
+    "$WHARF_TEST_SSH_PORT" "$key" "$kh" >"$state/ssh_config"
+  cat >"$state/sshbin/ssh" <<WRAP
+#!/bin/bash
+args=("\$@"); n=\${#args[@]}
+if (( n >= 3 )) && [[ "\${args[n-3]} \${args[n-2]} \${args[n-1]}" == "docker system dial-stdio" ]]; then
+  args=("\${args[@]:0:n-3}" "docker -H unix://$sock system dial-stdio")
+fi
+exec /usr/bin/ssh -F "$state/ssh_config" "\${args[@]}"
+WRAP
+  chmod +x "$state/sshbin/ssh"
+  hyperfine -N --warmup 3 --runs 20 --export-markdown "$state/ssh.md" \
+    -n "wharfctl over ssh (libssh2)" "$bin/app/wharfctl -H $ssh_url --known-hosts $kh --ssh-key $key ps -a -o json" \
+    -n "wharfctl over ssh (system ssh)" "$bin/app/wharfctl -H $ssh_url --known-hosts $kh --ssh-key $key --ssh-client openssh ps -a -o json" \
+    -n "docker -H ssh:// ps -a" "env PATH=$state/sshbin:$PATH $docker_cli -H ssh://root@127.0.0.1:$WHARF_TEST_SSH_PORT ps -a --format '{{json .}}'"
+  cat "$state/ssh.md"
+  local certs=$WHARF_TEST_CERT_PATH
+  hyperfine -N --warmup 3 --runs 30 --export-markdown "$state/tls.md" \
+    -n "wharfctl --tlsverify ps -a" "$bin/app/wharfctl -H $WHARF_TEST_TLS_HOST --tlsverify --tlscacert $certs/ca.pem --tlscert $certs/cert.pem --tlskey $certs/key.pem ps -a -o json" \
+    -n "docker --tlsverify ps -a" "$docker_cli -H $WHARF_TEST_TLS_HOST --tlsverify --tlscacert $certs/ca.pem --tlscert $certs/cert.pem --tlskey $certs/key.pem ps -a --format '{{json .}}'"
+  cat "$state/tls.md"
+  echo "-- one client: the first list, then 50 more on the same session/connection"
+  "$bin/tests/bench/bench_remote" calls "$ssh_url" 50 --known-hosts "$kh" --ssh-key "$key"
+  "$bin/tests/bench/bench_remote" calls "$WHARF_TEST_TLS_HOST" 50 --tls "$certs"
+  "$bin/tests/bench/bench_remote" calls "$host" 50
+  echo "== an idle connected host: CPU and wake-ups per minute (60 s each)"
+  "$bin/tests/bench/bench_remote" idle "$host" 60
+  "$bin/tests/bench/bench_remote" idle "$WHARF_TEST_TLS_HOST" 60 --tls "$certs"
+  "$bin/tests/bench/bench_remote" idle "$ssh_url" 60 --known-hosts "$kh" --ssh-key "$key"
+}
+if [[ "$only" == remote ]]; then
+  remote
+  exit 0
+fi
 
 echo "== wharfctl ps -a -o json vs docker ps vs curl (the floor)"
 hyperfine -N --warmup 5 --runs 60 --export-markdown "$state/ps.md" \
@@ -81,3 +129,5 @@ fi
 
 echo "== 20 hosts, 5 of them unreachable (a TCP tarpit: every request waits for its timeout), 45 s from start-up"
 QT_QPA_PLATFORM=offscreen "$bin/tests/bench/bench_hosts" "$host" 15 5 45 2>/dev/null
+
+remote
