@@ -943,6 +943,10 @@
         <source>no output</source>
         <translation>无输出</translation>
     </message>
+    <message>
+        <source>No password was given.</source>
+        <translation>没有提供密码。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::Tar</name>
@@ -2084,6 +2088,10 @@
     <message>
         <source>Wharf&apos;s known_hosts had no key for %1; keys in ~/.ssh/known_hosts are only read (ssh-keygen -R removes them).</source>
         <translation>Wharf 的 known_hosts 中没有 %1 的密钥；~/.ssh/known_hosts 中的密钥只会被读取（可用 ssh-keygen -R 删除）。</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
     </message>
 </context>
 <context>

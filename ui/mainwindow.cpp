@@ -260,6 +260,10 @@ QMenu *MainWindow::navigationMenu(const QModelIndex &index)
         menu->addAction(tr("Rename group…"), this, [this, group] { renameGroup(group); });
     } else {
         const QString id = index.data(HostIdRole).toString();
+        menu->addAction(tr("Reconnect"), this, [this, id] {
+            if (Models::HostConnection *c = m_hosts->connection(id))
+                c->reconnectNow();
+        });
         menu->addAction(tr("Move to group…"), this, [this, id] { moveHost(id); });
         if (const Models::HostConfig *h = m_hosts->store()->find(id); h && h->url.startsWith(QLatin1String("ssh://")))
             menu->addAction(tr("Forget host key…"), this, [this, id] { forgetHostKey(id); });

@@ -116,6 +116,7 @@ private:
     bool m_opening = false;
     int m_openingIndex = 0;
     QSet<QString> m_refusedKeys; // fingerprints the person chose not to trust
+    QSet<QString> m_declined;    // secrets the person chose not to give
 
     // Host key.
     KnownHosts::Key m_hostKey;

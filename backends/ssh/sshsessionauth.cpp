@@ -182,9 +182,17 @@ bool SshSession::obtainSecret(SshInteraction::SecretKind kind, const QString &ke
     }
     const QString storeKey = kind == SshInteraction::SecretKind::KeyPassphrase ? SshSettings::passphraseKey(keyFile)
                                                                                : SshSettings::passwordKey(m_target);
+    if (m_declined.contains(storeKey)) {
+        // Declined before in this session: background reconnects do not ask again ("Reconnect" does).
+        m_notes << (kind == SshInteraction::SecretKind::KeyPassphrase ? tr("No passphrase was given for %1.").arg(homeShort(keyFile))
+                                                                      : tr("No password was given."));
+        m_cancelled = true;
+        schedulePump();
+        return false;
+    }
     QPointer<SshSession> self(this);
     const quint64 gen = m_generation;
-    auto ask = [self, gen, kind, keyFile] {
+    auto ask = [self, gen, kind, keyFile, storeKey] {
         if (!self || gen != self->m_generation)
             return;
         if (!self->m_settings.interaction) {
@@ -199,12 +207,13 @@ bool SshSession::obtainSecret(SshInteraction::SecretKind kind, const QString &ke
         self->m_secretState = SecretState::Asking;
         self->setWaiting(true);
         SshInteraction::SecretRequest req{kind, self->m_target.display(), keyFile, self->m_tries > 0};
-        self->m_settings.interaction->askSecret(req, [self, gen](std::optional<QString> secret, bool remember) {
+        self->m_settings.interaction->askSecret(req, [self, gen, storeKey](std::optional<QString> secret, bool remember) {
             if (!self || gen != self->m_generation)
                 return;
             self->setWaiting(false);
             if (!secret) {
                 self->m_cancelled = true;
+                self->m_declined.insert(storeKey);
             } else {
                 self->m_secret = *secret;
                 self->m_remember = remember;

@@ -186,6 +186,16 @@ void HostConnection::connectToHost()
     m_client->negotiate();
 }
 
+void HostConnection::reconnectNow()
+{
+    disconnectFromHost();
+    m_sshConfigured = false;
+    m_secretsLoaded = false;
+    m_attempt = 0;
+    m_client->resetNegotiation();
+    connectToHost();
+}
+
 void HostConnection::disconnectFromHost()
 {
     m_wanted = false;

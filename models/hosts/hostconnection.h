@@ -54,6 +54,8 @@ public:
     void setSshInteraction(std::shared_ptr<Backends::SshInteraction> interaction) { m_sshInteraction = std::move(interaction); }
     void connectToHost();
     void disconnectFromHost();
+    // Connect again now, from scratch: a new SSH session that asks again what was declined.
+    void reconnectNow();
     // For tests: the first retry delay and the cap (defaults 1 s and 30 s).
     void setBackoff(int initialMs, int maxMs);
     // While up, /_ping every intervalMs; no answer within timeoutMs counts as a disconnect (a

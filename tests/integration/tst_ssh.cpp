@@ -306,6 +306,18 @@ private Q_SLOTS:
         s2.interaction = nobody;
         const QString r = version(s2);
         QVERIFY2(r.contains(QLatin1String("Authentication to")), qPrintable(r));
+        QVERIFY2(r.contains(QLatin1String("No passphrase was given")), qPrintable(r));
+        // Declined once, not asked again by the same session (reconnects in the background).
+        auto ep = endpoint(s2);
+        DockerClient c(*ep);
+        for (int i = 0; i < 2; ++i) {
+            DockerJob *j = c.version();
+            QSignalSpy spy(j, &DockerJob::finished);
+            QVERIFY(j->isFinished() || spy.wait(30000));
+            QVERIFY(j->isError());
+            c.resetNegotiation();
+        }
+        QCOMPARE(nobody->secrets.size(), 2); // one for version() above, one for this client
     }
 
     void agentKeys()
