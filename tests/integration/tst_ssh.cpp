@@ -320,6 +320,52 @@ private Q_SLOTS:
         QCOMPARE(nobody->secrets.size(), 2); // one for version() above, one for this client
     }
 
+    // Password last, kept only in the keychain (sshd reads a private /etc/shadow copy).
+    void passwordAuthentication()
+    {
+        const QString pport = m_ssh.value(QStringLiteral("WHARF_TEST_SSH_PASSWORD_PORT"));
+        if (pport.isEmpty())
+            QSKIP("the sshd fixture has no password port here (it needs root and a mount namespace)");
+        const QString password = readText(dir() + QStringLiteral("/password"));
+        QVERIFY(!password.isEmpty());
+        const QString u = url(pport);
+        MemorySecretBackend backend;
+        CredentialStore store(&backend);
+        auto person = std::make_shared<ScriptedPerson>();
+        person->answers = {QStringLiteral("wrong"), password};
+        person->remember = true;
+        SshSettings s = settings(knownHosts(QStringLiteral("password")), QStringLiteral("id_stranger"));
+        s.acceptNewHostKey = true;
+        s.interaction = person;
+        s.credentials = &store;
+        const QString r = version(s, u);
+        QVERIFY2(!r.startsWith(QLatin1String("error")), qPrintable(r));
+        QCOMPARE(person->secrets.size(), 2);
+        QCOMPARE(person->secrets[0].kind, SshInteraction::SecretKind::Password);
+        QVERIFY(person->secrets[1].retry);
+        const QString key = SshSettings::passwordKey(Endpoint::parse(u)->sshTarget());
+        QTRY_COMPARE(backend.entries().value(key), password.toUtf8());
+        // Next time from the keychain, without a question.
+        QVERIFY(!version(s, u).startsWith(QLatin1String("error")));
+        QCOMPARE(person->secrets.size(), 2);
+        // A stale password in the keychain is dropped and asked for again.
+        backend.writeEntry(key, "stale", [](const Error &) {});
+        person->answers = {password};
+        QVERIFY(!version(s, u).startsWith(QLatin1String("error")));
+        QCOMPARE(person->secrets.size(), 3);
+        QVERIFY(person->secrets[2].retry);
+        QTRY_COMPARE(backend.entries().value(key), password.toUtf8());
+        // Wrong three times: the failure lists what was tried.
+        auto wrong = std::make_shared<ScriptedPerson>();
+        wrong->answers = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+        SshSettings w = s;
+        w.interaction = wrong;
+        w.credentials = nullptr;
+        const QString f = version(w, u);
+        QVERIFY2(f.contains(QLatin1String("Tried:")) && f.contains(QLatin1String("password")), qPrintable(f));
+        QCOMPARE(wrong->secrets.size(), 3);
+    }
+
     void agentKeys()
     {
         const QString known = knownHosts(QStringLiteral("agent"), QStringLiteral("known_hosts.good"));
