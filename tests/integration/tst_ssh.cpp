@@ -442,6 +442,12 @@ private Q_SLOTS:
         const QString noDaemon = version(settings(knownHosts(QStringLiteral("nodaemon"), QStringLiteral("known_hosts.good"))),
                                          url({}, m_tmp.filePath(QStringLiteral("no-daemon.sock"))));
         QVERIFY2(noDaemon.contains(QLatin1String("cannot reach its daemon")), qPrintable(noDaemon));
+        // An SSH user who may not use the socket (the fixture runs that port's commands as nobody).
+        const QString noPermPort = m_ssh.value(QStringLiteral("WHARF_TEST_SSH_NOPERM_PORT"));
+        if (noPermPort.isEmpty())
+            QSKIP("the sshd fixture has no unprivileged port here (it needs root and setpriv)");
+        const QString noPerm = version(s, url(noPermPort));
+        QVERIFY2(noPerm.contains(QLatin1String("may not use the Docker socket")), qPrintable(noPerm));
     }
 
     void systemSshClient()
