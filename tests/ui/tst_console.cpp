@@ -201,6 +201,39 @@ private Q_SLOTS:
         QVERIFY2(texts.contains(QStringLiteral("Forget host key…")), qPrintable(texts.join(QLatin1Char('|'))));
         qunsetenv("WHARF_CONFIG_DIR");
     }
+    // Stats stream only for the page on screen: hidden, nothing; shown again, the rows that are
+    // running get their figures back (also for containers started while it was hidden).
+    void statsFollowTheVisiblePage()
+    {
+        QTemporaryDir dir;
+        Models::HostStore store(dir.filePath(QStringLiteral("hosts.json")));
+        Models::HostConfig h;
+        h.name = QStringLiteral("stats");
+        h.url = TestSupport::dockerHost();
+        QVERIFY(store.add(h));
+        Models::TaskModel tasks;
+        Models::HostRegistry reg(&store, &tasks);
+        Ui::MainWindow w(&reg);
+        w.show();
+        reg.connectAll();
+        Models::HostConnection *c = reg.connections().first();
+        QTRY_COMPARE_WITH_TIMEOUT(c->state(), Models::HostConnection::Up, 15000);
+        const QString hostId = c->config().id;
+        w.showPage(hostId, Ui::MainWindow::ContainersKind);
+        w.showPage(hostId, Ui::MainWindow::VolumesKind); // the containers page exists, hidden (volumes have no stats)
+        const auto run = TestSupport::wharfctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("ui-stats"),
+                                                TestSupport::testImage(), QStringLiteral("sleep"), QStringLiteral("300")});
+        QCOMPARE(run.code, 0);
+        const QString id = run.out.trimmed();
+        QTRY_VERIFY_WITH_TIMEOUT(c->containers()->row(id) && c->containers()->row(id)->state == QLatin1String("running"), 10000);
+        QTest::qWait(1500);
+        QVERIFY(!c->containers()->row(id)->hasStats); // not on screen: no stream
+        w.showPage(hostId, Ui::MainWindow::ContainersKind);
+        QTRY_VERIFY_WITH_TIMEOUT(c->containers()->row(id)->hasStats, 15000);
+        w.showPage(hostId, Ui::MainWindow::VolumesKind);
+        QTRY_VERIFY_WITH_TIMEOUT(!c->containers()->row(id)->hasStats, 5000);
+        QCOMPARE(TestSupport::wharfctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("ui-stats")}).code, 0);
+    }
     void emptyHostListInvitesToAdd()
     {
         QTemporaryDir dir;

@@ -81,7 +81,7 @@ ContainersPage::ContainersPage(HostConnection *host, QWidget *parent)
         QTimer::singleShot(15000, m_message, &QLabel::hide);
     });
     // Stats only for what is on screen: re-evaluated when rows move or the view scrolls.
-    auto *watchTimer = new QTimer(this);
+    auto *watchTimer = m_watchTimer = new QTimer(this);
     watchTimer->setSingleShot(true);
     watchTimer->setInterval(300);
     connect(watchTimer, &QTimer::timeout, this, &ContainersPage::updateWatched);
@@ -107,6 +107,18 @@ void ContainersPage::updateActions()
     const bool any = m_table->selectionModel()->hasSelection();
     for (auto *a : std::as_const(m_selectionActions))
         a->setEnabled(any);
+}
+
+void ContainersPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_watchTimer->start(0);
+}
+
+void ContainersPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_watchTimer->start(0);
 }
 
 void ContainersPage::updateWatched()

@@ -13,6 +13,8 @@ class HostConnection;
 class StatsMonitor;
 }
 
+class QTimer;
+
 namespace Wharf::Ui {
 
 // The containers of one host: a sortable, filterable table with multi-select actions.
@@ -34,9 +36,15 @@ public Q_SLOTS:
     void removeSelected();
     void openDetails(const QString &id);
 
+protected:
+    // Stats streams follow what is on screen: started when the page shows, stopped when hidden.
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 private:
     void updateActions();
     void updateWatched();
+    QTimer *m_watchTimer = nullptr;
     Models::HostConnection *m_host;
     Models::StatsMonitor *m_stats;
     QTableView *m_table;
