@@ -57,6 +57,7 @@ void SshPrompter::askSecret(const SecretRequest &r, std::function<void(std::opti
     d->setAttribute(Qt::WA_DeleteOnClose);
     const bool passphrase = r.kind == SecretKind::KeyPassphrase;
     d->setWindowTitle(passphrase ? tr("SSH key passphrase") : tr("SSH password"));
+    d->setMinimumWidth(460);
     auto *text = new QLabel(passphrase ? tr("The key %1 for %2 is protected by a passphrase.").arg(r.keyFile, r.target)
                                        : tr("Password for %1.").arg(r.target));
     text->setWordWrap(true);
