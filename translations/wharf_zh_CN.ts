@@ -947,6 +947,10 @@
         <source>No password was given.</source>
         <translation>没有提供密码。</translation>
     </message>
+    <message>
+        <source>Authentication to %1 did not finish within %2 s (is ssh-agent waiting for a confirmation?).</source>
+        <translation>%1 的身份验证未在 %2 秒内完成（ssh-agent 是否在等待确认？）。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::Tar</name>

@@ -13,6 +13,7 @@
 #include <winsock2.h>
 #define MSG_NOSIGNAL 0
 #else
+#include <fcntl.h>
 #include <sys/socket.h>
 #endif
 
@@ -27,13 +28,28 @@ namespace Wharf::Backends {
 
 namespace {
 
+void makeNonBlocking(libssh2_socket_t fd)
+{
+#ifdef Q_OS_WIN
+    u_long on = 1;
+    ioctlsocket(fd, FIONBIO, &on);
+#else
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0 && !(flags & O_NONBLOCK))
+        ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
+#endif
+}
+
 // libssh2 also talks to ssh-agent through these callbacks, on the agent's own socket: that
 // traffic goes straight to the socket, the session's goes through Qt.
 LIBSSH2_RECV_FUNC(recvThroughQt)
 {
     auto *session = static_cast<SshSession *>(*abstract);
     if (!session->isSessionSocket(socket)) {
+        makeNonBlocking(socket);
         const auto n = ::recv(socket, static_cast<char *>(buffer), length, flags);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            session->pollAgentSoon();
         return n < 0 ? -errno : n;
     }
     return ssize_t(session->readSocket(static_cast<char *>(buffer), qint64(length)));
@@ -43,7 +59,10 @@ LIBSSH2_SEND_FUNC(sendThroughQt)
 {
     auto *session = static_cast<SshSession *>(*abstract);
     if (!session->isSessionSocket(socket)) {
+        makeNonBlocking(socket);
         const auto n = ::send(socket, static_cast<const char *>(buffer), length, flags | MSG_NOSIGNAL);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            session->pollAgentSoon();
         return n < 0 ? -errno : n;
     }
     return ssize_t(session->writeSocket(static_cast<const char *>(buffer), qint64(length)));
@@ -116,6 +135,11 @@ SshSession::SshSession(const SshTarget &target, const SshSettings &settings)
                                                  .arg(m_target.host)
                                                  .arg(m_target.port)
                                                  .arg(s)));
+        else if (m_phase == Phase::Authenticating)
+            fail(Error::make(Error::Timeout, tr("Authentication to %1 did not finish within %2 s (is ssh-agent waiting "
+                                                "for a confirmation?).")
+                                                 .arg(m_target.display())
+                                                 .arg(s)));
         else
             fail(Error::make(Error::Timeout, tr("The SSH server %1 did not finish the handshake within %2 s.")
                                                  .arg(m_target.display())
@@ -144,6 +168,17 @@ void SshSession::setKeepAlive(int intervalMs, int deadAfterMs)
 bool SshSession::isSessionSocket(qintptr socket) const
 {
     return m_socket && m_socket->socketDescriptor() == socket;
+}
+
+void SshSession::pollAgentSoon()
+{
+    if (m_agentPollQueued)
+        return;
+    m_agentPollQueued = true;
+    QTimer::singleShot(20, this, [this] {
+        m_agentPollQueued = false;
+        pump();
+    });
 }
 
 qint64 SshSession::readSocket(char *buffer, qint64 length)

@@ -92,6 +92,8 @@ private:
 public:
     // For the libssh2 I/O callbacks.
     bool isSessionSocket(qintptr socket) const;
+    // The agent's socket had nothing yet: look again shortly (it has no notifier of its own).
+    void pollAgentSoon();
     qint64 readSocket(char *buffer, qint64 length);
     qint64 writeSocket(const char *buffer, qint64 length);
 
@@ -142,6 +144,8 @@ private:
     void *m_agentIdentity = nullptr;
     void *m_agentPrev = nullptr;
     bool m_cancelled = false;
+    bool m_agentListed = false;
+    bool m_agentPollQueued = false;
     QStringList m_tried;
     QStringList m_notes;
 };

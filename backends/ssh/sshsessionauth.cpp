@@ -130,7 +130,8 @@ bool SshSession::nextAuthStep()
     switch (st.kind) {
     case AuthStep::Agent: {
         m_agent = libssh2_agent_init(m_session);
-        if (!m_agent || libssh2_agent_connect(m_agent) != 0 || libssh2_agent_list_identities(m_agent) != 0) {
+        m_agentListed = false;
+        if (!m_agent || libssh2_agent_connect(m_agent) != 0) {
             m_notes << tr("The ssh-agent could not be reached.");
             if (m_agent) {
                 libssh2_agent_free(m_agent);
@@ -311,6 +312,17 @@ bool SshSession::authenticate()
     }
     switch (st.kind) {
     case AuthStep::Agent:
+        if (!m_agentListed) {
+            // The agent is spoken to without blocking too (it may wait for a confirmation).
+            const int rc = libssh2_agent_list_identities(m_agent);
+            if (rc == LIBSSH2_ERROR_EAGAIN)
+                return false;
+            if (rc != 0) {
+                m_notes << tr("The ssh-agent could not be reached.");
+                return nextAuthStep();
+            }
+            m_agentListed = true;
+        }
         for (;;) {
             if (!m_agentIdentity) {
                 libssh2_agent_publickey *next = nullptr;

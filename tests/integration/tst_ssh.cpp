@@ -8,7 +8,10 @@
 #include "ssh/sshkeyfile.h"
 #include "testsupport.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
+#include <QLocalServer>
+#include <QLocalSocket>
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -375,6 +378,34 @@ private Q_SLOTS:
         const QString r = version(s);
         qunsetenv("SSH_AUTH_SOCK");
         QVERIFY2(!r.startsWith(QLatin1String("error")), qPrintable(r));
+    }
+
+    // An agent that never answers (one waiting for a confirmation) must not freeze the thread:
+    // the event loop keeps running and the connect timeout ends the attempt with a reason.
+    void silentAgentDoesNotBlock()
+    {
+        QLocalServer agent;
+        QVERIFY(agent.listen(m_tmp.filePath(QStringLiteral("silent-agent.sock"))));
+        QList<QLocalSocket *> held;
+        connect(&agent, &QLocalServer::newConnection, &agent, [&] { held << agent.nextPendingConnection(); });
+        qputenv("SSH_AUTH_SOCK", agent.fullServerName().toUtf8());
+        SshSettings s = settings(knownHosts(QStringLiteral("silent-agent"), QStringLiteral("known_hosts.good")), QStringLiteral("id_stranger"));
+        s.useAgent = true;
+        s.connectTimeoutMs = 2000;
+        QElapsedTimer clock;
+        qint64 last = 0, longestGap = 0;
+        QTimer tick;
+        connect(&tick, &QTimer::timeout, &tick, [&] {
+            longestGap = std::max(longestGap, clock.elapsed() - last);
+            last = clock.elapsed();
+        });
+        clock.start();
+        tick.start(20);
+        const QString r = version(s);
+        qunsetenv("SSH_AUTH_SOCK");
+        QVERIFY2(r.contains(QLatin1String("did not finish within 2 s")), qPrintable(r));
+        QVERIFY(!held.isEmpty()); // the agent was asked
+        QVERIFY2(longestGap < 500, qPrintable(QString::number(longestGap)));
     }
 
     void authenticationFailuresSayWhatWasTried()
