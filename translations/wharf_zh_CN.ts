@@ -864,10 +864,6 @@
         <translation>服务器接受：%1。</translation>
     </message>
     <message>
-        <source>The ssh-agent could not be reached.</source>
-        <translation>无法连接 ssh-agent。</translation>
-    </message>
-    <message>
         <source>The key file %1 does not exist.</source>
         <translation>私钥文件 %1 不存在。</translation>
     </message>
@@ -950,6 +946,14 @@
     <message>
         <source>Authentication to %1 did not finish within %2 s (is ssh-agent waiting for a confirmation?).</source>
         <translation>%1 的身份验证未在 %2 秒内完成（ssh-agent 是否在等待确认？）。</translation>
+    </message>
+    <message>
+        <source>The ssh-agent did not sign (%1).</source>
+        <translation>ssh-agent 没有签名（%1）。</translation>
+    </message>
+    <message>
+        <source>The ssh-agent could not be reached (%1).</source>
+        <translation>无法连接 ssh-agent（%1）。</translation>
     </message>
 </context>
 <context>

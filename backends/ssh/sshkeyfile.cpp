@@ -1,7 +1,7 @@
 #include "sshkeyfile.h"
+#include "sshutil.h"
 
 #include <QFile>
-#include <QtEndian>
 
 namespace Wharf::Backends {
 
@@ -26,18 +26,6 @@ QByteArray pemBody(const QByteArray &pem)
     return QByteArray::fromBase64(body);
 }
 
-bool readString(const QByteArray &data, qsizetype *pos, QByteArray *out)
-{
-    if (*pos + 4 > data.size())
-        return false;
-    const quint32 n = qFromBigEndian<quint32>(data.constData() + *pos);
-    *pos += 4;
-    if (n > quint32(data.size() - *pos))
-        return false;
-    *out = data.mid(*pos, n);
-    *pos += n;
-    return true;
-}
 
 SshKeyFile::Type typeFromName(const QByteArray &name)
 {
@@ -77,19 +65,19 @@ SshKeyFile SshKeyFile::inspectData(const QByteArray &pem)
         }
         qsizetype pos = magic.size();
         QByteArray cipher, kdf, kdfOptions, pub;
-        if (!readString(data, &pos, &cipher) || !readString(data, &pos, &kdf) || !readString(data, &pos, &kdfOptions)
+        if (!SshUtil::takeString(data, &pos, &cipher) || !SshUtil::takeString(data, &pos, &kdf) || !SshUtil::takeString(data, &pos, &kdfOptions)
             || pos + 4 > data.size()) {
             k.error = QStringLiteral("truncated key");
             return k;
         }
         pos += 4; // number of keys
-        if (!readString(data, &pos, &pub)) {
+        if (!SshUtil::takeString(data, &pos, &pub)) {
             k.error = QStringLiteral("truncated key");
             return k;
         }
         qsizetype p = 0;
         QByteArray typeName;
-        readString(pub, &p, &typeName);
+        SshUtil::takeString(pub, &p, &typeName);
         k.type = typeFromName(typeName);
         k.encrypted = cipher != "none";
         k.readable = true;

@@ -1,4 +1,5 @@
 #include "sshsession.h"
+#include "sshagent.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,7 +14,6 @@
 #include <winsock2.h>
 #define MSG_NOSIGNAL 0
 #else
-#include <fcntl.h>
 #include <sys/socket.h>
 #endif
 
@@ -28,28 +28,14 @@ namespace Wharf::Backends {
 
 namespace {
 
-void makeNonBlocking(libssh2_socket_t fd)
-{
-#ifdef Q_OS_WIN
-    u_long on = 1;
-    ioctlsocket(fd, FIONBIO, &on);
-#else
-    const int flags = ::fcntl(fd, F_GETFL);
-    if (flags >= 0 && !(flags & O_NONBLOCK))
-        ::fcntl(fd, F_SETFL, flags | O_NONBLOCK);
-#endif
-}
-
-// libssh2 also talks to ssh-agent through these callbacks, on the agent's own socket: that
-// traffic goes straight to the socket, the session's goes through Qt.
+// libssh2's I/O goes through Qt. (libssh2 would also send its own ssh-agent traffic through
+// these callbacks, on the agent's socket; Wharf speaks to the agent itself, SshAgentClient,
+// but such traffic would still go straight to its socket.)
 LIBSSH2_RECV_FUNC(recvThroughQt)
 {
     auto *session = static_cast<SshSession *>(*abstract);
     if (!session->isSessionSocket(socket)) {
-        makeNonBlocking(socket);
         const auto n = ::recv(socket, static_cast<char *>(buffer), length, flags);
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            session->pollAgentSoon();
         return n < 0 ? -errno : n;
     }
     return ssize_t(session->readSocket(static_cast<char *>(buffer), qint64(length)));
@@ -59,10 +45,7 @@ LIBSSH2_SEND_FUNC(sendThroughQt)
 {
     auto *session = static_cast<SshSession *>(*abstract);
     if (!session->isSessionSocket(socket)) {
-        makeNonBlocking(socket);
         const auto n = ::send(socket, static_cast<const char *>(buffer), length, flags | MSG_NOSIGNAL);
-        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
-            session->pollAgentSoon();
         return n < 0 ? -errno : n;
     }
     return ssize_t(session->writeSocket(static_cast<const char *>(buffer), qint64(length)));
@@ -168,17 +151,6 @@ void SshSession::setKeepAlive(int intervalMs, int deadAfterMs)
 bool SshSession::isSessionSocket(qintptr socket) const
 {
     return m_socket && m_socket->socketDescriptor() == socket;
-}
-
-void SshSession::pollAgentSoon()
-{
-    if (m_agentPollQueued)
-        return;
-    m_agentPollQueued = true;
-    QTimer::singleShot(20, this, [this] {
-        m_agentPollQueued = false;
-        pump();
-    });
 }
 
 qint64 SshSession::readSocket(char *buffer, qint64 length)
@@ -597,8 +569,8 @@ void SshSession::reset()
     m_orphans.clear();
     m_opening = false;
     if (m_agent) {
-        libssh2_agent_disconnect(m_agent);
-        libssh2_agent_free(m_agent);
+        m_agent->disconnect(this);
+        m_agent->deleteLater();
         m_agent = nullptr;
     }
     if (m_session) {
@@ -621,8 +593,10 @@ void SshSession::reset()
     m_secretState = SecretState::None;
     m_secret.fill(QLatin1Char('\0'));
     m_secret.clear();
-    m_agentIdentity = nullptr;
-    m_agentPrev = nullptr;
+    m_agentIndex = -1;
+    m_agentSigning = false;
+    m_agentListed = false;
+    m_agentTried.clear();
     m_cancelled = false;
 }
 

@@ -16,7 +16,6 @@
 class QTcpSocket;
 struct _LIBSSH2_SESSION;
 struct _LIBSSH2_CHANNEL;
-struct _LIBSSH2_AGENT;
 
 namespace Wharf::Backends {
 
@@ -92,8 +91,8 @@ private:
 public:
     // For the libssh2 I/O callbacks.
     bool isSessionSocket(qintptr socket) const;
-    // The agent's socket had nothing yet: look again shortly (it has no notifier of its own).
-    void pollAgentSoon();
+    // libssh2's sign callback for agent keys: asks the agent without blocking.
+    int agentSign(unsigned char **sig, size_t *sigLen, const unsigned char *data, size_t dataLen);
     qint64 readSocket(char *buffer, qint64 length);
     qint64 writeSocket(const char *buffer, qint64 length);
 
@@ -104,7 +103,8 @@ private:
     Phase m_phase = Phase::Idle;
     QTcpSocket *m_socket = nullptr;
     _LIBSSH2_SESSION *m_session = nullptr;
-    _LIBSSH2_AGENT *m_agent = nullptr;
+    class SshAgentClient *m_agent = nullptr;
+    void *m_signAbstract = nullptr; // this, for libssh2's sign callback
     bool m_dead = false; // the socket is gone: libssh2 reads EOF
     bool m_pumpQueued = false;
     bool m_waiting = false;
@@ -141,11 +141,11 @@ private:
     bool m_secretFromStore = false;
     bool m_remember = false;
     int m_tries = 0;
-    void *m_agentIdentity = nullptr;
-    void *m_agentPrev = nullptr;
+    int m_agentIndex = -1;   // the identity being tried
+    bool m_agentSigning = false;
+    QSet<int> m_agentTried;
     bool m_cancelled = false;
     bool m_agentListed = false;
-    bool m_agentPollQueued = false;
     QStringList m_tried;
     QStringList m_notes;
 };

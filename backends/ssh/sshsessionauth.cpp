@@ -3,6 +3,7 @@
 #include "sshkeyfile.h"
 #include "sshsession.h"
 #include "sshutil.h"
+#include "sshagent.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -10,12 +11,49 @@
 
 #include <libssh2.h>
 
+#include <cstdlib>
+#include <cstring>
+
 Q_DECLARE_LOGGING_CATEGORY(lcSsh)
 
 namespace Wharf::Backends {
 
 using SshUtil::homeShort;
-using SshUtil::keyTypeOfBlob;
+
+namespace {
+LIBSSH2_USERAUTH_PUBLICKEY_SIGN_FUNC(signWithAgent)
+{
+    Q_UNUSED(session);
+    return static_cast<SshSession *>(*abstract)->agentSign(sig, sig_len, data, data_len);
+}
+} // namespace
+
+int SshSession::agentSign(unsigned char **sig, size_t *sigLen, const unsigned char *data, size_t dataLen)
+{
+    if (!m_agentSigning) {
+        m_agentSigning = true;
+        m_agent->requestSignature(m_agent->identities().at(m_agentIndex).blob,
+                                  QByteArray(reinterpret_cast<const char *>(data), qsizetype(dataLen)));
+        return LIBSSH2_ERROR_EAGAIN;
+    }
+    switch (m_agent->state()) {
+    case SshAgentClient::State::Busy:
+        return LIBSSH2_ERROR_EAGAIN;
+    case SshAgentClient::State::Done: {
+        const QByteArray s = m_agent->signature();
+        // libssh2 frees it with its allocator, the C library's (the session was made with the defaults).
+        *sig = static_cast<unsigned char *>(std::malloc(size_t(s.size())));
+        if (!*sig)
+            return -1;
+        std::memcpy(*sig, s.constData(), size_t(s.size()));
+        *sigLen = size_t(s.size());
+        return 0;
+    }
+    default:
+        m_notes << tr("The ssh-agent did not sign (%1).").arg(m_agent->error());
+        return -1;
+    }
+}
 
 bool SshSession::checkHostKey()
 {
@@ -129,18 +167,15 @@ bool SshSession::nextAuthStep()
     AuthStep &st = m_steps[m_step];
     switch (st.kind) {
     case AuthStep::Agent: {
-        m_agent = libssh2_agent_init(m_session);
+        if (m_agent)
+            m_agent->deleteLater();
+        m_agent = new SshAgentClient(qEnvironmentVariable("SSH_AUTH_SOCK"), this);
+        connect(m_agent, &SshAgentClient::answered, this, &SshSession::schedulePump);
         m_agentListed = false;
-        if (!m_agent || libssh2_agent_connect(m_agent) != 0) {
-            m_notes << tr("The ssh-agent could not be reached.");
-            if (m_agent) {
-                libssh2_agent_free(m_agent);
-                m_agent = nullptr;
-            }
-            return nextAuthStep();
-        }
-        m_agentPrev = nullptr;
-        m_agentIdentity = nullptr;
+        m_agentIndex = -1;
+        m_agentSigning = false;
+        m_agentTried.clear();
+        m_agent->requestIdentities();
         return true;
     }
     case AuthStep::KeyFile: {
@@ -313,42 +348,46 @@ bool SshSession::authenticate()
     switch (st.kind) {
     case AuthStep::Agent:
         if (!m_agentListed) {
-            // The agent is spoken to without blocking too (it may wait for a confirmation).
-            const int rc = libssh2_agent_list_identities(m_agent);
-            if (rc == LIBSSH2_ERROR_EAGAIN)
+            // Everything with the agent is asynchronous: it may wait for the person to confirm.
+            if (m_agent->state() == SshAgentClient::State::Busy)
                 return false;
-            if (rc != 0) {
-                m_notes << tr("The ssh-agent could not be reached.");
+            if (m_agent->state() == SshAgentClient::State::Failed) {
+                m_notes << tr("The ssh-agent could not be reached (%1).").arg(m_agent->error());
                 return nextAuthStep();
             }
             m_agentListed = true;
         }
         for (;;) {
-            if (!m_agentIdentity) {
-                libssh2_agent_publickey *next = nullptr;
-                if (libssh2_agent_get_identity(m_agent, &next, static_cast<libssh2_agent_publickey *>(m_agentPrev)) != 0)
+            if (m_agentIndex < 0 || m_agentTried.contains(m_agentIndex)) {
+                ++m_agentIndex;
+                if (m_agentIndex >= m_agent->identities().size())
                     return nextAuthStep();
-                m_agentPrev = next;
-                const QByteArray type = keyTypeOfBlob(next->blob, next->blob_len);
-                const QString name = QString::fromUtf8(next->comment ? next->comment : "");
-                if (type == "ssh-rsa") {
+                const SshAgentClient::Identity &id = m_agent->identities().at(m_agentIndex);
+                const QString name = id.comment.isEmpty() ? QString::fromLatin1(id.type()) : id.comment;
+                if (id.type() == "ssh-rsa") {
                     m_notes << tr("The agent's RSA key %1 was skipped: this build's libssh2 (1.10) cannot sign with "
                                   "rsa-sha2. Use the system ssh client for it.")
                                    .arg(name);
+                    m_agentTried.insert(m_agentIndex);
                     continue;
                 }
-                m_agentIdentity = next;
-                m_tried << tr("ssh-agent key %1").arg(name.isEmpty() ? QString::fromLatin1(type) : name);
+                m_tried << tr("ssh-agent key %1").arg(name);
+                m_agentSigning = false;
             }
-            const int rc = libssh2_agent_userauth(m_agent, user.constData(), static_cast<libssh2_agent_publickey *>(m_agentIdentity));
+            const QByteArray blob = m_agent->identities().at(m_agentIndex).blob;
+            m_signAbstract = this;
+            const int rc = libssh2_userauth_publickey(m_session, user.constData(), reinterpret_cast<const unsigned char *>(blob.constData()),
+                                                      size_t(blob.size()), &signWithAgent, &m_signAbstract);
             if (rc == LIBSSH2_ERROR_EAGAIN)
                 return false;
-            m_agentIdentity = nullptr;
+            m_agentSigning = false;
+            m_agentTried.insert(m_agentIndex);
             if (rc == 0) {
                 onAuthenticated(tr("ssh-agent"));
                 return true;
             }
         }
+        return false;
     case AuthStep::KeyFile: {
         if (st.encrypted && !obtainSecret(SshInteraction::SecretKind::KeyPassphrase, st.keyFile))
             return false;

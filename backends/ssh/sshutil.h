@@ -7,15 +7,19 @@
 
 namespace Wharf::Backends::SshUtil {
 
-// The key type name at the start of an SSH public key blob ("ssh-ed25519", ...).
-inline QByteArray keyTypeOfBlob(const unsigned char *blob, size_t len)
+// One SSH wire-format string (uint32 length, bytes) at *pos; false when the data is short.
+inline bool takeString(const QByteArray &in, qsizetype *pos, QByteArray *out)
 {
-    if (len < 4)
-        return {};
-    const quint32 n = (quint32(blob[0]) << 24) | (quint32(blob[1]) << 16) | (quint32(blob[2]) << 8) | quint32(blob[3]);
-    if (n > len - 4)
-        return {};
-    return QByteArray(reinterpret_cast<const char *>(blob + 4), qsizetype(n));
+    if (*pos + 4 > in.size())
+        return false;
+    const quint32 n = (quint32(uchar(in[*pos])) << 24) | (quint32(uchar(in[*pos + 1])) << 16) | (quint32(uchar(in[*pos + 2])) << 8)
+        | quint32(uchar(in[*pos + 3]));
+    *pos += 4;
+    if (n > quint32(in.size() - *pos))
+        return false;
+    *out = in.mid(*pos, n);
+    *pos += n;
+    return true;
 }
 
 // ~/... for paths in the home folder, for shorter messages.
