@@ -10,13 +10,6 @@
 
 #include <libssh2.h>
 
-#ifdef Q_OS_WIN
-#include <winsock2.h>
-#define MSG_NOSIGNAL 0
-#else
-#include <sys/socket.h>
-#endif
-
 #include <cerrno>
 #include <cstring>
 #include <mutex>
@@ -25,30 +18,22 @@ Q_LOGGING_CATEGORY(lcSsh, "wharf.ssh", QtWarningMsg)
 
 namespace Wharf::Backends {
 
-
 namespace {
 
-// libssh2's I/O goes through Qt. (libssh2 would also send its own ssh-agent traffic through
-// these callbacks, on the agent's socket; Wharf speaks to the agent itself, SshAgentClient,
-// but such traffic would still go straight to its socket.)
+// libssh2's I/O goes through Qt: the socket argument is always the session's own (Wharf
+// speaks to ssh-agent itself, SshAgentClient, so libssh2 never opens a socket of its own).
 LIBSSH2_RECV_FUNC(recvThroughQt)
 {
-    auto *session = static_cast<SshSession *>(*abstract);
-    if (!session->isSessionSocket(socket)) {
-        const auto n = ::recv(socket, static_cast<char *>(buffer), length, flags);
-        return n < 0 ? -errno : n;
-    }
-    return ssize_t(session->readSocket(static_cast<char *>(buffer), qint64(length)));
+    Q_UNUSED(socket);
+    Q_UNUSED(flags);
+    return ssize_t(static_cast<SshSession *>(*abstract)->readSocket(static_cast<char *>(buffer), qint64(length)));
 }
 
 LIBSSH2_SEND_FUNC(sendThroughQt)
 {
-    auto *session = static_cast<SshSession *>(*abstract);
-    if (!session->isSessionSocket(socket)) {
-        const auto n = ::send(socket, static_cast<const char *>(buffer), length, flags | MSG_NOSIGNAL);
-        return n < 0 ? -errno : n;
-    }
-    return ssize_t(session->writeSocket(static_cast<const char *>(buffer), qint64(length)));
+    Q_UNUSED(socket);
+    Q_UNUSED(flags);
+    return ssize_t(static_cast<SshSession *>(*abstract)->writeSocket(static_cast<const char *>(buffer), qint64(length)));
 }
 
 void initLibrary()
@@ -146,11 +131,6 @@ void SshSession::setKeepAlive(int intervalMs, int deadAfterMs)
 {
     m_keepAliveTimer.setInterval(intervalMs);
     m_deadAfterMs = deadAfterMs;
-}
-
-bool SshSession::isSessionSocket(qintptr socket) const
-{
-    return m_socket && m_socket->socketDescriptor() == socket;
 }
 
 qint64 SshSession::readSocket(char *buffer, qint64 length)

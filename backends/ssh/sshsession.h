@@ -90,7 +90,6 @@ private:
 
 public:
     // For the libssh2 I/O callbacks.
-    bool isSessionSocket(qintptr socket) const;
     // libssh2's sign callback for agent keys: asks the agent without blocking.
     int agentSign(unsigned char **sig, size_t *sigLen, const unsigned char *data, size_t dataLen);
     qint64 readSocket(char *buffer, qint64 length);

@@ -138,14 +138,15 @@ void HostConnection::updateLabels(const HostConfig &config)
 void HostConnection::connectToHost()
 {
     m_wanted = true;
-    if (!config().endpoint()) {
-        setState(Down, config().endpoint().error().message);
+    const auto configured = config().endpoint();
+    if (!configured) {
+        setState(Down, configured.error().message);
         return;
     }
     setState(Connecting);
-    if (!m_sshConfigured && config().endpoint()->scheme() == Endpoint::Ssh) {
+    if (!m_sshConfigured && configured->scheme() == Endpoint::Ssh) {
         // The session asks its questions through the console and keeps secrets in the keychain.
-        Endpoint ep = *config().endpoint();
+        Endpoint ep = *configured;
         SshSettings s = ep.sshSettings();
         s.interaction = m_sshInteraction;
         s.credentials = m_credentials;

@@ -5,6 +5,7 @@
 #include "logs/logmodel.h"
 #include "monitoring/statsfeed.h"
 #include "tasks/taskmodel.h"
+#include "httppeer.h"
 #include "testsupport.h"
 
 #include <QLocalServer>
@@ -34,37 +35,22 @@ public:
     {
         QLocalServer::removeServer(path);
         m_server.listen(path);
-        connect(&m_server, &QLocalServer::newConnection, this, [this] {
-            while (QLocalSocket *s = m_server.nextPendingConnection()) {
-                // Shared: disconnectFromServer() below emits disconnected() at once.
-                auto buf = std::make_shared<QByteArray>();
-                connect(s, &QLocalSocket::disconnected, s, &QObject::deleteLater);
-                connect(s, &QLocalSocket::readyRead, s, [this, s, buf] {
-                    buf->append(s->readAll());
-                    for (;;) {
-                        const qsizetype end = buf->indexOf("\r\n\r\n");
-                        if (end < 0)
-                            return;
-                        const QByteArray head = buf->left(end);
-                        buf->remove(0, end + 4);
-                        const QByteArray target = head.split(' ').value(1);
-                        if (target == "/_ping") {
-                            s->write("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n\r\nOK");
-                        } else if (target.endsWith("/containers/broken/json")) {
-                            const QByteArray body = R"({"Id":"broken","Config":{"Tty":false}})";
-                            s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                                     + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-                        } else {
-                            s->write(m_answer);
-                            s->flush();
-                            if (m_closeAfter) {
-                                s->disconnectFromServer();
-                                return;
-                            }
-                        }
-                    }
-                });
+        TestSupport::serveRequests(&m_server, [this](QLocalSocket *s, const QByteArray &target) {
+            if (target == "/_ping") {
+                s->write("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n\r\nOK");
+            } else if (target.endsWith("/containers/broken/json")) {
+                const QByteArray body = R"({"Id":"broken","Config":{"Tty":false}})";
+                s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                         + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            } else {
+                s->write(m_answer);
+                s->flush();
+                if (m_closeAfter) {
+                    s->disconnectFromServer();
+                    return false;
+                }
             }
+            return true;
         });
     }
     void answer(const QByteArray &bytes, bool closeAfter)

@@ -4,6 +4,7 @@
 #include "hosts/hostconnection.h"
 #include "inventory/containerlistmodel.h"
 #include "tasks/taskmodel.h"
+#include "httppeer.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,22 +27,9 @@ public:
     explicit ScriptedEngine(const QString &path)
     {
         m_server.listen(path);
-        connect(&m_server, &QLocalServer::newConnection, this, [this] {
-            while (QLocalSocket *s = m_server.nextPendingConnection()) {
-                auto buf = std::make_shared<QByteArray>();
-                connect(s, &QLocalSocket::disconnected, s, &QObject::deleteLater);
-                connect(s, &QLocalSocket::readyRead, s, [this, s, buf] {
-                    buf->append(s->readAll());
-                    for (;;) {
-                        const qsizetype end = buf->indexOf("\r\n\r\n");
-                        if (end < 0)
-                            return;
-                        const QByteArray target = buf->left(end).split(' ').value(1);
-                        buf->remove(0, end + 4);
-                        answer(s, target);
-                    }
-                });
-            }
+        TestSupport::serveRequests(&m_server, [this](QLocalSocket *s, const QByteArray &target) {
+            answer(s, target);
+            return true;
         });
     }
     QString url() const { return QStringLiteral("unix://") + m_server.fullServerName(); }
