@@ -2,6 +2,8 @@
 #include "wharfversion.h"
 
 #include <QDateTime>
+#include "docker/format.h"
+
 #include <QDir>
 #include <QFile>
 
@@ -137,6 +139,12 @@ void Cli::usage()
         "  inspect, logs, stats, top, exec, cp\n"
         "  volume ls|create|inspect|rm|prune\n"
         "  network ls|create|inspect|connect|disconnect|rm\n"
+        "  images, pull, push, tag, rmi, history, save, load, import, build\n"
+        "  image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build\n"
+        "  login [REGISTRY] -u USER --password-stdin, logout [REGISTRY]   (passwords in the keychain)\n"
+        "  registry ls|add NAME URL|remove NAME          the registry list\n"
+        "  registry repos REG, tags REG/REPO, inspect REG/REPO:TAG, rm REG/REPO:TAG\n"
+        "  registry run [--name N] [--port P] [--image I] [--volume V]   run a registry on the host\n"
         "  host ls|add|rm|test        saved hosts (TLS keys in the keychain)\n"
         "  host forget-key NAME|HOST[:PORT]   remove a host's SSH key from Wharf's known_hosts\n\n"
         "The host comes from -H (an address or a saved host's name), else DOCKER_HOST, else the local socket.\n");
@@ -217,6 +225,13 @@ void Cli::dispatch()
     }
     if (m_command == QLatin1String("host"))
         return cmdHost(m_commandArgs); // saved hosts; needs no daemon up front
+    // Registries and logins need no daemon either (but "registry run" deploys one on a host).
+    if (m_command == QLatin1String("login"))
+        return cmdLogin(m_commandArgs);
+    if (m_command == QLatin1String("logout"))
+        return cmdLogout(m_commandArgs);
+    if (m_command == QLatin1String("registry") && m_commandArgs.value(0) != QLatin1String("run"))
+        return cmdRegistry(m_commandArgs);
     // -H NAME: a host saved with `wharfctl host add` (or in the console).
     const QString hostArg = global.value(QStringLiteral("-H"));
     if (!hostArg.isEmpty() && !hostArg.contains(QLatin1String("://"))) {
@@ -273,6 +288,30 @@ void Cli::run(const Expected<Endpoint> &endpoint)
         cmdVolume(a);
     else if (c == QLatin1String("network"))
         cmdNetwork(a);
+    else if (c == QLatin1String("images"))
+        cmdImages(a);
+    else if (c == QLatin1String("image"))
+        cmdImage(a);
+    else if (c == QLatin1String("pull"))
+        cmdPull(a);
+    else if (c == QLatin1String("push"))
+        cmdPush(a);
+    else if (c == QLatin1String("tag"))
+        cmdTag(a);
+    else if (c == QLatin1String("rmi"))
+        cmdRmi(a);
+    else if (c == QLatin1String("history"))
+        cmdHistory(a);
+    else if (c == QLatin1String("save"))
+        cmdSave(a);
+    else if (c == QLatin1String("load"))
+        cmdLoad(a);
+    else if (c == QLatin1String("import"))
+        cmdImport(a);
+    else if (c == QLatin1String("build"))
+        cmdBuild(a);
+    else if (c == QLatin1String("registry"))
+        cmdRegistryRun(a.mid(1));
     else
         failUsage(QCoreApplication::translate("wharfctl", "unknown command \"%1\"; see wharfctl --help").arg(c));
 }
@@ -385,13 +424,7 @@ void Cli::printTable(const QStringList &header, const QList<QStringList> &rows)
 
 QString humanSize(double bytes)
 {
-    static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    int u = 0;
-    while (bytes >= 1024 && u < 4) {
-        bytes /= 1024;
-        ++u;
-    }
-    return QString::number(bytes, 'f', u == 0 ? 0 : (bytes < 10 ? 2 : 1)) + QLatin1String(units[u]);
+    return Backends::formatBytes(bytes);
 }
 
 QString shortId(const QString &id)

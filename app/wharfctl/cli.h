@@ -11,6 +11,13 @@
 
 #include <functional>
 
+namespace Wharf::Models {
+class RegistryStore;
+}
+namespace Wharf::Backends {
+class ProgressTracker;
+}
+
 namespace Wharf::App {
 
 using Backends::DockerClient;
@@ -110,6 +117,28 @@ public:
     void cmdVolume(const QStringList &a);
     void cmdNetwork(const QStringList &a);
     void cmdHost(const QStringList &a);
+    // Images (cmd_images.cpp) and registries (cmd_registry.cpp)
+    void cmdImages(const QStringList &a);
+    void cmdImage(const QStringList &a);
+    void cmdPull(const QStringList &a);
+    void cmdPush(const QStringList &a);
+    void cmdTag(const QStringList &a);
+    void cmdRmi(const QStringList &a);
+    void cmdHistory(const QStringList &a);
+    void cmdSave(const QStringList &a);
+    void cmdLoad(const QStringList &a);
+    void cmdImport(const QStringList &a);
+    void cmdBuild(const QStringList &a);
+    void cmdLogin(const QStringList &a);
+    void cmdLogout(const QStringList &a);
+    void cmdRegistry(const QStringList &a);
+    void cmdRegistryRun(const QStringList &a);
+    Wharf::Models::RegistryStore *registries();
+    // The login for the registry of an image, from the keychain (none when there is none).
+    void registryAuthFor(const QString &image, std::function<void(const Wharf::Backends::RegistryAuth &)> then);
+    // Prints a pull/push/build/load stream: status lines, and on a terminal one progress line
+    // redrawn in place; fails with the engine's error (and the build step) when there is one.
+    void followProgress(DockerJob *job, bool quiet, std::function<void(const Wharf::Backends::ProgressTracker &)> done);
     // The endpoint of a saved host, with its TLS key from the keychain when it has one.
     void savedHostEndpoint(const QString &name, std::function<void(const Expected<Endpoint> &)> then);
     Wharf::Backends::CredentialStore *credentials();
@@ -133,6 +162,8 @@ private:
     Wharf::Backends::Error m_streamError; // set when a stream is cut for bad bytes
     bool m_finished = false;
     Wharf::Backends::CredentialStore *m_credentials = nullptr;
+    Wharf::Models::RegistryStore *m_registries = nullptr;
+    QString m_loginHint; // the registry of the image being pulled or pushed
     struct SshFlags
     {
         QString knownHosts;

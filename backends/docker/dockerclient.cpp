@@ -255,9 +255,10 @@ void DockerClient::negotiate()
 
 DockerJob *DockerClient::send(const QByteArray &method, const QString &path, const Query &q,
                               const QByteArray &body, const QByteArray &contentType, HttpJob::Mode mode,
-                              int timeoutMs, bool upgrade)
+                              int timeoutMs, bool upgrade, const HttpHeaders &headers)
 {
     HttpRequest req;
+    req.headers = headers;
     req.method = method;
     req.target = path.toUtf8();
     if (!q.isEmpty())
@@ -509,14 +510,172 @@ DockerJob *DockerClient::execInspect(const QString &execId)
     return get(QStringLiteral("/exec/%1/json").arg(enc(execId)));
 }
 
-DockerJob *DockerClient::listImages()
+QJsonObject RegistryAuth::toJson() const
 {
-    return get(QStringLiteral("/images/json"));
+    QJsonObject o;
+    if (!username.isEmpty())
+        o.insert(QStringLiteral("username"), username);
+    if (!password.isEmpty())
+        o.insert(QStringLiteral("password"), password);
+    if (!identityToken.isEmpty())
+        o.insert(QStringLiteral("identitytoken"), identityToken);
+    if (!serverAddress.isEmpty())
+        o.insert(QStringLiteral("serveraddress"), serverAddress);
+    return o;
+}
+
+QByteArray RegistryAuth::header() const
+{
+    return QJsonDocument(isEmpty() ? QJsonObject() : toJson())
+        .toJson(QJsonDocument::Compact)
+        .toBase64(QByteArray::Base64UrlEncoding);
+}
+
+QByteArray RegistryAuth::configHeader(const QList<RegistryAuth> &auths)
+{
+    QJsonObject o;
+    for (const auto &a : auths)
+        o.insert(a.serverAddress, a.toJson());
+    return QJsonDocument(o).toJson(QJsonDocument::Compact).toBase64(QByteArray::Base64UrlEncoding);
+}
+
+DockerJob *DockerClient::listImages(bool all, const Filters &filters)
+{
+    Query q;
+    if (all)
+        q.addQueryItem(QStringLiteral("all"), QStringLiteral("1"));
+    addFilters(q, filters);
+    return get(QStringLiteral("/images/json"), q);
 }
 
 DockerJob *DockerClient::inspectImage(const QString &name)
 {
     return get(QStringLiteral("/images/%1/json").arg(enc(name)));
+}
+
+DockerJob *DockerClient::imageHistory(const QString &name)
+{
+    return get(QStringLiteral("/images/%1/history").arg(enc(name)));
+}
+
+static HttpHeaders authHeaders(const QByteArray &name, const QByteArray &value)
+{
+    HttpHeaders h;
+    h.append(name, value);
+    return h;
+}
+
+DockerJob *DockerClient::pullImage(const QString &reference, const RegistryAuth &auth, const QString &platform)
+{
+    Query q;
+    q.addQueryItem(QStringLiteral("fromImage"), reference);
+    if (!platform.isEmpty())
+        q.addQueryItem(QStringLiteral("platform"), platform);
+    return send("POST", QStringLiteral("/images/create"), q, {}, {}, HttpJob::Stream, 120000, false,
+                authHeaders("X-Registry-Auth", auth.header()));
+}
+
+DockerJob *DockerClient::pushImage(const QString &name, const QString &tag, const RegistryAuth &auth)
+{
+    Query q;
+    if (!tag.isEmpty())
+        q.addQueryItem(QStringLiteral("tag"), tag);
+    return send("POST", QStringLiteral("/images/%1/push").arg(enc(name)), q, {}, {}, HttpJob::Stream, 120000, false,
+                authHeaders("X-Registry-Auth", auth.header()));
+}
+
+DockerJob *DockerClient::tagImage(const QString &source, const QString &repository, const QString &tag)
+{
+    Query q;
+    q.addQueryItem(QStringLiteral("repo"), repository);
+    if (!tag.isEmpty())
+        q.addQueryItem(QStringLiteral("tag"), tag);
+    return post(QStringLiteral("/images/%1/tag").arg(enc(source)), q);
+}
+
+DockerJob *DockerClient::removeImage(const QString &name, bool force, bool noPrune)
+{
+    Query q;
+    if (force)
+        q.addQueryItem(QStringLiteral("force"), QStringLiteral("1"));
+    if (noPrune)
+        q.addQueryItem(QStringLiteral("noprune"), QStringLiteral("1"));
+    return del(QStringLiteral("/images/%1").arg(enc(name)), q);
+}
+
+DockerJob *DockerClient::pruneImages(bool all, const Filters &filters)
+{
+    Filters f = filters;
+    f.insert(QStringLiteral("dangling"), {all ? QStringLiteral("false") : QStringLiteral("true")});
+    Query q;
+    addFilters(q, f);
+    return post(QStringLiteral("/images/prune"), q, {}, 600000);
+}
+
+DockerJob *DockerClient::saveImages(const QStringList &names)
+{
+    Query q;
+    for (const QString &n : names)
+        q.addQueryItem(QStringLiteral("names"), n);
+    return send("GET", QStringLiteral("/images/get"), q, {}, {}, HttpJob::Stream, 120000);
+}
+
+DockerJob *DockerClient::loadImages(const QByteArray &tar)
+{
+    return send("POST", QStringLiteral("/images/load"), query({{QStringLiteral("quiet"), QStringLiteral("0")}}), tar,
+                "application/x-tar", HttpJob::Stream, 600000);
+}
+
+DockerJob *DockerClient::importImage(const QByteArray &tar, const QString &repository, const QString &tag,
+                                     const QStringList &changes, const QString &message, const QString &url)
+{
+    Query q;
+    q.addQueryItem(QStringLiteral("fromSrc"), url.isEmpty() ? QStringLiteral("-") : url);
+    if (!repository.isEmpty())
+        q.addQueryItem(QStringLiteral("repo"), repository);
+    if (!tag.isEmpty())
+        q.addQueryItem(QStringLiteral("tag"), tag);
+    for (const QString &c : changes)
+        q.addQueryItem(QStringLiteral("changes"), c);
+    if (!message.isEmpty())
+        q.addQueryItem(QStringLiteral("message"), message);
+    return send("POST", QStringLiteral("/images/create"), q, tar, url.isEmpty() ? QByteArray("application/x-tar") : QByteArray(),
+                HttpJob::Stream, 600000);
+}
+
+DockerJob *DockerClient::build(const QByteArray &contextTar, const BuildOptions &o, const QList<RegistryAuth> &auths)
+{
+    Query q;
+    for (const QString &t : o.tags)
+        q.addQueryItem(QStringLiteral("t"), t);
+    if (!o.dockerfile.isEmpty())
+        q.addQueryItem(QStringLiteral("dockerfile"), o.dockerfile);
+    if (!o.target.isEmpty())
+        q.addQueryItem(QStringLiteral("target"), o.target);
+    if (!o.remote.isEmpty())
+        q.addQueryItem(QStringLiteral("remote"), o.remote);
+    if (!o.platform.isEmpty())
+        q.addQueryItem(QStringLiteral("platform"), o.platform);
+    if (o.noCache)
+        q.addQueryItem(QStringLiteral("nocache"), QStringLiteral("1"));
+    if (o.pull)
+        q.addQueryItem(QStringLiteral("pull"), QStringLiteral("1"));
+    q.addQueryItem(QStringLiteral("rm"), o.rm ? QStringLiteral("1") : QStringLiteral("0"));
+    auto mapJson = [](const QMap<QString, QString> &m) {
+        QJsonObject j;
+        for (auto it = m.begin(); it != m.end(); ++it)
+            j.insert(it.key(), it.value());
+        return QString::fromUtf8(QJsonDocument(j).toJson(QJsonDocument::Compact));
+    };
+    if (!o.buildArgs.isEmpty())
+        q.addQueryItem(QStringLiteral("buildargs"), mapJson(o.buildArgs));
+    if (!o.labels.isEmpty())
+        q.addQueryItem(QStringLiteral("labels"), mapJson(o.labels));
+    HttpHeaders h;
+    if (!auths.isEmpty())
+        h.append("X-Registry-Config", RegistryAuth::configHeader(auths));
+    return send("POST", QStringLiteral("/build"), q, o.remote.isEmpty() ? contextTar : QByteArray(),
+                o.remote.isEmpty() ? QByteArray("application/x-tar") : QByteArray(), HttpJob::Stream, 600000, false, h);
 }
 
 DockerJob *DockerClient::listVolumes(const Filters &filters)

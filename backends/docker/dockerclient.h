@@ -87,6 +87,37 @@ struct LogOptions
     QString tail = QStringLiteral("all");
 };
 
+// POST /build: what `docker build` sends besides the context.
+struct BuildOptions
+{
+    QStringList tags;
+    QString dockerfile;            // name inside the context (default "Dockerfile")
+    QMap<QString, QString> buildArgs;
+    QMap<QString, QString> labels;
+    QString target;
+    bool noCache = false;
+    bool pull = false;
+    bool rm = true;
+    QString remote;                // a git URL or tarball URL: the engine fetches the context itself
+    QString platform;
+};
+
+// Credentials for one registry, as the engine takes them in X-Registry-Auth / X-Registry-Config.
+struct RegistryAuth
+{
+    QString serverAddress;
+    QString username;
+    QString password;
+    QString identityToken;
+    bool isEmpty() const { return username.isEmpty() && password.isEmpty() && identityToken.isEmpty(); }
+    QJsonObject toJson() const;
+    // base64url of the JSON (what X-Registry-Auth carries); an empty object when there is none,
+    // which the engine wants for public images.
+    QByteArray header() const;
+    // X-Registry-Config for builds: a map of server address to credentials.
+    static QByteArray configHeader(const QList<RegistryAuth> &auths);
+};
+
 struct EventOptions
 {
     QString since;
@@ -126,7 +157,8 @@ public:
                     int timeoutMs = 60000);
     DockerJob *del(const QString &path, const Query &query = {}, int timeoutMs = 60000);
     DockerJob *send(const QByteArray &method, const QString &path, const Query &query, const QByteArray &body,
-                    const QByteArray &contentType, HttpJob::Mode mode, int timeoutMs, bool upgrade = false);
+                    const QByteArray &contentType, HttpJob::Mode mode, int timeoutMs, bool upgrade = false,
+                    const HttpHeaders &headers = {});
 
     // System
     DockerJob *ping(int timeoutMs = 60000);
@@ -163,9 +195,22 @@ public:
     DockerJob *execResize(const QString &execId, int rows, int cols);
     DockerJob *execInspect(const QString &execId);
 
-    // Images (listing, for choosers)
-    DockerJob *listImages();
+    // Images. Pull, push, build, load and import answer with a JSON message stream
+    // (JsonMessageStream / ProgressTracker); save streams a tar.
+    DockerJob *listImages(bool all = false, const Filters &filters = {});
     DockerJob *inspectImage(const QString &name);
+    DockerJob *imageHistory(const QString &name);
+    DockerJob *pullImage(const QString &reference, const RegistryAuth &auth = {}, const QString &platform = {});
+    DockerJob *pushImage(const QString &name, const QString &tag, const RegistryAuth &auth = {});
+    DockerJob *tagImage(const QString &source, const QString &repository, const QString &tag);
+    DockerJob *removeImage(const QString &name, bool force = false, bool noPrune = false);
+    DockerJob *pruneImages(bool all, const Filters &filters = {});
+    DockerJob *saveImages(const QStringList &names);
+    DockerJob *loadImages(const QByteArray &tar);
+    // fromSrc "-" with a rootfs tar as body, or a URL (then tar stays empty).
+    DockerJob *importImage(const QByteArray &tar, const QString &repository, const QString &tag,
+                           const QStringList &changes = {}, const QString &message = {}, const QString &url = {});
+    DockerJob *build(const QByteArray &contextTar, const BuildOptions &options, const QList<RegistryAuth> &auths = {});
 
     // Volumes
     DockerJob *listVolumes(const Filters &filters = {});

@@ -58,6 +58,17 @@ QString formatBytes(double bytes)
     return QString::number(bytes, 'f', u == 0 ? 0 : (bytes < 10 ? 2 : 1)) + QLatin1String(units[u]);
 }
 
+QString formatSize(double bytes)
+{
+    static const char *units[] = {"B", "kB", "MB", "GB", "TB", "PB"};
+    int u = 0;
+    while (bytes >= 1000 && u < 5) {
+        bytes /= 1000;
+        ++u;
+    }
+    return QString::number(bytes, 'g', 3) + QLatin1String(units[u]);
+}
+
 QString formatAge(qint64 t, qint64 now)
 {
     const qint64 s = std::max<qint64>(0, now - t);

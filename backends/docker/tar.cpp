@@ -77,37 +77,46 @@ QByteArray paxRecord(const QByteArray &key, const QByteArray &value)
 }
 } // namespace
 
+void Tar::append(QByteArray &out, const TarEntry &e, const QByteArray &data)
+{
+    QByteArray name = e.name.toUtf8();
+    if (e.type == TarEntry::Directory && !name.endsWith('/'))
+        name += '/';
+    const QByteArray link = e.linkTarget.toUtf8();
+    if (name.size() > 100 || link.size() > 100) {
+        QByteArray pax;
+        if (name.size() > 100)
+            pax += paxRecord("path", name);
+        if (link.size() > 100)
+            pax += paxRecord("linkpath", link);
+        out += header("PaxHeaders/" + name.right(80), 'x', 0644, pax.size(), e.mtime, {});
+        out += pax;
+        pad(out);
+    }
+    const char type = e.type == TarEntry::Directory ? '5'
+        : e.type == TarEntry::Symlink              ? '2'
+        : e.type == TarEntry::HardLink             ? '1'
+        : e.type == TarEntry::Other                ? '6' // written as a FIFO
+                                                   : '0';
+    const qint64 size = e.type == TarEntry::File ? data.size() : 0;
+    out += header(name, type, e.mode, size, e.mtime, link);
+    if (size) {
+        out += data;
+        pad(out);
+    }
+}
+
+void Tar::finish(QByteArray &out)
+{
+    out.append(1024, '\0');
+}
+
 QByteArray Tar::write(const QList<TarEntry> &entries)
 {
     QByteArray out;
-    for (const auto &e : entries) {
-        QByteArray name = e.name.toUtf8();
-        if (e.type == TarEntry::Directory && !name.endsWith('/'))
-            name += '/';
-        const QByteArray link = e.linkTarget.toUtf8();
-        if (name.size() > 100 || link.size() > 100) {
-            QByteArray pax;
-            if (name.size() > 100)
-                pax += paxRecord("path", name);
-            if (link.size() > 100)
-                pax += paxRecord("linkpath", link);
-            out += header("PaxHeaders/" + name.right(80), 'x', 0644, pax.size(), e.mtime, {});
-            out += pax;
-            pad(out);
-        }
-        const char type = e.type == TarEntry::Directory ? '5'
-            : e.type == TarEntry::Symlink              ? '2'
-            : e.type == TarEntry::HardLink             ? '1'
-            : e.type == TarEntry::Other                ? '6' // written as a FIFO
-                                                       : '0';
-        const qint64 size = e.type == TarEntry::File ? e.data.size() : 0;
-        out += header(name, type, e.mode, size, e.mtime, link);
-        if (size) {
-            out += e.data;
-            pad(out);
-        }
-    }
-    out.append(1024, '\0');
+    for (const auto &e : entries)
+        append(out, e, e.data);
+    finish(out);
     return out;
 }
 
@@ -198,6 +207,13 @@ Expected<QList<TarEntry>> Tar::read(const QByteArray &archive)
     return entries;
 }
 
+quint32 Tar::modeOf(QFile::Permissions p)
+{
+    return ((p & QFile::ReadOwner) ? 0400 : 0) | ((p & QFile::WriteOwner) ? 0200 : 0) | ((p & QFile::ExeOwner) ? 0100 : 0)
+        | ((p & QFile::ReadGroup) ? 040 : 0) | ((p & QFile::WriteGroup) ? 020 : 0) | ((p & QFile::ExeGroup) ? 010 : 0)
+        | ((p & QFile::ReadOther) ? 04 : 0) | ((p & QFile::WriteOther) ? 02 : 0) | ((p & QFile::ExeOther) ? 01 : 0);
+}
+
 Expected<QByteArray> Tar::packPath(const QString &path, const QString &topName)
 {
     const QFileInfo root(path);
@@ -208,10 +224,7 @@ Expected<QByteArray> Tar::packPath(const QString &path, const QString &topName)
         TarEntry e;
         e.name = name;
         e.mtime = fi.lastModified().toSecsSinceEpoch();
-        const auto p = fi.permissions();
-        e.mode = ((p & QFile::ReadOwner) ? 0400 : 0) | ((p & QFile::WriteOwner) ? 0200 : 0) | ((p & QFile::ExeOwner) ? 0100 : 0)
-            | ((p & QFile::ReadGroup) ? 040 : 0) | ((p & QFile::WriteGroup) ? 020 : 0) | ((p & QFile::ExeGroup) ? 010 : 0)
-            | ((p & QFile::ReadOther) ? 04 : 0) | ((p & QFile::WriteOther) ? 02 : 0) | ((p & QFile::ExeOther) ? 01 : 0);
+        e.mode = modeOf(fi.permissions());
         if (fi.isSymLink()) {
             e.type = TarEntry::Symlink;
             e.linkTarget = fi.symLinkTarget();

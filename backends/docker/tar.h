@@ -5,6 +5,7 @@
 #include "expected.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QList>
 #include <QString>
 
@@ -29,8 +30,11 @@ class Tar
     Q_DECLARE_TR_FUNCTIONS(Wharf::Backends::Tar)
 
 public:
-public:
     static QByteArray write(const QList<TarEntry> &entries);
+    // Writing piece by piece: one entry (its data given apart, e.data is not read), then the end.
+    static void append(QByteArray &out, const TarEntry &e, const QByteArray &data);
+    static void finish(QByteArray &out);
+    static quint32 modeOf(QFile::Permissions permissions);
     static Expected<QList<TarEntry>> read(const QByteArray &archive);
     // Packs a file or folder from disk; names in the archive start with topName.
     static Expected<QByteArray> packPath(const QString &path, const QString &topName);

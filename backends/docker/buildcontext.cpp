@@ -1,0 +1,236 @@
+#include "buildcontext.h"
+
+#include "tar.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QUuid>
+
+namespace Wharf::Backends {
+
+namespace {
+// filepath.Clean for '/'-separated relative patterns: no "./", no "a/../", no doubled or
+// leading or trailing slashes.
+QString cleanPath(QString p)
+{
+    p.replace(QLatin1Char('\\'), QLatin1Char('/')); // only on Windows does docker do this; escapes stay below
+    QStringList out;
+    for (const QString &c : p.split(QLatin1Char('/'), Qt::SkipEmptyParts)) {
+        if (c == QLatin1String("."))
+            continue;
+        if (c == QLatin1String("..")) {
+            if (!out.isEmpty() && out.last() != QLatin1String(".."))
+                out.removeLast();
+            continue; // above the context root is the root
+        }
+        out << c;
+    }
+    return out.join(QLatin1Char('/'));
+}
+} // namespace
+
+QString DockerIgnore::toRegex(const QString &pattern)
+{
+    QString re = QStringLiteral("^");
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar ch = pattern[i];
+        if (ch == QLatin1Char('*')) {
+            if (i + 1 < pattern.size() && pattern[i + 1] == QLatin1Char('*')) {
+                ++i;
+                if (i + 1 < pattern.size() && pattern[i + 1] == QLatin1Char('/'))
+                    ++i;
+                re += i + 1 >= pattern.size() ? QStringLiteral(".*") : QStringLiteral("(.*/)?");
+            } else {
+                re += QStringLiteral("[^/]*");
+            }
+        } else if (ch == QLatin1Char('?')) {
+            re += QStringLiteral("[^/]");
+        } else if (ch == QLatin1Char('\\') && i + 1 < pattern.size()) {
+            re += QRegularExpression::escape(QString(pattern[++i]));
+        } else if (ch == QLatin1Char('[')) {
+            const qsizetype end = pattern.indexOf(QLatin1Char(']'), i + 1);
+            if (end < 0) {
+                re += QStringLiteral("\\[");
+            } else {
+                QString cls = pattern.mid(i + 1, end - i - 1);
+                if (cls.startsWith(QLatin1Char('^')))
+                    cls[0] = QLatin1Char('!');
+                if (cls.startsWith(QLatin1Char('!')))
+                    cls = QLatin1Char('^') + cls.mid(1);
+                re += QLatin1Char('[') + cls + QLatin1Char(']');
+                i = end;
+            }
+        } else {
+            re += QRegularExpression::escape(QString(ch));
+        }
+    }
+    return re + QLatin1Char('$');
+}
+
+DockerIgnore DockerIgnore::parse(const QString &text)
+{
+    DockerIgnore d;
+    for (QString line : text.split(QLatin1Char('\n'))) {
+        if (line.startsWith(QLatin1Char('#')))
+            continue;
+        line = line.trimmed();
+        if (line.isEmpty())
+            continue;
+        Pattern p;
+        if (line.startsWith(QLatin1Char('!'))) {
+            p.exception = true;
+            line = line.mid(1).trimmed();
+            d.m_hasExceptions = true;
+        }
+        const bool hadEscape = line.contains(QLatin1Char('\\'));
+        QString cleaned = hadEscape ? line : cleanPath(line);
+        while (cleaned.startsWith(QLatin1Char('/')))
+            cleaned.remove(0, 1);
+        if (cleaned.isEmpty())
+            cleaned = QStringLiteral(".");
+        p.text = cleaned;
+        p.re = QRegularExpression(toRegex(cleaned));
+        if (!p.re.isValid())
+            p.re = QRegularExpression(QRegularExpression::escape(cleaned));
+        d.m_patterns << p;
+    }
+    return d;
+}
+
+bool DockerIgnore::excludes(const QString &path) const
+{
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    bool matched = false;
+    for (const Pattern &p : m_patterns) {
+        if (p.exception != matched)
+            continue;
+        bool match = p.re.match(path).hasMatch();
+        for (qsizetype i = 1; !match && i < parts.size(); ++i)
+            match = p.re.match(parts.mid(0, i).join(QLatin1Char('/'))).hasMatch();
+        if (match)
+            matched = !p.exception;
+    }
+    return matched;
+}
+
+bool DockerIgnore::mayHaveIncludedChildren(const QString &dir) const
+{
+    for (const Pattern &p : m_patterns) {
+        if (!p.exception)
+            continue;
+        // A wildcard before the folder's depth could match anything inside; else the exception
+        // must lie below this folder.
+        const qsizetype wild = p.text.indexOf(QRegularExpression(QStringLiteral("[*?\\[\\\\]")));
+        const QString fixed = wild < 0 ? p.text : p.text.left(wild);
+        const QString dirSlash = dir + QLatin1Char('/');
+        if (fixed.startsWith(dirSlash) || dirSlash.startsWith(fixed))
+            return true;
+    }
+    return false;
+}
+
+QStringList DockerIgnore::patterns() const
+{
+    QStringList out;
+    for (const Pattern &p : m_patterns)
+        out << (p.exception ? QLatin1String("!") : QLatin1String("")) + p.text;
+    return out;
+}
+
+Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &dockerfileArg, BuildContextStats *statsOut)
+{
+    const QFileInfo rootInfo(folder);
+    if (!rootInfo.exists())
+        return Error::make(Error::Input, tr("The build context folder %1 does not exist.").arg(folder));
+    if (!rootInfo.isDir())
+        return Error::make(Error::Input, tr("The build context %1 is not a folder.").arg(folder));
+    const QDir root(rootInfo.absoluteFilePath());
+    const QString dfArg = dockerfileArg.isEmpty() ? QStringLiteral("Dockerfile") : dockerfileArg;
+    const QFileInfo dfInfo(QDir::isAbsolutePath(dfArg) ? dfArg : root.filePath(dfArg));
+    if (!dfInfo.isFile())
+        return Error::make(Error::Input, tr("There is no Dockerfile at %1.").arg(QDir::toNativeSeparators(dfInfo.filePath())));
+    QString dfRel = root.relativeFilePath(dfInfo.absoluteFilePath());
+    const bool dfOutside = dfRel.startsWith(QLatin1String("../")) || QDir::isAbsolutePath(dfRel);
+
+    DockerIgnore ignore;
+    QFile ignoreFile(root.filePath(QStringLiteral(".dockerignore")));
+    if (ignoreFile.exists()) {
+        if (!ignoreFile.open(QIODevice::ReadOnly))
+            return Error::make(Error::Input, tr("Cannot read %1: %2.").arg(ignoreFile.fileName(), ignoreFile.errorString()));
+        ignore = DockerIgnore::parse(QString::fromUtf8(ignoreFile.readAll()));
+    }
+    BuildContextStats stats;
+    QByteArray out;
+    auto entryFor = [](const QFileInfo &fi, const QString &name) {
+        TarEntry e;
+        e.name = name;
+        e.mtime = fi.lastModified().toSecsSinceEpoch();
+        e.mode = Tar::modeOf(fi.permissions());
+        return e;
+    };
+    auto addFile = [&](const QFileInfo &fi, const QString &name) -> Error {
+        TarEntry e = entryFor(fi, name);
+        if (fi.isSymLink()) {
+            e.type = TarEntry::Symlink;
+            e.linkTarget = QDir(fi.absolutePath()).relativeFilePath(fi.symLinkTarget());
+            Tar::append(out, e, {});
+        } else if (fi.isDir()) {
+            e.type = TarEntry::Directory;
+            Tar::append(out, e, {});
+        } else if (fi.isFile()) {
+            QFile f(fi.filePath());
+            if (!f.open(QIODevice::ReadOnly))
+                return Error::make(Error::Input, tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(fi.filePath()), f.errorString()));
+            const QByteArray data = f.readAll();
+            Tar::append(out, e, data);
+            stats.bytes += data.size();
+        } else {
+            return {}; // sockets, FIFOs and devices are not sent, as with docker
+        }
+        ++stats.files;
+        return {};
+    };
+    const QStringList always{QStringLiteral(".dockerignore"), dfOutside ? QString() : dfRel};
+    // Depth-first walk in name order, so that the archive is the same for the same folder.
+    std::function<Error(const QString &)> walk = [&](const QString &rel) -> Error {
+        QDir dir(rel.isEmpty() ? root.path() : root.filePath(rel));
+        const QFileInfoList list = dir.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                                                     QDir::Name);
+        for (const QFileInfo &fi : list) {
+            const QString name = rel.isEmpty() ? fi.fileName() : rel + QLatin1Char('/') + fi.fileName();
+            const bool excluded = !always.contains(name) && ignore.excludes(name);
+            const bool isDir = fi.isDir() && !fi.isSymLink();
+            if (excluded) {
+                if (isDir && ignore.hasExceptions() && ignore.mayHaveIncludedChildren(name)) {
+                    if (auto e = walk(name); e.isError())
+                        return e;
+                }
+                ++stats.excluded;
+                continue;
+            }
+            if (auto e = addFile(fi, name); e.isError())
+                return e;
+            if (isDir) {
+                if (auto e = walk(name); e.isError())
+                    return e;
+            }
+        }
+        return {};
+    };
+    if (auto e = walk(QString()); e.isError())
+        return e;
+    if (dfOutside) {
+        dfRel = QStringLiteral(".wharf-dockerfile-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        if (auto e = addFile(dfInfo, dfRel); e.isError())
+            return e;
+    }
+    Tar::finish(out);
+    stats.dockerfile = dfRel;
+    if (statsOut)
+        *statsOut = stats;
+    return out;
+}
+
+} // namespace Wharf::Backends

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "expected.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QRegularExpression>
+#include <QString>
+#include <QStringList>
+
+namespace Wharf::Backends {
+
+// .dockerignore as the docker CLI reads it: one pattern a line, '#' comments, '!' exceptions,
+// Go filepath.Match wildcards (* ? [a-z] \) plus '**' for any number of folders. A path is
+// excluded when the last pattern matching it or one of its parent folders is not an exception.
+class DockerIgnore
+{
+public:
+    static DockerIgnore parse(const QString &text);
+    bool isEmpty() const { return m_patterns.isEmpty(); }
+    bool hasExceptions() const { return m_hasExceptions; }
+    // path: relative to the context, '/' separated, no leading "./".
+    bool excludes(const QString &path) const;
+    // A folder that is excluded may still hold an exception ("!build/keep"): walk into it then.
+    bool mayHaveIncludedChildren(const QString &dir) const;
+    QStringList patterns() const;
+
+private:
+    struct Pattern
+    {
+        QString text;
+        bool exception = false;
+        QRegularExpression re;
+    };
+    static QString toRegex(const QString &pattern);
+    QList<Pattern> m_patterns;
+    bool m_hasExceptions = false;
+};
+
+struct BuildContextStats
+{
+    qint64 files = 0;
+    qint64 bytes = 0;      // file contents sent
+    qint64 excluded = 0;   // files and folders left out by .dockerignore
+    QString dockerfile;    // the Dockerfile's name inside the archive
+};
+
+// A build context: a folder packed as a tar the way `docker build` sends it, honouring its
+// .dockerignore. The Dockerfile and .dockerignore are always sent; a Dockerfile from outside
+// the folder is added under a generated name.
+class BuildContext
+{
+    Q_DECLARE_TR_FUNCTIONS(Wharf::Backends::BuildContext)
+
+public:
+    // dockerfile: empty for "Dockerfile" in the folder; else a path relative to the folder or absolute.
+    static Expected<QByteArray> pack(const QString &folder, const QString &dockerfile, BuildContextStats *stats = nullptr);
+};
+
+} // namespace Wharf::Backends

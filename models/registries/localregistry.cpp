@@ -1,0 +1,155 @@
+#include "localregistry.h"
+
+#include "docker/imageref.h"
+#include "docker/jsonmessages.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace Wharf::Models {
+
+using namespace Backends;
+
+LocalRegistryDeployer::LocalRegistryDeployer(DockerClient *client, RegistryStore *store, Options options, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_store(store)
+    , m_options(std::move(options))
+{
+    if (m_options.volume.isEmpty())
+        m_options.volume = QStringLiteral("wharf-registry-") + m_options.name;
+    if (m_options.address.isEmpty()) {
+        const Endpoint &ep = client->endpoint();
+        m_options.address = ep.scheme() == Endpoint::Unix || ep.scheme() == Endpoint::Npipe ? QStringLiteral("127.0.0.1") : ep.host();
+    }
+}
+
+void LocalRegistryDeployer::fail(const Error &e)
+{
+    if (!m_containerId.isEmpty() && m_client) {
+        // Leave nothing half made: the container goes again (the volume and its data stay).
+        DockerJob *rm = m_client->removeContainer(m_containerId, true);
+        connect(rm, &DockerJob::finished, rm, &QObject::deleteLater);
+    }
+    Q_EMIT finished(e);
+}
+
+void LocalRegistryDeployer::start()
+{
+    if (m_options.name.trimmed().isEmpty() || m_options.name.contains(QLatin1Char('/')))
+        return fail(Error::make(Error::Input, tr("A registry needs a name without '/'.")));
+    if (m_store->find(m_options.name))
+        return fail(Error::make(Error::Input, tr("There is already a registry named \"%1\".").arg(m_options.name)));
+    if (m_options.port < 1 || m_options.port > 65535)
+        return fail(Error::make(Error::Input, tr("The port must be between 1 and 65535.")));
+    const QString authority = m_options.address + QLatin1Char(':') + QString::number(m_options.port);
+    for (const auto &r : m_store->registries())
+        if (QUrl(r.url).authority() == authority)
+            return fail(Error::make(Error::Input, tr("%1 is already in the registry list as \"%2\".").arg(authority, r.name)));
+    ensureImage();
+}
+
+void LocalRegistryDeployer::ensureImage()
+{
+    Q_EMIT progress(tr("Looking for the image %1").arg(m_options.image));
+    DockerJob *job = m_client->inspectImage(m_options.image);
+    connect(job, &DockerJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (!job->isError())
+            return createVolume();
+        if (job->statusCode() != 404)
+            return fail(job->error());
+        Q_EMIT progress(tr("Pulling %1").arg(m_options.image));
+        auto ref = ImageRef::parse(m_options.image);
+        if (!ref)
+            return fail(ref.error());
+        DockerJob *pull = m_client->pullImage(ref->toString());
+        auto stream = std::make_shared<JsonMessageStream>();
+        auto tracker = std::make_shared<ProgressTracker>();
+        connect(pull, &DockerJob::dataReceived, this, [stream, tracker](const QByteArray &d) {
+            for (const auto &m : stream->feed(d))
+                tracker->apply(m);
+        });
+        connect(pull, &DockerJob::finished, this, [this, pull, tracker] {
+            pull->deleteLater();
+            if (pull->isError())
+                return fail(pull->error());
+            if (tracker->hasError())
+                return fail(Error::make(Error::Http, tr("Pulling %1 failed: %2").arg(m_options.image, tracker->errorMessage())));
+            createVolume();
+        });
+    });
+}
+
+void LocalRegistryDeployer::createVolume()
+{
+    Q_EMIT progress(tr("Creating the volume %1").arg(m_options.volume));
+    const QJsonObject labels{{QStringLiteral("io.wharf.managed-by"), QStringLiteral("wharf")},
+                             {QStringLiteral("io.wharf.registry"), m_options.name}};
+    DockerJob *job = m_client->createVolume(QJsonObject{{QStringLiteral("Name"), m_options.volume}, {QStringLiteral("Labels"), labels}});
+    connect(job, &DockerJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (job->isError())
+            return fail(job->error());
+        createContainer();
+    });
+}
+
+void LocalRegistryDeployer::createContainer()
+{
+    Q_EMIT progress(tr("Starting the registry container"));
+    const QJsonObject labels{{QStringLiteral("io.wharf.managed-by"), QStringLiteral("wharf")},
+                             {QStringLiteral("io.wharf.registry"), m_options.name}};
+    QJsonObject binding;
+    binding.insert(QStringLiteral("HostIp"), m_options.bindAddress);
+    binding.insert(QStringLiteral("HostPort"), QString::number(m_options.port));
+    QJsonObject ports;
+    ports.insert(QStringLiteral("5000/tcp"), QJsonArray({binding}));
+    QJsonObject host;
+    host.insert(QStringLiteral("Binds"), QJsonArray({QString(m_options.volume + QStringLiteral(":/var/lib/registry"))}));
+    host.insert(QStringLiteral("PortBindings"), ports);
+    host.insert(QStringLiteral("RestartPolicy"), QJsonObject{{QStringLiteral("Name"), QStringLiteral("unless-stopped")}});
+    const QJsonObject config{{QStringLiteral("Image"), m_options.image},
+                             {QStringLiteral("Env"), QJsonArray({QStringLiteral("REGISTRY_STORAGE_DELETE_ENABLED=true")})},
+                             {QStringLiteral("ExposedPorts"), QJsonObject{{QStringLiteral("5000/tcp"), QJsonObject()}}},
+                             {QStringLiteral("Labels"), labels},
+                             {QStringLiteral("HostConfig"), host}};
+    DockerJob *job = m_client->createContainer(config, QStringLiteral("wharf-registry-") + m_options.name);
+    connect(job, &DockerJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (job->isError())
+            return fail(job->error());
+        m_containerId = job->json().object().value(QLatin1String("Id")).toString();
+        DockerJob *start = m_client->startContainer(m_containerId);
+        connect(start, &DockerJob::finished, this, [this, start] {
+            start->deleteLater();
+            if (start->isError())
+                return fail(start->error());
+            Q_EMIT progress(tr("Waiting for the registry to answer"));
+            waitReady(0);
+        });
+    });
+}
+
+void LocalRegistryDeployer::waitReady(int attempt)
+{
+    const QString url = QStringLiteral("http://%1:%2").arg(m_options.address).arg(m_options.port);
+    auto *client = new RegistryClient(QUrl(url), this);
+    client->setTimeout(3000);
+    client->ping([this, client, attempt, url](const Error &e) {
+        client->deleteLater();
+        if (e.isError()) {
+            if (attempt >= 40)
+                return fail(Error::make(e.kind, tr("The registry container started but did not answer at %1: %2").arg(url, e.message)));
+            QTimer::singleShot(250, this, [this, attempt] { waitReady(attempt + 1); });
+            return;
+        }
+        m_result = RegistryConfig{m_options.name, url, m_options.hostId, m_containerId};
+        if (auto err = m_store->add(m_result); err.isError())
+            return fail(err);
+        Q_EMIT finished({});
+    });
+}
+
+} // namespace Wharf::Models
