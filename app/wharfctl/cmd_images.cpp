@@ -608,8 +608,11 @@ void Cli::cmdBuild(const QStringList &a)
     auto next = std::make_shared<std::function<void(int)>>();
     *next = [this, auths, regs, next, start](int i) {
         if (i >= regs->size()) {
+            // Copies first: clearing *next destroys this very lambda and its captures.
+            const auto go = start;
+            const QList<RegistryAuth> found = *auths;
             *next = nullptr;
-            return start(*auths);
+            return go(found);
         }
         RegistryLogins::read(credentials(), regs->at(i).serverAddress(), [auths, next, i](const Expected<RegistryAuth> &a) {
             if (a && !a->isEmpty())
