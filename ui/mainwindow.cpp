@@ -11,6 +11,9 @@
 #include "hosts/hostregistry.h"
 #include "inventory/containerlistmodel.h"
 #include "resources/resourcepage.h"
+#include "images/imagespage.h"
+#include "registries/registriespage.h"
+#include "widgets/taskdelegate.h"
 #include "tasks/taskmodel.h"
 
 #include <QActionGroup>
@@ -97,16 +100,30 @@ MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
     tasksDock->setObjectName(QStringLiteral("tasksDock"));
     m_tasks = new QListView;
     m_tasks->setModel(hosts->tasks());
+    m_tasks->setItemDelegate(new TaskDelegate(m_tasks));
+    m_tasks->setUniformItemSizes(false);
+    // Running pulls, pushes, builds and saves can be stopped from here.
+    m_tasks->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_tasks, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex i = m_tasks->indexAt(pos);
+        if (!i.isValid() || !i.data(TaskModel::CancelableRole).toBool())
+            return;
+        QMenu menu;
+        const int id = i.data(TaskModel::IdRole).toInt();
+        menu.addAction(tr("Cancel"), this, [this, id] { m_hosts->tasks()->cancel(id); });
+        menu.exec(m_tasks->viewport()->mapToGlobal(pos));
+    });
     tasksDock->setWidget(m_tasks);
     addDockWidget(Qt::BottomDockWidgetArea, tasksDock);
     connect(hosts->tasks(), &QAbstractItemModel::rowsInserted, m_tasks, &QListView::scrollToBottom);
-    resizeDocks({tasksDock}, {110}, Qt::Vertical);
+    resizeDocks({tasksDock}, {140}, Qt::Vertical);
 
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Add host…"), this, &MainWindow::addHost);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     auto *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Registries"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this, [this] { showRegistries(); });
     view->addAction(tasksDock->toggleViewAction());
     auto *lang = view->addMenu(tr("&Language"));
     auto *group = new QActionGroup(this);
@@ -174,7 +191,7 @@ void MainWindow::addHostItems(HostConnection *c)
     {
         QString text;
         PageKind kind;
-    } children[] = {{tr("Overview"), OverviewKind}, {tr("Containers"), ContainersKind}, {tr("Volumes"), VolumesKind},
+    } children[] = {{tr("Overview"), OverviewKind}, {tr("Containers"), ContainersKind}, {tr("Images"), ImagesKind}, {tr("Volumes"), VolumesKind},
                     {tr("Networks"), NetworksKind}, {tr("Events"), EventsKind}};
     for (const auto &ch : children) {
         auto *item = new QStandardItem(ch.text);
@@ -431,6 +448,16 @@ QWidget *MainWindow::showPage(const QString &hostId, PageKind kind)
         case OverviewKind:
             page = new HostOverviewPage(c);
             break;
+        case ImagesKind: {
+            auto *images = new ImagesPage(c, m_hosts->imageActions(c));
+            // "Run" opens the containers page's create form with the image chosen.
+            connect(images, &ImagesPage::runRequested, this, [this, hostId](const QString &image) {
+                if (auto *cp = qobject_cast<ContainersPage *>(showPage(hostId, ContainersKind)))
+                    cp->createContainer(image);
+            });
+            page = images;
+            break;
+        }
         }
         m_pageCache.insert(key, page);
         m_pages->addWidget(page);
@@ -451,6 +478,19 @@ QWidget *MainWindow::showGroupPage(const QString &group)
     QWidget *page = m_pageCache.value(key);
     if (!page) {
         page = new GroupOverviewPage(m_hosts, group);
+        m_pageCache.insert(key, page);
+        m_pages->addWidget(page);
+    }
+    m_pages->setCurrentWidget(page);
+    return page;
+}
+
+QWidget *MainWindow::showRegistries()
+{
+    const QString key = QStringLiteral("registries");
+    QWidget *page = m_pageCache.value(key);
+    if (!page) {
+        page = new RegistriesPage(m_hosts);
         m_pageCache.insert(key, page);
         m_pages->addWidget(page);
     }

@@ -26,7 +26,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum PageKind { ContainersKind = 1, VolumesKind, NetworksKind, EventsKind, OverviewKind };
+    enum PageKind { ContainersKind = 1, VolumesKind, NetworksKind, EventsKind, OverviewKind, ImagesKind };
 
     explicit MainWindow(Models::HostRegistry *hosts, QWidget *parent = nullptr);
 
@@ -40,6 +40,9 @@ public:
     QWidget *currentPage() const;
     // The overview of a group of hosts.
     QWidget *showGroupPage(const QString &group);
+    // The registry browser (registry list, repositories, tags).
+    QWidget *showRegistries();
+    QListView *taskList() const { return m_tasks; }
 
 Q_SIGNALS:
     void languageRequested(const QString &locale);

@@ -1,4 +1,5 @@
 #include "hosts/hostregistry.h"
+#include "registries/registrystore.h"
 #include "secrets/keychainbackend.h"
 #include "hosts/hoststore.h"
 #include "inventory/containerlistmodel.h"
@@ -111,6 +112,10 @@ int main(int argc, char *argv[])
     Backends::CredentialStore credentials(&keychain);
     Models::HostRegistry registry(&store, &tasks);
     registry.setCredentialStore(&credentials);
+    // The registry list sits beside the host list (shared with wharfctl).
+    Models::RegistryStore registries(QFileInfo(store.filePath()).absolutePath() + QStringLiteral("/registries.json"));
+    const auto registriesError = registries.load();
+    registry.setRegistryStore(&registries);
     // SSH questions are asked over whichever window is current.
     auto sshPrompter = std::make_shared<Ui::SshPrompter>(nullptr);
     registry.setSshInteraction(sshPrompter);
@@ -136,6 +141,8 @@ int main(int argc, char *argv[])
         window->show();
         if (loadError.isError())
             window->statusBar()->showMessage(loadError.message);
+        else if (registriesError.isError())
+            window->statusBar()->showMessage(registriesError.message);
     };
     makeWindow();
 

@@ -24,6 +24,7 @@ HostConnection::HostConnection(const HostConfig &config, TaskModel *tasks, QObje
     , m_containers(new ContainerListModel(this))
     , m_volumes(ResourceListModel::createVolumeModel(this))
     , m_networks(ResourceListModel::createNetworkModel(this))
+    , m_images(ResourceListModel::createImageModel(this))
     , m_events(new EventListModel(10000, this))
 {
     m_reconnectTimer.setSingleShot(true);
@@ -309,6 +310,10 @@ void HostConnection::handleEvent(const QJsonObject &e)
         m_dirtyContainers.insert(id);
         if (action == QLatin1String("die") || action == QLatin1String("destroy"))
             m_dirtyVolumes = true; // anonymous volumes may go with --rm
+    } else if (type == QLatin1String("image")) {
+        if (action == QLatin1String("push") || action == QLatin1String("save"))
+            return;
+        m_dirtyImages = true;
     } else if (type == QLatin1String("volume")) {
         if (action == QLatin1String("create") || action == QLatin1String("destroy"))
             m_dirtyVolumes = true;
@@ -342,6 +347,10 @@ void HostConnection::flushDirty()
         m_dirtyNetworks = false;
         listNetworks();
     }
+    if (m_dirtyImages) {
+        m_dirtyImages = false;
+        listImages();
+    }
     if (m_dirtyContainers.isEmpty())
         return;
     const QStringList ids(m_dirtyContainers.begin(), m_dirtyContainers.end());
@@ -366,7 +375,7 @@ void HostConnection::flushDirty()
             m_containers->applyPartial(ids, withoutDestroyed(job->json().array()));
         }
         m_destroyedWhileListing.clear();
-        if (!m_dirtyContainers.isEmpty() || m_dirtyVolumes || m_dirtyNetworks)
+        if (!m_dirtyContainers.isEmpty() || m_dirtyVolumes || m_dirtyNetworks || m_dirtyImages)
             scheduleFlush();
     });
 }
@@ -377,7 +386,7 @@ void HostConnection::listAll()
     m_listing = true;
     m_dirtyContainers.clear();
     m_destroyedWhileListing.clear();
-    auto pending = std::make_shared<int>(3);
+    auto pending = std::make_shared<int>(4);
     auto failed = std::make_shared<QString>();
     auto done = [this, gen, pending, failed] {
         if (--*pending > 0 || gen != m_generation)
@@ -391,7 +400,7 @@ void HostConnection::listAll()
         m_attempt = 0;
         setState(Up);
         Q_EMIT synced();
-        if (!m_dirtyContainers.isEmpty() || m_dirtyVolumes || m_dirtyNetworks)
+        if (!m_dirtyContainers.isEmpty() || m_dirtyVolumes || m_dirtyNetworks || m_dirtyImages)
             scheduleFlush();
     };
     DockerJob *c = m_client->listContainers(true);
@@ -429,6 +438,17 @@ void HostConnection::listAll()
             *failed = v->error().message;
         else
             m_volumes->applyList(v->json().object().value(QLatin1String("Volumes")).toArray());
+        done();
+    });
+    DockerJob *im = m_client->listImages();
+    connect(im, &DockerJob::finished, this, [this, im, gen, done, failed] {
+        im->deleteLater();
+        if (gen != m_generation)
+            return;
+        if (im->isError())
+            *failed = im->error().message;
+        else
+            m_images->applyList(ResourceListModel::flattenImages(im->json().array()));
         done();
     });
     DockerJob *n = m_client->listNetworks();
@@ -476,11 +496,23 @@ void HostConnection::listNetworks()
     });
 }
 
+void HostConnection::listImages()
+{
+    DockerJob *j = m_client->listImages();
+    connect(j, &DockerJob::finished, this, [this, j] {
+        j->deleteLater();
+        if (!j->isError())
+            m_images->applyList(ResourceListModel::flattenImages(j->json().array()));
+    });
+}
+
 void HostConnection::updateUsage()
 {
-    QHash<QString, QStringList> vols, nets;
+    QHash<QString, QStringList> vols, nets, images;
     for (int r = 0; r < m_containers->rowCount(); ++r) {
         const ContainerRow &row = m_containers->rowAt(r);
+        if (!row.imageId.isEmpty())
+            images[row.imageId] << row.name;
         for (const auto &v : row.volumes)
             vols[v] << row.name;
         for (const auto &n : row.networks)
@@ -488,6 +520,7 @@ void HostConnection::updateUsage()
     }
     m_volumes->setUsage(vols);
     m_networks->setUsage(nets);
+    m_images->setUsage(images);
 }
 
 int HostConnection::track(DockerJob *job, const QString &title, std::function<void(DockerJob *)> ok)

@@ -22,7 +22,7 @@ class EventListModel;
 class TaskModel;
 
 // One Docker host as the console sees it: a connection state machine and the inventory
-// (containers, volumes, networks, events) kept live from GET /events. Listed once, then
+// (containers, images, volumes, networks, events) kept live from GET /events. Listed once, then
 // followed; after a disconnect it reconnects with jittered backoff (capped at 30 s), asks for
 // the events it missed and lists again, changing rows in place.
 class HostConnection : public QObject
@@ -45,6 +45,8 @@ public:
     ContainerListModel *containers() const { return m_containers; }
     ResourceListModel *volumes() const { return m_volumes; }
     ResourceListModel *networks() const { return m_networks; }
+    ResourceListModel *images() const { return m_images; }
+    TaskModel *tasks() const { return m_tasks; }
     EventListModel *events() const { return m_events; }
     QString serverVersion() const { return m_serverVersion; }
 
@@ -90,6 +92,7 @@ private:
     void listAll();
     void listVolumes();
     void listNetworks();
+    void listImages();
     void updateUsage();
     void scheduleReconnect(const QString &reason);
     void heartbeat();
@@ -101,6 +104,7 @@ private:
     ContainerListModel *m_containers;
     ResourceListModel *m_volumes;
     ResourceListModel *m_networks;
+    ResourceListModel *m_images;
     EventListModel *m_events;
     State m_state = Disconnected;
     QString m_reason;
@@ -121,6 +125,7 @@ private:
     QSet<QString> m_destroyedWhileListing;
     bool m_dirtyVolumes = false;
     bool m_dirtyNetworks = false;
+    bool m_dirtyImages = false;
     bool m_listing = false;
     std::shared_ptr<Backends::SshInteraction> m_sshInteraction;
     bool m_sshConfigured = false;

@@ -1,5 +1,7 @@
 #include "hostregistry.h"
 
+#include "images/imageactions.h"
+
 namespace Wharf::Models {
 
 HostRegistry::HostRegistry(HostStore *store, TaskModel *tasks, QObject *parent)
@@ -71,6 +73,13 @@ void HostRegistry::setSshInteraction(std::shared_ptr<Backends::SshInteraction> i
     m_sshInteraction = interaction;
     for (auto *c : std::as_const(m_connections))
         c->setSshInteraction(interaction);
+}
+
+ImageActions *HostRegistry::imageActions(HostConnection *c)
+{
+    if (auto *existing = c->findChild<ImageActions *>(QString(), Qt::FindDirectChildrenOnly))
+        return existing;
+    return new ImageActions(c, m_registries, m_credentials, c);
 }
 
 } // namespace Wharf::Models

@@ -8,6 +8,8 @@
 namespace Wharf::Models {
 
 class TaskModel;
+class RegistryStore;
+class ImageActions;
 
 // The live connections for the saved hosts: one HostConnection per host, made and dropped as
 // hosts are added and removed.
@@ -28,6 +30,11 @@ public:
     // Given to every connection: answers ssh:// hosts' questions.
     void setSshInteraction(std::shared_ptr<Backends::SshInteraction> interaction);
     std::shared_ptr<Backends::SshInteraction> sshInteraction() const { return m_sshInteraction; }
+    // The registry list (logins are in the credential store).
+    void setRegistryStore(RegistryStore *store) { m_registries = store; }
+    RegistryStore *registries() const { return m_registries; }
+    // Image work on a host (pull, push, build...), made on first use and living with the connection.
+    ImageActions *imageActions(HostConnection *c);
 
 Q_SIGNALS:
     void connectionAdded(Wharf::Models::HostConnection *c);
@@ -40,6 +47,7 @@ private:
     QList<HostConnection *> m_connections;
     Backends::CredentialStore *m_credentials = nullptr;
     std::shared_ptr<Backends::SshInteraction> m_sshInteraction;
+    RegistryStore *m_registries = nullptr;
 };
 
 } // namespace Wharf::Models

@@ -16,6 +16,7 @@ ContainerRow ContainerRow::fromListEntry(const QJsonObject &o)
     r.id = o.value(QLatin1String("Id")).toString();
     r.name = containerName(o);
     r.image = o.value(QLatin1String("Image")).toString();
+    r.imageId = o.value(QLatin1String("ImageID")).toString();
     r.command = o.value(QLatin1String("Command")).toString();
     r.state = o.value(QLatin1String("State")).toString();
     r.status = o.value(QLatin1String("Status")).toString();
@@ -35,7 +36,7 @@ ContainerRow ContainerRow::fromListEntry(const QJsonObject &o)
 
 bool ContainerRow::sameListData(const ContainerRow &o) const
 {
-    return name == o.name && image == o.image && state == o.state && status == o.status && ports == o.ports
+    return name == o.name && image == o.image && imageId == o.imageId && state == o.state && status == o.status && ports == o.ports
         && labels == o.labels && volumes == o.volumes && networks == o.networks && command == o.command;
 }
 

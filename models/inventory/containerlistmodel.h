@@ -16,6 +16,7 @@ struct ContainerRow
     QString id;
     QString name;
     QString image;
+    QString imageId; // sha256:...
     QString command;
     QString state; // created, running, paused, restarting, removing, exited, dead
     QString status;                 // as the daemon wrote it when listed

@@ -1,3 +1,4 @@
+#include "docker/format.h"
 #include "resourcelistmodel.h"
 
 #include <QDateTime>
@@ -130,6 +131,51 @@ ResourceListModel *ResourceListModel::createVolumeModel(QObject *parent)
          {tr("Driver"), [](const QJsonObject &o) { return o.value(QLatin1String("Driver")).toString(); }},
          {tr("Mount point"), [](const QJsonObject &o) { return o.value(QLatin1String("Mountpoint")).toString(); }},
          {tr("Created", "column: creation time"), [](const QJsonObject &o) { return created(o, "CreatedAt"); }}},
+        parent);
+}
+
+QJsonArray ResourceListModel::flattenImages(const QJsonArray &images)
+{
+    QJsonArray out;
+    for (const auto &v : images) {
+        const QJsonObject img = v.toObject();
+        QStringList tags;
+        for (const auto &t : img.value(QLatin1String("RepoTags")).toArray())
+            if (t.toString() != QLatin1String("<none>:<none>"))
+                tags << t.toString();
+        const bool dangling = tags.isEmpty();
+        if (dangling) {
+            const QJsonArray digests = img.value(QLatin1String("RepoDigests")).toArray();
+            tags << QString((digests.isEmpty() ? QStringLiteral("<none>") : digests.first().toString().section(QLatin1Char('@'), 0, 0))
+                            + QStringLiteral(":<none>"));
+        }
+        for (const QString &rt : tags) {
+            QJsonObject row = img;
+            const qsizetype colon = rt.lastIndexOf(QLatin1Char(':'));
+            row.insert(QStringLiteral("Repository"), rt.left(colon));
+            row.insert(QStringLiteral("Tag"), rt.mid(colon + 1));
+            row.insert(QStringLiteral("Reference"), dangling ? img.value(QLatin1String("Id")).toString() : rt);
+            row.insert(QStringLiteral("Dangling"), dangling);
+            row.insert(QStringLiteral("Key"), QString(img.value(QLatin1String("Id")).toString() + QLatin1Char('|') + rt));
+            out.append(row);
+        }
+    }
+    return out;
+}
+
+ResourceListModel *ResourceListModel::createImageModel(QObject *parent)
+{
+    return new ResourceListModel(
+        QStringLiteral("Key"), QStringLiteral("Id"),
+        {{tr("Repository"), [](const QJsonObject &o) { return o.value(QLatin1String("Repository")).toString(); }},
+         {tr("Tag"), [](const QJsonObject &o) { return o.value(QLatin1String("Tag")).toString(); }},
+         {tr("Image ID"), [](const QJsonObject &o) { return o.value(QLatin1String("Id")).toString().mid(7, 12); }},
+         {tr("Created", "column: creation time"),
+          [](const QJsonObject &o) {
+              return QLocale().toString(QDateTime::fromSecsSinceEpoch(qint64(o.value(QLatin1String("Created")).toDouble())),
+                                        QLocale::ShortFormat);
+          }},
+         {tr("Size"), [](const QJsonObject &o) { return Backends::formatSize(o.value(QLatin1String("Size")).toDouble()); }}},
         parent);
 }
 

@@ -38,6 +38,10 @@ public:
 
     static ResourceListModel *createVolumeModel(QObject *parent);
     static ResourceListModel *createNetworkModel(QObject *parent);
+    // Images: one row per repository:tag (an untagged image is one "<none>" row), keyed
+    // "id|repo:tag"; "in use by" goes by image id. Give it the list through flattenImages().
+    static ResourceListModel *createImageModel(QObject *parent);
+    static QJsonArray flattenImages(const QJsonArray &images);
 
 private:
     QString m_key, m_name;

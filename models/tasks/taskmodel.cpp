@@ -35,6 +35,28 @@ QVariant TaskModel::data(const QModelIndex &index, int role) const
         return t.message;
     case StateRole:
         return int(t.state);
+    case TitleRole:
+        return t.title;
+    case CurrentRole:
+        return t.current;
+    case TotalRole:
+        return t.total;
+    case DetailRole:
+        return t.detail;
+    case CancelableRole:
+        return t.state == Running && bool(t.cancel);
+    case IdRole:
+        return t.id;
+    case PartsRole: {
+        QVariantList out;
+        for (const Part &p : t.parts)
+            out << QVariantMap{{QStringLiteral("id"), p.id},
+                               {QStringLiteral("status"), p.status},
+                               {QStringLiteral("current"), p.current},
+                               {QStringLiteral("total"), p.total},
+                               {QStringLiteral("done"), p.done}};
+        return out;
+    }
     }
     return {};
 }
@@ -61,11 +83,56 @@ int TaskModel::begin(const QString &title)
     return m_next++;
 }
 
+void TaskModel::setProgress(int task, qint64 current, qint64 total, const QList<Part> &parts, const QString &detail)
+{
+    const int r = rowOf(task);
+    if (r < 0 || m_tasks[r].state != Running)
+        return;
+    Task &t = m_tasks[r];
+    t.current = current;
+    t.total = total;
+    t.parts = parts;
+    if (!detail.isEmpty())
+        t.detail = detail;
+    Q_EMIT dataChanged(index(r), index(r));
+}
+
+void TaskModel::setCanceller(int task, std::function<void()> cancel)
+{
+    const int r = rowOf(task);
+    if (r < 0)
+        return;
+    m_tasks[r].cancel = std::move(cancel);
+    Q_EMIT dataChanged(index(r), index(r), {CancelableRole});
+}
+
+bool TaskModel::cancel(int task)
+{
+    const int r = rowOf(task);
+    if (r < 0 || m_tasks[r].state != Running || !m_tasks[r].cancel)
+        return false;
+    auto fn = m_tasks[r].cancel; // the canceller may end the task (and clear itself)
+    fn();
+    return true;
+}
+
+int TaskModel::idAt(int row) const
+{
+    return row >= 0 && row < m_tasks.size() ? m_tasks[row].id : 0;
+}
+
+QList<TaskModel::Part> TaskModel::partsOf(int task) const
+{
+    const int r = rowOf(task);
+    return r < 0 ? QList<Part>() : m_tasks[r].parts;
+}
+
 void TaskModel::succeed(int task, const QString &message)
 {
     const int r = rowOf(task);
     if (r < 0)
         return;
+    m_tasks[r].cancel = nullptr;
     m_tasks[r].state = Succeeded;
     m_tasks[r].message = message;
     Q_EMIT dataChanged(index(r), index(r));
@@ -76,6 +143,7 @@ void TaskModel::fail(int task, const QString &message)
     const int r = rowOf(task);
     if (r < 0)
         return;
+    m_tasks[r].cancel = nullptr;
     m_tasks[r].state = Failed;
     m_tasks[r].message = message;
     Q_EMIT dataChanged(index(r), index(r));

@@ -90,7 +90,9 @@ private Q_SLOTS:
         auto id = ctl({QStringLiteral("images"), QStringLiteral("-q"), QStringLiteral("cli/inuse")});
         auto rm = ctl({QStringLiteral("rmi"), id.out.trimmed()});
         CHECK_RUN(rm, 1);
-        QVERIFY2(rm.err.contains(QStringLiteral("must be forced")) || rm.err.contains(QStringLiteral("is using")), qPrintable(rm.err));
+        QVERIFY2(rm.err.contains(QStringLiteral("must be forced")) || rm.err.contains(QStringLiteral("is using"))
+                     || rm.err.contains(QStringLiteral("being used by")),
+                 qPrintable(rm.err));
         CHECK_RUN(ctl({QStringLiteral("rm"), QStringLiteral("cli-inuse")}), 0);
         CHECK_RUN(ctl({QStringLiteral("rmi"), QStringLiteral("cli/inuse:1")}), 0);
     }

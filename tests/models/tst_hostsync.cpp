@@ -82,7 +82,7 @@ private:
             json(s, "[]");
         } else if (target.contains("/volumes")) {
             json(s, R"({"Volumes":[]})");
-        } else if (target.contains("/networks")) {
+        } else if (target.contains("/networks") || target.contains("/images/json")) {
             json(s, "[]");
         } else {
             s->write("HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nContent-Length: 21\r\n\r\n{\"message\":\"no such\"}");

@@ -40,7 +40,7 @@ ContainersPage::ContainersPage(HostConnection *host, QWidget *parent)
         return QMessageBox::question(this, tr("Remove containers"), q) == QMessageBox::Yes;
     };
     auto *toolbar = new QToolBar;
-    toolbar->addAction(tr("Create…"), this, &ContainersPage::createContainer);
+    toolbar->addAction(tr("Create…"), this, [this] { createContainer(); });
     toolbar->addSeparator();
     const struct
     {
@@ -157,29 +157,23 @@ void ContainersPage::removeSelected()
     m_host->containerAction(running.isEmpty() ? Action::Remove : Action::ForceRemove, ids);
 }
 
-void ContainersPage::createContainer()
+void ContainersPage::createContainer(const QString &image)
 {
     // Offer the host's images and networks.
     QStringList networks;
     for (int r = 0; r < m_host->networks()->rowCount(); ++r)
         networks << m_host->networks()->objectAt(r).value(QLatin1String("Name")).toString();
-    auto *dialog = new CreateContainerDialog({}, networks, this);
+    QStringList tags;
+    for (int r = 0; r < m_host->images()->rowCount(); ++r) {
+        const QJsonObject o = m_host->images()->objectAt(r);
+        if (!o.value(QLatin1String("Dangling")).toBool())
+            tags << o.value(QLatin1String("Reference")).toString();
+    }
+    tags.sort();
+    auto *dialog = new CreateContainerDialog(tags, networks, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    Backends::DockerJob *images = m_host->client()->listImages();
-    connect(images, &Backends::DockerJob::finished, dialog, [images, dialog] {
-        images->deleteLater();
-        if (images->isError())
-            return;
-        QStringList tags;
-        for (const auto &img : images->json().array())
-            for (const auto &t : img.toObject().value(QLatin1String("RepoTags")).toArray())
-                if (t.toString() != QLatin1String("<none>:<none>"))
-                    tags << t.toString();
-        tags.sort();
-        const QString current = dialog->imageField()->currentText();
-        dialog->imageField()->addItems(tags);
-        dialog->imageField()->setCurrentText(current.isEmpty() ? tags.value(0) : current);
-    });
+    if (!image.isEmpty())
+        dialog->imageField()->setCurrentText(image);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { m_host->createContainer(dialog->spec(), dialog->startAfterCreate()); });
     dialog->open();
 }

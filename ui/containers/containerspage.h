@@ -32,7 +32,8 @@ public:
     std::function<bool(const QString &question)> confirm;
 
 public Q_SLOTS:
-    void createContainer();
+    // The create form; image preselects an image (the images page's "Run").
+    void createContainer(const QString &image = {});
     void removeSelected();
     void openDetails(const QString &id);
 

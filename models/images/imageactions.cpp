@@ -1,0 +1,438 @@
+#include "imageactions.h"
+
+#include "docker/buildcontext.h"
+#include "docker/format.h"
+#include "docker/imageref.h"
+#include "hosts/hostconnection.h"
+#include "registries/registrystore.h"
+#include "tasks/taskmodel.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QSaveFile>
+#include <QtConcurrent>
+
+namespace Wharf::Models {
+
+using namespace Backends;
+
+void BuildRun::cancel()
+{
+    if (m_job && !m_job->isFinished())
+        m_job->abort();
+}
+
+ImageActions::ImageActions(HostConnection *host, RegistryStore *registries, CredentialStore *credentials, QObject *parent)
+    : QObject(parent)
+    , m_host(host)
+    , m_registries(registries)
+    , m_credentials(credentials)
+{
+}
+
+int ImageActions::fail(const QString &title, const QString &message)
+{
+    TaskModel *tasks = m_host ? m_host->tasks() : nullptr;
+    int task = 0;
+    if (tasks) {
+        task = tasks->begin(title);
+        tasks->fail(task, message);
+    }
+    Q_EMIT failed(title, message);
+    return task;
+}
+
+void ImageActions::withAuth(const QString &reference, std::function<void(const RegistryAuth &)> then)
+{
+    const auto ref = ImageRef::parse(reference);
+    const QString address = ref && m_registries ? m_registries->forImage(*ref).serverAddress()
+        : ref                                   ? ref->authServerAddress()
+                                                : QString();
+    if (!m_credentials || address.isEmpty())
+        return then(RegistryAuth{address, {}, {}, {}});
+    QPointer<ImageActions> self(this);
+    RegistryLogins::read(m_credentials, address, [self, address, then](const Expected<RegistryAuth> &auth) {
+        if (!self)
+            return;
+        // No keychain to read: the request goes without a login (and the registry says if it needs one).
+        then(auth ? *auth : RegistryAuth{address, {}, {}, {}});
+    });
+}
+
+void ImageActions::follow(DockerJob *job, int task, const QString &title, std::function<void(const ProgressTracker &)> ok,
+                          std::function<void(const QString &)> line)
+{
+    TaskModel *tasks = m_host->tasks();
+    auto stream = std::make_shared<JsonMessageStream>();
+    auto tracker = std::make_shared<ProgressTracker>();
+    auto canceled = std::make_shared<bool>(false);
+    QPointer<DockerJob> guard(job);
+    if (tasks)
+        tasks->setCanceller(task, [guard, canceled] {
+            *canceled = true;
+            if (guard)
+                guard->abort();
+        });
+    auto apply = [tasks, task, tracker, line](const QList<QJsonObject> &messages) {
+        QString last;
+        for (const auto &m : messages) {
+            for (const QString &l : tracker->apply(m)) {
+                last = l;
+                if (line)
+                    line(l);
+            }
+        }
+        if (!tasks)
+            return;
+        QList<TaskModel::Part> parts;
+        for (const auto &l : tracker->layers())
+            parts << TaskModel::Part{l.id, l.status, l.current, l.total, l.done};
+        tasks->setProgress(task, tracker->currentBytes(), tracker->totalBytes(), parts,
+                           tracker->lastStep().isEmpty() ? last.trimmed() : tracker->lastStep());
+    };
+    connect(job, &DockerJob::dataReceived, this, [stream, apply](const QByteArray &d) { apply(stream->feed(d)); });
+    connect(job, &DockerJob::finished, this, [this, job, stream, tracker, apply, tasks, task, title, ok, canceled] {
+        job->deleteLater();
+        apply(stream->finish());
+        QString error;
+        if (*canceled)
+            error = tr("Canceled.");
+        else if (job->isError())
+            error = job->error().message;
+        else if (tracker->hasError())
+            error = tracker->errorMessage();
+        else if (stream->error().isError())
+            error = stream->error().message;
+        if (!error.isEmpty()) {
+            if (tasks)
+                tasks->fail(task, error);
+            Q_EMIT failed(title, error);
+            return;
+        }
+        if (tasks)
+            tasks->succeed(task);
+        ok(*tracker);
+    });
+}
+
+int ImageActions::pull(const QString &reference)
+{
+    const auto ref = ImageRef::parse(reference);
+    const QString title = tr("Pull %1").arg(reference.trimmed());
+    if (!ref)
+        return fail(title, ref.error().message);
+    const QString name = ref->toString();
+    const int task = m_host->tasks() ? m_host->tasks()->begin(title) : 0;
+    withAuth(name, [this, name, task, title](const RegistryAuth &auth) {
+        if (!m_host)
+            return;
+        follow(m_host->client()->pullImage(name, auth), task, title, [this, name, title](const ProgressTracker &t) {
+            Q_EMIT pulled(name);
+            Q_EMIT done(title, t.digest());
+        });
+    });
+    return task;
+}
+
+int ImageActions::push(const QString &reference)
+{
+    const auto ref = ImageRef::parse(reference);
+    const QString title = tr("Push %1").arg(reference.trimmed());
+    if (!ref)
+        return fail(title, ref.error().message);
+    if (!ref->digest.isEmpty())
+        return fail(title, tr("Push takes a tag, not a digest."));
+    const int task = m_host->tasks() ? m_host->tasks()->begin(title) : 0;
+    const QString name = ref->familiarName();
+    const QString tag = ref->tag;
+    const QString full = ref->toString();
+    withAuth(full, [this, name, tag, full, task, title](const RegistryAuth &auth) {
+        if (!m_host)
+            return;
+        follow(m_host->client()->pushImage(name, tag, auth), task, title, [this, full, title](const ProgressTracker &t) {
+            Q_EMIT pushed(full, t.digest());
+            Q_EMIT done(title, t.digest());
+        });
+    });
+    return task;
+}
+
+void ImageActions::tag(const QString &source, const QString &target)
+{
+    const auto ref = ImageRef::parse(target);
+    const QString title = tr("Tag %1 as %2").arg(source, target.trimmed());
+    if (!ref)
+        return void(fail(title, ref.error().message));
+    if (!ref->digest.isEmpty())
+        return void(fail(title, tr("A tag cannot be a digest.")));
+    DockerJob *job = m_host->client()->tagImage(source, ref->familiarName(), ref->tag);
+    TaskModel *tasks = m_host->tasks();
+    const int task = tasks ? tasks->begin(title) : 0;
+    connect(job, &DockerJob::finished, this, [this, job, tasks, task, title] {
+        job->deleteLater();
+        if (job->isError()) {
+            if (tasks)
+                tasks->fail(task, job->error().message);
+            return Q_EMIT failed(title, job->error().message);
+        }
+        if (tasks)
+            tasks->succeed(task);
+        Q_EMIT done(title, {});
+    });
+}
+
+void ImageActions::remove(const QStringList &references, bool force)
+{
+    for (const QString &r : references) {
+        const QString title = force ? tr("Remove image %1 (forced)").arg(r) : tr("Remove image %1").arg(r);
+        DockerJob *job = m_host->client()->removeImage(r, force);
+        TaskModel *tasks = m_host->tasks();
+        const int task = tasks ? tasks->begin(title) : 0;
+        connect(job, &DockerJob::finished, this, [this, job, tasks, task, title] {
+            job->deleteLater();
+            if (job->isError()) {
+                // The engine's 409 says which container uses it; the page offers to force.
+                if (tasks)
+                    tasks->fail(task, job->error().message);
+                return Q_EMIT failed(title, job->error().message);
+            }
+            int untagged = 0, deleted = 0;
+            for (const auto &v : job->json().array()) {
+                untagged += v.toObject().contains(QLatin1String("Untagged")) ? 1 : 0;
+                deleted += v.toObject().contains(QLatin1String("Deleted")) ? 1 : 0;
+            }
+            const QString msg = tr("%1 untagged, %2 layers deleted").arg(untagged).arg(deleted);
+            if (tasks)
+                tasks->succeed(task, msg);
+            Q_EMIT done(title, msg);
+        });
+    }
+}
+
+void ImageActions::prune(bool all)
+{
+    const QString title = all ? tr("Remove unused images") : tr("Remove dangling images");
+    DockerJob *job = m_host->client()->pruneImages(all);
+    TaskModel *tasks = m_host->tasks();
+    const int task = tasks ? tasks->begin(title) : 0;
+    connect(job, &DockerJob::finished, this, [this, job, tasks, task, title] {
+        job->deleteLater();
+        if (job->isError()) {
+            if (tasks)
+                tasks->fail(task, job->error().message);
+            return Q_EMIT failed(title, job->error().message);
+        }
+        const QJsonObject o = job->json().object();
+        const QString msg = tr("%1 images removed, %2 reclaimed")
+                                .arg(o.value(QLatin1String("ImagesDeleted")).toArray().size())
+                                .arg(formatSize(o.value(QLatin1String("SpaceReclaimed")).toDouble()));
+        if (tasks)
+            tasks->succeed(task, msg);
+        Q_EMIT done(title, msg);
+    });
+}
+
+int ImageActions::save(const QStringList &references, const QString &path)
+{
+    const QString title = tr("Save %1 to %2").arg(references.join(QStringLiteral(", ")), QFileInfo(path).fileName());
+    auto file = std::make_shared<QSaveFile>(path);
+    if (!file->open(QIODevice::WriteOnly))
+        return fail(title, tr("Cannot write %1: %2").arg(path, file->errorString()));
+    TaskModel *tasks = m_host->tasks();
+    const int task = tasks ? tasks->begin(title) : 0;
+    DockerJob *job = m_host->client()->saveImages(references);
+    QPointer<DockerJob> guard(job);
+    auto written = std::make_shared<qint64>(0);
+    auto writeError = std::make_shared<QString>();
+    auto canceled = std::make_shared<bool>(false);
+    if (tasks)
+        tasks->setCanceller(task, [guard, canceled] {
+            *canceled = true;
+            if (guard)
+                guard->abort();
+        });
+    connect(job, &DockerJob::dataReceived, this, [file, written, writeError, job, tasks, task](const QByteArray &d) {
+        if (!writeError->isEmpty())
+            return;
+        if (file->write(d) != d.size()) {
+            *writeError = file->errorString();
+            job->abort();
+            return;
+        }
+        *written += d.size();
+        if (tasks)
+            tasks->setProgress(task, *written, 0, {}, formatSize(double(*written)));
+    });
+    connect(job, &DockerJob::finished, this, [this, job, file, path, writeError, canceled, tasks, task, title, written] {
+        job->deleteLater();
+        QString error = *canceled ? tr("Canceled.")
+            : !writeError->isEmpty() ? tr("Cannot write %1: %2").arg(path, *writeError)
+            : job->isError()         ? job->error().message
+            : !file->commit()        ? tr("Cannot write %1: %2").arg(path, file->errorString())
+                                     : QString();
+        if (!error.isEmpty()) {
+            file->cancelWriting(); // nothing half-written is left behind
+            if (tasks)
+                tasks->fail(task, error);
+            return Q_EMIT failed(title, error);
+        }
+        const QString msg = formatSize(double(*written));
+        if (tasks)
+            tasks->succeed(task, msg);
+        Q_EMIT done(title, msg);
+    });
+    return task;
+}
+
+int ImageActions::load(const QString &path)
+{
+    const QString title = tr("Load images from %1").arg(QFileInfo(path).fileName());
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(title, tr("Cannot read %1: %2").arg(path, f.errorString()));
+    const QByteArray tar = f.readAll();
+    if (tar.size() < 1024)
+        return fail(title, tr("%1 is not an image archive (docker save and Wharf's Save make them).").arg(path));
+    TaskModel *tasks = m_host->tasks();
+    const int task = tasks ? tasks->begin(title) : 0;
+    follow(m_host->client()->loadImages(tar), task, title, [this, tasks, task, title](const ProgressTracker &t) {
+        const QString msg = t.loadedImages().join(QStringLiteral(", "));
+        if (tasks && !msg.isEmpty())
+            tasks->succeed(task, msg);
+        Q_EMIT done(title, msg);
+    });
+    return task;
+}
+
+int ImageActions::importTar(const QString &path, const QString &reference, const QStringList &changes)
+{
+    const QString title = tr("Import %1").arg(QFileInfo(path).fileName());
+    QString repo, tag;
+    if (!reference.trimmed().isEmpty()) {
+        const auto ref = ImageRef::parse(reference);
+        if (!ref)
+            return fail(title, ref.error().message);
+        repo = ref->familiarName();
+        tag = ref->tag;
+    }
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return fail(title, tr("Cannot read %1: %2").arg(path, f.errorString()));
+    const QByteArray tar = f.readAll();
+    if (tar.size() < 1024)
+        return fail(title, tr("%1 is not a tar archive of a root file system.").arg(path));
+    TaskModel *tasks = m_host->tasks();
+    const int task = tasks ? tasks->begin(title) : 0;
+    follow(m_host->client()->importImage(tar, repo, tag, changes), task, title, [this, tasks, task, title](const ProgressTracker &t) {
+        if (tasks)
+            tasks->succeed(task, t.imageId());
+        Q_EMIT done(title, t.imageId());
+    });
+    return task;
+}
+
+BuildRun *ImageActions::build(const BuildRequest &request)
+{
+    auto *run = new BuildRun(this);
+    const QString what = request.options.tags.isEmpty() ? request.context : request.options.tags.join(QStringLiteral(", "));
+    const QString title = tr("Build %1").arg(what);
+    TaskModel *tasks = m_host->tasks();
+    run->m_task = tasks ? tasks->begin(title) : 0;
+    auto finishWith = [this, run, tasks, title](const Error &e) {
+        run->m_error = e;
+        run->m_finished = true;
+        if (e.isError()) {
+            if (tasks)
+                tasks->fail(run->m_task, e.message);
+            Q_EMIT failed(title, e.message);
+        }
+        Q_EMIT run->finished();
+    };
+    BuildOptions options = request.options;
+    for (QString &t : options.tags) {
+        const auto ref = ImageRef::parse(t);
+        if (!ref) {
+            QMetaObject::invokeMethod(this, [finishWith, e = ref.error()] { finishWith(e); }, Qt::QueuedConnection);
+            return run;
+        }
+        t = ref->toString();
+    }
+    const bool remote = request.context.contains(QLatin1String("://")) || request.context.startsWith(QLatin1String("git@"));
+    auto start = [this, run, options, finishWith, tasks](const QByteArray &tar, const QString &dockerfileInArchive) {
+        if (!m_host)
+            return;
+        BuildOptions o = options;
+        if (!dockerfileInArchive.isEmpty())
+            o.dockerfile = dockerfileInArchive;
+        auto line = [run](const QString &l) {
+            run->m_log << l;
+            Q_EMIT run->line(l);
+        };
+        DockerJob *job = m_host->client()->build(tar, o);
+        run->m_job = job;
+        // follow() reports the task; the run reports to its dialog.
+        auto stream = std::make_shared<JsonMessageStream>();
+        auto tracker = std::make_shared<ProgressTracker>();
+        auto canceled = std::make_shared<bool>(false);
+        QPointer<DockerJob> guard(job);
+        if (tasks)
+            tasks->setCanceller(run->m_task, [guard, canceled] {
+                *canceled = true;
+                if (guard)
+                    guard->abort();
+            });
+        auto apply = [tasks, run, tracker, line](const QList<QJsonObject> &messages) {
+            for (const auto &m : messages)
+                for (const QString &l : tracker->apply(m))
+                    line(l);
+            if (tasks && !tracker->lastStep().isEmpty())
+                tasks->setProgress(run->m_task, 0, 0, {}, tracker->lastStep());
+        };
+        connect(job, &DockerJob::dataReceived, run, [stream, apply](const QByteArray &d) { apply(stream->feed(d)); });
+        connect(job, &DockerJob::finished, run, [job, stream, tracker, apply, canceled, finishWith, run, tasks] {
+            job->deleteLater();
+            apply(stream->finish());
+            if (*canceled)
+                return finishWith(Error::make(Error::Canceled, tr("Canceled.")));
+            if (job->isError())
+                return finishWith(job->error());
+            if (tracker->hasError())
+                return finishWith(Error::make(Error::Http, tracker->errorMessage()));
+            run->m_imageId = tracker->imageId();
+            if (tasks)
+                tasks->succeed(run->m_task, run->m_imageId.left(19));
+            finishWith({});
+        });
+    };
+    if (remote) {
+        options.remote = request.context;
+        options.dockerfile = request.dockerfile;
+        QMetaObject::invokeMethod(this, [start, options] { start({}, options.dockerfile); }, Qt::QueuedConnection);
+        return run;
+    }
+    // Packing a big folder is disk work: off the UI thread.
+    const QString folder = request.context;
+    const QString dockerfile = request.dockerfile;
+    QPointer<BuildRun> runGuard(run);
+    QtConcurrent::run([folder, dockerfile] {
+        BuildContextStats stats;
+        auto tar = BuildContext::pack(folder, dockerfile, &stats);
+        return std::make_pair(tar, stats);
+    }).then(this, [runGuard, start, finishWith](std::pair<Expected<QByteArray>, BuildContextStats> packed) {
+        if (!runGuard)
+            return;
+        if (!packed.first)
+            return finishWith(packed.first.error());
+        const QString msg = tr("Sending build context: %1 in %2 files (%3 left out by .dockerignore)")
+                                .arg(formatSize(double(packed.first->size())))
+                                .arg(packed.second.files)
+                                .arg(packed.second.excluded);
+        runGuard->m_log << msg;
+        Q_EMIT runGuard->line(msg);
+        start(*packed.first, packed.second.dockerfile);
+    });
+    return run;
+}
+
+} // namespace Wharf::Models

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "docker/dockerclient.h"
+#include "docker/jsonmessages.h"
+#include "hosts/hostconnection.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace Wharf::Backends {
+class CredentialStore;
+}
+
+namespace Wharf::Models {
+
+class RegistryStore;
+
+// What a build is asked to do: a local folder (packed here, honouring .dockerignore) or a
+// remote context the engine fetches itself (a git URL).
+struct BuildRequest
+{
+    QString context;    // a folder, or a git/http URL
+    QString dockerfile; // empty: "Dockerfile" in the folder
+    Backends::BuildOptions options;
+};
+
+// A running build: its log, line by line, and its outcome.
+class BuildRun : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    QString imageId() const { return m_imageId; }
+    Backends::Error error() const { return m_error; }
+    bool isFinished() const { return m_finished; }
+    QStringList log() const { return m_log; }
+    int task() const { return m_task; }
+    void cancel();
+
+Q_SIGNALS:
+    void line(const QString &text);
+    void finished();
+
+private:
+    friend class ImageActions;
+    QPointer<Backends::DockerJob> m_job;
+    QString m_imageId;
+    Backends::Error m_error;
+    bool m_finished = false;
+    QStringList m_log;
+    int m_task = 0;
+};
+
+// Image work on one host, each a task in the task list with its progress (per-layer for pulls
+// and pushes) and a way to cancel it. Registry logins come from the keychain, by the registry
+// an image names, and go to the engine as X-Registry-Auth; they are kept nowhere else.
+class ImageActions : public QObject
+{
+    Q_OBJECT
+public:
+    ImageActions(HostConnection *host, RegistryStore *registries, Backends::CredentialStore *credentials, QObject *parent = nullptr);
+
+    HostConnection *host() const { return m_host; }
+    int pull(const QString &reference);
+    int push(const QString &reference);
+    void tag(const QString &source, const QString &target);
+    void remove(const QStringList &references, bool force);
+    void prune(bool all);
+    int save(const QStringList &references, const QString &path);
+    int load(const QString &path);
+    int importTar(const QString &path, const QString &reference, const QStringList &changes);
+    BuildRun *build(const BuildRequest &request);
+
+Q_SIGNALS:
+    // Outcomes, besides the task list: for pages that follow what they started.
+    void pulled(const QString &reference);
+    void pushed(const QString &reference, const QString &digest);
+    void failed(const QString &title, const QString &message);
+    void done(const QString &title, const QString &message);
+
+private:
+    void withAuth(const QString &reference, std::function<void(const Backends::RegistryAuth &)> then);
+    // Follows a progress stream as task `task`; done gets the tracker when it all worked.
+    void follow(Backends::DockerJob *job, int task, const QString &title,
+                std::function<void(const Backends::ProgressTracker &)> ok, std::function<void(const QString &)> line = {});
+    int fail(const QString &title, const QString &message);
+
+    QPointer<HostConnection> m_host;
+    RegistryStore *m_registries;
+    Backends::CredentialStore *m_credentials;
+};
+
+} // namespace Wharf::Models
