@@ -264,6 +264,25 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Backends::BuildContext</name>
+    <message>
+        <source>The build context folder %1 does not exist.</source>
+        <translation>构建上下文文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The build context %1 is not a folder.</source>
+        <translation>构建上下文 %1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>There is no Dockerfile at %1.</source>
+        <translation>%1 处没有 Dockerfile。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Backends::ContainerSpec</name>
     <message>
         <source>&quot;%1&quot; is not a port number (1 to 65535).</source>
@@ -647,10 +666,56 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Backends::ImageRef</name>
+    <message>
+        <source>&quot;%1&quot; names a tag or digest; give the repository alone.</source>
+        <translation>“%1”带有标签或摘要；请只给出仓库名。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid image reference: %2</source>
+        <translation>“%1”不是有效的镜像引用：%2</translation>
+    </message>
+    <message>
+        <source>An image name is needed.</source>
+        <translation>需要一个镜像名称。</translation>
+    </message>
+    <message>
+        <source>the digest &quot;%1&quot; is malformed.</source>
+        <translation>摘要“%1”格式错误。</translation>
+    </message>
+    <message>
+        <source>the tag &quot;%1&quot; may only have letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (at most 128).</source>
+        <translation>标签“%1”只能包含字母、数字、&apos;_&apos;、&apos;.&apos; 和 &apos;-&apos;（最多 128 个字符）。</translation>
+    </message>
+    <message>
+        <source>the registry &quot;%1&quot; is not a host name with an optional port.</source>
+        <translation>镜像仓库“%1”不是主机名（可带端口）。</translation>
+    </message>
+    <message>
+        <source>it has an empty path component.</source>
+        <translation>其中有空的路径段。</translation>
+    </message>
+    <message>
+        <source>the name &quot;%1&quot; may only have lower-case letters, digits and separators (. _ __ -).</source>
+        <translation>名称“%1”只能包含小写字母、数字和分隔符（. _ __ -）。</translation>
+    </message>
+    <message>
+        <source>the name is longer than 255 characters.</source>
+        <translation>名称超过 255 个字符。</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Backends::JsonLineSplitter</name>
     <message>
         <source>A streamed message exceeds %1 bytes.</source>
         <translation>流中的一条消息超过了 %1 字节。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::JsonMessageStream</name>
+    <message>
+        <source>The daemon sent a progress message that is not JSON: %1</source>
+        <translation>守护进程发送的进度消息不是 JSON：%1</translation>
     </message>
 </context>
 <context>
@@ -759,6 +824,132 @@
     <message>
         <source>no output</source>
         <translation>无输出</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::ProgressTracker</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>%1/%2 layers</source>
+        <translation>%1/%2 层</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::RegistryClient</name>
+    <message>
+        <source>The registry at %1 sent an answer that is not valid JSON (%2 at byte %3).</source>
+        <translation>%1 上的镜像仓库返回了无效的 JSON（%2，位于第 %3 字节）。</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>The registry at %1 has no repository &quot;%2&quot;.</source>
+        <translation>%1 上的镜像仓库中没有仓库“%2”。</translation>
+    </message>
+    <message>
+        <source>The repository &quot;%1&quot; has no tag or manifest &quot;%2&quot;.</source>
+        <translation>仓库“%1”中没有标签或清单“%2”。</translation>
+    </message>
+    <message>
+        <source>This registry has deletion disabled (distribution: storage.delete.enabled).</source>
+        <translation>该镜像仓库禁用了删除（distribution：storage.delete.enabled）。</translation>
+    </message>
+    <message>
+        <source>The registry denied access: %1</source>
+        <translation>镜像仓库拒绝访问：%1</translation>
+    </message>
+    <message>
+        <source>The registry answered %1: %2</source>
+        <translation>镜像仓库返回 %1：%2</translation>
+    </message>
+    <message>
+        <source>The registry at %1 did not answer in time.</source>
+        <translation>%1 上的镜像仓库未能及时应答。</translation>
+    </message>
+    <message>
+        <source>The TLS connection to the registry at %1 failed: %2</source>
+        <translation>与 %1 上镜像仓库的 TLS 连接失败：%2</translation>
+    </message>
+    <message>
+        <source>Cannot reach the registry at %1: %2</source>
+        <translation>无法连接 %1 上的镜像仓库：%2</translation>
+    </message>
+    <message>
+        <source>The registry at %1 needs you to log in (wharfctl login %2).</source>
+        <translation>%1 上的镜像仓库需要登录（wharfctl login %2）。</translation>
+    </message>
+    <message>
+        <source>The registry at %1 refused the user name or password of %2.</source>
+        <translation>%1 上的镜像仓库拒绝了 %2 的用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The registry at %1 has no %2.</source>
+        <translation>%1 上的镜像仓库中没有 %2。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Docker registry (no /v2/ API).</source>
+        <translation>%1 不是 Docker 镜像仓库（没有 /v2/ API）。</translation>
+    </message>
+    <message>
+        <source>The registry at %1 answered %2 %3.</source>
+        <translation>%1 上的镜像仓库返回 %2 %3。</translation>
+    </message>
+    <message>
+        <source>The registry named a token service that is not an http(s) URL: %1</source>
+        <translation>镜像仓库给出的令牌服务不是 http(s) URL：%1</translation>
+    </message>
+    <message>
+        <source>Cannot reach the registry&apos;s token service at %1: %2</source>
+        <translation>无法连接 %1 上的镜像仓库令牌服务：%2</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s token service at %1 needs you to log in.</source>
+        <translation>%1 上的镜像仓库令牌服务需要登录。</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s token service at %1 refused the user name or password of %2.</source>
+        <translation>%1 上的镜像仓库令牌服务拒绝了 %2 的用户名或密码。</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s token service at %1 answered %2.</source>
+        <translation>%1 上的镜像仓库令牌服务返回 %2。</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s token service at %1 sent no token.</source>
+        <translation>%1 上的镜像仓库令牌服务没有返回令牌。</translation>
+    </message>
+    <message>
+        <source>A registry address is needed (host[:port] or https://host).</source>
+        <translation>需要镜像仓库地址（主机[:端口] 或 https://主机）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a registry address (host[:port] or https://host).</source>
+        <translation>“%1”不是镜像仓库地址（主机[:端口] 或 https://主机）。</translation>
+    </message>
+    <message>
+        <source>This registry does not list its repositories (no catalog); open a repository by name. (%1)</source>
+        <translation>该镜像仓库不提供仓库列表（没有 catalog）；请按名称打开仓库。（%1）</translation>
+    </message>
+    <message>
+        <source>The registry did not say the digest of %1.</source>
+        <translation>镜像仓库没有给出 %1 的摘要。</translation>
+    </message>
+    <message>
+        <source>The registry sent a malformed digest for %1: %2</source>
+        <translation>镜像仓库为 %1 返回了格式错误的摘要：%2</translation>
+    </message>
+    <message>
+        <source>%1 is a schema 1 manifest, which Docker no longer supports; push it again with a current docker.</source>
+        <translation>%1 是 schema 1 清单，Docker 已不再支持；请用新版 docker 重新推送。</translation>
+    </message>
+    <message>
+        <source>The manifest of %1 has no image config.</source>
+        <translation>%1 的清单中没有镜像配置。</translation>
     </message>
 </context>
 <context>
@@ -1236,6 +1427,140 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Models::ImageActions</name>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Pull %1</source>
+        <translation>拉取 %1</translation>
+    </message>
+    <message>
+        <source>Push %1</source>
+        <translation>推送 %1</translation>
+    </message>
+    <message>
+        <source>Push takes a tag, not a digest.</source>
+        <translation>推送需要标签，而不是摘要。</translation>
+    </message>
+    <message>
+        <source>Tag %1 as %2</source>
+        <translation>将 %1 标记为 %2</translation>
+    </message>
+    <message>
+        <source>A tag cannot be a digest.</source>
+        <translation>标签不能是摘要。</translation>
+    </message>
+    <message>
+        <source>Remove image %1 (forced)</source>
+        <translation>删除镜像 %1（强制）</translation>
+    </message>
+    <message>
+        <source>Remove image %1</source>
+        <translation>删除镜像 %1</translation>
+    </message>
+    <message>
+        <source>%1 untagged, %2 layers deleted</source>
+        <translation>已取消 %1 个标签，删除了 %2 层</translation>
+    </message>
+    <message>
+        <source>Remove unused images</source>
+        <translation>删除未使用的镜像</translation>
+    </message>
+    <message>
+        <source>Remove dangling images</source>
+        <translation>删除悬空镜像</translation>
+    </message>
+    <message>
+        <source>%1 images removed, %2 reclaimed</source>
+        <translation>已删除 %1 个镜像，回收 %2</translation>
+    </message>
+    <message>
+        <source>Save %1 to %2</source>
+        <translation>将 %1 保存到 %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Load images from %1</source>
+        <translation>从 %1 载入镜像</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an image archive (docker save and Wharf&apos;s Save make them).</source>
+        <translation>%1 不是镜像归档（由 docker save 或 Wharf 的“保存”生成）。</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a tar archive of a root file system.</source>
+        <translation>%1 不是根文件系统的 tar 归档。</translation>
+    </message>
+    <message>
+        <source>Build %1</source>
+        <translation>构建 %1</translation>
+    </message>
+    <message>
+        <source>Sending build context: %1 in %2 files (%3 left out by .dockerignore)</source>
+        <translation>正在发送构建上下文：%2 个文件共 %1（.dockerignore 排除了 %3 个）</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::LocalRegistryDeployer</name>
+    <message>
+        <source>A registry needs a name without &apos;/&apos;.</source>
+        <translation>镜像仓库需要一个不含 &apos;/&apos; 的名称。</translation>
+    </message>
+    <message>
+        <source>There is already a registry named &quot;%1&quot;.</source>
+        <translation>已有名为“%1”的镜像仓库。</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>端口必须在 1 到 65535 之间。</translation>
+    </message>
+    <message>
+        <source>%1 is already in the registry list as &quot;%2&quot;.</source>
+        <translation>%1 已以“%2”的名称在镜像仓库列表中。</translation>
+    </message>
+    <message>
+        <source>Looking for the image %1</source>
+        <translation>正在查找镜像 %1</translation>
+    </message>
+    <message>
+        <source>Pulling %1</source>
+        <translation>正在拉取 %1</translation>
+    </message>
+    <message>
+        <source>Pulling %1 failed: %2</source>
+        <translation>拉取 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Creating the volume %1</source>
+        <translation>正在创建数据卷 %1</translation>
+    </message>
+    <message>
+        <source>Starting the registry container</source>
+        <translation>正在启动镜像仓库容器</translation>
+    </message>
+    <message>
+        <source>Waiting for the registry to answer</source>
+        <translation>正在等待镜像仓库应答</translation>
+    </message>
+    <message>
+        <source>The registry container started but did not answer at %1: %2</source>
+        <translation>镜像仓库容器已启动，但 %1 没有应答：%2</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Models::LogFollower</name>
     <message>
         <source>Cannot read the logs: %1</source>
@@ -1260,6 +1585,49 @@
     <message>
         <source>The container stopped; its logs continue here when it runs again.</source>
         <translation>容器已停止；再次运行时日志会在这里继续显示。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::RegistryStore</name>
+    <message>
+        <source>Cannot read the registry list %1: %2.</source>
+        <translation>无法读取镜像仓库列表 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The registry list %1 is damaged (%2); it was left as it is.</source>
+        <translation>镜像仓库列表 %1 已损坏（%2）；已保持原样。</translation>
+    </message>
+    <message>
+        <source>Cannot write the registry list %1: %2.</source>
+        <translation>无法写入镜像仓库列表 %1：%2。</translation>
+    </message>
+    <message>
+        <source>A registry needs a name.</source>
+        <translation>镜像仓库需要一个名称。</translation>
+    </message>
+    <message>
+        <source>A registry name cannot contain &apos;/&apos;.</source>
+        <translation>镜像仓库名称不能包含 &apos;/&apos;。</translation>
+    </message>
+    <message>
+        <source>There is already a registry named &quot;%1&quot;.</source>
+        <translation>已有名为“%1”的镜像仓库。</translation>
+    </message>
+    <message>
+        <source>%1 is already in the list as &quot;%2&quot;.</source>
+        <translation>%1 已以“%2”的名称在列表中。</translation>
+    </message>
+    <message>
+        <source>Docker Hub stays in the list.</source>
+        <translation>Docker Hub 始终保留在列表中。</translation>
+    </message>
+    <message>
+        <source>There is no registry named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的镜像仓库。</translation>
+    </message>
+    <message>
+        <source>A user name is needed.</source>
+        <translation>需要用户名。</translation>
     </message>
 </context>
 <context>
@@ -1296,6 +1664,22 @@
         <source>Created</source>
         <comment>column: creation time</comment>
         <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Image ID</source>
+        <translation>镜像 ID</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
     </message>
 </context>
 <context>
@@ -1453,6 +1837,121 @@
     <message>
         <source>The SSH key %1 does not exist.</source>
         <translation>SSH 私钥 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::BuildDialog</name>
+    <message>
+        <source>Do not use the build cache</source>
+        <translation>不使用构建缓存</translation>
+    </message>
+    <message>
+        <source>Always pull the base images</source>
+        <translation>总是拉取基础镜像</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Cancel build</source>
+        <translation>取消构建</translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation>运行…</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <source>Build an image</source>
+        <translation>构建镜像</translation>
+    </message>
+    <message>
+        <source>a folder with a Dockerfile, or a git URL</source>
+        <translation>含有 Dockerfile 的文件夹，或 git URL</translation>
+    </message>
+    <message>
+        <source>Dockerfile (in the folder), or another path</source>
+        <translation>Dockerfile（位于该文件夹），或其他路径</translation>
+    </message>
+    <message>
+        <source>name:tag, several separated by spaces</source>
+        <translation>名称:标签，多个以空格分隔</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one a line</source>
+        <translation>KEY=VALUE，每行一个</translation>
+    </message>
+    <message>
+        <source>the last stage</source>
+        <translation>最后一个阶段</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Build context folder</source>
+        <translation>构建上下文文件夹</translation>
+    </message>
+    <message>
+        <source>Context:</source>
+        <translation>上下文：</translation>
+    </message>
+    <message>
+        <source>Dockerfile:</source>
+        <translation>Dockerfile：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Build arguments:</source>
+        <translation>构建参数：</translation>
+    </message>
+    <message>
+        <source>Labels:</source>
+        <translation>标签（label）：</translation>
+    </message>
+    <message>
+        <source>Target stage:</source>
+        <translation>目标阶段：</translation>
+    </message>
+    <message>
+        <source>Pushing %1: see the task list.</source>
+        <translation>正在推送 %1：见任务列表。</translation>
+    </message>
+    <message>
+        <source>Choose the build context: a folder with a Dockerfile, or a git URL.</source>
+        <translation>请选择构建上下文：含有 Dockerfile 的文件夹，或 git URL。</translation>
+    </message>
+    <message>
+        <source>Build argument &quot;%1&quot; needs the form KEY=VALUE.</source>
+        <translation>构建参数“%1”需要 KEY=VALUE 格式。</translation>
+    </message>
+    <message>
+        <source>Label &quot;%1&quot; needs the form KEY=VALUE.</source>
+        <translation>标签“%1”需要 KEY=VALUE 格式。</translation>
+    </message>
+    <message>
+        <source>Building…</source>
+        <translation>正在构建…</translation>
+    </message>
+    <message>
+        <source>The build failed: %1</source>
+        <translation>构建失败：%1</translation>
+    </message>
+    <message>
+        <source>Built %1.</source>
+        <translation>已构建 %1。</translation>
+    </message>
+    <message>
+        <source>Built %1 as %2.</source>
+        <translation>已构建 %1，标记为 %2。</translation>
     </message>
 </context>
 <context>
@@ -1956,6 +2455,242 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Ui::ImageDetailsDialog</name>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <comment>column: creation time</comment>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>创建命令</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签（label）</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>镜像 %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签（label）</translation>
+    </message>
+    <message>
+        <source>Inspect</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Digests</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <comment>image detail</comment>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Entrypoint</source>
+        <translation>入口点</translation>
+    </message>
+    <message>
+        <source>Working folder</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Exposed ports</source>
+        <translation>暴露的端口</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::ImagesPage</name>
+    <message>
+        <source>Dangling only</source>
+        <translation>仅悬空镜像</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Tar archives (*.tar);;All files (*)</source>
+        <translation>Tar 归档 (*.tar);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Pull…</source>
+        <translation>拉取…</translation>
+    </message>
+    <message>
+        <source>Build…</source>
+        <translation>构建…</translation>
+    </message>
+    <message>
+        <source>Run…</source>
+        <translation>运行…</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <source>Tag…</source>
+        <translation>标记…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Prune…</source>
+        <translation>清理…</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>载入…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Filter images</source>
+        <translation>筛选镜像</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Pull image</source>
+        <translation>拉取镜像</translation>
+    </message>
+    <message>
+        <source>Image (name[:tag] or registry/name[:tag]):</source>
+        <translation>镜像（名称[:标签] 或 仓库地址/名称[:标签]）：</translation>
+    </message>
+    <message>
+        <source>Select an image to push.</source>
+        <translation>请选择要推送的镜像。</translation>
+    </message>
+    <message>
+        <source>An image without a tag cannot be pushed: tag it first.</source>
+        <translation>没有标签的镜像不能推送：请先为它打标签。</translation>
+    </message>
+    <message>
+        <source>Select one image to tag.</source>
+        <translation>请选择一个要标记的镜像。</translation>
+    </message>
+    <message>
+        <source>Tag image</source>
+        <translation>标记镜像</translation>
+    </message>
+    <message>
+        <source>New name for %1 (registry/name:tag):</source>
+        <translation>%1 的新名称（仓库地址/名称:标签）：</translation>
+    </message>
+    <message>
+        <source>Select the images to remove.</source>
+        <translation>请选择要删除的镜像。</translation>
+    </message>
+    <message>
+        <source>Remove %1?</source>
+        <translation>删除 %1？</translation>
+    </message>
+    <message>
+        <source>In use by: %1.</source>
+        <translation>正在被使用：%1。</translation>
+    </message>
+    <message>
+        <source>Remove anyway (force)? The containers keep running on the image&apos;s layers.</source>
+        <translation>仍要删除（强制）吗？容器会继续使用镜像的层运行。</translation>
+    </message>
+    <message>
+        <source>Remove every dangling image (untagged and unused)?</source>
+        <translation>删除所有悬空镜像（无标签且未使用）？</translation>
+    </message>
+    <message>
+        <source>Select the images to save.</source>
+        <translation>请选择要保存的镜像。</translation>
+    </message>
+    <message>
+        <source>Save images to a tar file</source>
+        <translation>将镜像保存为 tar 文件</translation>
+    </message>
+    <message>
+        <source>Load images from a tar file</source>
+        <translation>从 tar 文件载入镜像</translation>
+    </message>
+    <message>
+        <source>Import a root file system (tar)</source>
+        <translation>导入根文件系统（tar）</translation>
+    </message>
+    <message>
+        <source>Import image</source>
+        <translation>导入镜像</translation>
+    </message>
+    <message>
+        <source>Name the new image (name:tag, may be empty):</source>
+        <translation>新镜像的名称（名称:标签，可留空）：</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Ui::MainWindow</name>
     <message>
         <source>Wharf</source>
@@ -2100,6 +2835,234 @@
     <message>
         <source>Reconnect</source>
         <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Registries</source>
+        <translation>镜像仓库(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::RegistriesPage</name>
+    <message>
+        <source>Tag</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <comment>column: creation time</comment>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Layer digest</source>
+        <translation>层摘要</translation>
+    </message>
+    <message>
+        <source>Media type</source>
+        <translation>媒体类型</translation>
+    </message>
+    <message>
+        <source>Registries</source>
+        <translation>镜像仓库</translation>
+    </message>
+    <message>
+        <source>Log in to %1</source>
+        <translation>登录 %1</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password or token:</source>
+        <translation>密码或令牌：</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keychain only.</source>
+        <translation>密码只保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Run a local registry</source>
+        <translation>运行本地镜像仓库</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation>镜像：</translation>
+    </message>
+    <message>
+        <source>Its data goes to a volume; deleting tags is enabled. The port is published on the host&apos;s loopback.</source>
+        <translation>数据存放在数据卷中；允许删除标签。端口发布在主机的回环地址上。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Log in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Run a local registry…</source>
+        <translation>运行本地镜像仓库…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Pull to host…</source>
+        <translation>拉取到主机…</translation>
+    </message>
+    <message>
+        <source>Copy pull command</source>
+        <translation>复制拉取命令</translation>
+    </message>
+    <message>
+        <source>Delete tag…</source>
+        <translation>删除标签…</translation>
+    </message>
+    <message>
+        <source>Filter repositories, or type a name to open</source>
+        <translation>筛选仓库，或输入名称后回车打开</translation>
+    </message>
+    <message>
+        <source>Loading the repositories of %1…</source>
+        <translation>正在加载 %1 的仓库…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repositories in %1</source>
+        <translation>
+            <numerusform>%1 中有 %n 个仓库</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading the tags of %1…</source>
+        <translation>正在加载 %1 的标签…</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>%1 has no tags.</source>
+        <translation>%1 没有标签。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n tags</source>
+        <translation>
+            <numerusform>%1：%n 个标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a tag first.</source>
+        <translation>请先选择一个标签。</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>已复制：%1</translation>
+    </message>
+    <message>
+        <source>Pull %1 to</source>
+        <translation>将 %1 拉取到</translation>
+    </message>
+    <message>
+        <source>Pulling %1 to %2: see the task list.</source>
+        <translation>正在将 %1 拉取到 %2：见任务列表。</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the registry?</source>
+        <translation>从镜像仓库中删除 %1？</translation>
+    </message>
+    <message>
+        <source>These tags point to the same image and go with it: %1.</source>
+        <translation>这些标签指向同一个镜像，会一起被删除：%1。</translation>
+    </message>
+    <message>
+        <source>Deleted %1 (%2).</source>
+        <translation>已删除 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Add a registry</source>
+        <translation>添加镜像仓库</translation>
+    </message>
+    <message>
+        <source>Address (host[:port] or https://host):</source>
+        <translation>地址（主机[:端口] 或 https://主机）：</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the registry list? Its images stay in the registry.</source>
+        <translation>从镜像仓库列表中移除 %1？其中的镜像仍保留在仓库里。</translation>
+    </message>
+    <message>
+        <source>The registry container Wharf started keeps running; remove it on its host&apos;s containers page.</source>
+        <translation>Wharf 启动的镜像仓库容器会继续运行；请在其主机的容器页面删除它。</translation>
+    </message>
+    <message>
+        <source>Removed %1 from the list.</source>
+        <translation>已从列表中移除 %1。</translation>
+    </message>
+    <message>
+        <source>Checking the login with %1…</source>
+        <translation>正在向 %1 验证登录…</translation>
+    </message>
+    <message>
+        <source>Logged in to %1; the password is in the keychain.</source>
+        <translation>已登录 %1；密码保存在钥匙串中。</translation>
+    </message>
+    <message>
+        <source>Logged out of %1.</source>
+        <translation>已退出 %1。</translation>
+    </message>
+    <message>
+        <source>Choose a host to run the registry on.</source>
+        <translation>请选择运行镜像仓库的主机。</translation>
+    </message>
+    <message>
+        <source>Run registry %1 on %2</source>
+        <translation>在 %2 上运行镜像仓库 %1</translation>
+    </message>
+    <message>
+        <source>Registry %1 runs at %2.</source>
+        <translation>镜像仓库 %1 运行于 %2。</translation>
     </message>
 </context>
 <context>
@@ -2248,6 +3211,19 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
     </message>
 </context>
 <context>
+    <name>Wharf::Ui::TaskDelegate</name>
+    <message numerus="yes">
+        <source>%n more layers</source>
+        <translation>
+            <numerusform>另外 %n 层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Wharf: a native console for Docker hosts</source>
@@ -2329,6 +3305,10 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
         <translation>&quot;events&quot; 不接受参数</translation>
     </message>
     <message>
+        <source>--ssh-client must be libssh2 or openssh, not &quot;%1&quot;</source>
+        <translation>--ssh-client 只能是 libssh2 或 openssh，不能是“%1”</translation>
+    </message>
+    <message>
         <source>Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json] COMMAND
        ssh:// hosts: [--known-hosts FILE] [--accept-new-host-key] [--ssh-key FILE] [--ssh-client libssh2|openssh]
 
@@ -2339,6 +3319,12 @@ Commands:
   inspect, logs, stats, top, exec, cp
   volume ls|create|inspect|rm|prune
   network ls|create|inspect|connect|disconnect|rm
+  images, pull, push, tag, rmi, history, save, load, import, build
+  image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build
+  login [REGISTRY] -u USER --password-stdin, logout [REGISTRY]   (passwords in the keychain)
+  registry ls|add NAME URL|remove NAME          the registry list
+  registry repos REG, tags REG/REPO, inspect REG/REPO:TAG, rm REG/REPO:TAG
+  registry run [--name N] [--port P] [--image I] [--volume V]   run a registry on the host
   host ls|add|rm|test        saved hosts (TLS keys in the keychain)
   host forget-key NAME|HOST[:PORT]   remove a host&apos;s SSH key from Wharf&apos;s known_hosts
 
@@ -2354,15 +3340,213 @@ The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOS
   inspect, logs, stats, top, exec, cp
   volume ls|create|inspect|rm|prune
   network ls|create|inspect|connect|disconnect|rm
+  images, pull, push, tag, rmi, history, save, load, import, build
+  image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build
+  login [镜像仓库] -u 用户名 --password-stdin, logout [镜像仓库]   （密码保存在钥匙串中）
+  registry ls|add 名称 URL|remove 名称          镜像仓库列表
+  registry repos 仓库, tags 仓库/REPO, inspect 仓库/REPO:标签, rm 仓库/REPO:标签
+  registry run [--name 名称] [--port 端口] [--image 镜像] [--volume 数据卷]   在主机上运行镜像仓库
   host ls|add|rm|test        已保存的主机（TLS 私钥保存在钥匙串中）
   host forget-key 名称|主机[:端口]   从 Wharf 的 known_hosts 中删除主机的 SSH 密钥
 
-主机依次取自 -H（地址或已保存主机的名称）、DOCKER_HOST，否则使用本地套接字。
+主机来自 -H（地址或已保存主机的名称），否则来自 DOCKER_HOST，否则使用本地套接字。
 </translation>
     </message>
     <message>
-        <source>--ssh-client must be libssh2 or openssh, not &quot;%1&quot;</source>
-        <translation>--ssh-client 只能是 libssh2 或 openssh，不能是“%1”</translation>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>Warning: no login for %1 could be read from the keychain (%2); going on without one.</source>
+        <translation>警告：无法从钥匙串读取 %1 的登录信息（%2）；将不带登录继续。</translation>
+    </message>
+    <message>
+        <source>(log in with: wharfctl login %1)</source>
+        <translation>（请登录：wharfctl login %1）</translation>
+    </message>
+    <message>
+        <source>this removes every image without a container; add -f to go ahead</source>
+        <translation>这会删除所有没有容器使用的镜像；加上 -f 以继续</translation>
+    </message>
+    <message>
+        <source>this removes every dangling image; add -f to go ahead</source>
+        <translation>这会删除所有悬空镜像；加上 -f 以继续</translation>
+    </message>
+    <message>
+        <source>Deleted Images:</source>
+        <translation>已删除的镜像：</translation>
+    </message>
+    <message>
+        <source>Total reclaimed space: %1</source>
+        <translation>共回收空间：%1</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build ...</source>
+        <translation>用法：wharfctl image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build ...</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl pull [-q] [--platform P] NAME[:TAG|@DIGEST]</source>
+        <translation>用法：wharfctl pull [-q] [--platform 平台] 名称[:标签|@摘要]</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl push [-q] NAME[:TAG]</source>
+        <translation>用法：wharfctl push [-q] 名称[:标签]</translation>
+    </message>
+    <message>
+        <source>push takes a tag, not a digest</source>
+        <translation>推送需要标签，而不是摘要</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl tag SOURCE[:TAG] TARGET[:TAG]</source>
+        <translation>用法：wharfctl tag 源[:标签] 目标[:标签]</translation>
+    </message>
+    <message>
+        <source>a tag cannot be a digest</source>
+        <translation>标签不能是摘要</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl history [--no-trunc] IMAGE</source>
+        <translation>用法：wharfctl history [--no-trunc] 镜像</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl save -o FILE IMAGE...</source>
+        <translation>用法：wharfctl save -o 文件 镜像...</translation>
+    </message>
+    <message>
+        <source>refusing to write a tar to the terminal: give -o FILE or redirect the output</source>
+        <translation>拒绝把 tar 写到终端：请给出 -o 文件或重定向输出</translation>
+    </message>
+    <message>
+        <source>cannot write to the standard output</source>
+        <translation>无法写入标准输出</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>give -i FILE or send the tar on the standard input</source>
+        <translation>请给出 -i 文件，或通过标准输入发送 tar</translation>
+    </message>
+    <message>
+        <source>cannot read the standard input</source>
+        <translation>无法读取标准输入</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a tar archive of images (docker save makes them)</source>
+        <translation>%1 不是镜像的 tar 归档（由 docker save 生成）</translation>
+    </message>
+    <message>
+        <source>the daemon loaded no image from this archive</source>
+        <translation>守护进程没有从该归档中载入任何镜像</translation>
+    </message>
+    <message>
+        <source>Loaded image: %1</source>
+        <translation>已载入镜像：%1</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl import [-c CHANGE] [-m MESSAGE] FILE|-|URL [REPOSITORY[:TAG]]</source>
+        <translation>用法：wharfctl import [-c 变更] [-m 说明] 文件|-|URL [仓库[:标签]]</translation>
+    </message>
+    <message>
+        <source>%1 is not a tar archive of a root file system</source>
+        <translation>%1 不是根文件系统的 tar 归档</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl build [-t NAME:TAG] [-f FILE] [--build-arg K=V] [--target T] [--no-cache] [--pull] FOLDER|GIT-URL</source>
+        <translation>用法：wharfctl build [-t 名称:标签] [-f 文件] [--build-arg K=V] [--target 阶段] [--no-cache] [--pull] 文件夹|GIT-URL</translation>
+    </message>
+    <message>
+        <source>Sending build context: %1 in %2 files (%3 left out by .dockerignore)</source>
+        <translation>正在发送构建上下文：%2 个文件共 %1（.dockerignore 排除了 %3 个）</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl login [REGISTRY] -u USER [--password-stdin]</source>
+        <translation>用法：wharfctl login [镜像仓库] -u 用户名 [--password-stdin]</translation>
+    </message>
+    <message>
+        <source>give the user name with -u USER</source>
+        <translation>请用 -u 用户名 给出用户名</translation>
+    </message>
+    <message>
+        <source>Warning: a password on the command line is visible to other users; use --password-stdin.</source>
+        <translation>警告：命令行中的密码对其他用户可见；请使用 --password-stdin。</translation>
+    </message>
+    <message>
+        <source>Password for %1 at %2: </source>
+        <translation>%2 上 %1 的密码：</translation>
+    </message>
+    <message>
+        <source>no terminal to ask the password on: use --password-stdin</source>
+        <translation>没有可以询问密码的终端：请使用 --password-stdin</translation>
+    </message>
+    <message>
+        <source>the password is empty</source>
+        <translation>密码为空</translation>
+    </message>
+    <message>
+        <source>Login Succeeded (%1; the password is in the keychain)</source>
+        <translation>登录成功（%1；密码保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl logout [REGISTRY]</source>
+        <translation>用法：wharfctl logout [镜像仓库]</translation>
+    </message>
+    <message>
+        <source>Removed the login for %1</source>
+        <translation>已删除 %1 的登录信息</translation>
+    </message>
+    <message>
+        <source>run by Wharf</source>
+        <translation>由 Wharf 运行</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl registry add NAME URL</source>
+        <translation>用法：wharfctl registry add 名称 URL</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl registry remove NAME</source>
+        <translation>用法：wharfctl registry remove 名称</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl registry repos REGISTRY</source>
+        <translation>用法：wharfctl registry repos 镜像仓库</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl registry %1 REGISTRY/REPOSITORY%2</source>
+        <translation>用法：wharfctl registry %1 镜像仓库/仓库%2</translation>
+    </message>
+    <message>
+        <source>registry tags takes a repository without a tag</source>
+        <translation>registry tags 需要不带标签的仓库</translation>
+    </message>
+    <message>
+        <source>give a tag or digest: REGISTRY/REPOSITORY:TAG</source>
+        <translation>请给出标签或摘要：镜像仓库/仓库:标签</translation>
+    </message>
+    <message>
+        <source>Deleted: %1</source>
+        <translation>已删除：%1</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl registry ls|add|remove|repos|tags|inspect|rm|run ...</source>
+        <translation>用法：wharfctl registry ls|add|remove|repos|tags|inspect|rm|run ...</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl registry run [--name N] [--port P] [--image I] [--volume V] [--bind ADDR]</source>
+        <translation>用法：wharfctl registry run [--name 名称] [--port 端口] [--image 镜像] [--volume 数据卷] [--bind 地址]</translation>
+    </message>
+    <message>
+        <source>--port needs a number</source>
+        <translation>--port 需要一个数字</translation>
+    </message>
+    <message>
+        <source>Registry &quot;%1&quot; runs at %2 (container %3)</source>
+        <translation>镜像仓库“%1”运行于 %2（容器 %3）</translation>
     </message>
 </context>
 </TS>

@@ -20,11 +20,6 @@ namespace RegistryLogins = Models::RegistryLogins;
 using Models::RegistryStore;
 
 namespace {
-QString tr_(const char *s)
-{
-    return QCoreApplication::translate("wharfctl", s);
-}
-
 Error parseKeyValueMap(const QStringList &list, QMap<QString, QString> *out, const QString &what)
 {
     for (const auto &kv : list) {
@@ -63,7 +58,7 @@ RegistryStore *Cli::registries()
     if (!m_registries) {
         m_registries = new RegistryStore(RegistryStore::defaultFile(), this);
         if (auto e = m_registries->load(); e.isError())
-            m_err << tr_("Warning: %1").arg(e.message) << Qt::endl;
+            m_err << QCoreApplication::translate("wharfctl", "Warning: %1").arg(e.message) << Qt::endl;
     }
     return m_registries;
 }
@@ -80,7 +75,7 @@ void Cli::registryAuthFor(const QString &image, std::function<void(const Registr
     RegistryLogins::read(credentials(), address, [this, address, then](const Expected<RegistryAuth> &auth) {
         if (!auth) {
             // No keychain to ask (a server without a desktop session): go on without a login.
-            m_err << tr_("Warning: no login for %1 could be read from the keychain (%2); going on without one.")
+            m_err << QCoreApplication::translate("wharfctl", "Warning: no login for %1 could be read from the keychain (%2); going on without one.")
                          .arg(address, auth.error().message)
                   << Qt::endl;
             return then(RegistryAuth{address, {}, {}, {}});
@@ -130,7 +125,7 @@ void Cli::followProgress(DockerJob *job, bool quiet, std::function<void(const Pr
             if (!m_loginHint.isEmpty()
                 && (msg.contains(QLatin1String("no basic auth credentials")) || msg.contains(QLatin1String("authentication required"))
                     || msg.contains(QLatin1String("unauthorized")) || msg.contains(QLatin1String("denied"))))
-                msg += QLatin1Char(' ') + tr_("(log in with: wharfctl login %1)").arg(m_loginHint);
+                msg += QLatin1Char(' ') + QCoreApplication::translate("wharfctl", "(log in with: wharfctl login %1)").arg(m_loginHint);
             return fail(msg);
         }
         if (stream->error().isError())
@@ -153,7 +148,7 @@ void Cli::cmdImages(const QStringList &a)
     for (const auto &flt : f.values(QStringLiteral("-f"))) {
         const qsizetype eq = flt.indexOf(QLatin1Char('='));
         if (eq <= 0)
-            return failUsage(tr_("bad filter \"%1\": use KEY=VALUE").arg(flt));
+            return failUsage(QCoreApplication::translate("wharfctl", "bad filter \"%1\": use KEY=VALUE").arg(flt));
         filters[flt.left(eq)] << flt.mid(eq + 1);
     }
     // `images NAME` lists that repository, like docker.
@@ -262,13 +257,13 @@ void Cli::cmdImage(const QStringList &all)
         if (auto e = f.parse(a); e.isError())
             return failUsage(e.message);
         if (!f.isSet(QStringLiteral("-f")))
-            return failUsage(f.isSet(QStringLiteral("-a")) ? tr_("this removes every image without a container; add -f to go ahead")
-                                                           : tr_("this removes every dangling image; add -f to go ahead"));
+            return failUsage(f.isSet(QStringLiteral("-a")) ? QCoreApplication::translate("wharfctl", "this removes every image without a container; add -f to go ahead")
+                                                           : QCoreApplication::translate("wharfctl", "this removes every dangling image; add -f to go ahead"));
         Filters filters;
         for (const auto &flt : f.values(QStringLiteral("--filter"))) {
             const qsizetype eq = flt.indexOf(QLatin1Char('='));
             if (eq <= 0)
-                return failUsage(tr_("bad filter \"%1\": use KEY=VALUE").arg(flt));
+                return failUsage(QCoreApplication::translate("wharfctl", "bad filter \"%1\": use KEY=VALUE").arg(flt));
             filters[flt.left(eq)] << flt.mid(eq + 1);
         }
         return call(m_client->pruneImages(f.isSet(QStringLiteral("-a")), filters), [this](DockerJob *job) {
@@ -279,7 +274,7 @@ void Cli::cmdImage(const QStringList &all)
             }
             const QJsonArray deleted = o.value(QLatin1String("ImagesDeleted")).toArray();
             if (!deleted.isEmpty()) {
-                m_out << tr_("Deleted Images:") << '\n';
+                m_out << QCoreApplication::translate("wharfctl", "Deleted Images:") << '\n';
                 for (const auto &v : deleted) {
                     const QJsonObject d = v.toObject();
                     if (d.contains(QLatin1String("Untagged")))
@@ -289,11 +284,11 @@ void Cli::cmdImage(const QStringList &all)
                 }
                 m_out << '\n';
             }
-            m_out << tr_("Total reclaimed space: %1").arg(formatSize(o.value(QLatin1String("SpaceReclaimed")).toDouble())) << '\n';
+            m_out << QCoreApplication::translate("wharfctl", "Total reclaimed space: %1").arg(formatSize(o.value(QLatin1String("SpaceReclaimed")).toDouble())) << '\n';
             finish(0);
         });
     }
-    failUsage(tr_("usage: wharfctl image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build ..."));
+    failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build ..."));
 }
 
 void Cli::cmdPull(const QStringList &a)
@@ -303,7 +298,7 @@ void Cli::cmdPull(const QStringList &a)
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() != 1)
-        return failUsage(tr_("usage: wharfctl pull [-q] [--platform P] NAME[:TAG|@DIGEST]"));
+        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl pull [-q] [--platform P] NAME[:TAG|@DIGEST]"));
     const auto ref = ImageRef::parse(f.positional().first());
     if (!ref)
         return failUsage(ref.error().message);
@@ -326,12 +321,12 @@ void Cli::cmdPush(const QStringList &a)
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() != 1)
-        return failUsage(tr_("usage: wharfctl push [-q] NAME[:TAG]"));
+        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl push [-q] NAME[:TAG]"));
     const auto ref = ImageRef::parse(f.positional().first());
     if (!ref)
         return failUsage(ref.error().message);
     if (!ref->digest.isEmpty())
-        return failUsage(tr_("push takes a tag, not a digest"));
+        return failUsage(QCoreApplication::translate("wharfctl", "push takes a tag, not a digest"));
     const QString name = ref->familiarName();
     const QString tag = ref->tag;
     const bool quiet = f.isSet(QStringLiteral("-q"));
@@ -347,12 +342,12 @@ void Cli::cmdPush(const QStringList &a)
 void Cli::cmdTag(const QStringList &a)
 {
     if (a.size() != 2)
-        return failUsage(tr_("usage: wharfctl tag SOURCE[:TAG] TARGET[:TAG]"));
+        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl tag SOURCE[:TAG] TARGET[:TAG]"));
     const auto target = ImageRef::parse(a[1]);
     if (!target)
         return failUsage(target.error().message);
     if (!target->digest.isEmpty())
-        return failUsage(tr_("a tag cannot be a digest"));
+        return failUsage(QCoreApplication::translate("wharfctl", "a tag cannot be a digest"));
     call(m_client->tagImage(a[0], target->familiarName(), target->tag), [this](DockerJob *) { finish(0); });
 }
 
@@ -384,7 +379,7 @@ void Cli::cmdHistory(const QStringList &a)
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() != 1)
-        return failUsage(tr_("usage: wharfctl history [--no-trunc] IMAGE"));
+        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl history [--no-trunc] IMAGE"));
     const bool noTrunc = f.isSet(QStringLiteral("--no-trunc"));
     const bool quiet = f.isSet(QStringLiteral("-q"));
     call(m_client->imageHistory(f.positional().first()), [this, noTrunc, quiet](DockerJob *job) {
@@ -424,20 +419,20 @@ void Cli::cmdSave(const QStringList &a)
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().isEmpty())
-        return failUsage(tr_("usage: wharfctl save -o FILE IMAGE..."));
+        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl save -o FILE IMAGE..."));
     const QString path = f.value(QStringLiteral("-o"));
     std::shared_ptr<QFileDevice> file;
     if (path.isEmpty()) {
         if (stdoutIsTerminal())
-            return failUsage(tr_("refusing to write a tar to the terminal: give -o FILE or redirect the output"));
+            return failUsage(QCoreApplication::translate("wharfctl", "refusing to write a tar to the terminal: give -o FILE or redirect the output"));
         auto out = std::make_shared<QFile>();
         if (!out->open(stdout, QIODevice::WriteOnly))
-            return fail(tr_("cannot write to the standard output"));
+            return fail(QCoreApplication::translate("wharfctl", "cannot write to the standard output"));
         file = out;
     } else {
         auto out = std::make_shared<QSaveFile>(path);
         if (!out->open(QIODevice::WriteOnly))
-            return fail(tr_("cannot write %1: %2").arg(path, out->errorString()));
+            return fail(QCoreApplication::translate("wharfctl", "cannot write %1: %2").arg(path, out->errorString()));
         file = out;
     }
     DockerJob *job = m_client->saveImages(f.positional());
@@ -451,12 +446,12 @@ void Cli::cmdSave(const QStringList &a)
     connect(job, &DockerJob::finished, this, [this, job, file, path, writeError] {
         job->deleteLater();
         if (!writeError->isEmpty())
-            return fail(tr_("cannot write %1: %2").arg(path.isEmpty() ? QStringLiteral("-") : path, *writeError));
+            return fail(QCoreApplication::translate("wharfctl", "cannot write %1: %2").arg(path.isEmpty() ? QStringLiteral("-") : path, *writeError));
         if (job->isError())
             return fail(job->error().message); // a QSaveFile that is not committed leaves nothing behind
         if (auto *sf = dynamic_cast<QSaveFile *>(file.get())) {
             if (!sf->commit())
-                return fail(tr_("cannot write %1: %2").arg(path, sf->errorString()));
+                return fail(QCoreApplication::translate("wharfctl", "cannot write %1: %2").arg(path, sf->errorString()));
         } else {
             file->flush();
         }
@@ -474,23 +469,23 @@ void Cli::cmdLoad(const QStringList &a)
     QFile in;
     if (path.isEmpty()) {
         if (stdinIsTerminal())
-            return failUsage(tr_("give -i FILE or send the tar on the standard input"));
+            return failUsage(QCoreApplication::translate("wharfctl", "give -i FILE or send the tar on the standard input"));
         if (!in.open(stdin, QIODevice::ReadOnly))
-            return fail(tr_("cannot read the standard input"));
+            return fail(QCoreApplication::translate("wharfctl", "cannot read the standard input"));
     } else {
         in.setFileName(path);
         if (!in.open(QIODevice::ReadOnly))
-            return fail(tr_("cannot read %1: %2").arg(path, in.errorString()));
+            return fail(QCoreApplication::translate("wharfctl", "cannot read %1: %2").arg(path, in.errorString()));
     }
     const QByteArray tar = in.readAll();
     if (tar.size() < 512)
-        return fail(tr_("%1 is not a tar archive of images (docker save makes them)").arg(path.isEmpty() ? QStringLiteral("-") : path));
+        return fail(QCoreApplication::translate("wharfctl", "%1 is not a tar archive of images (docker save makes them)").arg(path.isEmpty() ? QStringLiteral("-") : path));
     const bool quiet = f.isSet(QStringLiteral("-q"));
     followProgress(m_client->loadImages(tar), true, [this, quiet](const ProgressTracker &t) {
         if (t.loadedImages().isEmpty())
-            return fail(tr_("the daemon loaded no image from this archive"));
+            return fail(QCoreApplication::translate("wharfctl", "the daemon loaded no image from this archive"));
         for (const QString &i : t.loadedImages())
-            m_out << (quiet ? i : tr_("Loaded image: %1").arg(i)) << '\n';
+            m_out << (quiet ? i : QCoreApplication::translate("wharfctl", "Loaded image: %1").arg(i)) << '\n';
         finish(0);
     });
 }
@@ -503,7 +498,7 @@ void Cli::cmdImport(const QStringList &a)
         return failUsage(e.message);
     const QStringList pos = f.positional();
     if (pos.isEmpty() || pos.size() > 2)
-        return failUsage(tr_("usage: wharfctl import [-c CHANGE] [-m MESSAGE] FILE|-|URL [REPOSITORY[:TAG]]"));
+        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl import [-c CHANGE] [-m MESSAGE] FILE|-|URL [REPOSITORY[:TAG]]"));
     QString repo, tag;
     if (pos.size() == 2) {
         const auto ref = ImageRef::parse(pos[1]);
@@ -521,15 +516,15 @@ void Cli::cmdImport(const QStringList &a)
         QFile in;
         if (src == QLatin1String("-")) {
             if (!in.open(stdin, QIODevice::ReadOnly))
-                return fail(tr_("cannot read the standard input"));
+                return fail(QCoreApplication::translate("wharfctl", "cannot read the standard input"));
         } else {
             in.setFileName(src);
             if (!in.open(QIODevice::ReadOnly))
-                return fail(tr_("cannot read %1: %2").arg(src, in.errorString()));
+                return fail(QCoreApplication::translate("wharfctl", "cannot read %1: %2").arg(src, in.errorString()));
         }
         tar = in.readAll();
         if (tar.size() < 512)
-            return fail(tr_("%1 is not a tar archive of a root file system").arg(src));
+            return fail(QCoreApplication::translate("wharfctl", "%1 is not a tar archive of a root file system").arg(src));
     }
     followProgress(m_client->importImage(tar, repo, tag, f.values(QStringLiteral("-c")), f.value(QStringLiteral("-m")), url), true,
                    [this](const ProgressTracker &t) {
@@ -553,7 +548,7 @@ void Cli::cmdBuild(const QStringList &a)
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() != 1)
-        return failUsage(tr_("usage: wharfctl build [-t NAME:TAG] [-f FILE] [--build-arg K=V] [--target T] [--no-cache] [--pull] "
+        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl build [-t NAME:TAG] [-f FILE] [--build-arg K=V] [--target T] [--no-cache] [--pull] "
                              "FOLDER|GIT-URL"));
     BuildOptions o;
     for (const QString &t : f.values(QStringLiteral("-t"))) {
@@ -586,7 +581,7 @@ void Cli::cmdBuild(const QStringList &a)
         tar = *packed;
         o.dockerfile = stats.dockerfile;
         if (!quiet)
-            m_err << tr_("Sending build context: %1 in %2 files (%3 left out by .dockerignore)")
+            m_err << QCoreApplication::translate("wharfctl", "Sending build context: %1 in %2 files (%3 left out by .dockerignore)")
                          .arg(formatSize(double(tar.size())))
                          .arg(stats.files)
                          .arg(stats.excluded)

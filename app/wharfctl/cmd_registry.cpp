@@ -17,11 +17,6 @@ using Models::RegistryConfig;
 namespace RegistryLogins = Models::RegistryLogins;
 
 namespace {
-QString tr_(const char *s)
-{
-    return QCoreApplication::translate("wharfctl", s);
-}
-
 QJsonObject imageJson(const RegistryImage &img)
 {
     QJsonArray layers;
@@ -67,36 +62,36 @@ void Cli::cmdLogin(const QStringList &a)
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() > 1)
-        return failUsage(tr_("usage: wharfctl login [REGISTRY] -u USER [--password-stdin]"));
+        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl login [REGISTRY] -u USER [--password-stdin]"));
     const auto reg = resolveRegistry(registries(), f.positional().value(0));
     if (!reg)
         return failUsage(reg.error().message);
     const QString user = f.value(QStringLiteral("-u"));
     if (user.isEmpty())
-        return failUsage(tr_("give the user name with -u USER"));
+        return failUsage(QCoreApplication::translate("wharfctl", "give the user name with -u USER"));
     QString password;
     if (f.isSet(QStringLiteral("--password-stdin"))) {
         QFile in;
         if (!in.open(stdin, QIODevice::ReadOnly))
-            return fail(tr_("cannot read the standard input"));
+            return fail(QCoreApplication::translate("wharfctl", "cannot read the standard input"));
         password = QString::fromUtf8(in.readAll());
         while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
             password.chop(1);
     } else if (f.isSet(QStringLiteral("-p"))) {
-        m_err << tr_("Warning: a password on the command line is visible to other users; use --password-stdin.") << Qt::endl;
+        m_err << QCoreApplication::translate("wharfctl", "Warning: a password on the command line is visible to other users; use --password-stdin.") << Qt::endl;
         password = f.value(QStringLiteral("-p"));
     } else {
-        const auto typed = readSecret(tr_("Password for %1 at %2: ").arg(user, reg->name));
+        const auto typed = readSecret(QCoreApplication::translate("wharfctl", "Password for %1 at %2: ").arg(user, reg->name));
         if (!typed)
-            return failUsage(tr_("no terminal to ask the password on: use --password-stdin"));
+            return failUsage(QCoreApplication::translate("wharfctl", "no terminal to ask the password on: use --password-stdin"));
         password = *typed;
     }
     if (password.isEmpty())
-        return failUsage(tr_("the password is empty"));
+        return failUsage(QCoreApplication::translate("wharfctl", "the password is empty"));
     RegistryLogins::login(credentials(), *reg, user, password, [this, reg](const Error &e) {
         if (e.isError())
             return fail(e.message);
-        m_out << tr_("Login Succeeded (%1; the password is in the keychain)").arg(reg->serverAddress()) << Qt::endl;
+        m_out << QCoreApplication::translate("wharfctl", "Login Succeeded (%1; the password is in the keychain)").arg(reg->serverAddress()) << Qt::endl;
         finish(0);
     });
 }
@@ -104,14 +99,14 @@ void Cli::cmdLogin(const QStringList &a)
 void Cli::cmdLogout(const QStringList &a)
 {
     if (a.size() > 1)
-        return failUsage(tr_("usage: wharfctl logout [REGISTRY]"));
+        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl logout [REGISTRY]"));
     const auto reg = resolveRegistry(registries(), a.value(0));
     if (!reg)
         return failUsage(reg.error().message);
     RegistryLogins::logout(credentials(), reg->serverAddress(), [this, reg](const Error &e) {
         if (e.isError())
             return fail(e.message);
-        m_out << tr_("Removed the login for %1").arg(reg->serverAddress()) << Qt::endl;
+        m_out << QCoreApplication::translate("wharfctl", "Removed the login for %1").arg(reg->serverAddress()) << Qt::endl;
         finish(0);
     });
 }
@@ -145,20 +140,20 @@ void Cli::cmdRegistry(const QStringList &all)
         }
         QList<QStringList> rows;
         for (const auto &r : store->registries())
-            rows << QStringList{r.name, r.url, r.containerId.isEmpty() ? QString() : tr_("run by Wharf")};
+            rows << QStringList{r.name, r.url, r.containerId.isEmpty() ? QString() : QCoreApplication::translate("wharfctl", "run by Wharf")};
         printTable({QStringLiteral("NAME"), QStringLiteral("URL"), QStringLiteral("")}, rows);
         return finish(0);
     }
     if (sub == QLatin1String("add")) {
         if (pos.size() != 2)
-            return failUsage(tr_("usage: wharfctl registry add NAME URL"));
+            return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl registry add NAME URL"));
         if (auto e = store->add(RegistryConfig{pos[0], pos[1], {}, {}}); e.isError())
             return fail(e.message);
         return finish(0);
     }
     if (sub == QLatin1String("remove")) {
         if (pos.size() != 1)
-            return failUsage(tr_("usage: wharfctl registry remove NAME"));
+            return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl registry remove NAME"));
         if (auto e = store->remove(pos[0]); e.isError())
             return fail(e.message);
         return finish(0);
@@ -179,7 +174,7 @@ void Cli::cmdRegistry(const QStringList &all)
     };
     if (sub == QLatin1String("repos")) {
         if (pos.size() != 1)
-            return failUsage(tr_("usage: wharfctl registry repos REGISTRY"));
+            return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl registry repos REGISTRY"));
         const auto reg = resolveRegistry(store, pos[0]);
         if (!reg)
             return failUsage(reg.error().message);
@@ -200,7 +195,7 @@ void Cli::cmdRegistry(const QStringList &all)
     }
     if (sub == QLatin1String("tags") || sub == QLatin1String("inspect") || sub == QLatin1String("rm")) {
         if (pos.size() != 1)
-            return failUsage(tr_("usage: wharfctl registry %1 REGISTRY/REPOSITORY%2")
+            return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl registry %1 REGISTRY/REPOSITORY%2")
                                  .arg(sub, sub == QLatin1String("tags") ? QString() : QStringLiteral(":TAG")));
         const auto split = store->splitRepository(pos[0]);
         if (!split)
@@ -219,7 +214,7 @@ void Cli::cmdRegistry(const QStringList &all)
         }
         if (sub == QLatin1String("tags")) {
             if (!ref.isEmpty())
-                return failUsage(tr_("registry tags takes a repository without a tag"));
+                return failUsage(QCoreApplication::translate("wharfctl", "registry tags takes a repository without a tag"));
             const bool quiet = f.isSet(QStringLiteral("-q"));
             return withClient(reg, [this, repo, quiet](RegistryClient *c) {
                 c->tags(repo, [this, c, repo, quiet](const Expected<QStringList> &tags) {
@@ -282,7 +277,7 @@ void Cli::cmdRegistry(const QStringList &all)
             });
         }
         if (ref.isEmpty())
-            return failUsage(tr_("give a tag or digest: REGISTRY/REPOSITORY:TAG"));
+            return failUsage(QCoreApplication::translate("wharfctl", "give a tag or digest: REGISTRY/REPOSITORY:TAG"));
         if (sub == QLatin1String("inspect")) {
             return withClient(reg, [this, repo, ref](RegistryClient *c) {
                 c->image(repo, ref, [this](const Expected<RegistryImage> &img) {
@@ -297,12 +292,12 @@ void Cli::cmdRegistry(const QStringList &all)
             c->deleteImage(repo, ref, [this](const Expected<QString> &digest) {
                 if (!digest)
                     return fail(digest.error().message);
-                m_out << tr_("Deleted: %1").arg(*digest) << '\n';
+                m_out << QCoreApplication::translate("wharfctl", "Deleted: %1").arg(*digest) << '\n';
                 finish(0);
             });
         });
     }
-    failUsage(tr_("usage: wharfctl registry ls|add|remove|repos|tags|inspect|rm|run ..."));
+    failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl registry ls|add|remove|repos|tags|inspect|rm|run ..."));
 }
 
 } // namespace Wharf::App
@@ -323,13 +318,13 @@ void Cli::cmdRegistryRun(const QStringList &a)
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (!f.positional().isEmpty())
-        return failUsage(tr_("usage: wharfctl registry run [--name N] [--port P] [--image I] [--volume V] [--bind ADDR]"));
+        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl registry run [--name N] [--port P] [--image I] [--volume V] [--bind ADDR]"));
     Models::LocalRegistryDeployer::Options o;
     o.name = f.value(QStringLiteral("--name"), o.name);
     bool ok = true;
     o.port = f.value(QStringLiteral("--port"), QString::number(o.port)).toInt(&ok);
     if (!ok)
-        return failUsage(tr_("--port needs a number"));
+        return failUsage(QCoreApplication::translate("wharfctl", "--port needs a number"));
     o.image = f.value(QStringLiteral("--image"), o.image);
     o.volume = f.value(QStringLiteral("--volume"));
     o.bindAddress = f.value(QStringLiteral("--bind"), o.bindAddress);
@@ -339,7 +334,7 @@ void Cli::cmdRegistryRun(const QStringList &a)
     connect(d, &Models::LocalRegistryDeployer::finished, this, [this, d](const Error &e) {
         if (e.isError())
             return fail(e.message);
-        m_out << tr_("Registry \"%1\" runs at %2 (container %3)").arg(d->result().name, d->result().url, shortId(d->result().containerId))
+        m_out << QCoreApplication::translate("wharfctl", "Registry \"%1\" runs at %2 (container %3)").arg(d->result().name, d->result().url, shortId(d->result().containerId))
               << Qt::endl;
         finish(0);
     });
