@@ -495,6 +495,7 @@ QWidget *MainWindow::showRegistries()
         m_pages->addWidget(page);
     }
     m_pages->setCurrentWidget(page);
+    m_nav->setCurrentIndex({}); // no host page is on screen now
     return page;
 }
 

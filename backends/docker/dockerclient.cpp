@@ -661,6 +661,8 @@ DockerJob *DockerClient::build(const QByteArray &contextTar, const BuildOptions 
     if (o.pull)
         q.addQueryItem(QStringLiteral("pull"), QStringLiteral("1"));
     q.addQueryItem(QStringLiteral("rm"), o.rm ? QStringLiteral("1") : QStringLiteral("0"));
+    if (o.forceRm)
+        q.addQueryItem(QStringLiteral("forcerm"), QStringLiteral("1"));
     auto mapJson = [](const QMap<QString, QString> &m) {
         QJsonObject j;
         for (auto it = m.begin(); it != m.end(); ++it)

@@ -98,6 +98,8 @@ struct BuildOptions
     bool noCache = false;
     bool pull = false;
     bool rm = true;
+    // Remove the containers of failed steps too (as BuildKit leaves none behind).
+    bool forceRm = true;
     QString remote;                // a git URL or tarball URL: the engine fetches the context itself
     QString platform;
 };

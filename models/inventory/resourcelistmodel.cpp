@@ -40,6 +40,10 @@ QVariant ResourceListModel::data(const QModelIndex &index, int role) const
         return o;
     case UsedByRole:
         return m_usage.value(name);
+    case Qt::ToolTipRole:
+        if (index.column() == m_columns.size())
+            return m_usage.value(name).join(QLatin1Char('\n'));
+        return {};
     case Qt::DisplayRole:
         if (index.column() < m_columns.size())
             return m_columns[index.column()].text(o);

@@ -241,10 +241,12 @@ void client(CredentialStore *store, const RegistryConfig &registry, QObject *par
     QPointer<QObject> guard(parent);
     const QUrl u = *url;
     read(store, registry.serverAddress(), [guard, u, done](const Expected<RegistryAuth> &auth) {
+        // No keychain to read (a session without a Secret Service): go on without a login; a
+        // registry that needs one says so.
         if (!auth)
-            return done(auth.error());
+            qCWarning(lcRegistry) << "no login could be read from the keychain:" << auth.error().message;
         auto *c = new RegistryClient(u, guard.data());
-        if (!auth->isEmpty())
+        if (auth && !auth->isEmpty())
             c->setCredentials(auth->username, auth->password);
         done(c);
     });

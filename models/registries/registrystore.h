@@ -71,7 +71,8 @@ void read(Backends::CredentialStore *store, const QString &serverAddress,
 void login(Backends::CredentialStore *store, const RegistryConfig &registry, const QString &username,
            const QString &password, std::function<void(const Backends::Error &)> done);
 void logout(Backends::CredentialStore *store, const QString &serverAddress, std::function<void(const Backends::Error &)> done);
-// A registry client for a registry, with its login from the keychain.
+// A registry client for a registry, with its login from the keychain (none when the keychain
+// cannot be read).
 void client(Backends::CredentialStore *store, const RegistryConfig &registry, QObject *parent,
             std::function<void(const Backends::Expected<Backends::RegistryClient *> &)> done);
 } // namespace RegistryLogins

@@ -81,7 +81,11 @@ ImagesPage::ImagesPage(HostConnection *host, ImageActions *actions, QWidget *par
     toolbar->addWidget(m_dangling);
     m_filter->setPlaceholderText(tr("Filter images"));
     setUpListPage(this, toolbar, m_filter, m_message, m_proxy, host->images(), m_table, 0);
-    m_table->setColumnWidth(0, 260);
+    m_table->setColumnWidth(0, 300);
+    m_table->setColumnWidth(3, 150);
+    // One line a row: a long "in use by" list is elided (the whole list is in the details).
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
     connect(m_dangling, &QCheckBox::toggled, this, [this](bool on) {
         static_cast<ImageFilterProxy *>(m_proxy)->danglingOnly = on;
         static_cast<ImageFilterProxy *>(m_proxy)->refresh();

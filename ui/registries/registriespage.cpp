@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCollator>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -36,6 +37,8 @@ static QTableWidget *makeTable(const QStringList &headers)
 {
     auto *t = new QTableWidget(0, int(headers.size()));
     t->setHorizontalHeaderLabels(headers);
+    t->setWordWrap(false);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -275,9 +278,22 @@ void RegistriesPage::selectRepository(const QString &repository)
     const quint64 gen = m_generation;
     QPointer<RegistriesPage> self(this);
     QPointer<RegistryClient> client(m_client);
-    m_client->tags(repository, [self, client, gen, repository](const Expected<QStringList> &tags) {
+    m_client->tags(repository, [self, client, gen, repository](const Expected<QStringList> &listed) {
         if (!self || !client || gen != self->m_generation)
             return;
+        // Newest-looking first, as people read versions: "latest", then 10 before 9 before 1.
+        Expected<QStringList> tags = listed;
+        if (tags) {
+            QCollator collator;
+            collator.setNumericMode(true);
+            QStringList sorted = *listed;
+            std::sort(sorted.begin(), sorted.end(), [&collator](const QString &a, const QString &b) {
+                if ((a == QLatin1String("latest")) != (b == QLatin1String("latest")))
+                    return a == QLatin1String("latest");
+                return collator.compare(a, b) > 0;
+            });
+            tags = sorted;
+        }
         if (!tags) {
             self->setStatus(tags.error().message, true);
             Q_EMIT self->tagsLoaded();
@@ -344,6 +360,7 @@ void RegistriesPage::showLayers(int row)
         m_layers->setItem(r, 1, new QTableWidgetItem(formatSize(double(l.size))));
         m_layers->setItem(r, 2, new QTableWidgetItem(l.mediaType));
     }
+    m_layers->resizeColumnsToContents();
     Q_EMIT layersLoaded();
 }
 
