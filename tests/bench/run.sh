@@ -4,6 +4,7 @@
 #
 #   tests/bench/run.sh            configure and build the release preset, then measure everything
 #   tests/bench/run.sh remote     only the remote transports (SSH, TLS) and idle host cost
+#   tests/bench/run.sh images     only images, registries and builds
 #
 # Needs what scripts/install-deps.sh --with-tests installs (dockerd, hyperfine, Xvfb) and root.
 set -euo pipefail
@@ -18,6 +19,7 @@ state=$(mktemp -d /tmp/wharf-bench.XXXXXX)
 only=${1:-all}
 cleanup() {
   bash "$src/tests/fixtures/sshd.sh" stop "$state/sshd" >/dev/null 2>&1 || true
+  bash "$src/tests/fixtures/registry.sh" stop "$state/registry" >/dev/null 2>&1 || true
   bash "$src/tests/fixtures/dockerd.sh" stop "$state/dockerd" || true
   rm -rf "$state"
 }
@@ -34,6 +36,52 @@ echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), 
 echo "dockerd: $(dockerd --version)"
 echo "docker CLI: $($docker_cli --version)"
 echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+
+images() {
+  echo "== registry browser: 1,000 repositories x 5 tags in Debian's docker-registry on loopback"
+  bash "$src/tests/fixtures/registry.sh" start "$state/registry" "$bin/tests/wharf-test-tokenserver" 2>/dev/null
+  # shellcheck disable=SC1091
+  source "$state/registry/env"
+  local ctl=("$bin/app/wharfctl" -H "$host")
+  export WHARF_KEYCHAIN=none WHARF_CONFIG_DIR=$state/config
+  "${ctl[@]}" tag wharf-test/busybox "$WHARF_TEST_REGISTRY_OPEN/bench/base:1"
+  "${ctl[@]}" push -q "$WHARF_TEST_REGISTRY_OPEN/bench/base:1" >/dev/null
+  QT_QPA_PLATFORM=offscreen "$bin/tests/bench/bench_registry" "$WHARF_TEST_REGISTRY_OPEN" bench/base 1000 5 2>/dev/null
+
+  echo "== image list of 500 images: wharfctl against the docker CLI, whole processes"
+  local i
+  mkdir -p "$state/imgs"
+  for i in $(seq 1 500); do
+    mkdir -p "$state/imgs/$i" && echo "$i" >"$state/imgs/$i/id" && tar -C "$state/imgs/$i" -cf "$state/imgs/$i.tar" id
+  done
+  seq 1 500 | xargs -P 4 -I{} curl -sf --unix-socket "$sock" -X POST -H 'Content-Type: application/x-tar' \
+    --data-binary "@$state/imgs/{}.tar" "http://d/v1.41/images/create?fromSrc=-&repo=bench/img{}&tag=1" -o /dev/null
+  echo "images: $("$docker_cli" -H "$host" images -q | wc -l)"
+  hyperfine -N --warmup 3 --runs 30 --export-markdown "$state/images.md" \
+    -n "wharfctl images" "$bin/app/wharfctl -H $host images" \
+    -n "docker images" "$docker_cli -H $host images" \
+    -n "wharfctl images -o json" "$bin/app/wharfctl -H $host images -o json" \
+    -n "docker images --format json" "$docker_cli -H $host images --format '{{json .}}'" 2>/dev/null
+  cat "$state/images.md"
+
+  echo "== build context of 200 MB (plus 50 MB left out by .dockerignore)"
+  mkdir -p "$state/ctx/src" "$state/ctx/excluded"
+  for i in $(seq 1 200); do head -c 1000000 /dev/urandom >"$state/ctx/src/f$i.bin"; done
+  for i in $(seq 1 50); do head -c 1000000 /dev/urandom >"$state/ctx/excluded/f$i.bin"; done
+  printf 'excluded\n' >"$state/ctx/.dockerignore"
+  printf 'FROM wharf-test/busybox\nLABEL bench=context\n' >"$state/ctx/Dockerfile"
+  echo "-- packing alone (BuildContext::pack, best of 5)"
+  "$bin/tests/bench/bench_pack" "$state/ctx" 5
+  echo "-- sending it to the daemon: wharfctl build against the docker CLI's classic builder"
+  hyperfine -N --warmup 1 --runs 8 --export-markdown "$state/build.md" \
+    -n "wharfctl build" "$bin/app/wharfctl -H $host build -q -t bench/ctx:w $state/ctx" \
+    -n "docker build" "env DOCKER_BUILDKIT=0 $docker_cli -H $host build -q -t bench/ctx:d $state/ctx" 2>/dev/null
+  cat "$state/build.md"
+}
+if [[ "$only" == images ]]; then
+  images
+  exit 0
+fi
 
 echo "== creating 1000 containers"
 BENCH_SOCK=$sock BENCH_PREFIX=bench-base- bash "$src/tests/bench/burst.sh" create 1000
@@ -131,3 +179,4 @@ echo "== 20 hosts, 5 of them unreachable (a TCP tarpit: every request waits for 
 QT_QPA_PLATFORM=offscreen "$bin/tests/bench/bench_hosts" "$host" 15 5 45 2>/dev/null
 
 remote
+images
