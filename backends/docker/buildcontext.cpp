@@ -162,16 +162,51 @@ Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &do
         ignore = DockerIgnore::parse(QString::fromUtf8(ignoreFile.readAll()));
     }
     BuildContextStats stats;
+    // First the list of what goes in (and its size, so the archive is allocated once), then the
+    // archive itself.
+    struct Item
+    {
+        QFileInfo info;
+        QString name;
+    };
+    QList<Item> items;
+    const QStringList always{QStringLiteral(".dockerignore"), dfOutside ? QString() : dfRel};
+    // Depth-first walk in name order, so that the archive is the same for the same folder.
+    std::function<void(const QString &)> walk = [&](const QString &rel) {
+        QDir dir(rel.isEmpty() ? root.path() : root.filePath(rel));
+        const QFileInfoList list = dir.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                                                     QDir::Name);
+        for (const QFileInfo &fi : list) {
+            const QString name = rel.isEmpty() ? fi.fileName() : rel + QLatin1Char('/') + fi.fileName();
+            const bool excluded = !always.contains(name) && ignore.excludes(name);
+            const bool isDir = fi.isDir() && !fi.isSymLink();
+            if (excluded) {
+                if (isDir && ignore.hasExceptions() && ignore.mayHaveIncludedChildren(name))
+                    walk(name);
+                ++stats.excluded;
+                continue;
+            }
+            items.append({fi, name});
+            if (isDir)
+                walk(name);
+        }
+    };
+    walk(QString());
+    if (dfOutside) {
+        dfRel = QStringLiteral(".wharf-dockerfile-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        items.append({dfInfo, dfRel});
+    }
+    qint64 total = 1024;
+    for (const Item &i : items)
+        total += 512 + (i.name.size() > 90 ? 1536 : 0) + (i.info.isFile() && !i.info.isSymLink() ? (i.info.size() + 511) / 512 * 512 : 0);
     QByteArray out;
-    auto entryFor = [](const QFileInfo &fi, const QString &name) {
+    out.reserve(qsizetype(total));
+    for (const Item &i : items) {
+        const QFileInfo &fi = i.info;
         TarEntry e;
-        e.name = name;
+        e.name = i.name;
         e.mtime = fi.lastModified().toSecsSinceEpoch();
         e.mode = Tar::modeOf(fi.permissions());
-        return e;
-    };
-    auto addFile = [&](const QFileInfo &fi, const QString &name) -> Error {
-        TarEntry e = entryFor(fi, name);
         if (fi.isSymLink()) {
             e.type = TarEntry::Symlink;
             e.linkTarget = QDir(fi.absolutePath()).relativeFilePath(fi.symLinkTarget());
@@ -187,44 +222,9 @@ Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &do
             Tar::append(out, e, data);
             stats.bytes += data.size();
         } else {
-            return {}; // sockets, FIFOs and devices are not sent, as with docker
+            continue; // sockets, FIFOs and devices are not sent, as with docker
         }
         ++stats.files;
-        return {};
-    };
-    const QStringList always{QStringLiteral(".dockerignore"), dfOutside ? QString() : dfRel};
-    // Depth-first walk in name order, so that the archive is the same for the same folder.
-    std::function<Error(const QString &)> walk = [&](const QString &rel) -> Error {
-        QDir dir(rel.isEmpty() ? root.path() : root.filePath(rel));
-        const QFileInfoList list = dir.entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                                                     QDir::Name);
-        for (const QFileInfo &fi : list) {
-            const QString name = rel.isEmpty() ? fi.fileName() : rel + QLatin1Char('/') + fi.fileName();
-            const bool excluded = !always.contains(name) && ignore.excludes(name);
-            const bool isDir = fi.isDir() && !fi.isSymLink();
-            if (excluded) {
-                if (isDir && ignore.hasExceptions() && ignore.mayHaveIncludedChildren(name)) {
-                    if (auto e = walk(name); e.isError())
-                        return e;
-                }
-                ++stats.excluded;
-                continue;
-            }
-            if (auto e = addFile(fi, name); e.isError())
-                return e;
-            if (isDir) {
-                if (auto e = walk(name); e.isError())
-                    return e;
-            }
-        }
-        return {};
-    };
-    if (auto e = walk(QString()); e.isError())
-        return e;
-    if (dfOutside) {
-        dfRel = QStringLiteral(".wharf-dockerfile-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
-        if (auto e = addFile(dfInfo, dfRel); e.isError())
-            return e;
     }
     Tar::finish(out);
     stats.dockerfile = dfRel;

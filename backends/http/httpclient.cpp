@@ -71,7 +71,11 @@ void HttpJob::attach(Transport *t, bool reused)
     auto sendRequest = [this] {
         m_timer.start(m_timeoutMs);
         connect(m_transport->device(), &QIODevice::readyRead, this, &HttpJob::onReadyRead);
-        m_transport->device()->write(m_request.serialize(m_client ? m_client->m_host : QByteArray("docker")));
+        // Head and body apart: a big body (a build context, an image archive) is handed to the
+        // socket's buffer as it is, not copied behind the head.
+        m_transport->device()->write(m_request.serializeHead(m_client ? m_client->m_host : QByteArray("docker")));
+        if (!m_request.body.isEmpty())
+            m_transport->device()->write(m_request.body);
         if (m_transport->device()->bytesAvailable() > 0)
             onReadyRead();
     };

@@ -11,10 +11,10 @@ QByteArray HttpHeaders::value(QByteArrayView name) const
     return {};
 }
 
-QByteArray HttpRequest::serialize(const QByteArray &host) const
+QByteArray HttpRequest::serializeHead(const QByteArray &host) const
 {
     QByteArray out;
-    out.reserve(256 + body.size());
+    out.reserve(256);
     out += method + ' ' + target + " HTTP/1.1\r\nHost: " + host + "\r\nUser-Agent: Wharf\r\n";
     for (const auto &[n, v] : headers.list())
         out += n + ": " + v + "\r\n";
@@ -26,8 +26,12 @@ QByteArray HttpRequest::serialize(const QByteArray &host) const
         out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     }
     out += "\r\n";
-    out += body;
     return out;
+}
+
+QByteArray HttpRequest::serialize(const QByteArray &host) const
+{
+    return serializeHead(host) + body;
 }
 
 } // namespace Wharf::Backends

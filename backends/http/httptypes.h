@@ -31,6 +31,8 @@ struct HttpRequest
     bool upgrade = false;   // ask for a raw stream (attach, exec): Connection: Upgrade, Upgrade: tcp
 
     QByteArray serialize(const QByteArray &host) const;
+    // The request line and headers alone (the body goes after it as it is, without a copy).
+    QByteArray serializeHead(const QByteArray &host) const;
 };
 
 // Errors are values: what failed, in a sentence for a person, and what kind it was.
