@@ -74,30 +74,40 @@ int main(int argc, char *argv[])
         ++pending;
         QObject::connect(r, &QNetworkReply::finished, r, [&, r] {
             const int status = r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status >= 300)
-                ++failures;
+            if (status >= 300 && ++failures == 1)
+                std::fprintf(stderr, "%s %s: %d %s\n", r->operation() == QNetworkAccessManager::PutOperation ? "PUT" : "POST",
+                             qPrintable(r->url().path()), status, r->readAll().left(200).constData());
             --pending;
             r->deleteLater();
         });
     };
-    for (int i = 0; i < repos; ++i) {
-        const QString repo = QStringLiteral("bench/r%1").arg(i, 4, 10, QLatin1Char('0'));
-        for (const QString &b : blobs) {
-            QNetworkRequest req(root.resolved(QUrl(QStringLiteral("/v2/%1/blobs/uploads/?mount=%2&from=%3").arg(repo, b, base))));
-            send(nam.post(req, QByteArray()));
+    // Blobs first (a manifest whose blobs are not yet in the repository is refused), then tags.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int i = 0; i < repos; ++i) {
+            const QString repo = QStringLiteral("bench/r%1").arg(i, 4, 10, QLatin1Char('0'));
+            if (pass == 0) {
+                for (const QString &b : blobs) {
+                    QNetworkRequest req(root.resolved(QUrl(QStringLiteral("/v2/%1/blobs/uploads/?mount=%2&from=%3").arg(repo, b, base))));
+                    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/octet-stream"));
+                    send(nam.post(req, QByteArray()));
+                }
+            } else {
+                for (int t = 0; t < tagsPerRepo; ++t) {
+                    QNetworkRequest req(root.resolved(QUrl(QStringLiteral("/v2/%1/manifests/v%2").arg(repo).arg(t))));
+                    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/vnd.docker.distribution.manifest.v2+json"));
+                    send(nam.put(req, manifest));
+                }
+            }
+            while (pending > 48)
+                QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
         }
-        for (int t = 0; t < tagsPerRepo; ++t) {
-            QNetworkRequest req(root.resolved(QUrl(QStringLiteral("/v2/%1/manifests/v%2").arg(repo).arg(t))));
-            req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/vnd.docker.distribution.manifest.v2+json"));
-            send(nam.put(req, manifest));
-        }
-        while (pending > 48)
+        while (pending > 0)
             QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
-    while (pending > 0)
-        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     std::printf("{\"fill_repos\": %d, \"tags_per_repo\": %d, \"fill_ms\": %lld, \"fill_failures\": %d}\n", repos, tagsPerRepo,
                 fill.elapsed(), failures);
+    if (failures > 0)
+        return 1;
 
     // The console's registry page, timed five times.
     QTemporaryDir dir;
