@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QDirIterator>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -201,6 +203,48 @@ private Q_SLOTS:
         auto badArg = ctl({QStringLiteral("build"), QStringLiteral("--build-arg"), QStringLiteral("NOEQUALS"), ctx.path()});
         CHECK_RUN(badArg, 2);
         QVERIFY(badArg.err.contains(QStringLiteral("KEY=VALUE")));
+    }
+
+    void buildFromGitUrl()
+    {
+        // The engine fetches the context itself: a repository served by `git daemon` on loopback.
+        QTemporaryDir repos;
+        const QString repo = repos.filePath(QStringLiteral("app"));
+        writeFile(repo + QStringLiteral("/Dockerfile"), "FROM wharf-test/busybox\nCOPY hello.txt /\n");
+        writeFile(repo + QStringLiteral("/hello.txt"), "from git\n");
+        auto git = [&](const QStringList &args) {
+            QProcess p;
+            p.setWorkingDirectory(repo);
+            p.start(QStringLiteral("git"), QStringList{QStringLiteral("-c"), QStringLiteral("user.email=wharf@test"), QStringLiteral("-c"),
+                                                       QStringLiteral("user.name=wharf")}
+                                               + args);
+            return p.waitForFinished(30000) && p.exitCode() == 0;
+        };
+        QVERIFY(git({QStringLiteral("init"), QStringLiteral("-q"), QStringLiteral("-b"), QStringLiteral("main")}));
+        QVERIFY(git({QStringLiteral("add"), QStringLiteral(".")}));
+        QVERIFY(git({QStringLiteral("commit"), QStringLiteral("-qm"), QStringLiteral("context")}));
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const QString port = QString::number(probe.serverPort());
+        probe.close();
+        QProcess daemon;
+        daemon.start(QStringLiteral("git"), {QStringLiteral("daemon"), QStringLiteral("--reuseaddr"), QStringLiteral("--export-all"),
+                                             QStringLiteral("--base-path=") + repos.path(), QStringLiteral("--listen=127.0.0.1"),
+                                             QStringLiteral("--port=") + port, repos.path()});
+        QVERIFY(daemon.waitForStarted());
+        QTcpSocket up;
+        QTRY_VERIFY_WITH_TIMEOUT((up.abort(), up.connectToHost(QHostAddress::LocalHost, quint16(port.toUInt())), up.waitForConnected(200)), 10000);
+        up.abort();
+        auto build = ctl({QStringLiteral("build"), QStringLiteral("-t"), QStringLiteral("cli/fromgit:1"),
+                          QStringLiteral("git://127.0.0.1:") + port + QStringLiteral("/app#main")});
+        daemon.terminate();
+        daemon.waitForFinished(5000);
+        CHECK_RUN(build, 0);
+        QVERIFY(!build.err.contains(QStringLiteral("Sending build context"))); // nothing was packed here
+        auto run = ctl({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("cli/fromgit:1"), QStringLiteral("cat"), QStringLiteral("/hello.txt")});
+        CHECK_RUN(run, 0);
+        QCOMPARE(run.out, QStringLiteral("from git\n"));
+        ctl({QStringLiteral("rmi"), QStringLiteral("cli/fromgit:1")});
     }
 
     void loginPushBrowseDeletePull_data()
