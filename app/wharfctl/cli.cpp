@@ -422,6 +422,17 @@ void Cli::printTable(const QStringList &header, const QList<QStringList> &rows)
     m_out.flush();
 }
 
+Error parseFilters(const QStringList &list, Filters *out)
+{
+    for (const auto &flt : list) {
+        const int eq = flt.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return Error::make(Error::Input, QCoreApplication::translate("wharfctl", "bad filter \"%1\": use KEY=VALUE").arg(flt));
+        (*out)[flt.left(eq)] << flt.mid(eq + 1);
+    }
+    return {};
+}
+
 QString humanSize(double bytes)
 {
     return Backends::formatBytes(bytes);

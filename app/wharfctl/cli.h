@@ -176,6 +176,8 @@ private:
 };
 
 QString humanSize(double bytes);
+// --filter KEY=VALUE flags into the engine's filters map.
+Error parseFilters(const QStringList &list, Backends::Filters *out);
 QString shortId(const QString &id);
 
 } // namespace Wharf::App

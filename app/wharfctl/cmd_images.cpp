@@ -145,12 +145,8 @@ void Cli::cmdImages(const QStringList &a)
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     Filters filters;
-    for (const auto &flt : f.values(QStringLiteral("-f"))) {
-        const qsizetype eq = flt.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return failUsage(QCoreApplication::translate("wharfctl", "bad filter \"%1\": use KEY=VALUE").arg(flt));
-        filters[flt.left(eq)] << flt.mid(eq + 1);
-    }
+    if (auto e = parseFilters(f.values(QStringLiteral("-f")), &filters); e.isError())
+        return failUsage(e.message);
     // `images NAME` lists that repository, like docker.
     if (!f.positional().isEmpty())
         filters[QStringLiteral("reference")] << f.positional().first();
@@ -260,12 +256,8 @@ void Cli::cmdImage(const QStringList &all)
             return failUsage(f.isSet(QStringLiteral("-a")) ? QCoreApplication::translate("wharfctl", "this removes every image without a container; add -f to go ahead")
                                                            : QCoreApplication::translate("wharfctl", "this removes every dangling image; add -f to go ahead"));
         Filters filters;
-        for (const auto &flt : f.values(QStringLiteral("--filter"))) {
-            const qsizetype eq = flt.indexOf(QLatin1Char('='));
-            if (eq <= 0)
-                return failUsage(QCoreApplication::translate("wharfctl", "bad filter \"%1\": use KEY=VALUE").arg(flt));
-            filters[flt.left(eq)] << flt.mid(eq + 1);
-        }
+        if (auto e = parseFilters(f.values(QStringLiteral("--filter")), &filters); e.isError())
+            return failUsage(e.message);
         return call(m_client->pruneImages(f.isSet(QStringLiteral("-a")), filters), [this](DockerJob *job) {
             const QJsonObject o = job->json().object();
             if (m_json) {

@@ -7,17 +7,6 @@ namespace Wharf::App {
 
 using namespace Backends;
 
-static Error parseFilters(const QStringList &list, Filters *out)
-{
-    for (const auto &flt : list) {
-        const int eq = flt.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return Error::make(Error::Input, QCoreApplication::translate("wharfctl", "bad filter \"%1\": use KEY=VALUE").arg(flt));
-        (*out)[flt.left(eq)] << flt.mid(eq + 1);
-    }
-    return {};
-}
-
 static Error parseKeyValues(const QStringList &list, QJsonObject *out, const QString &what)
 {
     for (const auto &kv : list) {

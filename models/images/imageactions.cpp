@@ -43,6 +43,24 @@ int ImageActions::fail(const QString &title, const QString &message)
     return task;
 }
 
+void ImageActions::track(DockerJob *job, const QString &title, std::function<QString(DockerJob *)> describe)
+{
+    TaskModel *tasks = m_host->tasks();
+    const int task = tasks ? tasks->begin(title) : 0;
+    connect(job, &DockerJob::finished, this, [this, job, tasks, task, title, describe] {
+        job->deleteLater();
+        if (job->isError()) {
+            if (tasks)
+                tasks->fail(task, job->error().message);
+            return Q_EMIT failed(title, job->error().message);
+        }
+        const QString msg = describe ? describe(job) : QString();
+        if (tasks)
+            tasks->succeed(task, msg);
+        Q_EMIT done(title, msg);
+    });
+}
+
 void ImageActions::withAuth(const QString &reference, std::function<void(const RegistryAuth &)> then)
 {
     const auto ref = ImageRef::parse(reference);
@@ -166,70 +184,32 @@ void ImageActions::tag(const QString &source, const QString &target)
         return void(fail(title, ref.error().message));
     if (!ref->digest.isEmpty())
         return void(fail(title, tr("A tag cannot be a digest.")));
-    DockerJob *job = m_host->client()->tagImage(source, ref->familiarName(), ref->tag);
-    TaskModel *tasks = m_host->tasks();
-    const int task = tasks ? tasks->begin(title) : 0;
-    connect(job, &DockerJob::finished, this, [this, job, tasks, task, title] {
-        job->deleteLater();
-        if (job->isError()) {
-            if (tasks)
-                tasks->fail(task, job->error().message);
-            return Q_EMIT failed(title, job->error().message);
-        }
-        if (tasks)
-            tasks->succeed(task);
-        Q_EMIT done(title, {});
-    });
+    track(m_host->client()->tagImage(source, ref->familiarName(), ref->tag), title);
 }
 
 void ImageActions::remove(const QStringList &references, bool force)
 {
     for (const QString &r : references) {
-        const QString title = force ? tr("Remove image %1 (forced)").arg(r) : tr("Remove image %1").arg(r);
-        DockerJob *job = m_host->client()->removeImage(r, force);
-        TaskModel *tasks = m_host->tasks();
-        const int task = tasks ? tasks->begin(title) : 0;
-        connect(job, &DockerJob::finished, this, [this, job, tasks, task, title] {
-            job->deleteLater();
-            if (job->isError()) {
-                // The engine's 409 says which container uses it; the page offers to force.
-                if (tasks)
-                    tasks->fail(task, job->error().message);
-                return Q_EMIT failed(title, job->error().message);
-            }
-            int untagged = 0, deleted = 0;
-            for (const auto &v : job->json().array()) {
-                untagged += v.toObject().contains(QLatin1String("Untagged")) ? 1 : 0;
-                deleted += v.toObject().contains(QLatin1String("Deleted")) ? 1 : 0;
-            }
-            const QString msg = tr("%1 untagged, %2 layers deleted").arg(untagged).arg(deleted);
-            if (tasks)
-                tasks->succeed(task, msg);
-            Q_EMIT done(title, msg);
-        });
+        // The engine's 409 says which container uses it; the page offers to force.
+        track(m_host->client()->removeImage(r, force), force ? tr("Remove image %1 (forced)").arg(r) : tr("Remove image %1").arg(r),
+              [](DockerJob *job) {
+                  int untagged = 0, deleted = 0;
+                  for (const auto &v : job->json().array()) {
+                      untagged += v.toObject().contains(QLatin1String("Untagged")) ? 1 : 0;
+                      deleted += v.toObject().contains(QLatin1String("Deleted")) ? 1 : 0;
+                  }
+                  return tr("%1 untagged, %2 layers deleted").arg(untagged).arg(deleted);
+              });
     }
 }
 
 void ImageActions::prune(bool all)
 {
-    const QString title = all ? tr("Remove unused images") : tr("Remove dangling images");
-    DockerJob *job = m_host->client()->pruneImages(all);
-    TaskModel *tasks = m_host->tasks();
-    const int task = tasks ? tasks->begin(title) : 0;
-    connect(job, &DockerJob::finished, this, [this, job, tasks, task, title] {
-        job->deleteLater();
-        if (job->isError()) {
-            if (tasks)
-                tasks->fail(task, job->error().message);
-            return Q_EMIT failed(title, job->error().message);
-        }
+    track(m_host->client()->pruneImages(all), all ? tr("Remove unused images") : tr("Remove dangling images"), [](DockerJob *job) {
         const QJsonObject o = job->json().object();
-        const QString msg = tr("%1 images removed, %2 reclaimed")
-                                .arg(o.value(QLatin1String("ImagesDeleted")).toArray().size())
-                                .arg(formatSize(o.value(QLatin1String("SpaceReclaimed")).toDouble()));
-        if (tasks)
-            tasks->succeed(task, msg);
-        Q_EMIT done(title, msg);
+        return tr("%1 images removed, %2 reclaimed")
+            .arg(o.value(QLatin1String("ImagesDeleted")).toArray().size())
+            .arg(formatSize(o.value(QLatin1String("SpaceReclaimed")).toDouble()));
     });
 }
 

@@ -81,6 +81,8 @@ Q_SIGNALS:
     void done(const QString &title, const QString &message);
 
 private:
+    // A plain call as a task: done with describe(job) as its message, or failed with the error.
+    void track(Backends::DockerJob *job, const QString &title, std::function<QString(Backends::DockerJob *)> describe = {});
     void withAuth(const QString &reference, std::function<void(const Backends::RegistryAuth &)> then);
     // Follows a progress stream as task `task`; done gets the tracker when it all worked.
     void follow(Backends::DockerJob *job, int task, const QString &title,
