@@ -1559,6 +1559,10 @@
         <source>The registry container started but did not answer at %1: %2</source>
         <translation>镜像仓库容器已启动，但 %1 没有应答：%2</translation>
     </message>
+    <message>
+        <source>On %1 the registry would be published on that host&apos;s loopback, which this console cannot reach. Publish it on an address of the host (and protect it with a firewall or TLS in front), or run it on this machine&apos;s engine.</source>
+        <translation>在 %1 上，镜像仓库会发布在该主机的回环地址上，本控制台无法访问。请把它发布在该主机的某个地址上（并用防火墙或前置 TLS 加以保护），或在本机的引擎上运行。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::LogFollower</name>
@@ -2921,10 +2925,6 @@
         <translation>镜像：</translation>
     </message>
     <message>
-        <source>Its data goes to a volume; deleting tags is enabled. The port is published on the host&apos;s loopback.</source>
-        <translation>数据存放在数据卷中；允许删除标签。端口发布在主机的回环地址上。</translation>
-    </message>
-    <message>
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
@@ -3063,6 +3063,14 @@
     <message>
         <source>Registry %1 runs at %2.</source>
         <translation>镜像仓库 %1 运行于 %2。</translation>
+    </message>
+    <message>
+        <source>Publish on:</source>
+        <translation>发布地址：</translation>
+    </message>
+    <message>
+        <source>Its data goes to a volume; deleting tags is enabled. On a remote host, publish it on an address this console reaches, and protect it (a firewall, or TLS in front): the registry has no login.</source>
+        <translation>数据存放在数据卷中；允许删除标签。在远程主机上，请把它发布在本控制台能访问的地址上并加以保护（防火墙或前置 TLS）：该镜像仓库没有登录验证。</translation>
     </message>
 </context>
 <context>

@@ -5,11 +5,18 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QHostAddress>
 #include <QTimer>
 
 namespace Wharf::Models {
 
 using namespace Backends;
+
+static bool isLoopbackName(const QString &host)
+{
+    QHostAddress a;
+    return host == QLatin1String("localhost") || (a.setAddress(host) && a.isLoopback());
+}
 
 LocalRegistryDeployer::LocalRegistryDeployer(DockerClient *client, RegistryStore *store, Options options, QObject *parent)
     : QObject(parent)
@@ -43,6 +50,13 @@ void LocalRegistryDeployer::start()
         return fail(Error::make(Error::Input, tr("There is already a registry named \"%1\".").arg(m_options.name)));
     if (m_options.port < 1 || m_options.port > 65535)
         return fail(Error::make(Error::Input, tr("The port must be between 1 and 65535.")));
+    const Endpoint &ep = m_client->endpoint();
+    const bool localHost = ep.scheme() == Endpoint::Unix || ep.scheme() == Endpoint::Npipe || isLoopbackName(ep.host());
+    if (!localHost && isLoopbackName(m_options.bindAddress) && !isLoopbackName(m_options.address))
+        return fail(Error::make(Error::Input, tr("On %1 the registry would be published on that host's loopback, which this console "
+                                                 "cannot reach. Publish it on an address of the host (and protect it with a "
+                                                 "firewall or TLS in front), or run it on this machine's engine.")
+                                                  .arg(ep.host())));
     const QString authority = m_options.address + QLatin1Char(':') + QString::number(m_options.port);
     for (const auto &r : m_store->registries())
         if (QUrl(r.url).authority() == authority)

@@ -7,6 +7,11 @@
 #include "docker/jsonmessages.h"
 #include "registry/registryclient.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -284,6 +289,63 @@ private Q_SLOTS:
         auto three = await<QStringList>([c](auto done) { c->repositories(done, 2, 3); });
         QVERIFY(three);
         QCOMPARE(three->size(), 3);
+    }
+
+    void indexesAndManifestLists_data()
+    {
+        QTest::addColumn<QString>("mediaType");
+        QTest::newRow("OCI index") << "application/vnd.oci.image.index.v1+json";
+        QTest::newRow("Docker manifest list") << "application/vnd.docker.distribution.manifest.list.v2+json";
+    }
+    void indexesAndManifestLists()
+    {
+        // A multi-platform tag: an index over the manifest of a pushed image, put through the API.
+        QFETCH(QString, mediaType);
+        const QString address = reg("OPEN");
+        const QString name = address + QStringLiteral("/it/multi");
+        QVERIFY(call(m_docker->tagImage(TestSupport::testImage(), name, QStringLiteral("single"))));
+        auto pushed = follow(m_docker->pushImage(name, QStringLiteral("single")));
+        QVERIFY(pushed);
+        RegistryClient *c = client(address, false);
+        auto single = await<RegistryImage>([c](auto done) { c->image(QStringLiteral("it/multi"), QStringLiteral("single"), done); });
+        QVERIFY(single);
+        auto *job = c->request("GET", QStringLiteral("/v2/it/multi/manifests/single"), QStringLiteral("repository:it/multi:pull"),
+                               RegistryClient::ManifestAccept);
+        QSignalSpy got(job, &RegistryJob::finished);
+        QVERIFY(got.wait(10000));
+        const qint64 size = job->body().size();
+        const QJsonObject index{
+            {QStringLiteral("schemaVersion"), 2},
+            {QStringLiteral("mediaType"), mediaType},
+            {QStringLiteral("manifests"),
+             QJsonArray{QJsonObject{{QStringLiteral("mediaType"), QStringLiteral("application/vnd.docker.distribution.manifest.v2+json")},
+                                    {QStringLiteral("digest"), single->digest},
+                                    {QStringLiteral("size"), double(size)},
+                                    {QStringLiteral("platform"), QJsonObject{{QStringLiteral("architecture"), single->architecture},
+                                                                             {QStringLiteral("os"), QStringLiteral("linux")}}}}}}};
+        QNetworkAccessManager nam;
+        QNetworkRequest put(QUrl(QStringLiteral("http://%1/v2/it/multi/manifests/multi").arg(address)));
+        put.setHeader(QNetworkRequest::ContentTypeHeader, mediaType);
+        QNetworkReply *r = nam.put(put, QJsonDocument(index).toJson(QJsonDocument::Compact));
+        QSignalSpy putDone(r, &QNetworkReply::finished);
+        QVERIFY(putDone.wait(10000));
+        QVERIFY2(r->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 201, r->readAll().constData());
+        r->deleteLater();
+        auto multi = await<RegistryImage>([c](auto done) { c->image(QStringLiteral("it/multi"), QStringLiteral("multi"), done); });
+        QVERIFY2(multi, qPrintable(multi ? QString() : multi.error().message));
+        QVERIFY(multi->isIndex);
+        QCOMPARE(multi->mediaType, mediaType);
+        QCOMPARE(multi->platforms.size(), 1);
+        QCOMPARE(multi->platforms.first().digest, single->digest);
+        QCOMPARE(multi->platforms.first().architecture, single->architecture);
+        // The details come from the first platform's image.
+        QCOMPARE(multi->layers.size(), single->layers.size());
+        QCOMPARE(multi->created, single->created);
+        // The engine pulls the index too and picks its platform.
+        call(m_docker->removeImage(name + QStringLiteral(":single")));
+        auto pulled = follow(m_docker->pullImage(name + QStringLiteral(":multi")));
+        QVERIFY2(pulled, qPrintable(pulled ? QString() : pulled.error().message));
+        call(m_docker->removeImage(name + QStringLiteral(":multi")));
     }
 
     void malformedAnswers()

@@ -260,7 +260,23 @@ private Q_SLOTS:
         Ui::CreateContainerDialog *form = nullptr;
         QTRY_VERIFY((form = cp->findChild<Ui::CreateContainerDialog *>()) != nullptr);
         QCOMPARE(form->imageField()->currentText(), QStringLiteral("ui/built:1"));
-        form->reject();
+        form->nameField()->setText(QStringLiteral("ui-built-run"));
+        form->commandField()->setText(QStringLiteral("cat /who"));
+        call(host()->client()->removeContainer(QStringLiteral("ui-built-run"), true)); // an earlier run's
+        form->accept();
+        // It ran: the container printed what the build argument said.
+        QByteArray logs;
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+            Backends::LogOptions lo;
+            Backends::DockerJob *j = host()->client()->containerLogs(QStringLiteral("ui-built-run"), lo);
+            logs.clear();
+            connect(j, &Backends::DockerJob::dataReceived, this, [&logs](const QByteArray &d) { logs += d; });
+            QSignalSpy done(j, &Backends::DockerJob::finished);
+            done.wait(10000);
+            j->deleteLater();
+            return logs.contains("hi wharf");
+        }()), 20000);
+        QVERIFY(call(host()->client()->removeContainer(QStringLiteral("ui-built-run"), true)));
 
         write(QStringLiteral("Dockerfile"), "FROM wharf-test/busybox\nRUN false\n");
         d->startBuild();
@@ -369,6 +385,20 @@ private Q_SLOTS:
         QVERIFY(r);
         QCOMPARE(r->url, QStringLiteral("http://127.0.0.1:%1").arg(port));
         QVERIFY(!r->containerId.isEmpty());
+        // Push to it from the images page, and find it in the browser.
+        const QString name = QStringLiteral("127.0.0.1:%1/console/app").arg(port);
+        QVERIFY(call(host()->client()->tagImage(TestSupport::testImage(), name, QStringLiteral("1"))));
+        auto *images = imagesPage();
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(name, QStringLiteral("1")) >= 0, 10000);
+        selectImage(images, name, QStringLiteral("1"));
+        images->pushSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(m_tasks->stateOf(lastTask()), Models::TaskModel::Succeeded, 60000);
+        page = qobject_cast<Ui::RegistriesPage *>(m_window->showRegistries());
+        QSignalSpy again(page, &Ui::RegistriesPage::repositoriesLoaded);
+        page->refresh();
+        QVERIFY(again.wait(20000));
+        QVERIFY(!page->repositoryList()->findItems(QStringLiteral("console/app"), Qt::MatchExactly).isEmpty());
+        call(host()->client()->removeImage(name + QStringLiteral(":1")));
         QVERIFY(call(host()->client()->removeContainer(r->containerId, true)));
         call(host()->client()->removeVolume(QStringLiteral("wharf-registry-console-local")));
     }

@@ -103,18 +103,22 @@ RegistriesPage::RegistriesPage(HostRegistry *hosts, QWidget *parent)
         port->setRange(1, 65535);
         port->setValue(5000);
         auto *image = new QLineEdit(QStringLiteral("registry:2"));
+        auto *bind = new QLineEdit(QStringLiteral("127.0.0.1"));
         auto *form = new QFormLayout(&d);
         form->addRow(tr("Host:"), host);
         form->addRow(tr("Name:"), name);
         form->addRow(tr("Port:"), port);
         form->addRow(tr("Image:"), image);
-        form->addRow(new QLabel(tr("Its data goes to a volume; deleting tags is enabled. The port is published on the host's loopback.")));
+        form->addRow(tr("Publish on:"), bind);
+        form->addRow(new QLabel(tr("Its data goes to a volume; deleting tags is enabled. On a remote host, publish it on an address "
+                                   "this console reaches, and protect it (a firewall, or TLS in front): the registry has no login.")));
         auto *b = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
         connect(b, &QDialogButtonBox::accepted, &d, &QDialog::accept);
         connect(b, &QDialogButtonBox::rejected, &d, &QDialog::reject);
         form->addRow(b);
         if (d.exec() == QDialog::Accepted)
-            f = LocalRegistryForm{true, host->currentData().toString(), name->text().trimmed(), port->value(), image->text().trimmed()};
+            f = LocalRegistryForm{true, host->currentData().toString(), name->text().trimmed(), port->value(), image->text().trimmed(),
+                                  bind->text().trimmed()};
         return f;
     };
 
@@ -524,6 +528,10 @@ void RegistriesPage::runLocalRegistry()
     o.port = f.port;
     o.image = f.image.isEmpty() ? o.image : f.image;
     o.hostId = f.hostId;
+    if (!f.bindAddress.isEmpty())
+        o.bindAddress = f.bindAddress;
+    if (o.bindAddress != QLatin1String("127.0.0.1") && o.bindAddress != QLatin1String("0.0.0.0"))
+        o.address = o.bindAddress; // reached where it is published
     auto *d = new LocalRegistryDeployer(c->client(), m_store, o, this);
     const int task = m_hosts->tasks() ? m_hosts->tasks()->begin(tr("Run registry %1 on %2").arg(o.name, c->config().name)) : 0;
     connect(d, &LocalRegistryDeployer::progress, this, [this](const QString &s) { setStatus(s); });

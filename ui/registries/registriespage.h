@@ -41,6 +41,7 @@ public:
         QString name;
         int port = 5000;
         QString image;
+        QString bindAddress = QStringLiteral("127.0.0.1");
     };
 
     explicit RegistriesPage(Models::HostRegistry *hosts, QWidget *parent = nullptr);
