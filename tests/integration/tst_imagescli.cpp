@@ -36,7 +36,13 @@ class TestImagesCli : public QObject
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(data);
     }
-#define CHECK_RUN(R, CODE) QVERIFY2((R).code == (CODE), qPrintable(QStringLiteral("exit %1\nout: %2\nerr: %3").arg((R).code).arg((R).out, (R).err)))
+// Runs once (the message must show that run, not a second one).
+#define CHECK_RUN(R, CODE)                                                                                                      \
+    do {                                                                                                                        \
+        const Run checked_ = (R);                                                                                              \
+        QVERIFY2(checked_.code == (CODE),                                                                                       \
+                 qPrintable(QStringLiteral("exit %1\nout: %2\nerr: %3").arg(checked_.code).arg(checked_.out, checked_.err))); \
+    } while (false)
 
 private Q_SLOTS:
     void initTestCase()
