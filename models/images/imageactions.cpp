@@ -265,23 +265,41 @@ int ImageActions::save(const QStringList &references, const QString &path)
     return task;
 }
 
+void ImageActions::readArchive(const QString &path, int task, const QString &title, const QString &tooSmall,
+                               std::function<void(const QByteArray &)> then)
+{
+    // An archive can be gigabytes: read it on a worker thread, not in the window's.
+    QtConcurrent::run([path]() -> Expected<QByteArray> {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return Error::make(Error::Input, tr("Cannot read %1: %2").arg(path, f.errorString()));
+        return f.readAll();
+    }).then(this, [this, task, title, tooSmall, then](const Expected<QByteArray> &tar) {
+        const QString error = !tar ? tar.error().message : tar->size() < 1024 ? tooSmall : QString();
+        if (!error.isEmpty()) {
+            if (TaskModel *tasks = m_host ? m_host->tasks() : nullptr)
+                tasks->fail(task, error);
+            return Q_EMIT failed(title, error);
+        }
+        if (m_host)
+            then(*tar);
+    });
+}
+
 int ImageActions::load(const QString &path)
 {
     const QString title = tr("Load images from %1").arg(QFileInfo(path).fileName());
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return fail(title, tr("Cannot read %1: %2").arg(path, f.errorString()));
-    const QByteArray tar = f.readAll();
-    if (tar.size() < 1024)
-        return fail(title, tr("%1 is not an image archive (docker save and Wharf's Save make them).").arg(path));
     TaskModel *tasks = m_host->tasks();
     const int task = tasks ? tasks->begin(title) : 0;
-    follow(m_host->client()->loadImages(tar), task, title, [this, tasks, task, title](const ProgressTracker &t) {
-        const QString msg = t.loadedImages().join(QStringLiteral(", "));
-        if (tasks && !msg.isEmpty())
-            tasks->succeed(task, msg);
-        Q_EMIT done(title, msg);
-    });
+    readArchive(path, task, title, tr("%1 is not an image archive (docker save and Wharf's Save make them).").arg(path),
+                [this, tasks, task, title](const QByteArray &tar) {
+                    follow(m_host->client()->loadImages(tar), task, title, [this, tasks, task, title](const ProgressTracker &t) {
+                        const QString msg = t.loadedImages().join(QStringLiteral(", "));
+                        if (tasks && !msg.isEmpty())
+                            tasks->succeed(task, msg);
+                        Q_EMIT done(title, msg);
+                    });
+                });
     return task;
 }
 
@@ -296,19 +314,17 @@ int ImageActions::importTar(const QString &path, const QString &reference, const
         repo = ref->familiarName();
         tag = ref->tag;
     }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return fail(title, tr("Cannot read %1: %2").arg(path, f.errorString()));
-    const QByteArray tar = f.readAll();
-    if (tar.size() < 1024)
-        return fail(title, tr("%1 is not a tar archive of a root file system.").arg(path));
     TaskModel *tasks = m_host->tasks();
     const int task = tasks ? tasks->begin(title) : 0;
-    follow(m_host->client()->importImage(tar, repo, tag, changes), task, title, [this, tasks, task, title](const ProgressTracker &t) {
-        if (tasks)
-            tasks->succeed(task, t.imageId());
-        Q_EMIT done(title, t.imageId());
-    });
+    readArchive(path, task, title, tr("%1 is not a tar archive of a root file system.").arg(path),
+                [this, tasks, task, title, repo, tag, changes](const QByteArray &tar) {
+                    follow(m_host->client()->importImage(tar, repo, tag, changes), task, title,
+                           [this, tasks, task, title](const ProgressTracker &t) {
+                               if (tasks)
+                                   tasks->succeed(task, t.imageId());
+                               Q_EMIT done(title, t.imageId());
+                           });
+                });
     return task;
 }
 

@@ -88,6 +88,9 @@ private:
     void follow(Backends::DockerJob *job, int task, const QString &title,
                 std::function<void(const Backends::ProgressTracker &)> ok, std::function<void(const QString &)> line = {});
     int fail(const QString &title, const QString &message);
+    // Reads an archive (load, import) off the UI thread; a short or unreadable one fails task.
+    void readArchive(const QString &path, int task, const QString &title, const QString &tooSmall,
+                     std::function<void(const QByteArray &)> then);
 
     QPointer<HostConnection> m_host;
     RegistryStore *m_registries;

@@ -32,6 +32,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTcpServer>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -191,6 +192,55 @@ private Q_SLOTS:
         page->askText = [&](const QString &, const QString &, const QString &) -> QString { return QStringLiteral("Not A Name"); };
         page->pull();
         QTRY_VERIFY(page->message()->text().contains(QStringLiteral("not a valid image reference")));
+    }
+
+    void saveLoadAndImportFromThePage()
+    {
+        auto *page = imagesPage();
+        QTemporaryDir dir;
+        QVERIFY(call(host()->client()->tagImage(TestSupport::testImage(), QStringLiteral("ui/saved"), QStringLiteral("1"))));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("ui/saved"), QStringLiteral("1")) >= 0, 10000);
+        selectImage(page, QStringLiteral("ui/saved"), QStringLiteral("1"));
+        const QString tar = dir.filePath(QStringLiteral("saved.tar"));
+        page->askFile = [&](bool, const QString &) -> QString { return tar; };
+        page->saveSelected();
+        QTRY_COMPARE_WITH_TIMEOUT(m_tasks->stateOf(lastTask()), Models::TaskModel::Succeeded, 30000);
+        QVERIFY(QFileInfo(tar).size() > 100 * 1024);
+        QVERIFY(call(host()->client()->removeImage(QStringLiteral("ui/saved:1"))));
+        QTRY_COMPARE_WITH_TIMEOUT(rowOf(QStringLiteral("ui/saved"), QStringLiteral("1")), -1, 10000);
+        page->load();
+        const int load = lastTask();
+        QTRY_COMPARE_WITH_TIMEOUT(m_tasks->stateOf(load), Models::TaskModel::Succeeded, 30000);
+        QCOMPARE(m_tasks->messageOf(load), QStringLiteral("ui/saved:1"));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("ui/saved"), QStringLiteral("1")) >= 0, 10000);
+        // Not an archive: the task fails with the reason, and nothing else happens.
+        const QString junk = dir.filePath(QStringLiteral("junk.tar"));
+        QFile j(junk);
+        QVERIFY(j.open(QIODevice::WriteOnly));
+        j.write("short");
+        j.close();
+        page->askFile = [&](bool, const QString &) -> QString { return junk; };
+        page->load();
+        const int bad = lastTask();
+        QTRY_COMPARE_WITH_TIMEOUT(m_tasks->stateOf(bad), Models::TaskModel::Failed, 10000);
+        QVERIFY2(m_tasks->messageOf(bad).contains(QStringLiteral("not an image archive")), qPrintable(m_tasks->messageOf(bad)));
+        // Import a root file system as a new image.
+        QDir().mkpath(dir.filePath(QStringLiteral("rootfs")));
+        QFile hello(dir.filePath(QStringLiteral("rootfs/hello.txt")));
+        QVERIFY(hello.open(QIODevice::WriteOnly));
+        hello.write("imported\n");
+        hello.close();
+        QProcess tarp;
+        tarp.start(QStringLiteral("tar"), {QStringLiteral("-C"), dir.filePath(QStringLiteral("rootfs")), QStringLiteral("-cf"),
+                                           dir.filePath(QStringLiteral("rootfs.tar")), QStringLiteral(".")});
+        QVERIFY(tarp.waitForFinished());
+        page->askFile = [&](bool, const QString &) -> QString { return dir.filePath(QStringLiteral("rootfs.tar")); };
+        page->askText = [](const QString &, const QString &, const QString &) -> QString { return QStringLiteral("ui/imported:1"); };
+        page->importTar();
+        QTRY_COMPARE_WITH_TIMEOUT(m_tasks->stateOf(lastTask()), Models::TaskModel::Succeeded, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("ui/imported"), QStringLiteral("1")) >= 0, 10000);
+        for (const char *n : {"ui/saved:1", "ui/imported:1"})
+            call(host()->client()->removeImage(QLatin1String(n)));
     }
 
     void detailsAndRemoveInUse()
