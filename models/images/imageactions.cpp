@@ -79,7 +79,7 @@ void ImageActions::withAuth(const QString &reference, std::function<void(const R
 }
 
 void ImageActions::follow(DockerJob *job, int task, const QString &title, std::function<void(const ProgressTracker &)> ok,
-                          std::function<void(const QString &)> line)
+                          std::function<void(const QString &)> line, std::function<void(const Error &)> failedToo)
 {
     TaskModel *tasks = m_host->tasks();
     auto stream = std::make_shared<JsonMessageStream>();
@@ -110,7 +110,7 @@ void ImageActions::follow(DockerJob *job, int task, const QString &title, std::f
                            tracker->lastStep().isEmpty() ? last.trimmed() : tracker->lastStep());
     };
     connect(job, &DockerJob::dataReceived, this, [stream, apply](const QByteArray &d) { apply(stream->feed(d)); });
-    connect(job, &DockerJob::finished, this, [this, job, stream, tracker, apply, tasks, task, title, ok, canceled] {
+    connect(job, &DockerJob::finished, this, [this, job, stream, tracker, apply, tasks, task, title, ok, canceled, failedToo] {
         job->deleteLater();
         apply(stream->finish());
         QString error;
@@ -126,6 +126,8 @@ void ImageActions::follow(DockerJob *job, int task, const QString &title, std::f
             if (tasks)
                 tasks->fail(task, error);
             Q_EMIT failed(title, error);
+            if (failedToo)
+                failedToo(Error::make(*canceled ? Error::Canceled : Error::Http, error));
             return;
         }
         if (tasks)
@@ -355,7 +357,7 @@ BuildRun *ImageActions::build(const BuildRequest &request)
         t = ref->toString();
     }
     const bool remote = request.context.contains(QLatin1String("://")) || request.context.startsWith(QLatin1String("git@"));
-    auto start = [this, run, options, finishWith, tasks](const QByteArray &tar, const QString &dockerfileInArchive) {
+    auto start = [this, run, options, tasks, title](const QByteArray &tar, const QString &dockerfileInArchive) {
         if (!m_host)
             return;
         BuildOptions o = options;
@@ -367,39 +369,27 @@ BuildRun *ImageActions::build(const BuildRequest &request)
         };
         DockerJob *job = m_host->client()->build(tar, o);
         run->m_job = job;
-        // follow() reports the task; the run reports to its dialog.
-        auto stream = std::make_shared<JsonMessageStream>();
-        auto tracker = std::make_shared<ProgressTracker>();
-        auto canceled = std::make_shared<bool>(false);
-        QPointer<DockerJob> guard(job);
-        if (tasks)
-            tasks->setCanceller(run->m_task, [guard, canceled] {
-                *canceled = true;
-                if (guard)
-                    guard->abort();
+        // follow() reports the task and its progress; the run reports to its dialog.
+        QPointer<BuildRun> guard(run);
+        follow(
+            job, run->m_task, title,
+            [guard, tasks](const ProgressTracker &t) {
+                if (!guard)
+                    return;
+                guard->m_imageId = t.imageId();
+                if (tasks)
+                    tasks->succeed(guard->m_task, guard->m_imageId.left(19));
+                guard->m_finished = true;
+                Q_EMIT guard->finished();
+            },
+            line,
+            [guard](const Error &e) {
+                if (!guard)
+                    return;
+                guard->m_error = e;
+                guard->m_finished = true;
+                Q_EMIT guard->finished();
             });
-        auto apply = [tasks, run, tracker, line](const QList<QJsonObject> &messages) {
-            for (const auto &m : messages)
-                for (const QString &l : tracker->apply(m))
-                    line(l);
-            if (tasks && !tracker->lastStep().isEmpty())
-                tasks->setProgress(run->m_task, 0, 0, {}, tracker->lastStep());
-        };
-        connect(job, &DockerJob::dataReceived, run, [stream, apply](const QByteArray &d) { apply(stream->feed(d)); });
-        connect(job, &DockerJob::finished, run, [job, stream, tracker, apply, canceled, finishWith, run, tasks] {
-            job->deleteLater();
-            apply(stream->finish());
-            if (*canceled)
-                return finishWith(Error::make(Error::Canceled, tr("Canceled.")));
-            if (job->isError())
-                return finishWith(job->error());
-            if (tracker->hasError())
-                return finishWith(Error::make(Error::Http, tracker->errorMessage()));
-            run->m_imageId = tracker->imageId();
-            if (tasks)
-                tasks->succeed(run->m_task, run->m_imageId.left(19));
-            finishWith({});
-        });
     };
     if (remote) {
         options.remote = request.context;

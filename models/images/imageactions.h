@@ -86,7 +86,8 @@ private:
     void withAuth(const QString &reference, std::function<void(const Backends::RegistryAuth &)> then);
     // Follows a progress stream as task `task`; done gets the tracker when it all worked.
     void follow(Backends::DockerJob *job, int task, const QString &title,
-                std::function<void(const Backends::ProgressTracker &)> ok, std::function<void(const QString &)> line = {});
+                std::function<void(const Backends::ProgressTracker &)> ok, std::function<void(const QString &)> line = {},
+                std::function<void(const Backends::Error &)> failedToo = {});
     int fail(const QString &title, const QString &message);
     // Reads an archive (load, import) off the UI thread; a short or unreadable one fails task.
     void readArchive(const QString &path, int task, const QString &title, const QString &tooSmall,
