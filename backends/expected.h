@@ -26,6 +26,8 @@ public:
     T &value() { return std::get<0>(m_v); }
     const T &operator*() const { return value(); }
     const T *operator->() const { return &value(); }
+    T &operator*() { return value(); }
+    T *operator->() { return &value(); }
     const Error &error() const { return std::get<1>(m_v); }
 
 private:

@@ -7,7 +7,7 @@ BUILD_PKGS=(
   build-essential cmake ninja-build ccache pkg-config git dpkg-dev file
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev libqt6opengl6-dev libgl-dev libegl-dev libxkbcommon-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-  libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
+  libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 qt6-qpa-plugins
   qtkeychain-qt6-dev libssh2-1-dev libyaml-cpp-dev libvterm-dev node-llhttp
   fonts-noto-cjk fonts-dejavu-core
 )
@@ -17,7 +17,7 @@ TEST_PKGS=(
   docker.io containerd runc iptables iproute2 busybox-static curl openssl
   xvfb xauth x11-apps imagemagick hyperfine procps desktop-file-utils
   dbus-bin gnome-keyring libsecret-tools openssh-server openssh-client
-  docker-registry apache2-utils
+  docker-registry apache2-utils postgresql
 )
 
 want=("${BUILD_PKGS[@]}")

@@ -282,6 +282,24 @@ QJsonObject ContainerSpec::toCreateBody() const
         host.insert(QStringLiteral("NetworkMode"), network);
     if (autoRemove)
         host.insert(QStringLiteral("AutoRemove"), true);
+    if (privileged)
+        host.insert(QStringLiteral("Privileged"), true);
+    if (!pidMode.isEmpty())
+        host.insert(QStringLiteral("PidMode"), pidMode);
+    if (!ipcMode.isEmpty())
+        host.insert(QStringLiteral("IpcMode"), ipcMode);
+    if (!capAdd.isEmpty())
+        host.insert(QStringLiteral("CapAdd"), QJsonArray::fromStringList(capAdd));
+    if (!devices.isEmpty()) {
+        QJsonArray list;
+        for (const auto &d : devices) {
+            const QStringList parts = d.split(QLatin1Char(':'));
+            list.append(QJsonObject{{QStringLiteral("PathOnHost"), parts.value(0)},
+                                    {QStringLiteral("PathInContainer"), parts.value(1, parts.value(0))},
+                                    {QStringLiteral("CgroupPermissions"), parts.value(2, QStringLiteral("rwm"))}});
+        }
+        host.insert(QStringLiteral("Devices"), list);
+    }
     body.insert(QStringLiteral("HostConfig"), host);
     return body;
 }

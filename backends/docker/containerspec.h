@@ -55,6 +55,11 @@ public:
     bool tty = false;
     bool openStdin = false;
     bool autoRemove = false;
+    bool privileged = false;
+    QString pidMode;        // "host" shares the host's process namespace
+    QString ipcMode;
+    QStringList devices;    // /dev/x[:/dev/y[:rwm]]
+    QStringList capAdd;
 
     // The body of POST /containers/create.
     QJsonObject toCreateBody() const;

@@ -38,7 +38,7 @@ struct HttpRequest
 // Errors are values: what failed, in a sentence for a person, and what kind it was.
 struct Error
 {
-    enum Kind { None, Connect, Protocol, Timeout, Canceled, Http, Tls, Input, Stream, NotFound, Secret };
+    enum Kind { None, Connect, Protocol, Timeout, Canceled, Http, Tls, Input, Stream, NotFound, Secret, Database, Denied, Quota, Conflict };
     Kind kind = None;
     QString message;
     int httpStatus = 0;

@@ -1,0 +1,176 @@
+#pragma once
+
+#include "money.h"
+#include "store.h"
+
+#include <QDateTime>
+
+namespace Wharf::Backends {
+
+// A plan (套餐): what a tenant may use at once, and what it costs.
+struct Plan
+{
+    QString name;
+    int maxContainers = 0;
+    qint64 cpusNano = 0;     // CPUs of all containers together, in nano-CPUs
+    qint64 memoryBytes = 0;  // memory of all containers together
+    qint64 diskBytes = 0;    // volumes together; 0: not limited
+    QString bandwidthNote;
+    Money priceHour;         // flat, per hour subscribed
+    Money priceMonth;        // flat, per calendar month subscribed (instead of priceHour when set)
+    Money cpuPriceHour;      // per CPU-hour allocated to running containers
+    Money memoryPriceGibHour; // per GiB-hour allocated to running containers
+    Money diskPriceGibDay;   // per GiB-day of volume data
+    bool freeTier = false;   // usage is metered and shown, never charged
+    int revision = 0;        // bumped by every change (two admins editing the same plan)
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+};
+
+struct Tenant
+{
+    QString name;
+    QString displayName;
+    QString email;
+    QString phone;
+    QString state = QStringLiteral("active"); // active | suspended
+    QString plan;                              // the current subscription's plan
+    qint64 createdAt = 0;
+};
+
+struct QuotaUsage
+{
+    int containers = 0;
+    qint64 cpusNano = 0;
+    qint64 memoryBytes = 0;
+    qint64 diskBytes = 0;
+    bool operator==(const QuotaUsage &) const = default;
+};
+
+struct HostDomain
+{
+    QString host;
+    QString domain; // public | private
+    QString tenant; // for private hosts
+};
+
+// A resource a tenant owns (or has reserved quota for, before the daemon made it).
+struct OwnedResource
+{
+    qint64 id = 0;
+    QString tenant;
+    QString host;
+    QString kind; // container | service | app | volume
+    QString ref;  // the engine's id (empty while only reserved)
+    QString name;
+    QString state; // reserved | active
+    qint64 cpusNano = 0;
+    qint64 memoryBytes = 0;
+    qint64 diskBytes = 0;
+    qint64 createdAt = 0;
+};
+
+struct AuditEntry
+{
+    qint64 id = 0;
+    qint64 at = 0;
+    QString actor;
+    QString tenant;
+    QString host;
+    QString action;
+    QString target;
+    QString result; // ok | denied | failed
+    QString detail;
+};
+
+struct AuditFilter
+{
+    QString tenant;
+    QString actor;
+    QString action; // prefix
+    QString host;
+    qint64 since = 0;
+    qint64 until = 0;
+    int limit = 1000;
+};
+
+struct Subscription
+{
+    QString tenant;
+    QString plan;
+    qint64 validFrom = 0;
+    qint64 validTo = 0; // 0: open
+};
+
+// The tenancy tables: plans, tenants, subscriptions, quota counters, host domains, resource
+// ownership and the audit log. Every write that must not be half done runs in one transaction.
+class TenancyStore
+{
+    Q_DECLARE_TR_FUNCTIONS(Wharf::Backends::TenancyStore)
+public:
+    explicit TenancyStore(std::shared_ptr<Store> store);
+    Store *store() const { return m_store.get(); }
+    std::shared_ptr<Store> sharedStore() const { return m_store; }
+
+    static Error checkName(const QString &what, const QString &name);
+    static Error checkPlan(const Plan &p);
+
+    // Plans
+    Error createPlan(const Plan &p);
+    // Fails with Conflict when the plan changed since it was read (its revision moved on).
+    Error updatePlan(const Plan &p);
+    Expected<QList<Plan>> plans();
+    Expected<Plan> plan(const QString &name);
+    // Refused while a tenant subscribes to it.
+    Error removePlan(const QString &name);
+
+    // Tenants
+    Error createTenant(const Tenant &t);
+    Expected<QList<Tenant>> tenants();
+    Expected<Tenant> tenant(const QString &name);
+    Error setTenantState(const QString &name, const QString &state);
+    Error updateTenantContact(const Tenant &t);
+    // Ends the current subscription and starts one to plan (now).
+    Error assignPlan(const QString &tenant, const QString &plan);
+    Expected<QList<Subscription>> subscriptions(const QString &tenant);
+    // Refused while the tenant owns resources (unless force, which drops the records only).
+    Error removeTenant(const QString &name, bool force = false);
+
+    // Quota
+    Expected<QuotaUsage> usage(const QString &tenant);
+    // Reserves quota for one resource, atomically against concurrent reservations. Fails with
+    // a Quota error naming the limit, or Denied for a suspended tenant or one without a plan.
+    Expected<qint64> reserve(const QString &tenant, const QString &host, const QString &kind, const QString &name,
+                             qint64 cpusNano, qint64 memoryBytes, qint64 diskBytes = 0);
+    // The daemon made it: record its id.
+    Error activate(qint64 reservation, const QString &ref, const QString &name = {});
+    // Gives the quota back (the request failed, or the resource is gone).
+    Error release(qint64 reservation);
+    Expected<OwnedResource> owned(const QString &host, const QString &refOrName, const QString &kind = QStringLiteral("container"));
+    Expected<QList<OwnedResource>> resources(const QString &tenant = {}, const QString &host = {});
+    // Sets the counters to what the resources rows say; returns the counters before.
+    Expected<QuotaUsage> recount(const QString &tenant);
+    // Updates a resource's allocation (a container's limits changed, a volume's measured size).
+    Error resize(qint64 id, qint64 cpusNano, qint64 memoryBytes, qint64 diskBytes);
+    Error adopt(const OwnedResource &r);
+
+    // Host domains
+    Error setHostDomain(const HostDomain &d);
+    Error removeHostDomain(const QString &host);
+    Expected<QList<HostDomain>> hostDomains();
+    // The domain of a host; an unknown host has an empty domain.
+    Expected<HostDomain> hostDomain(const QString &host);
+
+    // Audit
+    Error audit(AuditEntry e);
+    Expected<QList<AuditEntry>> auditLog(const AuditFilter &f);
+
+    static QString quotaMessage(const QString &tenant, const Plan &p, const QuotaUsage &used, int addContainers,
+                                qint64 addCpus, qint64 addMemory, qint64 addDisk);
+
+private:
+    Expected<Plan> currentPlanLocked(const QString &tenant, QString *state);
+    std::shared_ptr<Store> m_store;
+};
+
+} // namespace Wharf::Backends

@@ -1,0 +1,192 @@
+#include "policygate.h"
+
+#include <QJsonArray>
+#include <QUrl>
+
+namespace Wharf::Models {
+
+using namespace Backends;
+
+namespace {
+bool isHostPath(const QString &source)
+{
+    return source.startsWith(QLatin1Char('/')) || source.startsWith(QLatin1Char('.')) || source.startsWith(QLatin1Char('~'))
+        || (source.size() > 1 && source.at(1) == QLatin1Char(':')); // C:\…
+}
+} // namespace
+
+PolicyGate::PolicyGate(std::shared_ptr<TenancyStore> store, Principal who)
+    : m_store(std::move(store))
+    , m_who(std::move(who))
+{
+}
+
+QString PolicyGate::deniedOption(const QJsonObject &body)
+{
+    const QJsonObject host = body.value(QLatin1String("HostConfig")).toObject();
+    if (host.value(QLatin1String("Privileged")).toBool())
+        return QStringLiteral("--privileged");
+    for (const auto &b : host.value(QLatin1String("Binds")).toArray()) {
+        const QString source = b.toString().section(QLatin1Char(':'), 0, 0);
+        if (isHostPath(source))
+            return QStringLiteral("-v %1 (a host folder)").arg(b.toString());
+    }
+    for (const auto &m : host.value(QLatin1String("Mounts")).toArray()) {
+        const QJsonObject o = m.toObject();
+        if (o.value(QLatin1String("Type")).toString() == QLatin1String("bind"))
+            return QStringLiteral("--mount type=bind,source=%1").arg(o.value(QLatin1String("Source")).toString());
+    }
+    const QString network = host.value(QLatin1String("NetworkMode")).toString();
+    if (network == QLatin1String("host") || network.startsWith(QLatin1String("container:")))
+        return QStringLiteral("--network %1").arg(network);
+    for (const char *key : {"PidMode", "IpcMode", "UTSMode", "UsernsMode", "CgroupnsMode"}) {
+        const QString v = host.value(QLatin1String(key)).toString();
+        if (v == QLatin1String("host") || v.startsWith(QLatin1String("container:")))
+            return QStringLiteral("%1 %2").arg(QLatin1String(key), v);
+    }
+    if (!host.value(QLatin1String("Devices")).toArray().isEmpty())
+        return QStringLiteral("--device");
+    if (!host.value(QLatin1String("DeviceRequests")).toArray().isEmpty())
+        return QStringLiteral("--gpus");
+    if (!host.value(QLatin1String("CapAdd")).toArray().isEmpty())
+        return QStringLiteral("--cap-add %1").arg(host.value(QLatin1String("CapAdd")).toArray().first().toString());
+    for (const auto &s : host.value(QLatin1String("SecurityOpt")).toArray())
+        if (s.toString().contains(QLatin1String("unconfined")))
+            return QStringLiteral("--security-opt %1").arg(s.toString());
+    if (!host.value(QLatin1String("VolumesFrom")).toArray().isEmpty())
+        return QStringLiteral("--volumes-from");
+    const QJsonObject labels = body.value(QLatin1String("Labels")).toObject();
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        if (it.key().startsWith(QLatin1String(ContainerSpec::ReservedLabelPrefix)))
+            return QStringLiteral("--label %1 (reserved)").arg(it.key());
+    return {};
+}
+
+void PolicyGate::audit(const QString &action, const QString &host, const QString &target, const QString &result, const QString &detail)
+{
+    AuditEntry e;
+    e.actor = m_who.user;
+    e.tenant = m_who.tenant;
+    e.host = host;
+    e.action = action;
+    e.target = target;
+    e.result = result;
+    e.detail = detail;
+    m_store->audit(e); // a failed audit write must not turn a done action into a failure
+}
+
+Error PolicyGate::deny(const QString &action, const QString &host, const QString &target, const Error &why)
+{
+    audit(action, host, target, why.kind == Error::Quota ? QStringLiteral("denied-quota") : QStringLiteral("denied"), why.message);
+    return why;
+}
+
+Error PolicyGate::checkHost(const QString &host)
+{
+    if (!m_who.isTenant())
+        return {};
+    auto d = m_store->hostDomain(host);
+    if (!d)
+        return d.error();
+    if (d->domain == QLatin1String("public") || (d->domain == QLatin1String("private") && d->tenant == m_who.tenant))
+        return {};
+    return Error::make(Error::Denied, tr("Host %1 is not in the domain of tenant \"%2\" nor in the public domain.").arg(host, m_who.tenant));
+}
+
+Expected<Admission> PolicyGate::admitContainer(const QString &host, QJsonObject &body, const QString &name)
+{
+    Admission a{0, host, QStringLiteral("container.create"), name.isEmpty() ? body.value(QLatin1String("Image")).toString() : name};
+    if (!m_who.isTenant())
+        return a;
+    if (auto e = checkHost(host); e.isError())
+        return deny(a.action, host, a.target, e);
+    const QString option = deniedOption(body);
+    if (!option.isEmpty())
+        return deny(a.action, host, a.target,
+                    Error::make(Error::Denied, tr("Tenant \"%1\" may not use %2.").arg(m_who.tenant, option)));
+    auto t = m_store->tenant(m_who.tenant);
+    if (!t)
+        return deny(a.action, host, a.target, t.error());
+    auto plan = m_store->plan(t->plan);
+    if (!plan)
+        return deny(a.action, host, a.target, plan.error());
+    // Limits: what the request asks, else a fair share of the plan, so the daemon enforces
+    // what the quota counts.
+    QJsonObject hostConfig = body.value(QLatin1String("HostConfig")).toObject();
+    qint64 cpus = hostConfig.value(QLatin1String("NanoCpus")).toInteger();
+    qint64 memory = hostConfig.value(QLatin1String("Memory")).toInteger();
+    if (cpus <= 0) {
+        cpus = plan->cpusNano / std::max(1, plan->maxContainers);
+        hostConfig.insert(QStringLiteral("NanoCpus"), cpus);
+    }
+    if (memory <= 0) {
+        memory = plan->memoryBytes / std::max(1, plan->maxContainers);
+        hostConfig.insert(QStringLiteral("Memory"), memory);
+    }
+    body.insert(QStringLiteral("HostConfig"), hostConfig);
+    QJsonObject labels = body.value(QLatin1String("Labels")).toObject();
+    labels.insert(QLatin1String(TenantLabel), m_who.tenant);
+    labels.insert(QLatin1String(ManagedLabel), QStringLiteral("wharf"));
+    body.insert(QStringLiteral("Labels"), labels);
+    auto r = m_store->reserve(m_who.tenant, host, QStringLiteral("container"), name, cpus, memory);
+    if (!r)
+        return deny(a.action, host, a.target, r.error());
+    a.reservation = *r;
+    return a;
+}
+
+void PolicyGate::settle(const Admission &a, const QString &containerId, const Error &error)
+{
+    if (error.isError()) {
+        if (a.reservation)
+            m_store->release(a.reservation);
+        audit(a.action, a.host, a.target, QStringLiteral("failed"), error.message);
+        return;
+    }
+    if (a.reservation)
+        m_store->activate(a.reservation, containerId);
+    audit(a.action, a.host, a.target.isEmpty() ? containerId : a.target, QStringLiteral("ok"), containerId);
+}
+
+Error PolicyGate::checkOwned(const QString &host, const QString &ref, const QString &kind)
+{
+    if (!m_who.isTenant())
+        return {};
+    if (auto e = checkHost(host); e.isError())
+        return e;
+    auto r = m_store->owned(host, ref, kind);
+    if (!r || r->tenant != m_who.tenant) {
+        // Do not tell a tenant whether someone else's resource exists.
+        return Error::make(Error::NotFound, tr("No %1 \"%2\" of tenant \"%3\" on host %4.").arg(kind, ref, m_who.tenant, host));
+    }
+    return {};
+}
+
+void PolicyGate::removed(const QString &host, const QString &ref, const QString &kind)
+{
+    auto r = m_store->owned(host, ref, kind);
+    if (r)
+        m_store->release(r->id);
+    audit(kind + QStringLiteral(".remove"), host, ref, QStringLiteral("ok"));
+}
+
+Error PolicyGate::checkRemoteSource(const QString &what, const QString &source)
+{
+    if (!m_who.isTenant())
+        return {};
+    const QUrl url(source);
+    const bool remote = source.contains(QLatin1String("://")) || source.startsWith(QLatin1String("git@"))
+        || source.startsWith(QLatin1String("github.com/")) || (url.isValid() && !url.scheme().isEmpty() && url.scheme().size() > 1);
+    if (!remote)
+        return {};
+    return deny(what, {}, source, Error::make(Error::Denied, tr("Tenant \"%1\" may not have the daemon fetch %2 (%3).").arg(m_who.tenant, source, what)));
+}
+
+Error PolicyGate::denyForTenant(const QString &action)
+{
+    if (!m_who.isTenant())
+        return {};
+    return deny(action, {}, {}, Error::make(Error::Denied, tr("\"%1\" is not available to tenant \"%2\".").arg(action, m_who.tenant)));
+}
+
+} // namespace Wharf::Models

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "docker/containerspec.h"
+#include "store/tenancystore.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace Wharf::Models {
+
+// Who makes a request: an admin (tenant empty), or someone acting within a tenant.
+struct Principal
+{
+    QString user;
+    QString tenant;
+    bool isTenant() const { return !tenant.isEmpty(); }
+};
+
+// A quota reservation that the request holds until the daemon answered.
+struct Admission
+{
+    qint64 reservation = 0; // 0: nothing reserved (an admin's request)
+    QString host;
+    QString action;
+    QString target;
+};
+
+// The one gate every mutating request passes, from every entry point (console, wharfctl,
+// deploys, scaling). For a tenant it checks that the host is in the tenant's domain or the
+// public one, that the resource is the tenant's own, denies dangerous options by name, and
+// reserves quota before the request reaches the daemon. Every decision goes into the audit log.
+class PolicyGate
+{
+    Q_DECLARE_TR_FUNCTIONS(Wharf::Models::PolicyGate)
+public:
+    static constexpr const char *TenantLabel = "io.wharf.tenant";
+    static constexpr const char *ManagedLabel = "io.wharf.managed-by";
+
+    PolicyGate(std::shared_ptr<Backends::TenancyStore> store, Principal who);
+    const Principal &principal() const { return m_who; }
+    Backends::TenancyStore *store() const { return m_store.get(); }
+
+    // The options a tenant may not use, named (empty when the body is fine). Pure; no database.
+    static QString deniedOption(const QJsonObject &createBody);
+    // Whether the principal may work on this host.
+    Backends::Error checkHost(const QString &host);
+    // A container create: checks, fills in the tenant's label and (when the request has none)
+    // limits of a fair share of the plan, and reserves quota. The body is changed in place.
+    Backends::Expected<Admission> admitContainer(const QString &host, QJsonObject &body, const QString &name);
+    // The daemon answered: the container id, or the error (which releases the reservation).
+    void settle(const Admission &a, const QString &containerId, const Backends::Error &error);
+    // The principal may act on this container (start, stop, logs, exec, remove…).
+    Backends::Error checkOwned(const QString &host, const QString &ref, const QString &kind = QStringLiteral("container"));
+    // After a successful removal: gives its quota back (whoever removed it) and records it.
+    void removed(const QString &host, const QString &ref, const QString &kind = QStringLiteral("container"));
+    // Builds and imports: tenants may not have the daemon fetch remote URLs.
+    Backends::Error checkRemoteSource(const QString &what, const QString &source);
+    // Any other action the principal may not take as a tenant.
+    Backends::Error denyForTenant(const QString &action);
+
+    // One audit record for this principal.
+    void audit(const QString &action, const QString &host, const QString &target, const QString &result, const QString &detail = {});
+
+private:
+    Backends::Error deny(const QString &action, const QString &host, const QString &target, const Backends::Error &why);
+    std::shared_ptr<Backends::TenancyStore> m_store;
+    Principal m_who;
+};
+
+} // namespace Wharf::Models
