@@ -120,3 +120,11 @@ inline Run wharfctl(const QStringList &args, const QString &host = dockerHost(),
 }
 
 } // namespace TestSupport
+
+// The private PostgreSQL of the "postgres" fixture (tests/fixtures/postgres.sh).
+namespace TestSupport {
+inline QMap<QString, QString> postgresEnv()
+{
+    return readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/postgres/env"));
+}
+} // namespace TestSupport

@@ -45,6 +45,16 @@ Expected<StoreUrl> StoreUrl::parse(const QString &text)
     if (text.startsWith(QLatin1String("sqlite://"))) {
         u.engine = Sqlite;
         u.path = text.mid(int(qstrlen("sqlite://")));
+        const qsizetype q = u.path.indexOf(QLatin1Char('?'));
+        if (q >= 0) {
+            const QUrlQuery query(u.path.mid(q + 1));
+            u.path = u.path.left(q);
+            for (const auto &[k, v] : query.queryItems(QUrl::FullyDecoded)) {
+                if (k != QLatin1String("mode") || (v != QLatin1String("ro") && v != QLatin1String("rw")))
+                    return Error::make(Error::Input, tr("\"%1\": the only option of a SQLite address is mode=ro or mode=rw.").arg(text));
+                u.options.insert(k, v);
+            }
+        }
         if (u.path.isEmpty() || !QDir::isAbsolutePath(u.path))
             return Error::make(Error::Input, tr("\"%1\" is not a database address: use sqlite:///absolute/path/file.db").arg(text));
         return u;
@@ -84,7 +94,7 @@ StoreUrl StoreUrl::defaultUrl()
 QString StoreUrl::toString() const
 {
     if (engine == Sqlite)
-        return QStringLiteral("sqlite://") + path;
+        return QStringLiteral("sqlite://") + path + (options.value(QStringLiteral("mode")) == QLatin1String("ro") ? QStringLiteral("?mode=ro") : QString());
     QUrl url;
     url.setScheme(QStringLiteral("postgresql"));
     url.setUserName(user);
@@ -157,7 +167,9 @@ Expected<QSqlDatabase> Store::db()
         d = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         d.setDatabaseName(m_url.path);
         // Writers queue behind each other instead of failing at once.
-        d.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=60000"));
+        d.setConnectOptions(m_url.options.value(QStringLiteral("mode")) == QLatin1String("ro")
+                                ? QStringLiteral("QSQLITE_BUSY_TIMEOUT=60000;QSQLITE_OPEN_READONLY")
+                                : QStringLiteral("QSQLITE_BUSY_TIMEOUT=60000"));
     } else {
         d = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
         d.setHostName(m_url.host);
@@ -202,15 +214,17 @@ Error Store::sqlError(const QSqlError &e, const QString &what) const
     if (code == QLatin1String("25006") || detail.contains(QLatin1String("readonly"), Qt::CaseInsensitive)
         || detail.contains(QLatin1String("read-only"), Qt::CaseInsensitive))
         return Error::make(Error::Database, tr("%1: the database is read-only (%2).").arg(what, detail));
-    if (e.type() == QSqlError::ConnectionError || detail.contains(QLatin1String("could not connect"), Qt::CaseInsensitive)
-        || detail.contains(QLatin1String("server closed the connection"), Qt::CaseInsensitive)
-        || detail.contains(QLatin1String("no connection"), Qt::CaseInsensitive))
-        return Error::make(Error::Database, tr("%1: the database is not reachable (%2). Check that it runs and the address is right.").arg(what, detail));
     if (code == QLatin1String("23505") || code == QLatin1String("2067") || code == QLatin1String("1555")
         || detail.contains(QLatin1String("UNIQUE constraint"), Qt::CaseInsensitive))
         return Error::make(Error::Conflict, tr("%1: it exists already.").arg(what));
     if (code == QLatin1String("23503") || detail.contains(QLatin1String("FOREIGN KEY constraint"), Qt::CaseInsensitive))
         return Error::make(Error::Conflict, tr("%1: other records still refer to it.").arg(what));
+    // (SQLite reports every failed statement as a connection error: only PostgreSQL's count.)
+    if ((isPostgres() && e.type() == QSqlError::ConnectionError) || detail.contains(QLatin1String("could not connect"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("server closed the connection"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("no connection"), Qt::CaseInsensitive)
+        || detail.contains(QLatin1String("unable to open database"), Qt::CaseInsensitive))
+        return Error::make(Error::Database, tr("%1: the database is not reachable (%2). Check that it runs and the address is right.").arg(what, detail));
     return Error::make(Error::Database, tr("%1: %2").arg(what, detail.isEmpty() ? tr("database error") : detail));
 }
 
@@ -221,13 +235,35 @@ Expected<QSqlQuery> Store::exec(const QString &sql, const QVariantList &params)
         return d.error();
     QSqlQuery q(*d);
     q.setForwardOnly(true);
+    if (params.isEmpty()) {
+        // Sent as it is: PostgreSQL cannot PREPARE DDL.
+        if (!q.exec(sql))
+            return sqlError(q.lastError(), tr("A database statement failed"));
+        return Expected<QSqlQuery>(std::move(q));
+    }
     if (!q.prepare(sql))
         return sqlError(q.lastError(), tr("A database statement failed"));
-    for (const auto &p : params)
-        q.addBindValue(p);
+    for (const auto &p : params) {
+        // A null QString is an empty text; only an explicit nullptr is SQL NULL.
+        if (p.typeId() == QMetaType::QString && p.toString().isNull())
+            q.addBindValue(QString(QLatin1String("")));
+        else
+            q.addBindValue(p);
+    }
     if (!q.exec())
         return sqlError(q.lastError(), tr("A database statement failed"));
     return Expected<QSqlQuery>(std::move(q));
+}
+
+Error Store::execDirect(const QString &sql)
+{
+    auto d = db();
+    if (!d)
+        return d.error();
+    QSqlQuery q(*d);
+    if (!q.exec(sql))
+        return sqlError(q.lastError(), tr("A database statement failed"));
+    return {};
 }
 
 Expected<QVariant> Store::scalar(const QString &sql, const QVariantList &params, const QVariant &def)
@@ -286,7 +322,7 @@ bool Store::isReadOnly()
         return !v || v->toString() == QLatin1String("on");
     }
     const QFileInfo fi(m_url.path);
-    return fi.exists() && !fi.isWritable();
+    return m_url.options.value(QStringLiteral("mode")) == QLatin1String("ro") || (fi.exists() && !fi.isWritable());
 }
 
 QString Store::currentUser()

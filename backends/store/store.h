@@ -72,6 +72,8 @@ public:
 
     // One statement with positional (?) parameters; errors become sentences.
     Expected<QSqlQuery> exec(const QString &sql, const QVariantList &params = {});
+    // A statement without parameters, sent as it is (DDL with quoted literals).
+    Error execDirect(const QString &sql);
     // The first column of the first row, or def when there is no row.
     Expected<QVariant> scalar(const QString &sql, const QVariantList &params = {}, const QVariant &def = {});
 

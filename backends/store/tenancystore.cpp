@@ -318,6 +318,53 @@ Error TenancyStore::removeTenant(const QString &name, bool force)
     });
 }
 
+Error TenancyStore::createTenantRole(const QString &tenantName, const QString &password)
+{
+    if (!m_store->isPostgres())
+        return Error::make(Error::Input, tr("Database roles for tenants need PostgreSQL; an embedded SQLite database has one local user."));
+    if (password.size() < 12)
+        return Error::make(Error::Input, tr("A tenant's database password needs at least 12 characters."));
+    auto t = tenant(tenantName);
+    if (!t)
+        return t.error();
+    const QString role = roleOf(tenantName);
+    QString literal = password;
+    literal.replace(QLatin1Char('\''), QStringLiteral("''"));
+    if (auto e = m_store->execDirect(QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1') THEN"
+                                                    " CREATE ROLE \"%1\" LOGIN IN ROLE wharf_tenant; END IF; END $$")
+                                         .arg(role));
+        e.isError())
+        return e;
+    if (auto e = m_store->execDirect(QStringLiteral("ALTER ROLE \"%1\" LOGIN PASSWORD '%2'").arg(role, literal)); e.isError())
+        return Error::make(e.kind, tr("Cannot set the password of role %1.").arg(role));
+    auto d = m_store->db();
+    if (d)
+        m_store->execDirect(QStringLiteral("GRANT CONNECT ON DATABASE \"%1\" TO \"%2\"").arg(d->databaseName(), role));
+    auto u = m_store->exec(QStringLiteral("INSERT INTO users (name, tenant, role, db_role, created_at) VALUES (?, ?, 'member', ?, ?)"
+                                          " ON CONFLICT (name) DO NOTHING"),
+                           {role, tenantName, role, now()});
+    return u ? Error{} : u.error();
+}
+
+Error TenancyStore::dropTenantRole(const QString &tenantName)
+{
+    if (!m_store->isPostgres())
+        return {};
+    const QString role = roleOf(tenantName);
+    m_store->exec(QStringLiteral("DELETE FROM users WHERE name = ?"), {role});
+    return m_store->execDirect(QStringLiteral("DROP ROLE IF EXISTS \"%1\"").arg(role));
+}
+
+Expected<QString> TenancyStore::connectedTenant()
+{
+    if (!m_store->isPostgres())
+        return QString();
+    auto v = m_store->scalar(QStringLiteral("SELECT COALESCE(wharf_current_tenant(), '')"));
+    if (!v)
+        return v.error();
+    return v->toString();
+}
+
 // Quota -------------------------------------------------------------------------------
 
 Expected<QuotaUsage> TenancyStore::usage(const QString &tenantName)
@@ -531,7 +578,7 @@ Error TenancyStore::setHostDomain(const HostDomain &d)
         if (auto r = m_store->exec(QStringLiteral("DELETE FROM hosts WHERE name = ?"), {d.host}); !r)
             return r.error();
         auto r = m_store->exec(QStringLiteral("INSERT INTO hosts (name, domain, tenant) VALUES (?, ?, ?)"),
-                               {d.host, d.domain, d.domain == QLatin1String("private") ? QVariant(d.tenant) : QVariant(QMetaType(QMetaType::QString))});
+                               {d.host, d.domain, d.domain == QLatin1String("private") ? QVariant(d.tenant) : QVariant::fromValue(nullptr)});
         return r ? Error{} : r.error();
     });
 }
@@ -570,7 +617,7 @@ Error TenancyStore::audit(AuditEntry e)
     if (e.at == 0)
         e.at = now();
     auto q = m_store->exec(QStringLiteral("INSERT INTO audit_log (at, actor, tenant, host, action, target, result, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                           {e.at, e.actor, e.tenant.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(e.tenant), e.host, e.action,
+                           {e.at, e.actor, e.tenant.isEmpty() ? QVariant::fromValue(nullptr) : QVariant(e.tenant), e.host, e.action,
                             e.target, e.result, e.detail});
     return q ? Error{} : q.error();
 }

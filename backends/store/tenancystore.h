@@ -136,6 +136,14 @@ public:
     // Refused while the tenant owns resources (unless force, which drops the records only).
     Error removeTenant(const QString &name, bool force = false);
 
+    // PostgreSQL: the login role a tenant's console connects with (wharf_t_<tenant>, a member
+    // of wharf_tenant, so row-level security shows it its own rows only).
+    static QString roleOf(const QString &tenant) { return QStringLiteral("wharf_t_") + tenant; }
+    Error createTenantRole(const QString &tenant, const QString &password);
+    Error dropTenantRole(const QString &tenant);
+    // The tenant this connection is confined to (PostgreSQL tenant roles), else empty.
+    Expected<QString> connectedTenant();
+
     // Quota
     Expected<QuotaUsage> usage(const QString &tenant);
     // Reserves quota for one resource, atomically against concurrent reservations. Fails with
