@@ -1,5 +1,7 @@
 #include "cli.h"
 #include "wharfversion.h"
+#include "tenancy/policygate.h"
+#include "store/tenancystore.h"
 
 #include <QDateTime>
 #include "docker/format.h"
@@ -165,6 +167,8 @@ void Cli::dispatch()
         .option({QStringLiteral("--ssh-key")})
         .option({QStringLiteral("--ssh-client")})
         .option({QStringLiteral("-o"), QStringLiteral("--output")})
+        .option({QStringLiteral("--db")})
+        .option({QStringLiteral("--tenant")})
         .flag({QStringLiteral("-h"), QStringLiteral("--help")})
         .flag({QStringLiteral("-v"), QStringLiteral("--version")});
     if (auto e = global.parse(m_args, true); e.isError())
@@ -179,9 +183,12 @@ void Cli::dispatch()
         return finish(0);
     }
     const QString output = global.value(QStringLiteral("-o"), QStringLiteral("table"));
-    if (output != QLatin1String("table") && output != QLatin1String("json"))
-        return failUsage(QCoreApplication::translate("wharfctl", "--output must be table or json, not \"%1\"").arg(output));
+    if (output != QLatin1String("table") && output != QLatin1String("json") && output != QLatin1String("csv"))
+        return failUsage(QCoreApplication::translate("wharfctl", "--output must be table, json or csv, not \"%1\"").arg(output));
     m_json = output == QLatin1String("json");
+    m_csv = output == QLatin1String("csv");
+    m_dbUrl = global.value(QStringLiteral("--db"));
+    m_tenantName = global.value(QStringLiteral("--tenant"), qEnvironmentVariable("WHARF_TENANT"));
     m_sshFlags.knownHosts = global.value(QStringLiteral("--known-hosts"));
     m_sshFlags.acceptNewHostKey = global.isSet(QStringLiteral("--accept-new-host-key"));
     m_sshFlags.key = global.value(QStringLiteral("--ssh-key"));
@@ -195,8 +202,9 @@ void Cli::dispatch()
         const QString &a = m_commandArgs[i];
         const QString &v = m_commandArgs[i + 1];
         if ((a == QLatin1String("-o") || a == QLatin1String("--output"))
-            && (v == QLatin1String("json") || v == QLatin1String("table"))) {
+            && (v == QLatin1String("json") || v == QLatin1String("table") || v == QLatin1String("csv"))) {
             m_json = v == QLatin1String("json");
+            m_csv = v == QLatin1String("csv");
             m_commandArgs.remove(i, 2);
             break;
         }
@@ -232,9 +240,27 @@ void Cli::dispatch()
         return cmdLogout(m_commandArgs);
     if (m_command == QLatin1String("registry") && m_commandArgs.value(0) != QLatin1String("run"))
         return cmdRegistry(m_commandArgs);
+    // The metadata database alone.
+    if (m_command == QLatin1String("db"))
+        return cmdDb(m_commandArgs);
+    if (m_command == QLatin1String("plan"))
+        return cmdPlan(m_commandArgs);
+    if (m_command == QLatin1String("tenant"))
+        return cmdTenant(m_commandArgs);
+    if (m_command == QLatin1String("domain"))
+        return cmdDomain(m_commandArgs);
+    if (m_command == QLatin1String("audit"))
+        return cmdAudit(m_commandArgs);
+    if (m_command == QLatin1String("bill"))
+        return cmdBill(m_commandArgs);
+    if (m_command == QLatin1String("quota") && m_commandArgs.value(0) == QLatin1String("show"))
+        return cmdQuotaShow(m_commandArgs.value(1));
+    if (m_command == QLatin1String("quota") && m_commandArgs.value(0) != QLatin1String("reconcile"))
+        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl quota show TENANT | quota reconcile"));
     // -H NAME: a host saved with `wharfctl host add` (or in the console).
     const QString hostArg = global.value(QStringLiteral("-H"));
     if (!hostArg.isEmpty() && !hostArg.contains(QLatin1String("://"))) {
+        m_hostName = hostArg;
         return savedHostEndpoint(hostArg, [this](const Expected<Endpoint> &ep) { run(ep); });
     }
     run(withSsh(endpoint, false));
@@ -247,7 +273,32 @@ void Cli::run(const Expected<Endpoint> &endpoint)
     m_client = new DockerClient(*endpoint, this);
     if (m_client->configurationError().isError())
         return fail(m_client->configurationError().message);
+    // Everything that changes a host is recorded, and with --tenant (or a tenant's database
+    // role) passes the policy gate: the database comes first.
+    static const QStringList readOnly{QStringLiteral("version"), QStringLiteral("info"), QStringLiteral("events"), QStringLiteral("ps"),
+                                      QStringLiteral("inspect"), QStringLiteral("logs"), QStringLiteral("stats"), QStringLiteral("top"),
+                                      QStringLiteral("images"), QStringLiteral("history"), QStringLiteral("save")};
+    const bool needsStore = !m_tenantName.isEmpty() || !readOnly.contains(m_command)
+        || (!m_dbUrl.isEmpty() || !qEnvironmentVariable("WHARF_DB").isEmpty());
+    if (needsStore)
+        return withTenancy([this] { runCommand(); });
+    runCommand();
+}
 
+void Cli::runCommand()
+{
+    // What a tenant may do on a host; the rest is an admin's.
+    static const QStringList tenantCommands{
+        QStringLiteral("version"), QStringLiteral("ps"), QStringLiteral("create"), QStringLiteral("run"), QStringLiteral("start"),
+        QStringLiteral("stop"), QStringLiteral("restart"), QStringLiteral("kill"), QStringLiteral("pause"), QStringLiteral("unpause"),
+        QStringLiteral("rm"), QStringLiteral("inspect"), QStringLiteral("logs"), QStringLiteral("stats"), QStringLiteral("top"),
+        QStringLiteral("exec"), QStringLiteral("images"), QStringLiteral("pull"), QStringLiteral("meter")};
+    if (m_gate && m_gate->principal().isTenant()) {
+        if (!tenantCommands.contains(m_command))
+            return fail(m_gate->denyForTenant(m_command).message, 1);
+        if (auto e = m_gate->checkHost(hostKey()); e.isError())
+            return fail(e.message);
+    }
     const QString c = m_command;
     const QStringList &a = m_commandArgs;
     if (c == QLatin1String("version"))
@@ -312,6 +363,12 @@ void Cli::run(const Expected<Endpoint> &endpoint)
         cmdBuild(a);
     else if (c == QLatin1String("registry"))
         cmdRegistryRun(a.mid(1));
+    else if (c == QLatin1String("quota"))
+        cmdQuotaReconcile(a.mid(1));
+    else if (c == QLatin1String("meter"))
+        cmdMeter(a);
+    else if (c == QLatin1String("controller"))
+        cmdController(a);
     else
         failUsage(QCoreApplication::translate("wharfctl", "unknown command \"%1\"; see wharfctl --help").arg(c));
 }
@@ -321,6 +378,7 @@ void Cli::finish(int code)
     if (m_finished)
         return;
     m_finished = true;
+    auditCommand(code);
     m_out.flush();
     m_err.flush();
     std::fflush(stdout);
@@ -365,6 +423,13 @@ void Cli::forEach(const QStringList &names, std::function<DockerJob *(const QStr
             finish(*failures ? 1 : 0);
             return;
         }
+        if (m_gate && m_gate->principal().isTenant()) {
+            if (auto e = m_gate->checkOwned(hostKey(), names[i]); e.isError()) {
+                ++*failures;
+                m_err << QCoreApplication::translate("wharfctl", "Error: %1").arg(e.message) << Qt::endl;
+                return (*step)(i + 1);
+            }
+        }
         DockerJob *job = make(names[i]);
         connect(job, &DockerJob::finished, this, [=, this] {
             job->deleteLater();
@@ -380,6 +445,19 @@ void Cli::forEach(const QStringList &names, std::function<DockerJob *(const QStr
         });
     };
     (*step)(0);
+}
+
+bool Cli::checkOwned(const QStringList &names)
+{
+    if (!m_gate || !m_gate->principal().isTenant())
+        return true;
+    for (const auto &n : names) {
+        if (auto e = m_gate->checkOwned(hostKey(), n); e.isError()) {
+            fail(e.message);
+            return false;
+        }
+    }
+    return true;
 }
 
 void Cli::printJson(const QJsonValue &v)

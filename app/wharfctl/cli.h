@@ -10,12 +10,16 @@
 #include <QTextStream>
 
 #include <functional>
+#include <memory>
 
 namespace Wharf::Models {
 class RegistryStore;
+class PolicyGate;
 }
 namespace Wharf::Backends {
 class ProgressTracker;
+class TenancyStore;
+struct Plan;
 }
 
 namespace Wharf::App {
@@ -146,12 +150,32 @@ public:
     // terminal to ask passphrases on. Other endpoints pass unchanged.
     Expected<Endpoint> withSsh(const Expected<Endpoint> &endpoint, bool savedHost);
 
+    // Tenancy (cmd_tenancy.cpp, cmd_billing.cpp)
+    void withTenancy(std::function<void()> then);
+    QString hostKey() const;
+    void auditCommand(int code);
+    // Fails the command (and returns false) unless the principal may act on every container named.
+    bool checkOwned(const QStringList &names);
+    void cmdDb(const QStringList &a);
+    void cmdPlan(const QStringList &a);
+    void cmdTenant(const QStringList &a);
+    void cmdDomain(const QStringList &a);
+    void cmdQuotaShow(const QString &tenant);
+    void cmdQuotaReconcile(const QStringList &a);
+    void cmdAudit(const QStringList &a);
+    void cmdMeter(const QStringList &a);
+    void cmdBill(const QStringList &a);
+    void cmdController(const QStringList &a);
+    Error parsePlanFlags(const FlagParser &f, Backends::Plan *p, bool creating);
+    Expected<qint64> parseTime(const QString &text);
+
     // Streams a container's output (multiplexed unless tty) to stdout/stderr.
     void pipeOutput(DockerJob *job, bool tty);
 
 private:
     void dispatch();
     void run(const Expected<Endpoint> &endpoint);
+    void runCommand();
     void usage();
     QStringList m_args;
     QString m_command;
@@ -164,6 +188,14 @@ private:
     Wharf::Backends::CredentialStore *m_credentials = nullptr;
     Wharf::Models::RegistryStore *m_registries = nullptr;
     QString m_loginHint; // the registry of the image being pulled or pushed
+    QString m_dbUrl;       // --db
+    QString m_tenantName;  // --tenant, or the tenant of the database role
+    QString m_hostName;    // -H NAME of a saved host (the host's name in the database)
+    QString m_dbPassword;
+    std::shared_ptr<Backends::TenancyStore> m_tenancy;
+    std::shared_ptr<Models::PolicyGate> m_gate;
+    bool m_audited = false;
+    bool m_csv = false;
     struct SshFlags
     {
         QString knownHosts;

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "tenancy/policygate.h"
 #include "terminal.h"
 #include "docker/containerspec.h"
 #include "docker/containerstats.h"
@@ -35,9 +36,27 @@ void Cli::cmdPs(const QStringList &a)
     }
     const bool quiet = f.isSet(QStringLiteral("-q"));
     const bool noTrunc = f.isSet(QStringLiteral("--no-trunc"));
+    // A tenant sees its own containers: the label finds them, the database decides.
+    QSet<QString> owned;
+    const bool tenant = m_gate && m_gate->principal().isTenant();
+    if (tenant) {
+        filters[QStringLiteral("label")] << QStringLiteral("%1=%2").arg(QLatin1String(Models::PolicyGate::TenantLabel), m_tenantName);
+        auto mine = m_gate->store()->resources(m_tenantName, hostKey());
+        if (!mine)
+            return fail(mine.error().message);
+        for (const auto &r : *mine)
+            owned.insert(r.ref);
+    }
     call(m_client->listContainers(f.isSet(QStringLiteral("-a")), filters, f.isSet(QStringLiteral("-s"))),
-         [this, quiet, noTrunc](DockerJob *job) {
-             const QJsonArray list = job->json().array();
+         [this, quiet, noTrunc, tenant, owned](DockerJob *job) {
+             QJsonArray list = job->json().array();
+             if (tenant) {
+                 QJsonArray kept;
+                 for (const auto &c : std::as_const(list))
+                     if (owned.contains(c.toObject().value(QLatin1String("Id")).toString()))
+                         kept << c;
+                 list = kept;
+             }
              if (quiet) {
                  for (const auto &v : list)
                      m_out << (noTrunc ? v[QLatin1String("Id")].toString() : shortId(v[QLatin1String("Id")].toString())) << '\n';
@@ -114,7 +133,12 @@ void Cli::cmdCreateOrRun(const QStringList &a, bool run)
         .option({QStringLiteral("--entrypoint")})
         .option({QStringLiteral("-w"), QStringLiteral("--workdir")})
         .option({QStringLiteral("-u"), QStringLiteral("--user")})
-        .option({QStringLiteral("-l"), QStringLiteral("--label")});
+        .option({QStringLiteral("-l"), QStringLiteral("--label")})
+        .flag({QStringLiteral("--privileged")})
+        .option({QStringLiteral("--pid")})
+        .option({QStringLiteral("--ipc")})
+        .option({QStringLiteral("--device")})
+        .option({QStringLiteral("--cap-add")});
     if (auto e = f.parse(a, true); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
@@ -133,6 +157,11 @@ void Cli::cmdCreateOrRun(const QStringList &a, bool run)
     spec.workingDir = f.value(QStringLiteral("-w"));
     spec.user = f.value(QStringLiteral("-u"));
     spec.network = f.value(QStringLiteral("--network"));
+    spec.privileged = f.isSet(QStringLiteral("--privileged"));
+    spec.pidMode = f.value(QStringLiteral("--pid"));
+    spec.ipcMode = f.value(QStringLiteral("--ipc"));
+    spec.devices = f.values(QStringLiteral("--device"));
+    spec.capAdd = f.values(QStringLiteral("--cap-add"));
     if (f.isSet(QStringLiteral("--entrypoint")) || !f.value(QStringLiteral("--entrypoint")).isNull()) {
         const QString ep = f.value(QStringLiteral("--entrypoint"));
         if (!ep.isNull()) {
@@ -177,7 +206,22 @@ void Cli::cmdCreateOrRun(const QStringList &a, bool run)
     if (spec.autoRemove && spec.restartPolicy != QLatin1String("no"))
         return failUsage(tr("--rm and --restart cannot be used together"));
     const bool detach = f.isSet(QStringLiteral("-d"));
-    call(m_client->createContainer(spec.toCreateBody(), spec.name), [this, run, detach, spec](DockerJob *job) {
+    QJsonObject body = spec.toCreateBody();
+    // The gate: tenant's options, host and quota (reserved now, settled when the daemon answers).
+    Models::Admission admission;
+    if (m_gate) {
+        auto admitted = m_gate->admitContainer(hostKey(), body, spec.name);
+        m_audited = true;
+        if (!admitted)
+            return fail(admitted.error().message);
+        admission = *admitted;
+    }
+    DockerJob *createJob = m_client->createContainer(body, spec.name);
+    connect(createJob, &DockerJob::finished, this, [this, createJob, admission] {
+        if (m_gate)
+            m_gate->settle(admission, createJob->json().object().value(QLatin1String("Id")).toString(), createJob->error());
+    });
+    call(createJob, [this, run, detach, spec](DockerJob *job) {
         const QJsonObject created = job->json().object();
         const QString id = created.value(QLatin1String("Id")).toString();
         for (const auto &w : created.value(QLatin1String("Warnings")).toArray())
@@ -293,7 +337,15 @@ void Cli::cmdRm(const QStringList &a)
         return failUsage(e.message);
     const bool force = f.isSet(QStringLiteral("-f"));
     const bool vols = f.isSet(QStringLiteral("-v"));
-    forEach(f.positional(), [this, force, vols](const QString &n) { return m_client->removeContainer(n, force, vols); });
+    forEach(f.positional(), [this, force, vols](const QString &n) { return m_client->removeContainer(n, force, vols); },
+            [this](const QString &n, DockerJob *) {
+                // Its quota goes back to its tenant, whoever removed it.
+                if (m_gate) {
+                    m_gate->removed(hostKey(), n);
+                    m_audited = true;
+                }
+                m_out << n << Qt::endl;
+            });
 }
 
 void Cli::cmdRename(const QStringList &a)
@@ -357,6 +409,8 @@ void Cli::cmdInspect(const QStringList &a)
         return m_client->inspectContainer(n);
     };
     const QStringList names = f.positional();
+    if (!checkOwned(names))
+        return;
     if (names.isEmpty())
         return failUsage(tr("\"inspect\" needs at least one name"));
     auto failures = std::make_shared<int>(0);
@@ -418,6 +472,8 @@ void Cli::cmdLogs(const QStringList &a)
             return failUsage(tr("--tail needs a number or \"all\", not \"%1\"").arg(o.tail));
     }
     const QString name = f.positional().first();
+    if (!checkOwned({name}))
+        return;
     call(m_client->inspectContainer(name), [this, name, o](DockerJob *job) {
         const bool tty = job->json().object().value(QLatin1String("Config")).toObject().value(QLatin1String("Tty")).toBool();
         DockerJob *logs = m_client->containerLogs(name, o);
@@ -435,6 +491,8 @@ void Cli::cmdTop(const QStringList &a)
 {
     if (a.isEmpty())
         return failUsage(tr("usage: wharfctl top CONTAINER [ps OPTIONS]"));
+    if (!checkOwned({a[0]}))
+        return;
     call(m_client->containerTop(a[0], a.mid(1).join(QLatin1Char(' '))), [this](DockerJob *job) {
         const QJsonObject o = job->json().object();
         if (m_json) {
@@ -464,6 +522,10 @@ void Cli::cmdStats(const QStringList &a)
         return failUsage(e.message);
     const bool noStream = f.isSet(QStringLiteral("--no-stream"));
     const QStringList names = f.positional();
+    if (names.isEmpty() && m_gate && m_gate->principal().isTenant())
+        return failUsage(tr("name the containers to watch: wharfctl stats NAME..."));
+    if (!checkOwned(names))
+        return;
     Filters filters;
     call(m_client->listContainers(f.isSet(QStringLiteral("-a")) || !names.isEmpty()), [this, noStream, names](DockerJob *job) {
         struct Row

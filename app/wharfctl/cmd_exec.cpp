@@ -28,6 +28,8 @@ void Cli::cmdExec(const QStringList &a)
     const QStringList pos = f.positional();
     if (pos.size() < 2)
         return failUsage(tr("usage: wharfctl exec [OPTIONS] CONTAINER COMMAND [ARG...]"));
+    if (!checkOwned({pos.first()}))
+        return;
     const bool interactive = f.isSet(QStringLiteral("-i"));
     const bool tty = f.isSet(QStringLiteral("-t"));
     QJsonObject cfg{{QStringLiteral("AttachStdin"), interactive},

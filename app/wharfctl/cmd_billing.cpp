@@ -1,0 +1,264 @@
+// Metering, bills, quota reconciliation and the controller (the control loops under a lease).
+#include "cli.h"
+
+#include "store/controllease.h"
+#include "store/meteringstore.h"
+#include "store/tenancystore.h"
+#include "tenancy/billing.h"
+#include "tenancy/meter.h"
+#include "tenancy/policygate.h"
+
+#include <QJsonObject>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <csignal>
+
+namespace Wharf::App {
+
+using namespace Backends;
+using namespace Models;
+
+namespace {
+QString when(qint64 t, const QString &g)
+{
+    const QDateTime dt = QDateTime::fromSecsSinceEpoch(t, Qt::UTC);
+    if (g == QLatin1String("month"))
+        return dt.toString(QStringLiteral("yyyy-MM"));
+    if (g == QLatin1String("day"))
+        return dt.toString(QStringLiteral("yyyy-MM-dd"));
+    return dt.toString(QStringLiteral("yyyy-MM-dd HH:00"));
+}
+
+QString csvField(QString s)
+{
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"'))) {
+        s.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+        return QLatin1Char('"') + s + QLatin1Char('"');
+    }
+    return s;
+}
+
+volatile std::sig_atomic_t stopRequested = 0;
+void onStopSignal(int)
+{
+    stopRequested = 1;
+}
+} // namespace
+
+void Cli::cmdMeter(const QStringList &a)
+{
+    if (!a.isEmpty())
+        return failUsage(tr("usage: wharfctl [-H HOST] meter   (one metering tick for the host; run it from cron or use the controller)"));
+    if (m_gate->principal().isTenant())
+        return fail(m_gate->denyForTenant(QStringLiteral("meter")).message);
+    auto *meter = new Meter(m_client, hostKey(), m_tenancy, this);
+    meter->tick([this](const Expected<MeterReport> &r) {
+        if (!r)
+            return fail(r.error().message);
+        m_audited = true; // metering is bookkeeping, not an action on the host
+        if (json())
+            return printJson(QJsonObject{{QStringLiteral("host"), hostKey()},
+                                         {QStringLiteral("runsStarted"), r->runsStarted},
+                                         {QStringLiteral("runsStopped"), r->runsStopped},
+                                         {QStringLiteral("hours"), r->hoursWritten},
+                                         {QStringLiteral("from"), QDateTime::fromSecsSinceEpoch(r->from, Qt::UTC).toString(Qt::ISODate)},
+                                         {QStringLiteral("to"), QDateTime::fromSecsSinceEpoch(r->to, Qt::UTC).toString(Qt::ISODate)}}),
+                   finish(0);
+        out() << tr("Metered %1: %2 runs started, %3 stopped, %4 resource-hours written (%5 to %6)")
+                     .arg(hostKey())
+                     .arg(r->runsStarted)
+                     .arg(r->runsStopped)
+                     .arg(r->hoursWritten)
+                     .arg(QDateTime::fromSecsSinceEpoch(r->from, Qt::UTC).toString(Qt::ISODate),
+                          QDateTime::fromSecsSinceEpoch(r->to, Qt::UTC).toString(Qt::ISODate))
+              << Qt::endl;
+        finish(0);
+    });
+}
+
+void Cli::cmdQuotaReconcile(const QStringList &a)
+{
+    const bool adopt = a.contains(QStringLiteral("--adopt"));
+    if (m_gate->principal().isTenant())
+        return fail(m_gate->denyForTenant(QStringLiteral("quota reconcile")).message);
+    auto *rec = new QuotaReconciler(m_client, hostKey(), m_tenancy, this);
+    rec->run(adopt, [this, adopt](const Expected<ReconcileReport> &r) {
+        if (!r)
+            return fail(r.error().message);
+        m_gate->audit(QStringLiteral("quota.reconcile"), hostKey(), {}, QStringLiteral("ok"),
+                      tr("%1 gone, %2 stale, %3 untracked, %4 drifted").arg(r->gone.size()).arg(r->stale.size()).arg(r->untracked.size()).arg(r->drift.size()));
+        m_audited = true;
+        if (json()) {
+            QJsonArray drift;
+            for (const auto &d : r->drift)
+                drift << QJsonObject{{QStringLiteral("tenant"), d.tenant},
+                                     {QStringLiteral("containersBefore"), d.before.containers},
+                                     {QStringLiteral("containersAfter"), d.after.containers},
+                                     {QStringLiteral("cpusBefore"), double(d.before.cpusNano) / 1e9},
+                                     {QStringLiteral("cpusAfter"), double(d.after.cpusNano) / 1e9},
+                                     {QStringLiteral("memoryBefore"), d.before.memoryBytes},
+                                     {QStringLiteral("memoryAfter"), d.after.memoryBytes}};
+            printJson(QJsonObject{{QStringLiteral("gone"), QJsonArray::fromStringList(r->gone)},
+                                  {QStringLiteral("stale"), QJsonArray::fromStringList(r->stale)},
+                                  {QStringLiteral("untracked"), QJsonArray::fromStringList(r->untracked)},
+                                  {QStringLiteral("drift"), drift}});
+            return finish(0);
+        }
+        for (const auto &g : r->gone)
+            out() << tr("gone:      %1 (removed outside Wharf; its quota is given back)").arg(g) << '\n';
+        for (const auto &s : r->stale)
+            out() << tr("stale:     %1 (a reservation whose request never finished)").arg(s) << '\n';
+        for (const auto &u : r->untracked)
+            out() << (adopt ? tr("adopted:   %1").arg(u) : tr("untracked: %1 (labelled for a tenant but not recorded; --adopt counts it)").arg(u)) << '\n';
+        for (const auto &d : r->drift)
+            out() << tr("drift:     %1 had %2 containers, %3 CPUs counted; now %4, %5")
+                         .arg(d.tenant)
+                         .arg(d.before.containers)
+                         .arg(double(d.before.cpusNano) / 1e9)
+                         .arg(d.after.containers)
+                         .arg(double(d.after.cpusNano) / 1e9)
+                  << '\n';
+        if (r->gone.isEmpty() && r->stale.isEmpty() && r->untracked.isEmpty() && r->drift.isEmpty())
+            out() << tr("No drift: the quota counters match what %1 runs.").arg(hostKey()) << '\n';
+        out().flush();
+        finish(0);
+    });
+}
+
+void Cli::cmdBill(const QStringList &a)
+{
+    FlagParser f;
+    f.option({QStringLiteral("--period")}).option({QStringLiteral("--from")}).option({QStringLiteral("--to")});
+    if (auto e = f.parse(a); e.isError())
+        return failUsage(e.message);
+    if (f.positional().size() > 1)
+        return failUsage(tr("usage: wharfctl bill TENANT [--period hour|day|month] [--from D --to D] [-o table|json|csv]"));
+    const QString g = f.value(QStringLiteral("--period"), QStringLiteral("day"));
+    auto from = parseTime(f.value(QStringLiteral("--from")));
+    auto to = parseTime(f.value(QStringLiteral("--to")));
+    if (!from || !to)
+        return failUsage(!from ? from.error().message : to.error().message);
+    const QString who = f.positional().value(0);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    // The default: this month so far.
+    const qint64 start = *from ? *from : BillCalculator::periodStart(QStringLiteral("month"), now);
+    const qint64 end = *to ? *to : now;
+    withTenancy([this, who, g, start, end] {
+        const QString name = who.isEmpty() ? m_tenantName : who;
+        if (name.isEmpty())
+            return failUsage(tr("usage: wharfctl bill TENANT [--period hour|day|month] [--from D --to D]"));
+        if (m_gate->principal().isTenant() && name != m_tenantName)
+            return fail(tr("There is no tenant named \"%1\".").arg(name));
+        MeteringStore metering(m_tenancy->sharedStore());
+        BillCalculator calc(m_tenancy.get(), &metering);
+        auto bill = calc.compute(name, g, start, end);
+        if (!bill)
+            return fail(bill.error().message);
+        if (m_csv) {
+            QString s = QStringLiteral("period,item,resource,quantity,amount\n");
+            for (const auto &l : bill->lines)
+                s += QStringList{when(l.period, g), l.item, csvField(l.resource), l.quantity, l.amount.toString()}.join(QLatin1Char(','))
+                    + QLatin1Char('\n');
+            s += QStringLiteral("total,,,,") + bill->total.toString() + QLatin1Char('\n');
+            writeRaw(s.toUtf8());
+            return finish(0);
+        }
+        if (json()) {
+            QJsonArray lines, periods;
+            for (const auto &l : bill->lines)
+                lines << QJsonObject{{QStringLiteral("period"), when(l.period, g)}, {QStringLiteral("item"), l.item},
+                                     {QStringLiteral("resource"), l.resource}, {QStringLiteral("quantity"), l.quantity},
+                                     {QStringLiteral("amount"), l.amount.toString()}};
+            for (const auto &[p, m] : bill->periods)
+                periods << QJsonObject{{QStringLiteral("period"), when(p, g)}, {QStringLiteral("amount"), m.toString()}};
+            printJson(QJsonObject{{QStringLiteral("tenant"), bill->tenant}, {QStringLiteral("period"), g},
+                                  {QStringLiteral("from"), QDateTime::fromSecsSinceEpoch(bill->from, Qt::UTC).toString(Qt::ISODate)},
+                                  {QStringLiteral("to"), QDateTime::fromSecsSinceEpoch(bill->to, Qt::UTC).toString(Qt::ISODate)},
+                                  {QStringLiteral("lines"), lines}, {QStringLiteral("periods"), periods},
+                                  {QStringLiteral("total"), bill->total.toString()}});
+            return finish(0);
+        }
+        QList<QStringList> rows;
+        for (const auto &l : bill->lines)
+            rows << QStringList{when(l.period, g), l.item, l.resource, l.quantity, l.amount.toString()};
+        printTable({tr("PERIOD"), tr("ITEM"), tr("RESOURCE"), tr("QUANTITY"), tr("AMOUNT")}, rows);
+        out() << tr("Total for %1 from %2 to %3: %4")
+                     .arg(bill->tenant, QDateTime::fromSecsSinceEpoch(bill->from, Qt::UTC).toString(Qt::ISODate),
+                          QDateTime::fromSecsSinceEpoch(bill->to, Qt::UTC).toString(Qt::ISODate), bill->total.toString())
+              << Qt::endl;
+        finish(0);
+    });
+}
+
+// Holds the control lease of the host and runs its loops (metering; quota reconciliation)
+// until SIGINT/SIGTERM. Another controller for the same host waits for the lease.
+void Cli::cmdController(const QStringList &a)
+{
+    FlagParser f;
+    f.option({QStringLiteral("--interval")}).flag({QStringLiteral("--once")});
+    if (auto e = f.parse(a); e.isError())
+        return failUsage(e.message);
+    const int interval = f.value(QStringLiteral("--interval"), QStringLiteral("300")).toInt();
+    if (interval < 1)
+        return failUsage(tr("--interval needs a number of seconds"));
+    if (m_gate->principal().isTenant())
+        return fail(m_gate->denyForTenant(QStringLiteral("controller")).message);
+    m_audited = true;
+    auto lease = std::make_shared<ControlLease>(m_tenancy->store()->url(), m_dbPassword, hostKey());
+    std::signal(SIGINT, onStopSignal);
+    std::signal(SIGTERM, onStopSignal);
+    auto *timer = new QTimer(this);
+    auto *stopCheck = new QTimer(this);
+    stopCheck->start(200);
+    connect(stopCheck, &QTimer::timeout, this, [this, lease] {
+        if (!stopRequested)
+            return;
+        lease->release();
+        out() << tr("Controller for %1 stopped; lease released.").arg(hostKey()) << Qt::endl;
+        finish(0);
+    });
+    auto waiting = std::make_shared<bool>(false);
+    auto running = std::make_shared<bool>(false);
+    auto loop = [this, lease, waiting, running, once = f.isSet(QStringLiteral("--once"))] {
+        if (*running)
+            return;
+        auto held = lease->tryAcquire();
+        if (!held)
+            return fail(held.error().message);
+        if (!*held || !lease->check()) {
+            if (!*waiting)
+                out() << tr("Another controller holds the lease for %1; waiting.").arg(hostKey()) << Qt::endl;
+            *waiting = true;
+            return;
+        }
+        if (*waiting || !once)
+            out() << tr("Holding the control lease for %1.").arg(hostKey()) << Qt::endl;
+        *waiting = false;
+        *running = true;
+        auto *meter = new Meter(m_client, hostKey(), m_tenancy, this);
+        meter->tick([this, meter, running, once](const Expected<MeterReport> &r) {
+            meter->deleteLater();
+            if (!r)
+                m_err << tr("Metering failed: %1").arg(r.error().message) << Qt::endl;
+            else
+                out() << tr("tick: %1 runs started, %2 stopped, %3 resource-hours").arg(r->runsStarted).arg(r->runsStopped).arg(r->hoursWritten) << Qt::endl;
+            auto *rec = new QuotaReconciler(m_client, hostKey(), m_tenancy, this);
+            rec->run(false, [this, rec, running, once](const Expected<ReconcileReport> &rr) {
+                rec->deleteLater();
+                if (!rr)
+                    m_err << tr("Reconciliation failed: %1").arg(rr.error().message) << Qt::endl;
+                else if (!rr->gone.isEmpty() || !rr->drift.isEmpty())
+                    out() << tr("reconciled: %1 gone, %2 drifted").arg(rr->gone.size()).arg(rr->drift.size()) << Qt::endl;
+                *running = false;
+                if (once)
+                    finish(0);
+            });
+        });
+    };
+    connect(timer, &QTimer::timeout, this, loop);
+    timer->start(interval * 1000);
+    loop();
+}
+
+} // namespace Wharf::App

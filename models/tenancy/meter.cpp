@@ -1,0 +1,282 @@
+#include "meter.h"
+#include "policygate.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Wharf::Models {
+
+using namespace Backends;
+
+namespace {
+qint64 parseDockerTime(const QString &s)
+{
+    if (s.isEmpty() || s.startsWith(QLatin1String("0001-")))
+        return 0;
+    const QDateTime dt = QDateTime::fromString(s.left(19) + QLatin1Char('Z'), Qt::ISODate);
+    return dt.isValid() ? dt.toSecsSinceEpoch() : 0;
+}
+} // namespace
+
+Meter::Meter(DockerClient *client, const QString &host, std::shared_ptr<TenancyStore> tenancy, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_host(host)
+    , m_tenancy(std::move(tenancy))
+    , m_metering(m_tenancy->sharedStore())
+{
+}
+
+void Meter::fail(const Error &e)
+{
+    if (auto d = std::exchange(m_done, nullptr))
+        d(e);
+}
+
+void Meter::tick(std::function<void(const Expected<MeterReport> &)> done)
+{
+    m_done = std::move(done);
+    m_report = {};
+    m_now = QDateTime::currentSecsSinceEpoch();
+    auto last = m_metering.lastTick(m_host);
+    if (!last)
+        return fail(last.error());
+    m_lastTick = *last;
+    auto owned = m_tenancy->resources({}, m_host);
+    if (!owned)
+        return fail(owned.error());
+    m_owned.clear();
+    for (const auto &r : *owned)
+        if (r.kind == QLatin1String("container") && !r.ref.isEmpty())
+            m_owned.insert(r.ref, r);
+    if (m_lastTick <= 0)
+        return compareWithDaemon();
+    // What happened since the last tick: starts and stops in order, ended at "now".
+    EventOptions options;
+    options.since = QString::number(m_lastTick);
+    options.until = QString::number(m_now);
+    options.filters[QStringLiteral("type")] << QStringLiteral("container");
+    options.filters[QStringLiteral("event")] << QStringLiteral("start") << QStringLiteral("die");
+    DockerJob *job = m_client->events(options);
+    auto buffer = std::make_shared<QByteArray>();
+    connect(job, &DockerJob::dataReceived, this, [buffer](const QByteArray &d) { buffer->append(d); });
+    connect(job, &DockerJob::finished, this, [this, job, buffer] {
+        job->deleteLater();
+        if (job->isError())
+            return fail(job->error());
+        QList<Event> events;
+        for (const auto &line : buffer->split('\n')) {
+            if (line.trimmed().isEmpty())
+                continue;
+            const QJsonObject o = QJsonDocument::fromJson(line).object();
+            const QString id = o.value(QLatin1String("id")).toString();
+            if (!m_owned.contains(id))
+                continue;
+            events << Event{o.value(QLatin1String("time")).toInteger(), id, o.value(QLatin1String("Action")).toString(o.value(QLatin1String("status")).toString())};
+        }
+        applyEvents(events);
+        compareWithDaemon();
+    });
+}
+
+void Meter::applyEvents(const QList<Event> &events)
+{
+    for (const auto &e : events) {
+        const OwnedResource r = m_owned.value(e.id);
+        auto open = m_metering.openIntervals(m_host);
+        if (!open)
+            return fail(open.error());
+        const RunInterval *running = nullptr;
+        for (const auto &i : *open)
+            if (i.ref == e.id)
+                running = &i;
+        if (e.action == QLatin1String("start") && !running) {
+            RunInterval i{0, r.tenant, m_host, r.ref, r.name, r.cpusNano, r.memoryBytes, e.time, 0};
+            if (auto err = m_metering.startInterval(i); err.isError())
+                return fail(err);
+            ++m_report.runsStarted;
+        } else if (e.action == QLatin1String("die") && running) {
+            if (auto err = m_metering.stopInterval(running->id, e.time); err.isError())
+                return fail(err);
+            ++m_report.runsStopped;
+        }
+    }
+}
+
+void Meter::compareWithDaemon()
+{
+    if (!m_done)
+        return;
+    DockerJob *job = m_client->listContainers(true);
+    connect(job, &DockerJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (job->isError())
+            return fail(job->error());
+        QHash<QString, bool> runningNow;
+        for (const auto &c : job->json().array()) {
+            const QJsonObject o = c.toObject();
+            runningNow.insert(o.value(QLatin1String("Id")).toString(), o.value(QLatin1String("State")).toString() == QLatin1String("running"));
+        }
+        auto open = m_metering.openIntervals(m_host);
+        if (!open)
+            return fail(open.error());
+        QSet<QString> openRefs;
+        for (const auto &i : *open)
+            openRefs.insert(i.ref);
+        // Runs the events did not tell (the first tick, or events older than the daemon
+        // keeps): ask the container when it started or stopped.
+        QStringList toInspect;
+        for (auto it = m_owned.begin(); it != m_owned.end(); ++it) {
+            const bool running = runningNow.value(it.key(), false);
+            if (running != openRefs.contains(it.key()) && runningNow.contains(it.key()))
+                toInspect << it.key();
+        }
+        for (const auto &i : *open) {
+            if (!runningNow.contains(i.ref)) {
+                // Gone without a trace: charge up to the last time it was seen running.
+                if (auto e = m_metering.stopInterval(i.id, std::max(m_lastTick, i.startedAt)); e.isError())
+                    return fail(e);
+                ++m_report.runsStopped;
+            }
+        }
+        m_pending = int(toInspect.size());
+        if (m_pending == 0)
+            return finishTick();
+        for (const auto &id : toInspect) {
+            DockerJob *inspect = m_client->inspectContainer(id);
+            connect(inspect, &DockerJob::finished, this, [this, inspect, id] {
+                inspect->deleteLater();
+                if (!m_done)
+                    return;
+                if (!inspect->isError()) {
+                    const QJsonObject state = inspect->json().object().value(QLatin1String("State")).toObject();
+                    const OwnedResource r = m_owned.value(id);
+                    if (state.value(QLatin1String("Running")).toBool()) {
+                        const qint64 started = parseDockerTime(state.value(QLatin1String("StartedAt")).toString());
+                        if (auto e = m_metering.startInterval({0, r.tenant, m_host, id, r.name, r.cpusNano, r.memoryBytes, started ? started : m_now, 0});
+                            e.isError())
+                            return fail(e);
+                        ++m_report.runsStarted;
+                    } else {
+                        auto open = m_metering.openIntervals(m_host);
+                        if (!open)
+                            return fail(open.error());
+                        const qint64 finished = parseDockerTime(state.value(QLatin1String("FinishedAt")).toString());
+                        for (const auto &i : *open)
+                            if (i.ref == id) {
+                                if (auto e = m_metering.stopInterval(i.id, finished ? finished : m_now); e.isError())
+                                    return fail(e);
+                                ++m_report.runsStopped;
+                            }
+                    }
+                }
+                if (--m_pending == 0)
+                    finishTick();
+            });
+        }
+    });
+}
+
+void Meter::finishTick()
+{
+    if (!m_done)
+        return;
+    qint64 from = m_lastTick;
+    if (from <= 0) {
+        // The first tick: from the earliest run it knows of.
+        auto all = m_metering.intervals(m_host, 0, m_now);
+        if (!all)
+            return fail(all.error());
+        from = m_now;
+        for (const auto &i : *all)
+            from = std::min(from, i.startedAt);
+    }
+    from -= from % 3600;
+    auto runs = m_metering.intervals(m_host, from, m_now);
+    if (!runs)
+        return fail(runs.error());
+    const QList<UsageHour> hours = MeteringStore::hoursOf(*runs, from, m_now);
+    if (auto e = m_metering.writeUsage(hours); e.isError())
+        return fail(e);
+    if (auto e = m_metering.setLastTick(m_host, m_now); e.isError())
+        return fail(e);
+    m_report.hoursWritten = int(hours.size());
+    m_report.from = from;
+    m_report.to = m_now;
+    if (auto d = std::exchange(m_done, nullptr))
+        d(m_report);
+}
+
+QuotaReconciler::QuotaReconciler(DockerClient *client, const QString &host, std::shared_ptr<TenancyStore> tenancy, QObject *parent)
+    : QObject(parent)
+    , m_client(client)
+    , m_host(host)
+    , m_tenancy(std::move(tenancy))
+{
+}
+
+void QuotaReconciler::run(bool adopt, std::function<void(const Expected<ReconcileReport> &)> done)
+{
+    DockerJob *job = m_client->listContainers(true);
+    connect(job, &DockerJob::finished, this, [this, job, adopt, done] {
+        job->deleteLater();
+        if (job->isError())
+            return done(job->error());
+        ReconcileReport report;
+        QHash<QString, QJsonObject> present;
+        for (const auto &c : job->json().array())
+            present.insert(c.toObject().value(QLatin1String("Id")).toString(), c.toObject());
+        auto owned = m_tenancy->resources({}, m_host);
+        if (!owned)
+            return done(owned.error());
+        QSet<QString> tenants;
+        QSet<QString> recorded;
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        for (const auto &r : *owned) {
+            tenants.insert(r.tenant);
+            if (r.kind != QLatin1String("container"))
+                continue;
+            recorded.insert(r.ref);
+            if (r.ref.isEmpty()) {
+                if (now - r.createdAt > 600) {
+                    m_tenancy->release(r.id);
+                    report.stale << QStringLiteral("%1/%2").arg(r.tenant, r.name.isEmpty() ? QString::number(r.id) : r.name);
+                }
+                continue;
+            }
+            if (!present.contains(r.ref)) {
+                m_tenancy->release(r.id);
+                report.gone << QStringLiteral("%1/%2").arg(r.tenant, r.name.isEmpty() ? r.ref.left(12) : r.name);
+            }
+        }
+        for (auto it = present.begin(); it != present.end(); ++it) {
+            const QString tenant = it->value(QLatin1String("Labels")).toObject().value(QLatin1String(PolicyGate::TenantLabel)).toString();
+            if (tenant.isEmpty() || recorded.contains(it.key()))
+                continue;
+            const QString name = it->value(QLatin1String("Names")).toArray().first().toString().mid(1);
+            report.untracked << QStringLiteral("%1/%2").arg(tenant, name);
+            if (adopt && m_tenancy->tenant(tenant)) {
+                // Limits are in the inspect data only; the list is enough to count it.
+                OwnedResource r;
+                r.tenant = tenant;
+                r.host = m_host;
+                r.kind = QStringLiteral("container");
+                r.ref = it.key();
+                r.name = name;
+                m_tenancy->adopt(r);
+                tenants.insert(tenant);
+            }
+        }
+        for (const auto &t : std::as_const(tenants)) {
+            auto before = m_tenancy->recount(t);
+            auto after = m_tenancy->usage(t);
+            if (before && after && !(*before == *after))
+                report.drift << ReconcileReport::Drift{t, *before, *after};
+        }
+        done(report);
+    });
+}
+
+} // namespace Wharf::Models
