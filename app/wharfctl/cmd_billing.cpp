@@ -13,6 +13,7 @@
 #include <QTimer>
 
 #include <csignal>
+#include <cstdio>
 
 namespace Wharf::App {
 
@@ -215,41 +216,44 @@ void Cli::cmdController(const QStringList &a)
         if (!stopRequested)
             return;
         lease->release();
-        out() << tr("Controller for %1 stopped; lease released.").arg(hostKey()) << Qt::endl;
+        out() << tr("Controller for %1 stopped; lease released.").arg(hostKey()) << Qt::endl, std::fflush(stdout);
         finish(0);
     });
     auto waiting = std::make_shared<bool>(false);
     auto running = std::make_shared<bool>(false);
-    auto loop = [this, lease, waiting, running, once = f.isSet(QStringLiteral("--once"))] {
+    auto holding = std::make_shared<bool>(false);
+    auto loop = [this, lease, waiting, running, holding, once = f.isSet(QStringLiteral("--once"))] {
         if (*running)
             return;
         auto held = lease->tryAcquire();
         if (!held)
             return fail(held.error().message);
         if (!*held || !lease->check()) {
+            *holding = false;
             if (!*waiting)
-                out() << tr("Another controller holds the lease for %1; waiting.").arg(hostKey()) << Qt::endl;
+                out() << tr("Another controller holds the lease for %1; waiting.").arg(hostKey()) << Qt::endl, std::fflush(stdout);
             *waiting = true;
             return;
         }
-        if (*waiting || !once)
-            out() << tr("Holding the control lease for %1.").arg(hostKey()) << Qt::endl;
+        if (!*holding)
+            out() << tr("Holding the control lease for %1.").arg(hostKey()) << Qt::endl, std::fflush(stdout);
+        *holding = true;
         *waiting = false;
         *running = true;
         auto *meter = new Meter(m_client, hostKey(), m_tenancy, this);
         meter->tick([this, meter, running, once](const Expected<MeterReport> &r) {
             meter->deleteLater();
             if (!r)
-                m_err << tr("Metering failed: %1").arg(r.error().message) << Qt::endl;
+                m_err << tr("Metering failed: %1").arg(r.error().message) << Qt::endl, std::fflush(stdout);
             else
-                out() << tr("tick: %1 runs started, %2 stopped, %3 resource-hours").arg(r->runsStarted).arg(r->runsStopped).arg(r->hoursWritten) << Qt::endl;
+                out() << tr("tick: %1 runs started, %2 stopped, %3 resource-hours").arg(r->runsStarted).arg(r->runsStopped).arg(r->hoursWritten) << Qt::endl, std::fflush(stdout);
             auto *rec = new QuotaReconciler(m_client, hostKey(), m_tenancy, this);
             rec->run(false, [this, rec, running, once](const Expected<ReconcileReport> &rr) {
                 rec->deleteLater();
                 if (!rr)
-                    m_err << tr("Reconciliation failed: %1").arg(rr.error().message) << Qt::endl;
+                    m_err << tr("Reconciliation failed: %1").arg(rr.error().message) << Qt::endl, std::fflush(stdout);
                 else if (!rr->gone.isEmpty() || !rr->drift.isEmpty())
-                    out() << tr("reconciled: %1 gone, %2 drifted").arg(rr->gone.size()).arg(rr->drift.size()) << Qt::endl;
+                    out() << tr("reconciled: %1 gone, %2 drifted").arg(rr->gone.size()).arg(rr->drift.size()) << Qt::endl, std::fflush(stdout);
                 *running = false;
                 if (once)
                     finish(0);

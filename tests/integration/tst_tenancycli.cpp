@@ -1,0 +1,485 @@
+// Tenancy end to end through wharfctl, as whole processes against the private dockerd, on
+// both engines (an embedded SQLite file and the fixture's PostgreSQL): plans and tenants, quota
+// under 20 concurrent `run`s, the policy gate's denials, ownership between tenants, metering
+// and bills, reconciliation, the controller's lease, and a tenant's own database role.
+#include "storesupport.h"
+#include "store/money.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using TestSupport::Run;
+
+#define CHECK_RUN(R, CODE)                                                                                                      \
+    do {                                                                                                                        \
+        const Run checked_ = (R);                                                                                              \
+        QVERIFY2(checked_.code == (CODE),                                                                                       \
+                 qPrintable(QStringLiteral("exit %1\nout: %2\nerr: %3").arg(checked_.code).arg(checked_.out, checked_.err))); \
+    } while (false)
+
+class TestTenancyCli : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_db;
+
+    static void engines()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgres") << QStringLiteral("postgres");
+    }
+
+    // A new database of the engine for this test function, used by every ctl() after it.
+    void useFreshDatabase(const QString &engine)
+    {
+        m_db = TestSupport::freshDatabaseUrl(engine, m_dir);
+        qputenv("WHARF_DB", m_db.toUtf8());
+    }
+
+    Run ctl(const QStringList &args, const QByteArray &in = {})
+    {
+        return TestSupport::wharfctl(args, TestSupport::dockerHost(), in);
+    }
+    Run tenant(const QString &t, const QStringList &args) { return ctl(QStringList{QStringLiteral("--tenant"), t} + args); }
+
+    // A plan, a tenant on it, and the test daemon in the public domain.
+    void setUpTenant(const QString &name, int containers = 5)
+    {
+        CHECK_RUN(ctl({QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("p-") + name, QStringLiteral("--max-containers"),
+                       QString::number(containers), QStringLiteral("--cpus"), QStringLiteral("2"), QStringLiteral("--memory"),
+                       QStringLiteral("1g"), QStringLiteral("--price-hour"), QStringLiteral("0.10"), QStringLiteral("--cpu-price"),
+                       QStringLiteral("0.02"), QStringLiteral("--memory-price"), QStringLiteral("0.005")}),
+                  0);
+        CHECK_RUN(ctl({QStringLiteral("tenant"), QStringLiteral("create"), name, QStringLiteral("--plan"), QStringLiteral("p-") + name,
+                       QStringLiteral("--email"), name + QStringLiteral("@example.org")}),
+                  0);
+        CHECK_RUN(ctl({QStringLiteral("domain"), QStringLiteral("set"), TestSupport::dockerHost(), QStringLiteral("public")}), 0);
+    }
+
+    QJsonObject quota(const QString &t)
+    {
+        const Run r = ctl({QStringLiteral("quota"), QStringLiteral("show"), t, QStringLiteral("-o"), QStringLiteral("json")});
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    }
+    int used(const QString &t) { return quota(t).value(QLatin1String("containers")).toObject().value(QLatin1String("used")).toInt(-1); }
+
+    QStringList containersOf(const QString &t)
+    {
+        const Run r = ctl({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("-q"), QStringLiteral("--no-trunc"), QStringLiteral("--filter"),
+                           QStringLiteral("label=io.wharf.tenant=") + t});
+        return r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+
+    void removeAll(const QString &t)
+    {
+        const QStringList ids = containersOf(t);
+        if (!ids.isEmpty())
+            CHECK_RUN(ctl(QStringList{QStringLiteral("rm"), QStringLiteral("-f")} + ids), 0);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(!TestSupport::dockerHost().isEmpty(), "the dockerd fixture is not running");
+        QVERIFY2(!TestSupport::postgresEnv().isEmpty(), "the postgres fixture is not running");
+        qputenv("WHARF_CONFIG_DIR", m_dir.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("WHARF_KEYCHAIN", "none");
+        qputenv("PGPASSWORD", TestSupport::postgresPassword().toUtf8()); // libpq's own, for the owner role
+    }
+
+    void cleanupTestCase()
+    {
+        qunsetenv("WHARF_DB");
+        qunsetenv("PGPASSWORD");
+    }
+
+    // The acceptance race: 20 processes, a plan of 5, exactly 5 win, 10 rounds, both engines.
+    void concurrentRunsHoldTheQuota_data() { engines(); }
+    void concurrentRunsHoldTheQuota()
+    {
+        QFETCH(QString, engine);
+        useFreshDatabase(engine);
+        const QString t = QStringLiteral("race-") + engine;
+        setUpTenant(t, 5);
+        for (int round = 0; round < 10; ++round) {
+            QList<QProcess *> procs;
+            for (int i = 0; i < 20; ++i) {
+                auto *p = new QProcess(this);
+                QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+                env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+                env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+                p->setProcessEnvironment(env);
+                p->start(TestSupport::binaryDir() + QStringLiteral("/app/wharfctl"),
+                         {QStringLiteral("-H"), TestSupport::dockerHost(), QStringLiteral("--tenant"), t, QStringLiteral("run"), QStringLiteral("-d"),
+                          TestSupport::testImage(), QStringLiteral("sleep"), QStringLiteral("300")});
+                procs << p;
+            }
+            int ok = 0, refused = 0;
+            QStringList other;
+            for (auto *p : procs) {
+                QVERIFY(p->waitForFinished(120000));
+                const QString err = QString::fromUtf8(p->readAllStandardError());
+                if (p->exitCode() == 0)
+                    ++ok;
+                else if (err.contains(QLatin1String("Quota exceeded")) && err.contains(QLatin1String("5 of 5 containers")))
+                    ++refused;
+                else
+                    other << err;
+                p->deleteLater();
+            }
+            QVERIFY2(other.isEmpty(), qPrintable(other.join(QLatin1Char('\n'))));
+            QCOMPARE(ok, 5);
+            QCOMPARE(refused, 15);
+            QCOMPARE(used(t), 5);
+            const QStringList ids = containersOf(t);
+            QCOMPARE(ids.size(), 5); // and the daemon agrees: no container past the quota
+            removeAll(t);
+            QCOMPARE(used(t), 0);
+        }
+        // every decision is in the audit log
+        const Run audit = ctl({QStringLiteral("audit"), QStringLiteral("--tenant"), t, QStringLiteral("--action"), QStringLiteral("container.create"),
+                               QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("--limit"), QStringLiteral("1000")});
+        CHECK_RUN(audit, 0);
+        int okRecords = 0, quotaRecords = 0;
+        for (const auto &v : QJsonDocument::fromJson(audit.out.toUtf8()).array()) {
+            const QString result = v.toObject().value(QLatin1String("result")).toString();
+            okRecords += result == QLatin1String("ok");
+            quotaRecords += result == QLatin1String("denied-quota");
+        }
+        QCOMPARE(okRecords, 50);
+        QCOMPARE(quotaRecords, 150);
+    }
+
+    void gateDenials()
+    {
+        useFreshDatabase(QStringLiteral("sqlite"));
+        setUpTenant(QStringLiteral("gated"));
+        ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("admin-privileged")}); // a leftover of an interrupted run
+        const QString img = TestSupport::testImage();
+        const QList<QPair<QStringList, QString>> denied{
+            {{QStringLiteral("--privileged")}, QStringLiteral("--privileged")},
+            {{QStringLiteral("-v"), QStringLiteral("/etc:/host-etc")}, QStringLiteral("host folder")},
+            {{QStringLiteral("--network"), QStringLiteral("host")}, QStringLiteral("--network host")},
+            {{QStringLiteral("--pid"), QStringLiteral("host")}, QStringLiteral("PidMode host")},
+            {{QStringLiteral("--ipc"), QStringLiteral("host")}, QStringLiteral("IpcMode host")},
+            {{QStringLiteral("--device"), QStringLiteral("/dev/null")}, QStringLiteral("--device")},
+            {{QStringLiteral("--cap-add"), QStringLiteral("SYS_ADMIN")}, QStringLiteral("--cap-add SYS_ADMIN")},
+        };
+        for (const auto &[flags, named] : denied) {
+            const Run r = tenant(QStringLiteral("gated"), QStringList{QStringLiteral("run"), QStringLiteral("-d")} + flags + QStringList{img, QStringLiteral("true")});
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains(named), qPrintable(r.err));
+        }
+        // reserved labels: refused for everyone
+        const Run label = tenant(QStringLiteral("gated"), {QStringLiteral("run"), QStringLiteral("-l"), QStringLiteral("io.wharf.tenant=other"), img});
+        QVERIFY(label.code != 0);
+        QVERIFY(label.err.contains(QLatin1String("reserved")));
+        // admins may (an admin holds the host's credentials anyway)
+        const Run adminPrivileged = ctl({QStringLiteral("create"), QStringLiteral("--privileged"), QStringLiteral("--name"),
+                                         QStringLiteral("admin-privileged"), img, QStringLiteral("sleep"), QStringLiteral("30")});
+        CHECK_RUN(adminPrivileged, 0);
+        CHECK_RUN(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("admin-privileged")}), 0);
+        QVERIFY(containersOf(QStringLiteral("gated")).isEmpty());
+        QCOMPARE(used(QStringLiteral("gated")), 0);
+        // admin-only commands are not there for tenants
+        for (const QStringList &cmd : {QStringList{QStringLiteral("volume"), QStringLiteral("ls")}, QStringList{QStringLiteral("build"), QStringLiteral(".")},
+                                       QStringList{QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("x"), QStringLiteral("--max-containers"),
+                                                   QStringLiteral("1"), QStringLiteral("--cpus"), QStringLiteral("1"), QStringLiteral("--memory"),
+                                                   QStringLiteral("1g"), QStringLiteral("--free")},
+                                       QStringList{QStringLiteral("update"), QStringLiteral("--memory"), QStringLiteral("1g"), QStringLiteral("x")}}) {
+            const Run r = tenant(QStringLiteral("gated"), cmd);
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains(QLatin1String("not available to tenant")), qPrintable(r.err));
+        }
+        // a failed create (no such image) gives the reservation back
+        const Run missing = tenant(QStringLiteral("gated"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("wharf-test/no-such-image:1")});
+        QVERIFY(missing.code != 0);
+        QCOMPARE(used(QStringLiteral("gated")), 0);
+        // the default limits are a fair share of the plan, and the daemon enforces them
+        CHECK_RUN(tenant(QStringLiteral("gated"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("fair"), img,
+                                                  QStringLiteral("sleep"), QStringLiteral("300")}),
+                  0);
+        const Run inspect = ctl({QStringLiteral("inspect"), QStringLiteral("fair")});
+        const QJsonObject c = QJsonDocument::fromJson(inspect.out.toUtf8()).array().first().toObject();
+        QCOMPARE(c.value(QLatin1String("HostConfig")).toObject().value(QLatin1String("NanoCpus")).toInteger(), 400'000'000); // 2 CPUs / 5
+        QCOMPARE(c.value(QLatin1String("HostConfig")).toObject().value(QLatin1String("Memory")).toInteger(), 1024LL * 1024 * 1024 / 5);
+        QCOMPARE(c.value(QLatin1String("Config")).toObject().value(QLatin1String("Labels")).toObject().value(QLatin1String("io.wharf.tenant")).toString(),
+                 QStringLiteral("gated"));
+        // a suspended tenant creates nothing, but may still stop and remove
+        CHECK_RUN(ctl({QStringLiteral("tenant"), QStringLiteral("suspend"), QStringLiteral("gated")}), 0);
+        const Run suspended = tenant(QStringLiteral("gated"), {QStringLiteral("run"), QStringLiteral("-d"), img});
+        QCOMPARE(suspended.code, 1);
+        QVERIFY(suspended.err.contains(QLatin1String("suspended")));
+        CHECK_RUN(tenant(QStringLiteral("gated"), {QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("fair")}), 0);
+        QCOMPARE(used(QStringLiteral("gated")), 0);
+        CHECK_RUN(ctl({QStringLiteral("tenant"), QStringLiteral("resume"), QStringLiteral("gated")}), 0);
+        // a host outside the tenant's domains
+        CHECK_RUN(ctl({QStringLiteral("domain"), QStringLiteral("rm"), TestSupport::dockerHost()}), 0);
+        const Run outside = tenant(QStringLiteral("gated"), {QStringLiteral("ps")});
+        QCOMPARE(outside.code, 1);
+        QVERIFY(outside.err.contains(QLatin1String("not in the domain")));
+        CHECK_RUN(ctl({QStringLiteral("domain"), QStringLiteral("set"), TestSupport::dockerHost(), QStringLiteral("gated")}), 0);
+        CHECK_RUN(tenant(QStringLiteral("gated"), {QStringLiteral("ps")}), 0);
+    }
+
+    void tenantsOwnTheirContainers()
+    {
+        useFreshDatabase(QStringLiteral("sqlite"));
+        setUpTenant(QStringLiteral("ta"));
+        setUpTenant(QStringLiteral("tb"));
+        CHECK_RUN(tenant(QStringLiteral("ta"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("a-web"),
+                                               TestSupport::testImage(), QStringLiteral("sleep"), QStringLiteral("300")}),
+                  0);
+        for (const QStringList &cmd : {QStringList{QStringLiteral("stop"), QStringLiteral("a-web")}, QStringList{QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("a-web")},
+                                       QStringList{QStringLiteral("logs"), QStringLiteral("a-web")}, QStringList{QStringLiteral("inspect"), QStringLiteral("a-web")},
+                                       QStringList{QStringLiteral("exec"), QStringLiteral("a-web"), QStringLiteral("true")}}) {
+            const Run r = tenant(QStringLiteral("tb"), cmd);
+            QVERIFY2(r.code != 0, qPrintable(cmd.join(QLatin1Char(' '))));
+            QVERIFY2(r.err.contains(QLatin1String("No container \"a-web\" of tenant \"tb\"")), qPrintable(r.err));
+        }
+        const Run psB = tenant(QStringLiteral("tb"), {QStringLiteral("ps"), QStringLiteral("-a")});
+        CHECK_RUN(psB, 0);
+        QVERIFY(!psB.out.contains(QLatin1String("a-web")));
+        const Run psA = tenant(QStringLiteral("ta"), {QStringLiteral("ps")});
+        QVERIFY(psA.out.contains(QLatin1String("a-web")));
+        CHECK_RUN(tenant(QStringLiteral("ta"), {QStringLiteral("logs"), QStringLiteral("a-web")}), 0);
+        CHECK_RUN(tenant(QStringLiteral("ta"), {QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("a-web")}), 0);
+        // a tenant reads its own audit trail only
+        const Run auditB = tenant(QStringLiteral("tb"), {QStringLiteral("audit"), QStringLiteral("-o"), QStringLiteral("json")});
+        CHECK_RUN(auditB, 0);
+        for (const auto &v : QJsonDocument::fromJson(auditB.out.toUtf8()).array())
+            QCOMPARE(v.toObject().value(QLatin1String("tenant")).toString(), QStringLiteral("tb"));
+        // an admin's removal of a tenant's container gives the tenant its quota back
+        CHECK_RUN(tenant(QStringLiteral("tb"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("b-web"),
+                                               TestSupport::testImage(), QStringLiteral("sleep"), QStringLiteral("300")}),
+                  0);
+        QCOMPARE(used(QStringLiteral("tb")), 1);
+        CHECK_RUN(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("b-web")}), 0);
+        QCOMPARE(used(QStringLiteral("tb")), 0);
+    }
+
+    void plansAndTenantsBadInput()
+    {
+        useFreshDatabase(QStringLiteral("postgres"));
+        setUpTenant(QStringLiteral("acme"));
+        const Run inUse = ctl({QStringLiteral("plan"), QStringLiteral("rm"), QStringLiteral("p-acme")});
+        QCOMPARE(inUse.code, 1);
+        QVERIFY(inUse.err.contains(QLatin1String("in use by acme")));
+        // two admins: the second edit was based on an old revision
+        CHECK_RUN(ctl({QStringLiteral("plan"), QStringLiteral("update"), QStringLiteral("p-acme"), QStringLiteral("--max-containers"), QStringLiteral("6"),
+                       QStringLiteral("--revision"), QStringLiteral("1")}),
+                  0);
+        const Run stale = ctl({QStringLiteral("plan"), QStringLiteral("update"), QStringLiteral("p-acme"), QStringLiteral("--max-containers"),
+                               QStringLiteral("9"), QStringLiteral("--revision"), QStringLiteral("1")});
+        QCOMPARE(stale.code, 1);
+        QVERIFY2(stale.err.contains(QLatin1String("changed by someone else")), qPrintable(stale.err));
+        const Run show = ctl({QStringLiteral("plan"), QStringLiteral("show"), QStringLiteral("p-acme"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(QJsonDocument::fromJson(show.out.toUtf8()).object().value(QLatin1String("maxContainers")).toInt(), 6);
+        const Run badMoney = ctl({QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("x"), QStringLiteral("--max-containers"),
+                                  QStringLiteral("1"), QStringLiteral("--cpus"), QStringLiteral("1"), QStringLiteral("--memory"), QStringLiteral("1g"),
+                                  QStringLiteral("--price-hour"), QStringLiteral("0.1234567")});
+        QCOMPARE(badMoney.code, 2);
+        QVERIFY(badMoney.err.contains(QLatin1String("six places")));
+        const Run noPlan = ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("ghost"), QStringLiteral("--plan"), QStringLiteral("nope")});
+        QCOMPARE(noPlan.code, 1);
+        QVERIFY(noPlan.err.contains(QLatin1String("no plan named \"nope\"")));
+        QVERIFY(!ctl({QStringLiteral("tenant"), QStringLiteral("ls")}).out.contains(QLatin1String("ghost")));
+        const Run unknownTenant = tenant(QStringLiteral("nobody"), {QStringLiteral("ps")});
+        QCOMPARE(unknownTenant.code, 1);
+        QVERIFY(unknownTenant.err.contains(QLatin1String("no tenant named \"nobody\"")));
+        // a database that is down: a clear error, and nothing reaches the daemon
+        qputenv("WHARF_DB", "postgresql://wharf_owner@127.0.0.1:1/none");
+        const Run down = tenant(QStringLiteral("acme"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("never"),
+                                                        TestSupport::testImage()});
+        qputenv("WHARF_DB", m_db.toUtf8());
+        QCOMPARE(down.code, 1);
+        QVERIFY2(down.err.contains(QLatin1String("not reachable")), qPrintable(down.err));
+        QVERIFY(ctl({QStringLiteral("inspect"), QStringLiteral("never")}).code != 0);
+    }
+
+    // Usage turns into bills; a second tick changes nothing; runs between ticks are back-filled.
+    void meteringAndBills_data() { engines(); }
+    void meteringAndBills()
+    {
+        QFETCH(QString, engine);
+        useFreshDatabase(engine);
+        setUpTenant(QStringLiteral("metered"));
+        CHECK_RUN(ctl({QStringLiteral("meter")}), 0); // the first tick: nothing runs yet
+        CHECK_RUN(tenant(QStringLiteral("metered"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("steady"),
+                                                    QStringLiteral("--cpus"), QStringLiteral("1"), QStringLiteral("-m"), QStringLiteral("512m"),
+                                                    TestSupport::testImage(), QStringLiteral("sleep"), QStringLiteral("300")}),
+                  0);
+        // started and stopped between two ticks: only the events tell
+        CHECK_RUN(tenant(QStringLiteral("metered"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("brief"),
+                                                    QStringLiteral("--cpus"), QStringLiteral("0.5"), TestSupport::testImage(), QStringLiteral("sleep"),
+                                                    QStringLiteral("2")}),
+                  0);
+        QTest::qWait(4000);
+        const Run tick = ctl({QStringLiteral("meter"), QStringLiteral("-o"), QStringLiteral("json")});
+        CHECK_RUN(tick, 0);
+        const QJsonObject t = QJsonDocument::fromJson(tick.out.toUtf8()).object();
+        QCOMPARE(t.value(QLatin1String("runsStarted")).toInt(), 2);
+        QCOMPARE(t.value(QLatin1String("runsStopped")).toInt(), 1);
+        CHECK_RUN(tenant(QStringLiteral("metered"), {QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("0"), QStringLiteral("steady")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("meter")}), 0);
+        const QStringList billArgs{QStringLiteral("bill"), QStringLiteral("metered"), QStringLiteral("--period"), QStringLiteral("hour"),
+                                   QStringLiteral("--from"), QStringLiteral("1d"), QStringLiteral("--to"),
+                                   QString::number(QDateTime::currentSecsSinceEpoch() + 7200), QStringLiteral("-o"), QStringLiteral("json")};
+        const Run bill = ctl(billArgs);
+        CHECK_RUN(bill, 0);
+        const QJsonObject b = QJsonDocument::fromJson(bill.out.toUtf8()).object();
+        QSet<QString> resources;
+        qint64 sumMicros = 0;
+        for (const auto &v : b.value(QLatin1String("lines")).toArray()) {
+            const QJsonObject l = v.toObject();
+            resources.insert(l.value(QLatin1String("item")).toString() + QLatin1Char('/') + l.value(QLatin1String("resource")).toString());
+            sumMicros += Wharf::Backends::Money::parse(l.value(QLatin1String("amount")).toString())->micros();
+        }
+        QVERIFY2(resources.contains(QStringLiteral("cpu/steady")), qPrintable(bill.out));
+        QVERIFY(resources.contains(QStringLiteral("memory/steady")));
+        QVERIFY(resources.contains(QStringLiteral("cpu/brief"))); // back-filled from events
+        QVERIFY(resources.contains(QStringLiteral("plan/p-metered")));
+        QCOMPARE(Wharf::Backends::Money::parse(b.value(QLatin1String("total")).toString())->micros(), sumMicros); // exact
+        // the stopped container is free: two more ticks later the bill is the same
+        QTest::qWait(1500);
+        CHECK_RUN(ctl({QStringLiteral("meter")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("meter")}), 0);
+        const Run again = ctl(billArgs);
+        QJsonArray before, after;
+        for (const auto &v : b.value(QLatin1String("lines")).toArray())
+            if (v.toObject().value(QLatin1String("item")).toString() != QLatin1String("plan"))
+                before << v;
+        for (const auto &v : QJsonDocument::fromJson(again.out.toUtf8()).object().value(QLatin1String("lines")).toArray())
+            if (v.toObject().value(QLatin1String("item")).toString() != QLatin1String("plan"))
+                after << v;
+        QCOMPARE(after, before);
+        // CSV: one line per item and a total that is their sum
+        const Run csv = ctl(QStringList{billArgs.mid(0, billArgs.size() - 2)} + QStringList{QStringLiteral("-o"), QStringLiteral("csv")});
+        CHECK_RUN(csv, 0);
+        QVERIFY(csv.out.startsWith(QLatin1String("period,item,resource,quantity,amount\n")));
+        QVERIFY(csv.out.contains(QLatin1String(",cpu,steady,")));
+        QVERIFY(csv.out.trimmed().split(QLatin1Char('\n')).last().startsWith(QLatin1String("total,,,,")));
+        removeAll(QStringLiteral("metered"));
+    }
+
+    void reconcileAfterChangesBehindOurBack()
+    {
+        useFreshDatabase(QStringLiteral("sqlite"));
+        setUpTenant(QStringLiteral("drifty"));
+        CHECK_RUN(tenant(QStringLiteral("drifty"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("d1"),
+                                                   TestSupport::testImage(), QStringLiteral("sleep"), QStringLiteral("300")}),
+                  0);
+        CHECK_RUN(tenant(QStringLiteral("drifty"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("d2"),
+                                                   TestSupport::testImage(), QStringLiteral("sleep"), QStringLiteral("300")}),
+                  0);
+        QCOMPARE(used(QStringLiteral("drifty")), 2);
+        // removed by the docker CLI, which knows nothing of quotas
+        QProcess docker;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DOCKER_HOST"), TestSupport::dockerHost());
+        docker.setProcessEnvironment(env);
+        docker.start(QStringLiteral("docker"), {QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("d1")});
+        QVERIFY(docker.waitForFinished(60000));
+        QCOMPARE(docker.exitCode(), 0);
+        QCOMPARE(used(QStringLiteral("drifty")), 2);
+        const Run rec = ctl({QStringLiteral("quota"), QStringLiteral("reconcile")});
+        CHECK_RUN(rec, 0);
+        QVERIFY2(rec.out.contains(QLatin1String("gone:      drifty/d1")), qPrintable(rec.out));
+        QCOMPARE(used(QStringLiteral("drifty")), 1);
+        const Run again = ctl({QStringLiteral("quota"), QStringLiteral("reconcile")});
+        QVERIFY(again.out.contains(QLatin1String("No drift")));
+        removeAll(QStringLiteral("drifty"));
+    }
+
+    // Two controllers for one host: one holds the lease, the other waits and takes over.
+    void controllerLease_data() { engines(); }
+    void controllerLease()
+    {
+        QFETCH(QString, engine);
+        useFreshDatabase(engine);
+        setUpTenant(QStringLiteral("ctl"));
+        auto start = [this](QProcess &p) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+            env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+            p.setProcessEnvironment(env);
+            p.start(TestSupport::binaryDir() + QStringLiteral("/app/wharfctl"),
+                    {QStringLiteral("-H"), TestSupport::dockerHost(), QStringLiteral("controller"), QStringLiteral("--interval"), QStringLiteral("1")});
+        };
+        QProcess first, second;
+        start(first);
+        QByteArray firstOut;
+        QTRY_VERIFY2_WITH_TIMEOUT((firstOut += first.readAllStandardOutput()).contains("Holding the control lease"),
+                                  QByteArray(firstOut + first.readAllStandardError()).constData(), 20000);
+        start(second);
+        QByteArray secondOut;
+        QTRY_VERIFY_WITH_TIMEOUT((secondOut += second.readAllStandardOutput()).contains("Another controller holds the lease"), 20000);
+        QTest::qWait(2500);
+        secondOut += second.readAllStandardOutput();
+        QVERIFY(!secondOut.contains("Holding the control lease")); // still waiting
+        first.terminate();
+        QVERIFY(first.waitForFinished(20000));
+        QCOMPARE(first.exitCode(), 0);
+        QVERIFY((firstOut += first.readAllStandardOutput()).contains("lease released"));
+        QTRY_VERIFY_WITH_TIMEOUT((secondOut += second.readAllStandardOutput()).contains("Holding the control lease"), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT((secondOut += second.readAllStandardOutput()).contains("tick:"), 20000);
+        second.terminate();
+        QVERIFY(second.waitForFinished(20000));
+    }
+
+    // A tenant's console signs in to the shared database with its own role: it is confined to
+    // its tenant whatever it asks, and cannot do an admin's work even with raw SQL rights.
+    void tenantDatabaseRole()
+    {
+        useFreshDatabase(QStringLiteral("postgres"));
+        setUpTenant(QStringLiteral("roled"));
+        setUpTenant(QStringLiteral("other"));
+        CHECK_RUN(ctl({QStringLiteral("tenant"), QStringLiteral("role"), QStringLiteral("roled"), QStringLiteral("--password-stdin")},
+                      "a-long-tenant-password\n"),
+                  0);
+        CHECK_RUN(tenant(QStringLiteral("other"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("other-web"),
+                                                  TestSupport::testImage(), QStringLiteral("sleep"), QStringLiteral("300")}),
+                  0);
+        const QString url = m_db;
+        const QString database = url.section(QLatin1Char('/'), -1);
+        qputenv("WHARF_DB", TestSupport::postgresUrl(database, QStringLiteral("wharf_t_roled")).toUtf8());
+        qputenv("PGPASSWORD", "a-long-tenant-password");
+        const Run status = ctl({QStringLiteral("db"), QStringLiteral("status"), QStringLiteral("-o"), QStringLiteral("json")});
+        const Run run = ctl({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("roled-web"), TestSupport::testImage(),
+                             QStringLiteral("sleep"), QStringLiteral("300")});
+        const Run ps = ctl({QStringLiteral("ps")});
+        const Run asOther = ctl({QStringLiteral("--tenant"), QStringLiteral("other"), QStringLiteral("ps")});
+        const Run tenants = ctl({QStringLiteral("tenant"), QStringLiteral("ls")});
+        const Run planCreate = ctl({QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("cheap"), QStringLiteral("--max-containers"),
+                                    QStringLiteral("99"), QStringLiteral("--cpus"), QStringLiteral("9"), QStringLiteral("--memory"), QStringLiteral("9g"),
+                                    QStringLiteral("--free")});
+        const Run stopOther = ctl({QStringLiteral("stop"), QStringLiteral("other-web")});
+        qputenv("WHARF_DB", m_db.toUtf8());
+        qputenv("PGPASSWORD", TestSupport::postgresPassword().toUtf8());
+        CHECK_RUN(status, 0);
+        QCOMPARE(QJsonDocument::fromJson(status.out.toUtf8()).object().value(QLatin1String("tenant")).toString(), QStringLiteral("roled"));
+        CHECK_RUN(run, 0);
+        QVERIFY(ps.out.contains(QLatin1String("roled-web")));
+        QVERIFY(!ps.out.contains(QLatin1String("other-web")));
+        QCOMPARE(asOther.code, 1);
+        QVERIFY(asOther.err.contains(QLatin1String("belongs to tenant \"roled\"")));
+        QVERIFY(tenants.out.contains(QLatin1String("roled")));
+        QVERIFY(!tenants.out.contains(QLatin1String("other")));
+        QCOMPARE(planCreate.code, 1);
+        QVERIFY(stopOther.code != 0);
+        QCOMPARE(used(QStringLiteral("roled")), 1);
+        removeAll(QStringLiteral("roled"));
+        removeAll(QStringLiteral("other"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTenancyCli)
+#include "tst_tenancycli.moc"
