@@ -1,4 +1,8 @@
 #include "mainwindow.h"
+#include "tenants/auditpage.h"
+#include "tenants/tenantdashboard.h"
+#include "tenants/tenantspage.h"
+#include "tenancy/tenancyservice.h"
 #include "ssh/knownhosts.h"
 #include "hosts/navigationmodel.h"
 #include "hosts/hostoverviewpage.h"
@@ -120,6 +124,7 @@ MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
 
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Add host…"), this, &MainWindow::addHost);
+    file->addAction(tr("&Database…"), this, [this] { Q_EMIT databaseRequested(); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     auto *view = menuBar()->addMenu(tr("&View"));
@@ -140,6 +145,8 @@ MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
         const QString code = l.code;
         connect(a, &QAction::triggered, this, [this, code] { Q_EMIT languageRequested(code); });
     }
+    m_platform = menuBar()->addMenu(tr("&Platform"));
+    m_platform->menuAction()->setVisible(false);
     auto *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Wharf"), this, [this] {
         QMessageBox::about(this, tr("About Wharf"),
@@ -514,6 +521,92 @@ void MainWindow::addHost()
             showPage(d->addedId(), ContainersKind);
     });
     d->open();
+}
+
+void MainWindow::setTenancy(Models::TenancyService *service)
+{
+    m_tenancy = service;
+    // Pages of another database or role go.
+    for (const QString &key : {QStringLiteral("tenants"), QStringLiteral("audit")}) {
+        if (QWidget *w = m_pageCache.take(key))
+            w->deleteLater();
+    }
+    for (auto it = m_pageCache.begin(); it != m_pageCache.end();) {
+        if (it.key().startsWith(QLatin1String("dashboard/"))) {
+            it.value()->deleteLater();
+            it = m_pageCache.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_platform->clear();
+    m_platform->menuAction()->setVisible(service && service->isOpen());
+    if (!service || !service->isOpen())
+        return;
+    if (service->isTenant()) {
+        const QString tenant = service->principal().tenant;
+        m_platform->addAction(tr("&Dashboard"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this, [this, tenant] { showDashboard(tenant); });
+        m_platform->addAction(tr("&Activity"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), this, [this] { showAudit(); });
+        setWindowTitle(tr("Wharf — %1").arg(tenant));
+    } else {
+        m_platform->addAction(tr("&Tenants and plans"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), this, [this] { showTenants(); });
+        m_platform->addAction(tr("&Audit log"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), this, [this] { showAudit(); });
+        setWindowTitle(QStringLiteral("Wharf"));
+    }
+}
+
+QWidget *MainWindow::showTenants()
+{
+    if (!m_tenancy || !m_tenancy->isOpen() || m_tenancy->isTenant())
+        return nullptr;
+    const QString key = QStringLiteral("tenants");
+    auto *page = qobject_cast<TenantsPage *>(m_pageCache.value(key));
+    if (!page) {
+        QStringList hostNames;
+        for (auto *c : m_hosts->connections())
+            hostNames << c->config().name;
+        page = new TenantsPage(m_tenancy, hostNames);
+        connect(page, &TenantsPage::openDashboard, this, [this](const QString &t) { showDashboard(t); });
+        m_pageCache.insert(key, page);
+        m_pages->addWidget(page);
+    }
+    m_pages->setCurrentWidget(page);
+    m_nav->setCurrentIndex({});
+    return page;
+}
+
+QWidget *MainWindow::showAudit()
+{
+    if (!m_tenancy || !m_tenancy->isOpen())
+        return nullptr;
+    const QString key = QStringLiteral("audit");
+    QWidget *page = m_pageCache.value(key);
+    if (!page) {
+        page = new AuditPage(m_tenancy);
+        m_pageCache.insert(key, page);
+        m_pages->addWidget(page);
+    }
+    m_pages->setCurrentWidget(page);
+    m_nav->setCurrentIndex({});
+    return page;
+}
+
+QWidget *MainWindow::showDashboard(const QString &tenant)
+{
+    if (!m_tenancy || !m_tenancy->isOpen())
+        return nullptr;
+    if (m_tenancy->isTenant() && tenant != m_tenancy->principal().tenant)
+        return nullptr;
+    const QString key = QStringLiteral("dashboard/") + tenant;
+    QWidget *page = m_pageCache.value(key);
+    if (!page) {
+        page = new TenantDashboard(m_tenancy, tenant);
+        m_pageCache.insert(key, page);
+        m_pages->addWidget(page);
+    }
+    m_pages->setCurrentWidget(page);
+    m_nav->setCurrentIndex({});
+    return page;
 }
 
 } // namespace Wharf::Ui

@@ -14,6 +14,7 @@ class QListView;
 namespace Wharf::Models {
 class HostRegistry;
 class HostConnection;
+class TenancyService;
 }
 
 namespace Wharf::Ui {
@@ -44,8 +45,18 @@ public:
     QWidget *showRegistries();
     QListView *taskList() const { return m_tasks; }
 
+    // The platform (tenants, plans, audit, dashboards) from the metadata database. An admin's
+    // console gets the tenants page and the whole audit log; a tenant's (its own database role)
+    // only its dashboard and its own trail: the admin pages are not there at all.
+    void setTenancy(Models::TenancyService *service);
+    QMenu *platformMenu() const { return m_platform; }
+    QWidget *showTenants();
+    QWidget *showAudit();
+    QWidget *showDashboard(const QString &tenant);
+
 Q_SIGNALS:
     void languageRequested(const QString &locale);
+    void databaseRequested();
 
 public Q_SLOTS:
     void addHost();
@@ -72,6 +83,8 @@ private:
     QHash<QString, QWidget *> m_pageCache; // hostId/kind
     QHash<QString, QLabel *> m_statusLabels;
     QListView *m_tasks;
+    Models::TenancyService *m_tenancy = nullptr;
+    QMenu *m_platform = nullptr;
 };
 
 } // namespace Wharf::Ui

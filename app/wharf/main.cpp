@@ -1,4 +1,6 @@
 #include "hosts/hostregistry.h"
+#include "tenancy/tenancyservice.h"
+#include "store/tenancystore.h"
 #include "registries/registrystore.h"
 #include "secrets/keychainbackend.h"
 #include "hosts/hoststore.h"
@@ -10,6 +12,9 @@
 #include "wharfversion.h"
 
 #include <QApplication>
+#include <QInputDialog>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
@@ -120,7 +125,35 @@ int main(int argc, char *argv[])
     auto sshPrompter = std::make_shared<Ui::SshPrompter>(nullptr);
     registry.setSshInteraction(sshPrompter);
 
+    // The metadata database: WHARF_DB, else the one chosen in File → Database, else the
+    // embedded SQLite file beside the configuration. Opened off the window's thread.
+    Models::TenancyService tenancy;
     QPointer<Ui::MainWindow> window;
+    auto openDatabase = [&] {
+        QString text = qEnvironmentVariable("WHARF_DB");
+        if (text.isEmpty())
+            text = settings.value(QStringLiteral("database/url")).toString();
+        auto url = text.isEmpty() ? Backends::Expected<Backends::StoreUrl>(Backends::StoreUrl::defaultUrl()) : Backends::StoreUrl::parse(text);
+        if (!url) {
+            if (window)
+                window->statusBar()->showMessage(url.error().message);
+            return;
+        }
+        if (url->engine == Backends::StoreUrl::Sqlite || qEnvironmentVariable("WHARF_KEYCHAIN") == QLatin1String("none"))
+            return tenancy.open(*url, {});
+        credentials.read(url->secretKey(), [&tenancy, u = *url](const Backends::Expected<QByteArray> &secret) {
+            tenancy.open(u, secret ? QString::fromUtf8(*secret) : QString());
+        });
+    };
+    QObject::connect(&tenancy, &Models::TenancyService::ready, &app, [&] {
+        registry.setPolicyGate(tenancy.gate());
+        if (window)
+            window->setTenancy(&tenancy);
+    });
+    QObject::connect(&tenancy, &Models::TenancyService::failed, &app, [&](const QString &message) {
+        if (window)
+            window->statusBar()->showMessage(QCoreApplication::translate("main", "Platform database: %1").arg(message));
+    });
     std::function<void()> makeWindow = [&] {
         QByteArray geometry;
         if (window) {
@@ -138,6 +171,29 @@ int main(int argc, char *argv[])
             // Rebuild the window in the new language; the models (and connections) stay.
             QMetaObject::invokeMethod(&app, makeWindow, Qt::QueuedConnection);
         });
+        QObject::connect(window, &Ui::MainWindow::databaseRequested, &app, [&] {
+            bool ok = false;
+            const QString current = settings.value(QStringLiteral("database/url"), Backends::StoreUrl::defaultUrl().toString()).toString();
+            const QString text = QInputDialog::getText(window, QCoreApplication::translate("main", "Platform database"),
+                                                       QCoreApplication::translate("main", "Address (sqlite:///path/file.db or postgresql://user@host:port/database):"),
+                                                       QLineEdit::Normal, current, &ok);
+            if (!ok)
+                return;
+            auto url = Backends::StoreUrl::parse(text.trimmed());
+            if (!url)
+                return QMessageBox::warning(window, QCoreApplication::translate("main", "Platform database"), url.error().message), void();
+            settings.setValue(QStringLiteral("database/url"), url->toString());
+            if (url->engine == Backends::StoreUrl::Postgres) {
+                const QString password = QInputDialog::getText(window, QCoreApplication::translate("main", "Platform database"),
+                                                               QCoreApplication::translate("main", "Password of %1 (kept in the keychain):").arg(url->user),
+                                                               QLineEdit::Password, {}, &ok);
+                if (ok && !password.isEmpty())
+                    return credentials.write(url->secretKey(), password.toUtf8(), [&](const Backends::Error &) { openDatabase(); });
+            }
+            openDatabase();
+        });
+        if (tenancy.isOpen())
+            window->setTenancy(&tenancy);
         window->show();
         if (loadError.isError())
             window->statusBar()->showMessage(loadError.message);
@@ -150,6 +206,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(probe) && !registry.connections().isEmpty())
         startupProbe = std::make_unique<StartupProbe>(window, registry.connections().first()->containers(),
                                                      parser.value(probe).toInt());
+    openDatabase();
     registry.connectAll();
     const int rc = app.exec();
     delete window.data();

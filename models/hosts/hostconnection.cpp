@@ -1,4 +1,5 @@
 #include "hostconnection.h"
+#include "tenancy/policygate.h"
 
 #include "inventory/containerlistmodel.h"
 #include "inventory/eventlistmodel.h"
@@ -547,6 +548,12 @@ void HostConnection::containerAction(Action action, const QStringList &ids)
     for (const auto &id : ids) {
         const ContainerRow *row = m_containers->row(id);
         const QString name = row ? row->name : id.left(12);
+        if (m_gate) {
+            if (auto e = m_gate->checkOwned(m_config.name, id); e.isError()) {
+                Q_EMIT actionFailed(e.message);
+                continue;
+            }
+        }
         switch (action) {
         case Action::Start:
             track(m_client->startContainer(id), tr("Start %1").arg(name));
@@ -567,10 +574,11 @@ void HostConnection::containerAction(Action action, const QStringList &ids)
             track(m_client->unpauseContainer(id), tr("Resume %1").arg(name));
             break;
         case Action::Remove:
-            track(m_client->removeContainer(id, false), tr("Remove %1").arg(name));
-            break;
         case Action::ForceRemove:
-            track(m_client->removeContainer(id, true), tr("Remove %1").arg(name));
+            track(m_client->removeContainer(id, action == Action::ForceRemove), tr("Remove %1").arg(name), [this, id](DockerJob *) {
+                if (m_gate)
+                    m_gate->removed(m_config.name, id);
+            });
             break;
         }
     }
@@ -578,8 +586,23 @@ void HostConnection::containerAction(Action action, const QStringList &ids)
 
 DockerJob *HostConnection::createContainer(const ContainerSpec &spec, bool start)
 {
-    DockerJob *job = m_client->createContainer(spec.toCreateBody(), spec.name);
+    QJsonObject body = spec.toCreateBody();
     const QString title = tr("Create %1").arg(spec.name.isEmpty() ? spec.image : spec.name);
+    Admission admission;
+    if (m_gate) {
+        auto admitted = m_gate->admitContainer(m_config.name, body, spec.name);
+        if (!admitted) {
+            Q_EMIT actionFailed(tr("%1: %2").arg(title, admitted.error().message));
+            return nullptr;
+        }
+        admission = *admitted;
+    }
+    DockerJob *job = m_client->createContainer(body, spec.name);
+    if (m_gate) {
+        connect(job, &DockerJob::finished, this, [this, job, admission] {
+            m_gate->settle(admission, job->json().object().value(QLatin1String("Id")).toString(), job->error());
+        });
+    }
     track(job, title, [this, start, spec](DockerJob *j) {
         const QString id = j->json().object().value(QLatin1String("Id")).toString();
         if (start)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <memory>
+
 #include "docker/containerspec.h"
 #include "docker/dockerclient.h"
 #include "hoststore.h"
@@ -15,6 +17,8 @@
 Q_DECLARE_LOGGING_CATEGORY(lcHost)
 
 namespace Wharf::Models {
+
+class PolicyGate;
 
 class ContainerListModel;
 class ResourceListModel;
@@ -68,7 +72,11 @@ public:
     // Actions: each is a task in the task list; the result shows up through the event stream.
     enum class Action { Start, Stop, Restart, Kill, Pause, Unpause, Remove, ForceRemove };
     void containerAction(Action action, const QStringList &ids);
+    // Through the policy gate when there is one (tenants: options, domain, quota); nullptr
+    // when the gate said no (actionFailed tells why).
     Backends::DockerJob *createContainer(const Backends::ContainerSpec &spec, bool start);
+    void setPolicyGate(std::shared_ptr<PolicyGate> gate) { m_gate = std::move(gate); }
+    PolicyGate *policyGate() const { return m_gate.get(); }
     void createVolume(const QString &name, const QString &driver);
     void removeVolume(const QString &name);
     void createNetwork(const QString &name, const QString &driver);
@@ -134,6 +142,7 @@ private:
     quint64 m_generation = 0;
     Backends::CredentialStore *m_credentials = nullptr;
     bool m_secretsLoaded = false;
+    std::shared_ptr<PolicyGate> m_gate;
 };
 
 } // namespace Wharf::Models

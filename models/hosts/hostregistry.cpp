@@ -37,6 +37,7 @@ HostRegistry::HostRegistry(HostStore *store, TaskModel *tasks, QObject *parent)
 HostConnection *HostRegistry::make(const HostConfig &config)
 {
     auto *c = new HostConnection(config, m_tasks, this);
+    c->setPolicyGate(m_gate);
     c->setCredentialStore(m_credentials);
     c->setSshInteraction(m_sshInteraction);
     m_connections << c;
@@ -80,6 +81,13 @@ ImageActions *HostRegistry::imageActions(HostConnection *c)
     if (auto *existing = c->findChild<ImageActions *>(QString(), Qt::FindDirectChildrenOnly))
         return existing;
     return new ImageActions(c, m_registries, m_credentials, c);
+}
+
+void HostRegistry::setPolicyGate(std::shared_ptr<PolicyGate> gate)
+{
+    m_gate = std::move(gate);
+    for (auto *c : findChildren<HostConnection *>(QString(), Qt::FindDirectChildrenOnly))
+        c->setPolicyGate(m_gate);
 }
 
 } // namespace Wharf::Models

@@ -7,6 +7,8 @@
 
 namespace Wharf::Models {
 
+class PolicyGate;
+
 class TaskModel;
 class RegistryStore;
 class ImageActions;
@@ -32,6 +34,8 @@ public:
     std::shared_ptr<Backends::SshInteraction> sshInteraction() const { return m_sshInteraction; }
     // The registry list (logins are in the credential store).
     void setRegistryStore(RegistryStore *store) { m_registries = store; }
+    // Every connection's mutating requests pass this gate (and new connections get it too).
+    void setPolicyGate(std::shared_ptr<PolicyGate> gate);
     RegistryStore *registries() const { return m_registries; }
     // Image work on a host (pull, push, build...), made on first use and living with the connection.
     ImageActions *imageActions(HostConnection *c);
@@ -48,6 +52,7 @@ private:
     Backends::CredentialStore *m_credentials = nullptr;
     std::shared_ptr<Backends::SshInteraction> m_sshInteraction;
     RegistryStore *m_registries = nullptr;
+    std::shared_ptr<PolicyGate> m_gate;
 };
 
 } // namespace Wharf::Models

@@ -1,0 +1,71 @@
+#include "tenancyservice.h"
+
+namespace Wharf::Models {
+
+using namespace Backends;
+
+TenancyService::TenancyService(QObject *parent)
+    : QObject(parent)
+{
+    m_pool.setMaxThreadCount(1); // one connection, in order
+    m_pool.setExpiryTimeout(-1);
+}
+
+TenancyService::~TenancyService()
+{
+    m_pool.waitForDone();
+    // The store's connections belong to the pool's thread: close them there.
+    auto store = std::exchange(m_tenancy, nullptr);
+    m_gate.reset();
+    if (store)
+        QtConcurrent::run(&m_pool, [s = std::move(store)]() mutable { s.reset(); }).waitForFinished();
+}
+
+void TenancyService::open(const StoreUrl &url, const QString &password)
+{
+    struct Opened
+    {
+        std::shared_ptr<TenancyStore> tenancy;
+        Principal who;
+        Error error;
+    };
+    m_urlText = url.toString();
+    QtConcurrent::run(&m_pool, [url, password]() -> Opened {
+        auto s = Store::open(url, password);
+        if (!s)
+            return {nullptr, {}, s.error()};
+        if (auto e = (*s)->ensureSchema(); e.isError())
+            return {nullptr, {}, e};
+        auto t = std::make_shared<TenancyStore>(*s);
+        Principal who;
+        who.user = (*s)->currentUser();
+        auto confined = t->connectedTenant();
+        if (!confined)
+            return {nullptr, {}, confined.error()};
+        who.tenant = *confined;
+        return {t, who, {}};
+    }).then(this, [this](const Opened &o) {
+        if (o.error.isError())
+            return Q_EMIT failed(o.error.message);
+        m_tenancy = o.tenancy;
+        m_principal = o.who;
+        m_gate = std::make_shared<PolicyGate>(m_tenancy, m_principal);
+        Q_EMIT ready();
+    });
+}
+
+void TenancyService::change(QObject *context, std::function<Error(TenancyStore &)> work, std::function<void(const Error &)> done)
+{
+    auto store = m_tenancy;
+    if (!store)
+        return;
+    const Principal who = m_principal;
+    QtConcurrent::run(&m_pool, [store, work] { return work(*store); }).then(context, [this, done](const Error &e) {
+        if (done)
+            done(e);
+        if (!e.isError())
+            Q_EMIT changed();
+    });
+}
+
+} // namespace Wharf::Models

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "policygate.h"
+#include "store/meteringstore.h"
+#include "store/tenancystore.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QThreadPool>
+#include <QtConcurrent>
+
+#include <functional>
+#include <memory>
+
+namespace Wharf::Models {
+
+// The console's way to the metadata database: every query runs on one worker thread of its
+// own (a slow shared database never freezes the window) and comes back on the caller's thread.
+// After each change it says so (changed), so open pages reload.
+class TenancyService : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TenancyService(QObject *parent = nullptr);
+    ~TenancyService() override;
+
+    // Opens the database (its schema brought up to date) off the window's thread; ready() or
+    // failed() follows. A tenant's own PostgreSQL role makes this a tenant's console.
+    void open(const Backends::StoreUrl &url, const QString &password);
+    bool isOpen() const { return bool(m_tenancy); }
+    bool isTenant() const { return !m_principal.tenant.isEmpty(); }
+    const Principal &principal() const { return m_principal; }
+    std::shared_ptr<PolicyGate> gate() const { return m_gate; }
+    std::shared_ptr<Backends::TenancyStore> store() const { return m_tenancy; }
+    QString urlText() const { return m_urlText; }
+
+    // Runs work(store) on the database thread; done(result) runs on context's thread.
+    template<typename T>
+    void query(QObject *context, std::function<T(Backends::TenancyStore &)> work, std::function<void(const T &)> done)
+    {
+        auto store = m_tenancy;
+        if (!store)
+            return;
+        QtConcurrent::run(&m_pool, [store, work] { return work(*store); }).then(context, [done](const T &r) { done(r); });
+    }
+    // A change: on the database thread, then changed() and done(error) on context's thread.
+    void change(QObject *context, std::function<Backends::Error(Backends::TenancyStore &)> work,
+                std::function<void(const Backends::Error &)> done = {});
+
+Q_SIGNALS:
+    void ready();
+    void failed(const QString &message);
+    void changed();
+
+private:
+    QThreadPool m_pool;
+    std::shared_ptr<Backends::TenancyStore> m_tenancy;
+    std::shared_ptr<PolicyGate> m_gate;
+    Principal m_principal;
+    QString m_urlText;
+};
+
+} // namespace Wharf::Models
