@@ -59,9 +59,9 @@ void TenancyService::change(QObject *context, std::function<Error(TenancyStore &
     auto store = m_tenancy;
     if (!store)
         return;
-    const Principal who = m_principal;
-    QtConcurrent::run(&m_pool, [store, work] { return work(*store); }).then(context, [this, done](const Error &e) {
-        if (done)
+    QPointer<QObject> guard(context);
+    QtConcurrent::run(&m_pool, [store, work] { return work(*store); }).then(this, [this, guard, done](const Error &e) {
+        if (done && guard)
             done(e);
         if (!e.isError())
             Q_EMIT changed();

@@ -6,6 +6,7 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QPointer>
 #include <QThreadPool>
 #include <QtConcurrent>
 
@@ -41,7 +42,13 @@ public:
         auto store = m_tenancy;
         if (!store)
             return;
-        QtConcurrent::run(&m_pool, [store, work] { return work(*store); }).then(context, [done](const T &r) { done(r); });
+        // The service (which waits for its queries when it goes) receives the result; a page
+        // closed meanwhile is skipped.
+        QPointer<QObject> guard(context);
+        QtConcurrent::run(&m_pool, [store, work] { return work(*store); }).then(this, [guard, done](const T &r) {
+            if (guard)
+                done(r);
+        });
     }
     // A change: on the database thread, then changed() and done(error) on context's thread.
     void change(QObject *context, std::function<Backends::Error(Backends::TenancyStore &)> work,

@@ -116,6 +116,7 @@ void AuditPage::reload()
                                                   [this](const Expected<QList<AuditEntry>> &list) {
         if (!list) {
             m_status->setText(list.error().message);
+            Q_EMIT loaded();
             return;
         }
         m_entries = *list;
@@ -130,6 +131,7 @@ void AuditPage::reload()
         }
         m_model->setRecords(rows);
         m_status->setText(tr("%n record(s)", nullptr, int(rows.size())));
+        Q_EMIT loaded();
     });
 }
 

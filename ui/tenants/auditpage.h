@@ -37,6 +37,9 @@ public:
     QString exportCsv(const QString &path) const;
     std::function<QString()> chooseExportFile;
 
+Q_SIGNALS:
+    void loaded();
+
 private:
     Models::TenancyService *m_service;
     Models::RecordTableModel *m_model;

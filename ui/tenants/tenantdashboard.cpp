@@ -138,6 +138,7 @@ void TenantDashboard::reload()
     }, [this](const Data &d) {
         if (d.error.isError()) {
             m_title->setText(d.error.message);
+            Q_EMIT loaded();
             return;
         }
         m_title->setText(tr("%1 · plan %2 · %3").arg(d.tenant.displayName.isEmpty() ? d.tenant.name : d.tenant.displayName, d.plan.name,

@@ -67,23 +67,35 @@ PlanDialog::PlanDialog(const Plan &plan, bool creating, QWidget *parent)
     setWindowTitle(creating ? tr("New plan") : tr("Edit plan %1").arg(plan.name));
     auto *form = new QFormLayout;
     m_name = new QLineEdit(plan.name);
+    m_name->setObjectName(QStringLiteral("name"));
     m_name->setReadOnly(!creating);
     m_containers = new QSpinBox;
+    m_containers->setObjectName(QStringLiteral("containers"));
     m_containers->setRange(1, 100000);
     m_containers->setValue(std::max(1, plan.maxContainers));
     m_cpus = new QLineEdit(plan.cpusNano ? cpus(plan.cpusNano) : QString());
+    m_cpus->setObjectName(QStringLiteral("cpus"));
     m_cpus->setPlaceholderText(tr("for example 2 or 0.5"));
     m_memory = new QLineEdit(plan.memoryBytes ? QStringLiteral("%1m").arg(plan.memoryBytes / (1024 * 1024)) : QString());
+    m_memory->setObjectName(QStringLiteral("memory"));
     m_memory->setPlaceholderText(tr("for example 512m or 4g"));
     m_disk = new QLineEdit(plan.diskBytes ? QStringLiteral("%1m").arg(plan.diskBytes / (1024 * 1024)) : QString());
+    m_disk->setObjectName(QStringLiteral("disk"));
     m_disk->setPlaceholderText(tr("empty: not limited"));
     m_bandwidth = new QLineEdit(plan.bandwidthNote);
+    m_bandwidth->setObjectName(QStringLiteral("bandwidth"));
     m_priceHour = new QLineEdit(plan.priceHour.isZero() ? QString() : plan.priceHour.toString());
+    m_priceHour->setObjectName(QStringLiteral("priceHour"));
     m_priceMonth = new QLineEdit(plan.priceMonth.isZero() ? QString() : plan.priceMonth.toString());
+    m_priceMonth->setObjectName(QStringLiteral("priceMonth"));
     m_cpuPrice = new QLineEdit(plan.cpuPriceHour.isZero() ? QString() : plan.cpuPriceHour.toString());
+    m_cpuPrice->setObjectName(QStringLiteral("cpuPrice"));
     m_memoryPrice = new QLineEdit(plan.memoryPriceGibHour.isZero() ? QString() : plan.memoryPriceGibHour.toString());
+    m_memoryPrice->setObjectName(QStringLiteral("memoryPrice"));
     m_diskPrice = new QLineEdit(plan.diskPriceGibDay.isZero() ? QString() : plan.diskPriceGibDay.toString());
+    m_diskPrice->setObjectName(QStringLiteral("diskPrice"));
     m_free = new QCheckBox(tr("Free tier (usage is metered, never charged)"));
+    m_free->setObjectName(QStringLiteral("free"));
     m_free->setChecked(plan.freeTier);
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Containers:"), m_containers);
@@ -98,6 +110,7 @@ PlanDialog::PlanDialog(const Plan &plan, bool creating, QWidget *parent)
     form->addRow(tr("Per GiB-day of disk:"), m_diskPrice);
     form->addRow(QString(), m_free);
     m_error = new QLabel;
+    m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
     QPalette pal = m_error->palette();
     pal.setColor(QPalette::WindowText, QColor(0xc0, 0x1c, 0x28));
@@ -171,11 +184,16 @@ TenantDialog::TenantDialog(const QStringList &plans, QWidget *parent)
     setWindowTitle(tr("New tenant"));
     auto *form = new QFormLayout;
     m_name = new QLineEdit;
+    m_name->setObjectName(QStringLiteral("name"));
     m_name->setPlaceholderText(tr("lower-case letters, digits and dashes"));
     m_displayName = new QLineEdit;
+    m_displayName->setObjectName(QStringLiteral("displayName"));
     m_email = new QLineEdit;
+    m_email->setObjectName(QStringLiteral("email"));
     m_phone = new QLineEdit;
+    m_phone->setObjectName(QStringLiteral("phone"));
     m_plan = new QComboBox;
+    m_plan->setObjectName(QStringLiteral("plan"));
     m_plan->addItems(plans);
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Display name:"), m_displayName);
@@ -183,6 +201,7 @@ TenantDialog::TenantDialog(const QStringList &plans, QWidget *parent)
     form->addRow(tr("Phone:"), m_phone);
     form->addRow(tr("Plan:"), m_plan);
     m_error = new QLabel;
+    m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
     m_error->hide();
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -394,7 +413,6 @@ void TenantsPage::reload()
         for (const auto &d : snap.domains)
             domains << RecordTableModel::Record{d.host, {d.host, d.domain == QLatin1String("public") ? tr("public") : tr("private"), d.tenant}, {}, {}};
         m_domains->setRecords(domains);
-        showError({});
     });
 }
 

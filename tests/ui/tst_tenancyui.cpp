@@ -1,0 +1,336 @@
+// The platform pages of the console, driven offscreen as an admin would (tenants, plans with a
+// concurrent edit, host domains, the audit log and its CSV, a tenant's dashboard), and a
+// tenant's console signed in with its own PostgreSQL role: only its pages, and the containers
+// it creates pass the policy gate against the private dockerd.
+#include "../integration/storesupport.h"
+
+#include "hosts/hostregistry.h"
+#include "hosts/hoststore.h"
+#include "mainwindow.h"
+#include "store/money.h"
+#include "tasks/taskmodel.h"
+#include "tenancy/recordtablemodel.h"
+#include "tenancy/tenancyservice.h"
+#include "tenants/auditpage.h"
+#include "tenants/tenantdashboard.h"
+#include "tenants/tenantspage.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTest>
+
+using namespace Wharf;
+using Models::RecordTableModel;
+
+class TestTenancyUi : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<Models::TenancyService> openService(const QString &url, const QString &password = {})
+    {
+        auto service = std::make_unique<Models::TenancyService>();
+        QSignalSpy ready(service.get(), &Models::TenancyService::ready);
+        QSignalSpy failed(service.get(), &Models::TenancyService::failed);
+        service->open(*Backends::StoreUrl::parse(url), password);
+        if (!ready.wait(20000))
+            qWarning() << "the database did not open:" << failed;
+        return service;
+    }
+
+    static void select(QTableView *view, RecordTableModel *model, const QString &key)
+    {
+        const int row = model->rowOf(key);
+        QVERIFY(row >= 0);
+        auto *proxy = qobject_cast<QAbstractProxyModel *>(view->model());
+        view->selectionModel()->select(proxy->mapFromSource(model->index(row, 0)), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+
+    static QString cell(RecordTableModel *m, const QString &key, int column)
+    {
+        const int row = m->rowOf(key);
+        return row < 0 ? QString() : m->index(row, column).data().toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(!TestSupport::postgresEnv().isEmpty(), "the postgres fixture is not running");
+        QVERIFY2(!TestSupport::dockerHost().isEmpty(), "the dockerd fixture is not running");
+    }
+
+    void adminManagesTenantsAndPlans()
+    {
+        auto service = openService(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("admin.db")));
+        QVERIFY(service->isOpen());
+        QVERIFY(!service->isTenant());
+        Ui::TenantsPage page(service.get(), {QStringLiteral("edge-1"), QStringLiteral("edge-2")});
+        page.show();
+        QAbstractItemModelTester t1(page.tenantsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t2(page.plansModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester t3(page.domainsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        // a new plan through its dialog, with a bad price first (the dialog stays open)
+        bool sawError = false;
+        page.execPlanDialog = [&](Ui::PlanDialog *d) {
+            auto edit = [d](const char *name) { return d->findChild<QLineEdit *>(QLatin1String(name)); };
+            edit("name")->setText(QStringLiteral("gold"));
+            d->findChild<QSpinBox *>()->setValue(4);
+            edit("cpus")->setText(QStringLiteral("2"));
+            edit("memory")->setText(QStringLiteral("2g"));
+            edit("priceHour")->setText(QStringLiteral("0.1234567")); // too many places
+            d->accept();
+            auto *error = d->findChild<QLabel *>(QStringLiteral("error"));
+            sawError = !error->isHidden() && error->text().contains(QLatin1String("six places"));
+            edit("priceHour")->setText(QStringLiteral("0.25"));
+            edit("cpuPrice")->setText(QStringLiteral("0.02"));
+            d->accept();
+            return d->result() == QDialog::Accepted;
+        };
+        page.newPlan();
+        QVERIFY(sawError);
+        QTRY_VERIFY(page.plansModel()->rowOf(QStringLiteral("gold")) >= 0);
+        QCOMPARE(cell(page.plansModel(), QStringLiteral("gold"), 5), QStringLiteral("0.25 per hour"));
+
+        // a tenant on it
+        page.execTenantDialog = [](Ui::TenantDialog *d) {
+            d->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("acme"));
+            d->findChild<QLineEdit *>(QStringLiteral("email"))->setText(QStringLiteral("ops@acme.example"));
+            d->accept();
+            return d->result() == QDialog::Accepted;
+        };
+        page.newTenant();
+        QTRY_VERIFY(page.tenantsModel()->rowOf(QStringLiteral("acme")) >= 0);
+        QCOMPARE(cell(page.tenantsModel(), QStringLiteral("acme"), 1), QStringLiteral("gold"));
+        QCOMPARE(cell(page.tenantsModel(), QStringLiteral("acme"), 3), QStringLiteral("0 / 4"));
+
+        // suspend and resume
+        select(page.tenantsView(), page.tenantsModel(), QStringLiteral("acme"));
+        page.setSelectedTenantState(QStringLiteral("suspended"));
+        QTRY_COMPARE(cell(page.tenantsModel(), QStringLiteral("acme"), 2), QStringLiteral("suspended"));
+        page.setSelectedTenantState(QStringLiteral("active"));
+        QTRY_COMPARE(cell(page.tenantsModel(), QStringLiteral("acme"), 2), QStringLiteral("active"));
+
+        // a plan in use cannot be removed: the page says why
+        select(page.plansView(), page.plansModel(), QStringLiteral("gold"));
+        QSignalSpy errors(&page, &Ui::TenantsPage::errorShown);
+        page.removePlan();
+        QTRY_VERIFY(!errors.isEmpty());
+        QVERIFY(page.lastError().contains(QLatin1String("in use by acme")));
+
+        // two admins: someone else saves the plan while this page has it open
+        select(page.plansView(), page.plansModel(), QStringLiteral("gold"));
+        page.execPlanDialog = [&](Ui::PlanDialog *d) {
+            auto other = service->store()->plan(QStringLiteral("gold")); // the other admin's console
+            Backends::Plan p = *other;
+            p.maxContainers = 8;
+            [&] { QVERIFY(!service->store()->updatePlan(p).isError()); }();
+            d->findChild<QSpinBox *>()->setValue(6);
+            d->accept();
+            return true;
+        };
+        errors.clear();
+        page.editPlan();
+        QTRY_VERIFY(!errors.isEmpty());
+        QTRY_VERIFY2(page.lastError().contains(QLatin1String("changed by someone else")), qPrintable(page.lastError()));
+        QTRY_COMPARE(cell(page.plansModel(), QStringLiteral("gold"), 1), QStringLiteral("8")); // the other admin's change, not lost
+        // editing again from the fresh revision works
+        page.execPlanDialog = [](Ui::PlanDialog *d) {
+            d->findChild<QSpinBox *>()->setValue(6);
+            d->accept();
+            return true;
+        };
+        page.editPlan();
+        QTRY_COMPARE(cell(page.plansModel(), QStringLiteral("gold"), 1), QStringLiteral("6"));
+
+        // a second plan and a change of plan
+        QVERIFY(!service->store()->createPlan([] {
+            Backends::Plan p;
+            p.name = QStringLiteral("tiny");
+            p.maxContainers = 1;
+            p.cpusNano = 500'000'000;
+            p.memoryBytes = 256LL << 20;
+            p.freeTier = true;
+            return p;
+        }()).isError());
+        page.reload();
+        QTRY_VERIFY(page.plansModel()->rowOf(QStringLiteral("tiny")) >= 0);
+        select(page.tenantsView(), page.tenantsModel(), QStringLiteral("acme"));
+        page.chooseItem = [](const QString &, const QString &, const QStringList &items) {
+            return items.contains(QStringLiteral("tiny")) ? QStringLiteral("tiny") : QString();
+        };
+        page.assignPlan();
+        QTRY_COMPARE(cell(page.tenantsModel(), QStringLiteral("acme"), 1), QStringLiteral("tiny"));
+
+        // host domains
+        page.setDomain(QStringLiteral("edge-1"), QStringLiteral("public"));
+        page.setDomain(QStringLiteral("edge-2"), QStringLiteral("acme"));
+        QTRY_COMPARE(page.domainsModel()->rowCount(), 2);
+        QCOMPARE(cell(page.domainsModel(), QStringLiteral("edge-2"), 2), QStringLiteral("acme"));
+        select(page.domainsView(), page.domainsModel(), QStringLiteral("edge-1"));
+        page.removeDomain();
+        QTRY_COMPARE(page.domainsModel()->rowCount(), 1);
+
+        // the audit log has all of it; filter and export
+        Ui::AuditPage audit(service.get());
+        QAbstractItemModelTester t4(audit.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY(audit.model()->rowCount() >= 9);
+        audit.actionFilter()->setText(QStringLiteral("plan."));
+        QSignalSpy auditLoaded(&audit, &Ui::AuditPage::loaded);
+        audit.reload();
+        QVERIFY(auditLoaded.wait(10000));
+        QVERIFY(audit.model()->rowCount() > 0);
+        for (int r = 0; r < audit.model()->rowCount(); ++r)
+            QVERIFY(audit.model()->index(r, 4).data().toString().startsWith(QLatin1String("plan.")));
+        bool sawConflict = false;
+        for (int r = 0; r < audit.model()->rowCount(); ++r)
+            sawConflict |= audit.model()->index(r, 6).data().toString() == QLatin1String("failed");
+        QVERIFY(sawConflict); // the refused edit is on record too
+        const QString csv = m_dir.filePath(QStringLiteral("audit.csv"));
+        QCOMPARE(audit.exportCsv(csv), QString());
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.first(), QStringLiteral("time,actor,tenant,host,action,target,result,detail"));
+        QCOMPARE(lines.size(), audit.model()->rowCount() + 1);
+    }
+
+    void dashboardShowsUsageAndBill()
+    {
+        const QString url = QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("dash.db"));
+        auto service = openService(url);
+        auto *s = service->store().get();
+        Backends::Plan p;
+        p.name = QStringLiteral("std");
+        p.maxContainers = 4;
+        p.cpusNano = 2'000'000'000;
+        p.memoryBytes = 2LL << 30;
+        p.cpuPriceHour = *Backends::Money::parse(QStringLiteral("0.5"));
+        p.priceHour = *Backends::Money::parse(QStringLiteral("0.01"));
+        QVERIFY(!s->createPlan(p).isError());
+        Backends::Tenant t;
+        t.name = QStringLiteral("dash");
+        t.plan = QStringLiteral("std");
+        QVERIFY(!s->createTenant(t).isError());
+        auto r = s->reserve(QStringLiteral("dash"), QStringLiteral("h"), QStringLiteral("container"), QStringLiteral("web"), 1'000'000'000, 1LL << 30);
+        QVERIFY(r);
+        QVERIFY(!s->activate(*r, QStringLiteral("abc"), QStringLiteral("web")).isError());
+        // two hours of one CPU today: 1.00 of CPU
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        const qint64 hour = now - (now % 3600) - 2 * 3600;
+        Backends::MeteringStore m(s->sharedStore());
+        // the subscription began before the metered hours
+        QVERIFY(s->store()->exec(QStringLiteral("UPDATE subscriptions SET valid_from = ? WHERE tenant = 'dash'"), {hour - 3600}));
+        const bool sameMonth = Models::BillCalculator::periodStart(QStringLiteral("month"), hour) == Models::BillCalculator::periodStart(QStringLiteral("month"), now);
+        QVERIFY(!m.writeUsage({{QStringLiteral("dash"), hour, QStringLiteral("h"), QStringLiteral("abc"), QStringLiteral("web"), QStringLiteral("container"), 3600, 3600LL * 1'000'000'000, 0},
+                               {QStringLiteral("dash"), hour + 3600, QStringLiteral("h"), QStringLiteral("abc"), QStringLiteral("web"), QStringLiteral("container"), 3600, 3600LL * 1'000'000'000, 0}})
+                     .isError());
+        Ui::TenantDashboard dash(service.get(), QStringLiteral("dash"));
+        QSignalSpy loaded(&dash, &Ui::TenantDashboard::loaded);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY2(dash.containersGauge()->text() == QStringLiteral("1 of 4"), qPrintable(dash.findChild<QLabel *>()->text()));
+        QCOMPARE(dash.cpuGauge()->text(), QStringLiteral("1 of 2"));
+        QCOMPARE(dash.containersGauge()->value(), 250);
+        QCOMPARE(dash.resourcesModel()->rowCount(), 1);
+        if (sameMonth) {
+            const qint64 total = Backends::Money::parse(dash.billLabel()->text())->micros();
+            QVERIFY2(total >= 1'000'000, qPrintable(dash.billLabel()->text())); // the CPU, plus the plan's hours
+        }
+        QVERIFY(dash.chartDays() >= 1);
+    }
+
+    // A tenant's console: its own role, its own pages, its requests through the gate.
+    void tenantConsoleIsConfined()
+    {
+        const QString db = TestSupport::newPostgresDatabase();
+        auto admin = openService(TestSupport::postgresUrl(db), TestSupport::postgresPassword());
+        QVERIFY(admin->isOpen());
+        auto *s = admin->store().get();
+        Backends::Plan p;
+        p.name = QStringLiteral("two");
+        p.maxContainers = 2;
+        p.cpusNano = 1'000'000'000;
+        p.memoryBytes = 512LL << 20;
+        p.freeTier = true;
+        QVERIFY(!s->createPlan(p).isError());
+        for (const char *name : {"blue", "red"}) {
+            Backends::Tenant t;
+            t.name = QLatin1String(name);
+            t.plan = QStringLiteral("two");
+            QVERIFY(!s->createTenant(t).isError());
+        }
+        QVERIFY(!s->createTenantRole(QStringLiteral("blue"), QStringLiteral("blue-secret-password")).isError());
+        QVERIFY(!s->setHostDomain({QStringLiteral("shared"), QStringLiteral("public"), {}}).isError());
+        QVERIFY(s->reserve(QStringLiteral("red"), QStringLiteral("shared"), QStringLiteral("container"), QStringLiteral("red-web"), 1, 1));
+
+        auto tenant = openService(TestSupport::postgresUrl(db, QStringLiteral("wharf_t_blue")), QStringLiteral("blue-secret-password"));
+        QVERIFY(tenant->isOpen());
+        QVERIFY(tenant->isTenant());
+        QCOMPARE(tenant->principal().tenant, QStringLiteral("blue"));
+
+        Models::HostStore store(m_dir.filePath(QStringLiteral("hosts.json")));
+        Models::HostConfig h;
+        h.name = QStringLiteral("shared");
+        h.url = TestSupport::dockerHost();
+        auto id = store.add(h);
+        QVERIFY(id);
+        Models::TaskModel tasks;
+        Models::HostRegistry hosts(&store, &tasks);
+        hosts.setPolicyGate(tenant->gate());
+        Ui::MainWindow window(&hosts);
+        window.setTenancy(tenant.get());
+        QStringList actions;
+        for (auto *a : window.platformMenu()->actions())
+            actions << a->text();
+        QCOMPARE(actions, (QStringList{QStringLiteral("&Dashboard"), QStringLiteral("&Activity")}));
+        QCOMPARE(window.showTenants(), nullptr);         // not there for a tenant
+        QCOMPARE(window.showDashboard(QStringLiteral("red")), nullptr);
+        auto *dash = qobject_cast<Ui::TenantDashboard *>(window.showDashboard(QStringLiteral("blue")));
+        QVERIFY(dash);
+        QSignalSpy loaded(dash, &Ui::TenantDashboard::loaded);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(dash->containersGauge()->text(), QStringLiteral("0 of 2"));
+        auto *audit = qobject_cast<Ui::AuditPage *>(window.showAudit());
+        QVERIFY(audit);
+        QVERIFY(audit->tenantFilter()->isHidden());
+
+        hosts.connectAll();
+        Models::HostConnection *c = hosts.connection(*id);
+        QTRY_VERIFY_WITH_TIMEOUT(c->state() == Models::HostConnection::Up, 30000);
+        QSignalSpy failures(c, &Models::HostConnection::actionFailed);
+        Backends::ContainerSpec bad;
+        bad.image = TestSupport::testImage();
+        bad.privileged = true;
+        QCOMPARE(c->createContainer(bad, false), nullptr);
+        QCOMPARE(failures.size(), 1);
+        QVERIFY(failures.first().first().toString().contains(QLatin1String("--privileged")));
+        Backends::ContainerSpec ok;
+        ok.image = TestSupport::testImage();
+        ok.name = QStringLiteral("blue-web");
+        ok.command = {QStringLiteral("sleep"), QStringLiteral("300")};
+        Backends::DockerJob *job = c->createContainer(ok, true);
+        QVERIFY(job);
+        QTRY_COMPARE_WITH_TIMEOUT(tenant->store()->usage(QStringLiteral("blue"))->containers, 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!tenant->store()->owned(QStringLiteral("shared"), QStringLiteral("blue-web"))->ref.isEmpty(), 20000);
+        const QString ref = tenant->store()->owned(QStringLiteral("shared"), QStringLiteral("blue-web"))->ref;
+        // red's resource is invisible, blue's is there; removing blue's gives the quota back
+        QCOMPARE(tenant->store()->resources()->size(), 1);
+        c->containerAction(Models::HostConnection::Action::ForceRemove, {ref});
+        QTRY_COMPARE_WITH_TIMEOUT(tenant->store()->usage(QStringLiteral("blue"))->containers, 0, 20000);
+        QCOMPARE(s->usage(QStringLiteral("red"))->containers, 1);
+    }
+};
+
+QTEST_MAIN(TestTenancyUi)
+#include "tst_tenancyui.moc"
