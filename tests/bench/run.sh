@@ -5,6 +5,7 @@
 #   tests/bench/run.sh            configure and build the release preset, then measure everything
 #   tests/bench/run.sh remote     only the remote transports (SSH, TLS) and idle host cost
 #   tests/bench/run.sh images     only images, registries and builds
+#   tests/bench/run.sh tenancy    only quota reservations and bills (SQLite and PostgreSQL)
 #
 # Needs what scripts/install-deps.sh --with-tests installs (dockerd, hyperfine, Xvfb) and root.
 set -euo pipefail
@@ -20,10 +21,35 @@ only=${1:-all}
 cleanup() {
   bash "$src/tests/fixtures/sshd.sh" stop "$state/sshd" >/dev/null 2>&1 || true
   bash "$src/tests/fixtures/registry.sh" stop "$state/registry" >/dev/null 2>&1 || true
+  bash "$src/tests/fixtures/postgres.sh" stop "$state/postgres" >/dev/null 2>&1 || true
   bash "$src/tests/fixtures/dockerd.sh" stop "$state/dockerd" || true
   rm -rf "$state"
 }
 trap cleanup EXIT
+
+tenancy() {
+  echo "== quota reservations: 1,000 from 20 concurrent connections (a thread each), then bills"
+  bash "$src/tests/fixtures/postgres.sh" start "$state/postgres" 2>/dev/null
+  # shellcheck disable=SC1091
+  source "$state/postgres/env"
+  export PGPASSWORD=$WHARF_TEST_PG_PASSWORD
+  local pg="postgresql://$WHARF_TEST_PG_USER@127.0.0.1:$WHARF_TEST_PG_PORT"
+  for db in reserve bills; do
+    "$WHARF_TEST_PG_BINDIR/psql" -h 127.0.0.1 -p "$WHARF_TEST_PG_PORT" -U "$WHARF_TEST_PG_USER" -d postgres -qc "CREATE DATABASE $db" 2>/dev/null \
+      || psql -h 127.0.0.1 -p "$WHARF_TEST_PG_PORT" -U "$WHARF_TEST_PG_USER" -d postgres -qc "CREATE DATABASE $db"
+  done
+  "$bin/tests/bench/bench_tenancy" reserve "sqlite://$state/reserve.db" 1000 20
+  "$bin/tests/bench/bench_tenancy" reserve "$pg/reserve" 1000 20
+  echo "-- bills: 1,000 tenants x 30 days of hourly usage (720,000 usage rows), monthly and daily"
+  "$bin/tests/bench/bench_tenancy" bill "sqlite://$state/bills.db" 1000 30
+  "$bin/tests/bench/bench_tenancy" bill "$pg/bills" 1000 30
+}
+if [[ "$only" == tenancy ]]; then
+  echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  tenancy
+  exit 0
+fi
+
 bash "$src/tests/fixtures/dockerd.sh" start "$state/dockerd" 2>/dev/null
 # shellcheck disable=SC1091
 source "$state/dockerd/env"
@@ -180,3 +206,4 @@ QT_QPA_PLATFORM=offscreen "$bin/tests/bench/bench_hosts" "$host" 15 5 45 2>/dev/
 
 remote
 images
+tenancy
