@@ -262,6 +262,398 @@
         <source>usage: wharfctl host ls|add|rm|test|forget-key</source>
         <translation>用法：wharfctl host ls|add|rm|test|forget-key</translation>
     </message>
+    <message>
+        <source>usage: wharfctl [-H HOST] meter   (one metering tick for the host; run it from cron or use the controller)</source>
+        <translation>用法：wharfctl [-H 主机] meter   （为主机计量一次；可由 cron 运行，或使用 controller）</translation>
+    </message>
+    <message>
+        <source>Metered %1: %2 runs started, %3 stopped, %4 resource-hours written (%5 to %6)</source>
+        <translation>已计量 %1：%2 次运行开始，%3 次停止，写入 %4 条资源小时记录（%5 至 %6）</translation>
+    </message>
+    <message>
+        <source>%1 gone, %2 stale, %3 untracked, %4 drifted</source>
+        <translation>%1 个已消失，%2 个过期预留，%3 个未登记，%4 个计数偏差</translation>
+    </message>
+    <message>
+        <source>gone:      %1 (removed outside Wharf; its quota is given back)</source>
+        <translation>已消失：  %1（在 Wharf 之外被删除；配额已归还）</translation>
+    </message>
+    <message>
+        <source>stale:     %1 (a reservation whose request never finished)</source>
+        <translation>过期：    %1（请求未完成的预留）</translation>
+    </message>
+    <message>
+        <source>adopted:   %1</source>
+        <translation>已接管：  %1</translation>
+    </message>
+    <message>
+        <source>untracked: %1 (labelled for a tenant but not recorded; --adopt counts it)</source>
+        <translation>未登记：  %1（带有租户标签但未记录；--adopt 可将其计入）</translation>
+    </message>
+    <message>
+        <source>drift:     %1 had %2 containers, %3 CPUs counted; now %4, %5</source>
+        <translation>偏差：    %1 原计 %2 个容器、%3 个 CPU；现为 %4、%5</translation>
+    </message>
+    <message>
+        <source>No drift: the quota counters match what %1 runs.</source>
+        <translation>无偏差：配额计数与 %1 上实际运行的一致。</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl bill TENANT [--period hour|day|month] [--from D --to D] [-o table|json|csv]</source>
+        <translation>用法：wharfctl bill 租户 [--period hour|day|month] [--from 日期 --to 日期] [-o table|json|csv]</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl bill TENANT [--period hour|day|month] [--from D --to D]</source>
+        <translation>用法：wharfctl bill 租户 [--period hour|day|month] [--from 日期 --to 日期]</translation>
+    </message>
+    <message>
+        <source>There is no tenant named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的租户。</translation>
+    </message>
+    <message>
+        <source>PERIOD</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>ITEM</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>RESOURCE</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>QUANTITY</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>AMOUNT</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Total for %1 from %2 to %3: %4</source>
+        <translation>%1 自 %2 至 %3 合计：%4</translation>
+    </message>
+    <message>
+        <source>--interval needs a number of seconds</source>
+        <translation>--interval 需要秒数</translation>
+    </message>
+    <message>
+        <source>Controller for %1 stopped; lease released.</source>
+        <translation>%1 的控制器已停止；租约已释放。</translation>
+    </message>
+    <message>
+        <source>Another controller holds the lease for %1; waiting.</source>
+        <translation>另一个控制器持有 %1 的租约；正在等待。</translation>
+    </message>
+    <message>
+        <source>Holding the control lease for %1.</source>
+        <translation>已持有 %1 的控制租约。</translation>
+    </message>
+    <message>
+        <source>Metering failed: %1</source>
+        <translation>计量失败：%1</translation>
+    </message>
+    <message>
+        <source>tick: %1 runs started, %2 stopped, %3 resource-hours</source>
+        <translation>计量：%1 次运行开始，%2 次停止，%3 条资源小时</translation>
+    </message>
+    <message>
+        <source>Reconciliation failed: %1</source>
+        <translation>对账失败：%1</translation>
+    </message>
+    <message>
+        <source>reconciled: %1 gone, %2 drifted</source>
+        <translation>已对账：%1 个已消失，%2 个计数偏差</translation>
+    </message>
+    <message>
+        <source>name the containers to watch: wharfctl stats NAME...</source>
+        <translation>请指定要查看的容器：wharfctl stats 名称...</translation>
+    </message>
+    <message>
+        <source>This database role belongs to tenant &quot;%1&quot;; it cannot act as &quot;%2&quot;.</source>
+        <translation>此数据库角色属于租户“%1”，不能以“%2”的身份操作。</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Schema:   %1 (this wharfctl knows %2)</source>
+        <translation>架构：    %1（此 wharfctl 支持到 %2）</translation>
+    </message>
+    <message>
+        <source>Role:     %1%2</source>
+        <translation>角色：    %1%2</translation>
+    </message>
+    <message>
+        <source> (tenant %1)</source>
+        <translation>（租户 %1）</translation>
+    </message>
+    <message>
+        <source>db login needs a PostgreSQL address: wharfctl --db postgresql://user@host:port/db db login --password-stdin</source>
+        <translation>db login 需要 PostgreSQL 地址：wharfctl --db postgresql://用户@主机:端口/数据库 db login --password-stdin</translation>
+    </message>
+    <message>
+        <source>cannot read the standard input</source>
+        <translation>无法读取标准输入</translation>
+    </message>
+    <message>
+        <source>no terminal to ask the password on: use --password-stdin</source>
+        <translation>没有可询问密码的终端：请使用 --password-stdin</translation>
+    </message>
+    <message>
+        <source>Login Succeeded (%1; the password is in the keychain)</source>
+        <translation>登录成功（%1；密码已保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl [--db URL] db status|migrate|login [--password-stdin]</source>
+        <translation>用法：wharfctl [--db URL] db status|migrate|login [--password-stdin]</translation>
+    </message>
+    <message>
+        <source>%1 needs a whole number, not &quot;%2&quot;</source>
+        <translation>%1 需要整数，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>a plan needs --max-containers N --cpus C --memory M</source>
+        <translation>套餐需要 --max-containers N --cpus C --memory M</translation>
+    </message>
+    <message>
+        <source>a plan needs --price-hour P or --price-month P (or --free for a free tier)</source>
+        <translation>套餐需要 --price-hour 价格 或 --price-month 价格（免费套餐用 --free）</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>%1/h</source>
+        <translation>%1/小时</translation>
+    </message>
+    <message>
+        <source>%1/month</source>
+        <translation>%1/月</translation>
+    </message>
+    <message>
+        <source>CONTAINERS</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>CPUS</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>MEMORY</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>DISK</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>PRICE</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>REVISION</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl plan create|update|show|rm NAME [flags]</source>
+        <translation>用法：wharfctl plan create|update|show|rm 名称 [选项]</translation>
+    </message>
+    <message>
+        <source>Plan:            %1 (revision %2)</source>
+        <translation>套餐：          %1（版本 %2）</translation>
+    </message>
+    <message>
+        <source>Containers:      %1</source>
+        <translation>容器：          %1</translation>
+    </message>
+    <message>
+        <source>CPUs:            %1</source>
+        <translation>CPU：           %1</translation>
+    </message>
+    <message>
+        <source>Memory:          %1</source>
+        <translation>内存：          %1</translation>
+    </message>
+    <message>
+        <source>Disk:            %1</source>
+        <translation>磁盘：          %1</translation>
+    </message>
+    <message>
+        <source>not limited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Bandwidth:       %1</source>
+        <translation>带宽：          %1</translation>
+    </message>
+    <message>
+        <source>Price:           %1</source>
+        <translation>价格：          %1</translation>
+    </message>
+    <message>
+        <source>free tier</source>
+        <translation>免费套餐</translation>
+    </message>
+    <message>
+        <source>%1 per hour</source>
+        <translation>每小时 %1</translation>
+    </message>
+    <message>
+        <source>%1 per month</source>
+        <translation>每月 %1</translation>
+    </message>
+    <message>
+        <source>Usage prices:    %1 per CPU-hour, %2 per GiB-hour of memory, %3 per GiB-day of disk</source>
+        <translation>用量单价：      每 CPU 小时 %1，每 GiB 内存小时 %2，每 GiB 磁盘天 %3</translation>
+    </message>
+    <message>
+        <source>%1 (revision %2)</source>
+        <translation>%1（版本 %2）</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl plan ls|create|update|show|rm</source>
+        <translation>用法：wharfctl plan ls|create|update|show|rm</translation>
+    </message>
+    <message>
+        <source>PLAN</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>EMAIL</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl tenant create|show|suspend|resume|plan|role|rm NAME</source>
+        <translation>用法：wharfctl tenant create|show|suspend|resume|plan|role|rm 名称</translation>
+    </message>
+    <message>
+        <source>Tenant:   %1 %2</source>
+        <translation>租户：    %1 %2</translation>
+    </message>
+    <message>
+        <source>State:    %1</source>
+        <translation>状态：    %1</translation>
+    </message>
+    <message>
+        <source>Plan:     %1</source>
+        <translation>套餐：    %1</translation>
+    </message>
+    <message>
+        <source>Contact:  %1 %2</source>
+        <translation>联系方式：%1 %2</translation>
+    </message>
+    <message>
+        <source>Created:  %1</source>
+        <translation>创建时间：%1</translation>
+    </message>
+    <message>
+        <source>In use:   %1 containers, %2 CPUs, %3 memory</source>
+        <translation>已用：    %1 个容器，%2 个 CPU，%3 内存</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl tenant plan NAME PLAN</source>
+        <translation>用法：wharfctl tenant plan 名称 套餐</translation>
+    </message>
+    <message>
+        <source>New database password for tenant %1: </source>
+        <translation>租户 %1 的新数据库密码：</translation>
+    </message>
+    <message>
+        <source>Role %1 can sign in to %2</source>
+        <translation>角色 %1 可以登录 %2</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl tenant ls|create|show|suspend|resume|plan|role|rm</source>
+        <translation>用法：wharfctl tenant ls|create|show|suspend|resume|plan|role|rm</translation>
+    </message>
+    <message>
+        <source>HOST</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>DOMAIN</source>
+        <translation>域</translation>
+    </message>
+    <message>
+        <source>TENANT</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl domain ls | set HOST public|TENANT | rm HOST   (HOST: a saved host&apos;s name or its address)</source>
+        <translation>用法：wharfctl domain ls | set 主机 public|租户 | rm 主机   （主机：已保存主机的名称或其地址）</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl quota show TENANT</source>
+        <translation>用法：wharfctl quota show 租户</translation>
+    </message>
+    <message>
+        <source>USED</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>LIMIT</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a time: use 2026-11-01, 2026-11-01T08:00:00Z, a Unix time, or 30m, 12h, 7d ago</source>
+        <translation>“%1”不是时间：请使用 2026-11-01、2026-11-01T08:00:00Z、Unix 时间，或 30m、12h、7d（表示多久以前）</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>ACTOR</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>TARGET</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>RESULT</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>DETAIL</source>
+        <translation>详情</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::BuildContext</name>
@@ -387,6 +779,13 @@
     <message>
         <source>Limits cannot be negative.</source>
         <translation>限制不能为负数。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::ControlLease</name>
+    <message>
+        <source>Cannot write the lease file beside %1.</source>
+        <translation>无法在 %1 旁写入租约文件。</translation>
     </message>
 </context>
 <context>
@@ -788,6 +1187,13 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Backends::Money</name>
+    <message>
+        <source>&quot;%1&quot; is not an amount: use a decimal like 12, 0.5 or 0.0125 (at most six places).</source>
+        <translation>“%1”不是金额：请使用 12、0.5 或 0.0125 这样的小数（最多六位小数）。</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Backends::OpenSshTransport</name>
     <message>
         <source>Cannot run the system ssh client (%1): %2. Install OpenSSH&apos;s client, or use the built-in SSH.</source>
@@ -1148,6 +1554,96 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Backends::Store</name>
+    <message>
+        <source>The SQLite driver of Qt is not installed (libqt6sql6-sqlite).</source>
+        <translation>未安装 Qt 的 SQLite 驱动（libqt6sql6-sqlite）。</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL driver of Qt is not installed (libqt6sql6-psql).</source>
+        <translation>未安装 Qt 的 PostgreSQL 驱动（libqt6sql6-psql）。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of the database %1.</source>
+        <translation>无法创建数据库 %1 所在的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1</source>
+        <translation>无法打开数据库 %1</translation>
+    </message>
+    <message>
+        <source>%1: permission denied (%2).</source>
+        <translation>%1：权限不足（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: the database is read-only (%2).</source>
+        <translation>%1：数据库为只读（%2）。</translation>
+    </message>
+    <message>
+        <source>%1: it exists already.</source>
+        <translation>%1：已存在。</translation>
+    </message>
+    <message>
+        <source>%1: other records still refer to it.</source>
+        <translation>%1：仍有其他记录引用它。</translation>
+    </message>
+    <message>
+        <source>%1: the database is not reachable (%2). Check that it runs and the address is right.</source>
+        <translation>%1：无法连接数据库（%2）。请检查它是否在运行、地址是否正确。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>database error</source>
+        <translation>数据库错误</translation>
+    </message>
+    <message>
+        <source>A database statement failed</source>
+        <translation>数据库语句执行失败</translation>
+    </message>
+    <message>
+        <source>Cannot start a database transaction</source>
+        <translation>无法开始数据库事务</translation>
+    </message>
+    <message>
+        <source>Cannot commit a database transaction</source>
+        <translation>无法提交数据库事务</translation>
+    </message>
+    <message>
+        <source>Migration %1 (%2) failed and was rolled back; the database stays at the version before it: %3</source>
+        <translation>迁移 %1（%2）失败并已回滚；数据库保持在此前的版本：%3</translation>
+    </message>
+    <message>
+        <source>The database %1 has schema version %2, newer than this Wharf knows (%3). Update Wharf; the database was left untouched.</source>
+        <translation>数据库 %1 的架构版本为 %2，比此 Wharf 支持的（%3）更新。请升级 Wharf；数据库未被改动。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::StoreUrl</name>
+    <message>
+        <source>&quot;%1&quot;: the only option of a SQLite address is mode=ro or mode=rw.</source>
+        <translation>“%1”：SQLite 地址只支持 mode=ro 或 mode=rw 选项。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a database address: use sqlite:///absolute/path/file.db</source>
+        <translation>“%1”不是数据库地址：请使用 sqlite:///绝对路径/文件.db</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a database address: use postgresql://user@host:port/database</source>
+        <translation>“%1”不是数据库地址：请使用 postgresql://用户@主机:端口/数据库</translation>
+    </message>
+    <message>
+        <source>Put no password in the database address; Wharf keeps it in the keychain (wharfctl db login).</source>
+        <translation>请勿在数据库地址中写密码；Wharf 将密码保存在钥匙串中（wharfctl db login）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a database address: use sqlite:///path/file.db or postgresql://user@host:port/database</source>
+        <translation>“%1”不是数据库地址：请使用 sqlite:///路径/文件.db 或 postgresql://用户@主机:端口/数据库</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Backends::Tar</name>
     <message>
         <source>The archive is truncated.</source>
@@ -1195,6 +1691,166 @@
     <message>
         <source>The Docker daemon at %1 asks for a client certificate and key; none was given.</source>
         <translation>%1 上的 Docker 守护进程要求客户端证书和私钥，但未提供。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::TenancyStore</name>
+    <message>
+        <source>&quot;%1&quot; is not a valid %2 name: use 1 to 40 lower-case letters, digits and dashes, starting with a letter or digit.</source>
+        <translation>“%1”不是有效的%2名称：请使用 1 至 40 个小写字母、数字和短横线，并以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>Plan &quot;%1&quot;: the number of containers must be at least 1.</source>
+        <translation>套餐“%1”：容器数至少为 1。</translation>
+    </message>
+    <message>
+        <source>Plan &quot;%1&quot;: the CPUs must be more than 0.</source>
+        <translation>套餐“%1”：CPU 必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Plan &quot;%1&quot;: the memory must be more than 0.</source>
+        <translation>套餐“%1”：内存必须大于 0。</translation>
+    </message>
+    <message>
+        <source>Plan &quot;%1&quot;: the disk cannot be negative.</source>
+        <translation>套餐“%1”：磁盘不能为负数。</translation>
+    </message>
+    <message>
+        <source>Plan &quot;%1&quot; is a free tier: it cannot have prices.</source>
+        <translation>套餐“%1”是免费套餐：不能设置价格。</translation>
+    </message>
+    <message>
+        <source>Plan &quot;%1&quot;: give a price per hour or per month, not both.</source>
+        <translation>套餐“%1”：请设置按小时或按月价格，不能同时设置。</translation>
+    </message>
+    <message>
+        <source>A plan named &quot;%1&quot; exists already.</source>
+        <translation>名为“%1”的套餐已存在。</translation>
+    </message>
+    <message>
+        <source>Plan &quot;%1&quot; was changed by someone else since you opened it (revision %2, now %3). Reload it and make your change again.</source>
+        <translation>套餐“%1”在您打开后已被他人修改（版本 %2，现为 %3）。请重新加载后再修改。</translation>
+    </message>
+    <message>
+        <source>There is no plan named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的套餐。</translation>
+    </message>
+    <message>
+        <source>Plan &quot;%1&quot; is in use by %2; move them to another plan first.</source>
+        <translation>套餐“%1”正被 %2 使用；请先将其改为其他套餐。</translation>
+    </message>
+    <message>
+        <source>Plan &quot;%1&quot; appears in past bills and is kept for them.</source>
+        <translation>套餐“%1”出现在历史账单中，需予以保留。</translation>
+    </message>
+    <message>
+        <source>tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>A tenant needs a plan: --plan NAME.</source>
+        <translation>租户需要套餐：--plan 名称。</translation>
+    </message>
+    <message>
+        <source>A tenant named &quot;%1&quot; exists already.</source>
+        <translation>名为“%1”的租户已存在。</translation>
+    </message>
+    <message>
+        <source>There is no tenant named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的租户。</translation>
+    </message>
+    <message>
+        <source>A tenant is active or suspended, not &quot;%1&quot;.</source>
+        <translation>租户状态只能是 active 或 suspended，而不是“%1”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tenant &quot;%1&quot; still owns %n resource(s); remove them first.</source>
+        <translation>
+            <numerusform>租户“%1”仍拥有 %n 个资源；请先删除它们。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Database roles for tenants need PostgreSQL; an embedded SQLite database has one local user.</source>
+        <translation>租户数据库角色需要 PostgreSQL；内嵌的 SQLite 数据库只有一个本地用户。</translation>
+    </message>
+    <message>
+        <source>A tenant&apos;s database password needs at least 12 characters.</source>
+        <translation>租户的数据库密码至少需要 12 个字符。</translation>
+    </message>
+    <message>
+        <source>Cannot set the password of role %1.</source>
+        <translation>无法设置角色 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; has no plan; an admin assigns one with: wharfctl tenant plan %1 PLAN</source>
+        <translation>租户“%1”没有套餐；管理员可用以下命令分配：wharfctl tenant plan %1 套餐</translation>
+    </message>
+    <message>
+        <source>Quota exceeded for tenant &quot;%1&quot;: %2 of %3 containers of plan &quot;%4&quot; are in use.</source>
+        <translation>租户“%1”超出配额：套餐“%4”的 %3 个容器中已使用 %2 个。</translation>
+    </message>
+    <message>
+        <source>Quota exceeded for tenant &quot;%1&quot;: %2 more CPUs asked, %3 of %4 CPUs of plan &quot;%5&quot; are in use.</source>
+        <translation>租户“%1”超出配额：请求再增加 %2 个 CPU，套餐“%5”的 %4 个 CPU 中已使用 %3 个。</translation>
+    </message>
+    <message>
+        <source>Quota exceeded for tenant &quot;%1&quot;: %2 more memory asked, %3 of %4 of plan &quot;%5&quot; are in use.</source>
+        <translation>租户“%1”超出配额：请求再增加 %2 内存，套餐“%5”的 %4 中已使用 %3。</translation>
+    </message>
+    <message>
+        <source>Quota exceeded for tenant &quot;%1&quot;: %2 of %3 disk of plan &quot;%4&quot; are in use.</source>
+        <translation>租户“%1”超出配额：套餐“%4”的 %3 磁盘中已使用 %2。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; is suspended: it cannot create or grow resources.</source>
+        <translation>租户“%1”已暂停：不能创建或扩大资源。</translation>
+    </message>
+    <message>
+        <source>Quota exceeded for tenant &quot;%1&quot; (plan &quot;%2&quot;).</source>
+        <translation>租户“%1”超出配额（套餐“%2”）。</translation>
+    </message>
+    <message>
+        <source>The reservation was not recorded.</source>
+        <translation>预留未被记录。</translation>
+    </message>
+    <message>
+        <source>Reservation %1 is gone (released by a reconciliation?).</source>
+        <translation>预留 %1 已不存在（可能已被对账释放）。</translation>
+    </message>
+    <message>
+        <source>No %1 &quot;%2&quot; is recorded on host %3.</source>
+        <translation>主机 %3 上没有记录 %1“%2”。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; matches several %2s; give more of the id.</source>
+        <translation>“%1”匹配多个 %2；请提供更长的 ID。</translation>
+    </message>
+    <message>
+        <source>A host&apos;s domain is public or a tenant&apos;s private domain, not &quot;%1&quot;.</source>
+        <translation>主机的域只能是公共域或某租户的私有域，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>A private host belongs to a tenant: name it.</source>
+        <translation>私有主机属于某个租户：请指定租户。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::BillCalculator</name>
+    <message>
+        <source>A bill is per hour, day or month, not &quot;%1&quot;.</source>
+        <translation>账单周期只能是小时、天或月，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The bill&apos;s end must come after its start.</source>
+        <translation>账单的结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>There is no tenant named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的租户。</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +2248,29 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Models::PolicyGate</name>
+    <message>
+        <source>Host %1 is not in the domain of tenant &quot;%2&quot; nor in the public domain.</source>
+        <translation>主机 %1 既不在租户“%2”的域中，也不在公共域中。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; may not use %2.</source>
+        <translation>租户“%1”不能使用 %2。</translation>
+    </message>
+    <message>
+        <source>No %1 &quot;%2&quot; of tenant &quot;%3&quot; on host %4.</source>
+        <translation>主机 %4 上没有租户“%3”的 %1“%2”。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; may not have the daemon fetch %2 (%3).</source>
+        <translation>租户“%1”不能让守护进程获取 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not available to tenant &quot;%2&quot;.</source>
+        <translation>租户“%2”不能使用“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Models::RegistryStore</name>
     <message>
         <source>Cannot read the registry list %1: %2.</source>
@@ -1841,6 +2520,97 @@
     <message>
         <source>The SSH key %1 does not exist.</source>
         <translation>SSH 私钥 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::AuditPage</name>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>What (for example container.)</source>
+        <translation>操作（例如 container.）</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近一小时</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>最近一天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n record(s) to %1.</source>
+        <translation>
+            <numerusform>已导出 %n 条记录到 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2852,6 +3622,125 @@
         <source>Images</source>
         <translation>镜像</translation>
     </message>
+    <message>
+        <source>&amp;Database…</source>
+        <translation>数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Platform</source>
+        <translation>平台(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>仪表盘(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation>活动记录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Wharf — %1</source>
+        <translation>Wharf — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Tenants and plans</source>
+        <translation>租户与套餐(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>审计日志(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::PlanDialog</name>
+    <message>
+        <source>New plan</source>
+        <translation>新建套餐</translation>
+    </message>
+    <message>
+        <source>Edit plan %1</source>
+        <translation>编辑套餐 %1</translation>
+    </message>
+    <message>
+        <source>for example 2 or 0.5</source>
+        <translation>例如 2 或 0.5</translation>
+    </message>
+    <message>
+        <source>for example 512m or 4g</source>
+        <translation>例如 512m 或 4g</translation>
+    </message>
+    <message>
+        <source>empty: not limited</source>
+        <translation>留空：不限</translation>
+    </message>
+    <message>
+        <source>Free tier (usage is metered, never charged)</source>
+        <translation>免费套餐（计量用量，但不收费）</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Containers:</source>
+        <translation>容器：</translation>
+    </message>
+    <message>
+        <source>CPUs:</source>
+        <translation>CPU：</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>内存：</translation>
+    </message>
+    <message>
+        <source>Disk:</source>
+        <translation>磁盘：</translation>
+    </message>
+    <message>
+        <source>Bandwidth:</source>
+        <translation>带宽：</translation>
+    </message>
+    <message>
+        <source>Price per hour:</source>
+        <translation>每小时价格：</translation>
+    </message>
+    <message>
+        <source>Price per month:</source>
+        <translation>每月价格：</translation>
+    </message>
+    <message>
+        <source>Per CPU-hour:</source>
+        <translation>每 CPU 小时：</translation>
+    </message>
+    <message>
+        <source>Per GiB-hour of memory:</source>
+        <translation>每 GiB 内存小时：</translation>
+    </message>
+    <message>
+        <source>Per GiB-day of disk:</source>
+        <translation>每 GiB 磁盘天：</translation>
+    </message>
+    <message>
+        <source>CPUs: %1</source>
+        <translation>CPU：%1</translation>
+    </message>
+    <message>
+        <source>give a number, for example 2</source>
+        <translation>请输入数字，例如 2</translation>
+    </message>
+    <message>
+        <source>Memory: %1</source>
+        <translation>内存：%1</translation>
+    </message>
+    <message>
+        <source>give a size, for example 4g</source>
+        <translation>请输入大小，例如 4g</translation>
+    </message>
+    <message>
+        <source>Disk: %1</source>
+        <translation>磁盘：%1</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Ui::RegistriesPage</name>
@@ -3232,6 +4121,331 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
     </message>
 </context>
 <context>
+    <name>Wharf::Ui::TenantDashboard</name>
+    <message>
+        <source>Quota</source>
+        <translation>配额</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Cost per day, this month</source>
+        <translation>本月每日费用</translation>
+    </message>
+    <message>
+        <source>This month so far</source>
+        <translation>本月至今</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>创建于</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作者</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Recent events</source>
+        <translation>最近事件</translation>
+    </message>
+    <message>
+        <source>%1 · plan %2 · %3</source>
+        <translation>%1 · 套餐 %2 · %3</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 (not limited)</source>
+        <translation>%1（不限）</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::TenantDialog</name>
+    <message>
+        <source>New tenant</source>
+        <translation>新建租户</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits and dashes</source>
+        <translation>小写字母、数字和短横线</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation>显示名称：</translation>
+    </message>
+    <message>
+        <source>Email:</source>
+        <translation>邮箱：</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>电话：</translation>
+    </message>
+    <message>
+        <source>Plan:</source>
+        <translation>套餐：</translation>
+    </message>
+    <message>
+        <source>tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Create a plan first: a tenant needs one.</source>
+        <translation>请先创建套餐：租户需要一个套餐。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::TenantsPage</name>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Usage prices</source>
+        <translation>用量单价</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>域</translation>
+    </message>
+    <message>
+        <source>New tenant…</source>
+        <translation>新建租户…</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Change plan…</source>
+        <translation>更改套餐…</translation>
+    </message>
+    <message>
+        <source>Open dashboard</source>
+        <translation>打开仪表盘</translation>
+    </message>
+    <message>
+        <source>Tenants</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>New plan…</source>
+        <translation>新建套餐…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>套餐</translation>
+    </message>
+    <message>
+        <source>Make a host public…</source>
+        <translation>设为公共主机…</translation>
+    </message>
+    <message>
+        <source>Public host</source>
+        <translation>公共主机</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Give a host to a tenant…</source>
+        <translation>将主机分配给租户…</translation>
+    </message>
+    <message>
+        <source>Private host</source>
+        <translation>私有主机</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>租户：</translation>
+    </message>
+    <message>
+        <source>Remove from domains</source>
+        <translation>移出所有域</translation>
+    </message>
+    <message>
+        <source>Tenants reach only public hosts and the hosts of their own domain. A host in no domain is the admins&apos; alone.</source>
+        <translation>租户只能使用公共主机和自己域中的主机。不属于任何域的主机仅供管理员使用。</translation>
+    </message>
+    <message>
+        <source>Host domains</source>
+        <translation>主机域</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>%1 per hour</source>
+        <translation>每小时 %1</translation>
+    </message>
+    <message>
+        <source>%1 per month</source>
+        <translation>每月 %1</translation>
+    </message>
+    <message>
+        <source>CPU-h %1 · GiB-h %2 · GiB-day %3</source>
+        <translation>CPU 小时 %1 · GiB 小时 %2 · GiB 天 %3</translation>
+    </message>
+    <message>
+        <source>not limited</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>suspended</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation>公共</translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation>私有</translation>
+    </message>
+    <message>
+        <source>Select a tenant first.</source>
+        <translation>请先选择一个租户。</translation>
+    </message>
+    <message>
+        <source>Change plan</source>
+        <translation>更改套餐</translation>
+    </message>
+    <message>
+        <source>New plan for %1:</source>
+        <translation>%1 的新套餐：</translation>
+    </message>
+    <message>
+        <source>Select a plan first.</source>
+        <translation>请先选择一个套餐。</translation>
+    </message>
+    <message>
+        <source>Select a host first.</source>
+        <translation>请先选择一个主机。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Wharf: a native console for Docker hosts</source>
@@ -3249,6 +4463,22 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
         <source>Measure start-up: print the time to the first painted table with N containers, then quit</source>
         <translation>测量启动：打印首次绘制出含 N 个容器的表格所用的时间，然后退出</translation>
     </message>
+    <message>
+        <source>Platform database: %1</source>
+        <translation>平台数据库：%1</translation>
+    </message>
+    <message>
+        <source>Platform database</source>
+        <translation>平台数据库</translation>
+    </message>
+    <message>
+        <source>Address (sqlite:///path/file.db or postgresql://user@host:port/database):</source>
+        <translation>地址（sqlite:///路径/文件.db 或 postgresql://用户@主机:端口/数据库）：</translation>
+    </message>
+    <message>
+        <source>Password of %1 (kept in the keychain):</source>
+        <translation>%1 的密码（保存在钥匙串中）：</translation>
+    </message>
 </context>
 <context>
     <name>wharfctl</name>
@@ -3259,10 +4489,6 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
     <message>
         <source>flag needs an argument: %1</source>
         <translation>选项需要一个参数：%1</translation>
-    </message>
-    <message>
-        <source>--output must be table or json, not &quot;%1&quot;</source>
-        <translation>--output 必须是 table 或 json，而不是 &quot;%1&quot;</translation>
     </message>
     <message>
         <source>unknown command &quot;%1&quot;; see wharfctl --help</source>
@@ -3315,50 +4541,6 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
     <message>
         <source>--ssh-client must be libssh2 or openssh, not &quot;%1&quot;</source>
         <translation>--ssh-client 只能是 libssh2 或 openssh，不能是“%1”</translation>
-    </message>
-    <message>
-        <source>Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json] COMMAND
-       ssh:// hosts: [--known-hosts FILE] [--accept-new-host-key] [--ssh-key FILE] [--ssh-client libssh2|openssh]
-
-Commands:
-  version, info, events      the daemon and its event stream
-  ps, create, run            list and create containers
-  start, stop, restart, kill, pause, unpause, rm, rename, update
-  inspect, logs, stats, top, exec, cp
-  volume ls|create|inspect|rm|prune
-  network ls|create|inspect|connect|disconnect|rm
-  images, pull, push, tag, rmi, history, save, load, import, build
-  image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build
-  login [REGISTRY] -u USER --password-stdin, logout [REGISTRY]   (passwords in the keychain)
-  registry ls|add NAME URL|remove NAME          the registry list
-  registry repos REG, tags REG/REPO, inspect REG/REPO:TAG, rm REG/REPO:TAG
-  registry run [--name N] [--port P] [--image I] [--volume V]   run a registry on the host
-  host ls|add|rm|test        saved hosts (TLS keys in the keychain)
-  host forget-key NAME|HOST[:PORT]   remove a host&apos;s SSH key from Wharf&apos;s known_hosts
-
-The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOST, else the local socket.
-</source>
-        <translation>用法：wharfctl [-H|--host URL] [--tlsverify --tlscacert 文件 --tlscert 文件 --tlskey 文件] [-o|--output table|json] 命令
-       ssh:// 主机：[--known-hosts 文件] [--accept-new-host-key] [--ssh-key 文件] [--ssh-client libssh2|openssh]
-
-命令：
-  version, info, events      守护进程及其事件流
-  ps, create, run            列出和创建容器
-  start, stop, restart, kill, pause, unpause, rm, rename, update
-  inspect, logs, stats, top, exec, cp
-  volume ls|create|inspect|rm|prune
-  network ls|create|inspect|connect|disconnect|rm
-  images, pull, push, tag, rmi, history, save, load, import, build
-  image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build
-  login [镜像仓库] -u 用户名 --password-stdin, logout [镜像仓库]   （密码保存在钥匙串中）
-  registry ls|add 名称 URL|remove 名称          镜像仓库列表
-  registry repos 仓库, tags 仓库/REPO, inspect 仓库/REPO:标签, rm 仓库/REPO:标签
-  registry run [--name 名称] [--port 端口] [--image 镜像] [--volume 数据卷]   在主机上运行镜像仓库
-  host ls|add|rm|test        已保存的主机（TLS 私钥保存在钥匙串中）
-  host forget-key 名称|主机[:端口]   从 Wharf 的 known_hosts 中删除主机的 SSH 密钥
-
-主机来自 -H（地址或已保存主机的名称），否则来自 DOCKER_HOST，否则使用本地套接字。
-</translation>
     </message>
     <message>
         <source>Warning: %1</source>
@@ -3555,6 +4737,84 @@ The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOS
     <message>
         <source>Registry &quot;%1&quot; runs at %2 (container %3)</source>
         <translation>镜像仓库“%1”运行于 %2（容器 %3）</translation>
+    </message>
+    <message>
+        <source>--output must be table, json or csv, not &quot;%1&quot;</source>
+        <translation>--output 只能是 table、json 或 csv，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl quota show TENANT | quota reconcile</source>
+        <translation>用法：wharfctl quota show 租户 | quota reconcile</translation>
+    </message>
+    <message>
+        <source>Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json|csv] [--db URL] [--tenant NAME] COMMAND
+       ssh:// hosts: [--known-hosts FILE] [--accept-new-host-key] [--ssh-key FILE] [--ssh-client libssh2|openssh]
+
+Commands:
+  version, info, events      the daemon and its event stream
+  ps, create, run            list and create containers
+  start, stop, restart, kill, pause, unpause, rm, rename, update
+  inspect, logs, stats, top, exec, cp
+  volume ls|create|inspect|rm|prune
+  network ls|create|inspect|connect|disconnect|rm
+  images, pull, push, tag, rmi, history, save, load, import, build
+  image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build
+  login [REGISTRY] -u USER --password-stdin, logout [REGISTRY]   (passwords in the keychain)
+  registry ls|add NAME URL|remove NAME          the registry list
+  registry repos REG, tags REG/REPO, inspect REG/REPO:TAG, rm REG/REPO:TAG
+  registry run [--name N] [--port P] [--image I] [--volume V]   run a registry on the host
+  host ls|add|rm|test        saved hosts (TLS keys in the keychain)
+  host forget-key NAME|HOST[:PORT]   remove a host&apos;s SSH key from Wharf&apos;s known_hosts
+
+Platform (the metadata database: --db URL or WHARF_DB, else the embedded SQLite file):
+  db status|migrate|login       the database, its schema, a PostgreSQL password in the keychain
+  plan ls|show|rm NAME, plan create|update NAME --max-containers N --cpus C --memory M [--disk D]
+       [--price-hour P | --price-month P | --free] [--cpu-price P] [--memory-price P] [--disk-price P]
+  tenant ls|show|suspend|resume|rm NAME, tenant create NAME --plan PLAN [--email E], tenant plan NAME PLAN
+  tenant role NAME --password-stdin   a PostgreSQL role for the tenant&apos;s own console
+  domain ls | set HOST public|TENANT | rm HOST   which hosts tenants may use
+  quota show TENANT, quota reconcile [--adopt]   usage against the plan; recount from the daemon
+  meter, controller [--interval S]   meter usage once; hold the host&apos;s lease and run the loops
+  bill TENANT [--period hour|day|month] [--from D --to D] [-o csv]
+  audit [--tenant T] [--actor U] [--action A] [--host H] [--since T] [--until T] [-o csv]
+--tenant NAME acts within that tenant&apos;s quota, hosts and containers; a tenant&apos;s database role always does.
+
+The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOST, else the local socket.
+</source>
+        <translation>用法：wharfctl [-H|--host URL] [--tlsverify --tlscacert 文件 --tlscert 文件 --tlskey 文件] [-o|--output table|json|csv] [--db URL] [--tenant 名称] 命令
+       ssh:// 主机：[--known-hosts 文件] [--accept-new-host-key] [--ssh-key 文件] [--ssh-client libssh2|openssh]
+
+命令：
+  version, info, events      守护进程及其事件流
+  ps, create, run            列出和创建容器
+  start, stop, restart, kill, pause, unpause, rm, rename, update
+  inspect, logs, stats, top, exec, cp
+  volume ls|create|inspect|rm|prune
+  network ls|create|inspect|connect|disconnect|rm
+  images, pull, push, tag, rmi, history, save, load, import, build
+  image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build
+  login [镜像仓库] -u 用户名 --password-stdin, logout [镜像仓库]   （密码保存在钥匙串中）
+  registry ls|add 名称 URL|remove 名称          镜像仓库列表
+  registry repos 仓库, tags 仓库/REPO, inspect 仓库/REPO:标签, rm 仓库/REPO:标签
+  registry run [--name 名称] [--port 端口] [--image 镜像] [--volume 数据卷]   在主机上运行镜像仓库
+  host ls|add|rm|test        已保存的主机（TLS 私钥保存在钥匙串中）
+  host forget-key 名称|主机[:端口]   从 Wharf 的 known_hosts 中删除主机的 SSH 密钥
+
+平台（元数据数据库：--db URL 或 WHARF_DB，否则为内嵌的 SQLite 文件）：
+  db status|migrate|login       数据库、其架构、钥匙串中的 PostgreSQL 密码
+  plan ls|show|rm 名称, plan create|update 名称 --max-containers N --cpus C --memory M [--disk D]
+       [--price-hour 价格 | --price-month 价格 | --free] [--cpu-price 价格] [--memory-price 价格] [--disk-price 价格]
+  tenant ls|show|suspend|resume|rm 名称, tenant create 名称 --plan 套餐 [--email 邮箱], tenant plan 名称 套餐
+  tenant role 名称 --password-stdin   供租户自己的控制台使用的 PostgreSQL 角色
+  domain ls | set 主机 public|租户 | rm 主机   租户可使用哪些主机
+  quota show 租户, quota reconcile [--adopt]   用量与套餐对比；按守护进程实际情况重新计数
+  meter, controller [--interval 秒]   计量一次；持有主机租约并运行控制循环
+  bill 租户 [--period hour|day|month] [--from 日期 --to 日期] [-o csv]
+  audit [--tenant 租户] [--actor 用户] [--action 操作] [--host 主机] [--since 时间] [--until 时间] [-o csv]
+--tenant 名称 表示在该租户的配额、主机和容器范围内操作；租户自己的数据库角色始终如此。
+
+主机来自 -H（地址或已保存主机的名称），否则来自 DOCKER_HOST，否则使用本地套接字。
+</translation>
     </message>
 </context>
 </TS>

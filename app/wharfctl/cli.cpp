@@ -131,8 +131,8 @@ void Cli::usage()
 {
     m_out << QCoreApplication::translate(
         "wharfctl",
-        "Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json] "
-        "COMMAND\n"
+        "Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json|csv] "
+        "[--db URL] [--tenant NAME] COMMAND\n"
         "       ssh:// hosts: [--known-hosts FILE] [--accept-new-host-key] [--ssh-key FILE] [--ssh-client libssh2|openssh]\n\n"
         "Commands:\n"
         "  version, info, events      the daemon and its event stream\n"
@@ -149,6 +149,18 @@ void Cli::usage()
         "  registry run [--name N] [--port P] [--image I] [--volume V]   run a registry on the host\n"
         "  host ls|add|rm|test        saved hosts (TLS keys in the keychain)\n"
         "  host forget-key NAME|HOST[:PORT]   remove a host's SSH key from Wharf's known_hosts\n\n"
+        "Platform (the metadata database: --db URL or WHARF_DB, else the embedded SQLite file):\n"
+        "  db status|migrate|login       the database, its schema, a PostgreSQL password in the keychain\n"
+        "  plan ls|show|rm NAME, plan create|update NAME --max-containers N --cpus C --memory M [--disk D]\n"
+        "       [--price-hour P | --price-month P | --free] [--cpu-price P] [--memory-price P] [--disk-price P]\n"
+        "  tenant ls|show|suspend|resume|rm NAME, tenant create NAME --plan PLAN [--email E], tenant plan NAME PLAN\n"
+        "  tenant role NAME --password-stdin   a PostgreSQL role for the tenant's own console\n"
+        "  domain ls | set HOST public|TENANT | rm HOST   which hosts tenants may use\n"
+        "  quota show TENANT, quota reconcile [--adopt]   usage against the plan; recount from the daemon\n"
+        "  meter, controller [--interval S]   meter usage once; hold the host's lease and run the loops\n"
+        "  bill TENANT [--period hour|day|month] [--from D --to D] [-o csv]\n"
+        "  audit [--tenant T] [--actor U] [--action A] [--host H] [--since T] [--until T] [-o csv]\n"
+        "--tenant NAME acts within that tenant's quota, hosts and containers; a tenant's database role always does.\n\n"
         "The host comes from -H (an address or a saved host's name), else DOCKER_HOST, else the local socket.\n");
     m_out.flush();
 }
