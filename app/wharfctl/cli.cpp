@@ -304,7 +304,8 @@ void Cli::runCommand()
         QStringLiteral("version"), QStringLiteral("ps"), QStringLiteral("create"), QStringLiteral("run"), QStringLiteral("start"),
         QStringLiteral("stop"), QStringLiteral("restart"), QStringLiteral("kill"), QStringLiteral("pause"), QStringLiteral("unpause"),
         QStringLiteral("rm"), QStringLiteral("inspect"), QStringLiteral("logs"), QStringLiteral("stats"), QStringLiteral("top"),
-        QStringLiteral("exec"), QStringLiteral("images"), QStringLiteral("pull"), QStringLiteral("meter")};
+        QStringLiteral("exec"), QStringLiteral("images"), QStringLiteral("pull"), QStringLiteral("build"), QStringLiteral("import"),
+        QStringLiteral("volume"), QStringLiteral("meter")};
     if (m_gate && m_gate->principal().isTenant()) {
         if (!tenantCommands.contains(m_command))
             return fail(m_gate->denyForTenant(m_command).message, 1);
@@ -436,7 +437,7 @@ void Cli::forEach(const QStringList &names, std::function<DockerJob *(const QStr
             return;
         }
         if (m_gate && m_gate->principal().isTenant()) {
-            if (auto e = m_gate->checkOwned(hostKey(), names[i]); e.isError()) {
+            if (auto e = m_gate->checkOwned(hostKey(), names[i], m_ownedKind); e.isError()) {
                 ++*failures;
                 m_err << QCoreApplication::translate("wharfctl", "Error: %1").arg(e.message) << Qt::endl;
                 return (*step)(i + 1);

@@ -196,6 +196,7 @@ private:
     std::shared_ptr<Models::PolicyGate> m_gate;
     bool m_audited = false;
     bool m_csv = false;
+    QString m_ownedKind = QStringLiteral("container"); // what forEach's names are
     struct SshFlags
     {
         QString knownHosts;

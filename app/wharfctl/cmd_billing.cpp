@@ -63,6 +63,7 @@ void Cli::cmdMeter(const QStringList &a)
                                          {QStringLiteral("runsStarted"), r->runsStarted},
                                          {QStringLiteral("runsStopped"), r->runsStopped},
                                          {QStringLiteral("hours"), r->hoursWritten},
+                                         {QStringLiteral("volumes"), r->volumesMeasured},
                                          {QStringLiteral("from"), QDateTime::fromSecsSinceEpoch(r->from, Qt::UTC).toString(Qt::ISODate)},
                                          {QStringLiteral("to"), QDateTime::fromSecsSinceEpoch(r->to, Qt::UTC).toString(Qt::ISODate)}}),
                    finish(0);

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "tenancy/policygate.h"
 #include "terminal.h"
 
 #include "docker/buildcontext.h"
@@ -491,6 +492,10 @@ void Cli::cmdImport(const QStringList &a)
     const QStringList pos = f.positional();
     if (pos.isEmpty() || pos.size() > 2)
         return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl import [-c CHANGE] [-m MESSAGE] FILE|-|URL [REPOSITORY[:TAG]]"));
+    if (m_gate) {
+        if (auto e = m_gate->checkRemoteSource(QStringLiteral("import"), pos.first()); e.isError())
+            return fail(e.message);
+    }
     QString repo, tag;
     if (pos.size() == 2) {
         const auto ref = ImageRef::parse(pos[1]);
@@ -563,6 +568,10 @@ void Cli::cmdBuild(const QStringList &a)
     const bool remote = context.startsWith(QLatin1String("git://")) || context.startsWith(QLatin1String("git@"))
         || context.startsWith(QLatin1String("http://")) || context.startsWith(QLatin1String("https://"));
     if (remote) {
+        if (m_gate) {
+            if (auto e = m_gate->checkRemoteSource(QStringLiteral("build"), context); e.isError())
+                return fail(e.message);
+        }
         o.remote = context;
         o.dockerfile = f.value(QStringLiteral("-f"));
     } else {

@@ -1,7 +1,9 @@
 #include "cli.h"
 #include "docker/containerspec.h"
+#include "tenancy/policygate.h"
 
 #include <QJsonObject>
+#include <QSet>
 
 namespace Wharf::App {
 
@@ -33,12 +35,33 @@ void Cli::cmdVolume(const QStringList &all)
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
+    // A tenant works on its own volumes: created through the gate, listed, inspected, removed.
+    const bool tenant = m_gate && m_gate->principal().isTenant();
+    m_ownedKind = QStringLiteral("volume");
+    if (tenant && sub != QLatin1String("ls") && sub != QLatin1String("create") && sub != QLatin1String("inspect") && sub != QLatin1String("rm"))
+        return fail(m_gate->denyForTenant(QStringLiteral("volume ") + sub).message);
     if (sub == QLatin1String("ls")) {
         Filters filters;
         if (auto e = parseFilters(f.values(QStringLiteral("--filter")), &filters); e.isError())
             return failUsage(e.message);
-        call(m_client->listVolumes(filters), [this, f](DockerJob *job) {
-            const QJsonArray vols = job->json().object().value(QLatin1String("Volumes")).toArray();
+        QSet<QString> owned;
+        if (tenant) {
+            auto mine = m_gate->store()->resources(m_tenantName, hostKey());
+            if (!mine)
+                return fail(mine.error().message);
+            for (const auto &r : *mine)
+                if (r.kind == QLatin1String("volume"))
+                    owned.insert(r.ref);
+        }
+        call(m_client->listVolumes(filters), [this, f, tenant, owned](DockerJob *job) {
+            QJsonArray vols = job->json().object().value(QLatin1String("Volumes")).toArray();
+            if (tenant) {
+                QJsonArray kept;
+                for (const auto &v : std::as_const(vols))
+                    if (owned.contains(v.toObject().value(QLatin1String("Name")).toString()))
+                        kept << v;
+                vols = kept;
+            }
             if (m_json) {
                 QJsonArray out;
                 for (const auto &v : vols) {
@@ -78,7 +101,20 @@ void Cli::cmdVolume(const QStringList &all)
             return failUsage(e.message);
         body.insert(QStringLiteral("Labels"), labels);
         body.insert(QStringLiteral("DriverOpts"), opts);
-        call(m_client->createVolume(body), [this](DockerJob *job) {
+        Models::Admission admission;
+        if (m_gate) {
+            auto admitted = m_gate->admitVolume(hostKey(), body);
+            m_audited = true;
+            if (!admitted)
+                return fail(admitted.error().message);
+            admission = *admitted;
+        }
+        DockerJob *job = m_client->createVolume(body);
+        connect(job, &DockerJob::finished, this, [this, job, admission] {
+            if (m_gate)
+                m_gate->settle(admission, job->json().object().value(QLatin1String("Name")).toString(), job->error());
+        });
+        call(job, [this](DockerJob *job) {
             m_out << job->json().object().value(QLatin1String("Name")).toString() << Qt::endl;
             finish(0);
         });
@@ -89,7 +125,13 @@ void Cli::cmdVolume(const QStringList &all)
                 [this, results](int) { printJson(*results); });
     } else if (sub == QLatin1String("rm")) {
         const bool force = f.isSet(QStringLiteral("-f"));
-        forEach(pos, [this, force](const QString &n) { return m_client->removeVolume(n, force); });
+        forEach(pos, [this, force](const QString &n) { return m_client->removeVolume(n, force); }, [this](const QString &n, DockerJob *) {
+            if (m_gate) {
+                m_gate->removed(hostKey(), n, QStringLiteral("volume"));
+                m_audited = true;
+            }
+            m_out << n << Qt::endl;
+        });
     } else if (sub == QLatin1String("prune")) {
         Filters filters;
         if (auto e = parseFilters(f.values(QStringLiteral("--filter")), &filters); e.isError())

@@ -48,9 +48,13 @@ void Meter::tick(std::function<void(const Expected<MeterReport> &)> done)
     if (!owned)
         return fail(owned.error());
     m_owned.clear();
-    for (const auto &r : *owned)
+    m_volumes.clear();
+    for (const auto &r : *owned) {
         if (r.kind == QLatin1String("container") && !r.ref.isEmpty())
             m_owned.insert(r.ref, r);
+        if (r.kind == QLatin1String("volume") && !r.ref.isEmpty())
+            m_volumes.insert(r.ref, r);
+    }
     if (m_lastTick <= 0)
         return compareWithDaemon();
     // What happened since the last tick: starts and stops in order, ended at "now".
@@ -205,8 +209,44 @@ void Meter::finishTick()
     m_report.hoursWritten = int(hours.size());
     m_report.from = from;
     m_report.to = m_now;
-    if (auto d = std::exchange(m_done, nullptr))
-        d(m_report);
+    measureVolumes();
+}
+
+// Volumes are billed per day by size and count against the plan's disk: the daemon's disk
+// usage tells their sizes (it walks them, so this runs once a tick, not per request).
+void Meter::measureVolumes()
+{
+    if (m_volumes.isEmpty()) {
+        if (auto d = std::exchange(m_done, nullptr))
+            d(m_report);
+        return;
+    }
+    DockerJob *job = m_client->systemDf();
+    connect(job, &DockerJob::finished, this, [this, job] {
+        job->deleteLater();
+        if (job->isError())
+            return fail(job->error());
+        QSet<QString> tenants;
+        const qint64 day = m_now - (m_now % 86400);
+        for (const auto &v : job->json().object().value(QLatin1String("Volumes")).toArray()) {
+            const QJsonObject o = v.toObject();
+            const QString name = o.value(QLatin1String("Name")).toString();
+            if (!m_volumes.contains(name))
+                continue;
+            const qint64 size = std::max<qint64>(0, o.value(QLatin1String("UsageData")).toObject().value(QLatin1String("Size")).toInteger());
+            const OwnedResource r = m_volumes.value(name);
+            if (auto e = m_metering.writeVolumeDay({r.tenant, day, m_host, name, size}); e.isError())
+                return fail(e);
+            if (auto e = m_tenancy->resize(r.id, r.cpusNano, r.memoryBytes, size); e.isError())
+                return fail(e);
+            tenants.insert(r.tenant);
+            ++m_report.volumesMeasured;
+        }
+        for (const auto &t : std::as_const(tenants))
+            m_tenancy->recount(t);
+        if (auto d = std::exchange(m_done, nullptr))
+            d(m_report);
+    });
 }
 
 QuotaReconciler::QuotaReconciler(DockerClient *client, const QString &host, std::shared_ptr<TenancyStore> tenancy, QObject *parent)

@@ -16,6 +16,7 @@ struct MeterReport
     int runsStarted = 0;  // runs recorded (from events or from what runs now)
     int runsStopped = 0;
     int hoursWritten = 0; // usage rows (re)computed
+    int volumesMeasured = 0; // tenants' volumes whose size was recorded for today
     qint64 from = 0;
     qint64 to = 0;
 };
@@ -55,6 +56,7 @@ private:
     void applyEvents(const QList<Event> &events);
     void compareWithDaemon();
     void finishTick();
+    void measureVolumes();
     void fail(const Backends::Error &e);
 
     Backends::DockerClient *m_client;
@@ -63,6 +65,7 @@ private:
     Backends::MeteringStore m_metering;
     std::function<void(const Backends::Expected<MeterReport> &)> m_done;
     QHash<QString, Backends::OwnedResource> m_owned; // by container id
+    QHash<QString, Backends::OwnedResource> m_volumes; // by volume name
     qint64 m_lastTick = 0;
     qint64 m_now = 0;
     MeterReport m_report;

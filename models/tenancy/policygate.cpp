@@ -1,7 +1,6 @@
 #include "policygate.h"
 
 #include <QJsonArray>
-#include <QUrl>
 
 namespace Wharf::Models {
 
@@ -124,11 +123,54 @@ Expected<Admission> PolicyGate::admitContainer(const QString &host, QJsonObject 
         hostConfig.insert(QStringLiteral("Memory"), memory);
     }
     body.insert(QStringLiteral("HostConfig"), hostConfig);
+    // Named volumes must be the tenant's own.
+    QStringList volumes;
+    for (const auto &b : hostConfig.value(QLatin1String("Binds")).toArray())
+        volumes << b.toString().section(QLatin1Char(':'), 0, 0);
+    for (const auto &m : hostConfig.value(QLatin1String("Mounts")).toArray())
+        if (m.toObject().value(QLatin1String("Type")).toString() == QLatin1String("volume"))
+            volumes << m.toObject().value(QLatin1String("Source")).toString();
+    for (const auto &v : std::as_const(volumes)) {
+        if (v.isEmpty())
+            continue;
+        auto owned = m_store->owned(host, v, QStringLiteral("volume"));
+        if (!owned || owned->tenant != m_who.tenant)
+            return deny(a.action, host, a.target,
+                        Error::make(Error::Denied, tr("Volume \"%1\" is not a volume of tenant \"%2\" on host %3; create it with: wharfctl --tenant %2 volume create %1")
+                                                       .arg(v, m_who.tenant, host)));
+    }
     QJsonObject labels = body.value(QLatin1String("Labels")).toObject();
     labels.insert(QLatin1String(TenantLabel), m_who.tenant);
     labels.insert(QLatin1String(ManagedLabel), QStringLiteral("wharf"));
     body.insert(QStringLiteral("Labels"), labels);
     auto r = m_store->reserve(m_who.tenant, host, QStringLiteral("container"), name, cpus, memory);
+    if (!r)
+        return deny(a.action, host, a.target, r.error());
+    a.reservation = *r;
+    return a;
+}
+
+Expected<Admission> PolicyGate::admitVolume(const QString &host, QJsonObject &body)
+{
+    const QString name = body.value(QLatin1String("Name")).toString();
+    Admission a{0, host, QStringLiteral("volume.create"), name};
+    if (!m_who.isTenant())
+        return a;
+    if (auto e = checkHost(host); e.isError())
+        return deny(a.action, host, a.target, e);
+    const QString driver = body.value(QLatin1String("Driver")).toString(QStringLiteral("local"));
+    if (driver != QLatin1String("local"))
+        return deny(a.action, host, a.target, Error::make(Error::Denied, tr("Tenant \"%1\" may not use --driver %2.").arg(m_who.tenant, driver)));
+    if (!body.value(QLatin1String("DriverOpts")).toObject().isEmpty())
+        return deny(a.action, host, a.target, Error::make(Error::Denied, tr("Tenant \"%1\" may not use --opt.").arg(m_who.tenant)));
+    QJsonObject labels = body.value(QLatin1String("Labels")).toObject();
+    for (auto it = labels.begin(); it != labels.end(); ++it)
+        if (it.key().startsWith(QLatin1String(ContainerSpec::ReservedLabelPrefix)))
+            return deny(a.action, host, a.target, Error::make(Error::Denied, tr("Tenant \"%1\" may not use %2.").arg(m_who.tenant, QStringLiteral("--label %1 (reserved)").arg(it.key()))));
+    labels.insert(QLatin1String(TenantLabel), m_who.tenant);
+    labels.insert(QLatin1String(ManagedLabel), QStringLiteral("wharf"));
+    body.insert(QStringLiteral("Labels"), labels);
+    auto r = m_store->reserve(m_who.tenant, host, QStringLiteral("volume"), name, 0, 0, 0);
     if (!r)
         return deny(a.action, host, a.target, r.error());
     a.reservation = *r;
@@ -144,7 +186,7 @@ void PolicyGate::settle(const Admission &a, const QString &containerId, const Er
         return;
     }
     if (a.reservation)
-        m_store->activate(a.reservation, containerId);
+        m_store->activate(a.reservation, containerId, a.action == QLatin1String("volume.create") ? containerId : QString());
     audit(a.action, a.host, a.target.isEmpty() ? containerId : a.target, QStringLiteral("ok"), containerId);
 }
 
@@ -174,9 +216,8 @@ Error PolicyGate::checkRemoteSource(const QString &what, const QString &source)
 {
     if (!m_who.isTenant())
         return {};
-    const QUrl url(source);
     const bool remote = source.contains(QLatin1String("://")) || source.startsWith(QLatin1String("git@"))
-        || source.startsWith(QLatin1String("github.com/")) || (url.isValid() && !url.scheme().isEmpty() && url.scheme().size() > 1);
+        || source.startsWith(QLatin1String("github.com/"));
     if (!remote)
         return {};
     return deny(what, {}, source, Error::make(Error::Denied, tr("Tenant \"%1\" may not have the daemon fetch %2 (%3).").arg(m_who.tenant, source, what)));

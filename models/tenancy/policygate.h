@@ -49,6 +49,10 @@ public:
     // A container create: checks, fills in the tenant's label and (when the request has none)
     // limits of a fair share of the plan, and reserves quota. The body is changed in place.
     Backends::Expected<Admission> admitContainer(const QString &host, QJsonObject &body, const QString &name);
+    // A volume create: the local driver without options (they can mount host folders), the
+    // tenant's label, and an ownership record (its size counts against the disk quota once
+    // metered).
+    Backends::Expected<Admission> admitVolume(const QString &host, QJsonObject &body);
     // The daemon answered: the container id, or the error (which releases the reservation).
     void settle(const Admission &a, const QString &containerId, const Backends::Error &error);
     // The principal may act on this container (start, stop, logs, exec, remove…).

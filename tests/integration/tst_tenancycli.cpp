@@ -190,7 +190,14 @@ private Q_SLOTS:
         QVERIFY(containersOf(QStringLiteral("gated")).isEmpty());
         QCOMPARE(used(QStringLiteral("gated")), 0);
         // admin-only commands are not there for tenants
-        for (const QStringList &cmd : {QStringList{QStringLiteral("volume"), QStringLiteral("ls")}, QStringList{QStringLiteral("build"), QStringLiteral(".")},
+        // the daemon fetching remote sources for a tenant
+        for (const QStringList &cmd : {QStringList{QStringLiteral("build"), QStringLiteral("https://example.org/app.git")},
+                                       QStringList{QStringLiteral("import"), QStringLiteral("http://example.org/rootfs.tar"), QStringLiteral("x:1")}}) {
+            const Run r = tenant(QStringLiteral("gated"), cmd);
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains(QLatin1String("may not have the daemon fetch")), qPrintable(r.err));
+        }
+        for (const QStringList &cmd : {QStringList{QStringLiteral("volume"), QStringLiteral("prune"), QStringLiteral("-f")}, QStringList{QStringLiteral("network"), QStringLiteral("ls")},
                                        QStringList{QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("x"), QStringLiteral("--max-containers"),
                                                    QStringLiteral("1"), QStringLiteral("--cpus"), QStringLiteral("1"), QStringLiteral("--memory"),
                                                    QStringLiteral("1g"), QStringLiteral("--free")},
@@ -368,6 +375,58 @@ private Q_SLOTS:
         QVERIFY(csv.out.contains(QLatin1String(",cpu,steady,")));
         QVERIFY(csv.out.trimmed().split(QLatin1Char('\n')).last().startsWith(QLatin1String("total,,,,")));
         removeAll(QStringLiteral("metered"));
+    }
+
+    // A tenant's volumes: its own, created without host options, measured by the meter,
+    // billed per GiB-day and held to the plan's disk.
+    void tenantVolumesAndDisk()
+    {
+        useFreshDatabase(QStringLiteral("sqlite"));
+        CHECK_RUN(ctl({QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("disky"), QStringLiteral("--max-containers"), QStringLiteral("4"),
+                       QStringLiteral("--cpus"), QStringLiteral("1"), QStringLiteral("--memory"), QStringLiteral("512m"), QStringLiteral("--disk"),
+                       QStringLiteral("10m"), QStringLiteral("--price-hour"), QStringLiteral("0.01"), QStringLiteral("--disk-price"), QStringLiteral("1")}),
+                  0);
+        CHECK_RUN(ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("vol"), QStringLiteral("--plan"), QStringLiteral("disky")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("domain"), QStringLiteral("set"), TestSupport::dockerHost(), QStringLiteral("public")}), 0);
+        ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("filler")});
+        ctl({QStringLiteral("volume"), QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("tv-data"), QStringLiteral("admin-data")});
+        CHECK_RUN(tenant(QStringLiteral("vol"), {QStringLiteral("volume"), QStringLiteral("create"), QStringLiteral("tv-data")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("volume"), QStringLiteral("create"), QStringLiteral("admin-data")}), 0);
+        const Run ls = tenant(QStringLiteral("vol"), {QStringLiteral("volume"), QStringLiteral("ls"), QStringLiteral("-q")});
+        CHECK_RUN(ls, 0);
+        QCOMPARE(ls.out.trimmed(), QStringLiteral("tv-data"));
+        const Run bindOpt = tenant(QStringLiteral("vol"), {QStringLiteral("volume"), QStringLiteral("create"), QStringLiteral("--opt"), QStringLiteral("type=none"),
+                                                          QStringLiteral("--opt"), QStringLiteral("o=bind"), QStringLiteral("--opt"), QStringLiteral("device=/etc"),
+                                                          QStringLiteral("sneaky")});
+        QCOMPARE(bindOpt.code, 1);
+        QVERIFY2(bindOpt.err.contains(QLatin1String("--opt")), qPrintable(bindOpt.err));
+        const Run foreign = tenant(QStringLiteral("vol"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("-v"), QStringLiteral("admin-data:/data"),
+                                                          TestSupport::testImage(), QStringLiteral("true")});
+        QCOMPARE(foreign.code, 1);
+        QVERIFY2(foreign.err.contains(QLatin1String("not a volume of tenant")), qPrintable(foreign.err));
+        QCOMPARE(tenant(QStringLiteral("vol"), {QStringLiteral("volume"), QStringLiteral("rm"), QStringLiteral("admin-data")}).code, 1);
+        // 12 MB into its own volume, then the meter measures it: over the 10 MB disk
+        CHECK_RUN(tenant(QStringLiteral("vol"), {QStringLiteral("run"), QStringLiteral("--name"), QStringLiteral("filler"), QStringLiteral("-v"),
+                                                QStringLiteral("tv-data:/data"), TestSupport::testImage(), QStringLiteral("dd"), QStringLiteral("if=/dev/zero"),
+                                                QStringLiteral("of=/data/blob"), QStringLiteral("bs=1048576"), QStringLiteral("count=12")}),
+                  0);
+        const Run tick = ctl({QStringLiteral("meter"), QStringLiteral("-o"), QStringLiteral("json")});
+        CHECK_RUN(tick, 0);
+        QCOMPARE(QJsonDocument::fromJson(tick.out.toUtf8()).object().value(QLatin1String("volumes")).toInt(), 1);
+        const QJsonObject q = quota(QStringLiteral("vol"));
+        QVERIFY2(q.value(QLatin1String("diskBytes")).toObject().value(QLatin1String("used")).toInteger() >= 12LL * 1024 * 1024, QJsonDocument(q).toJson().constData());
+        const Run full = tenant(QStringLiteral("vol"), {QStringLiteral("run"), QStringLiteral("-d"), TestSupport::testImage(), QStringLiteral("true")});
+        QCOMPARE(full.code, 1);
+        QVERIFY2(full.err.contains(QLatin1String("disk")), qPrintable(full.err));
+        // a day of 12 MiB at 1.00 per GiB-day: 12/1024
+        const Run bill = ctl({QStringLiteral("bill"), QStringLiteral("vol"), QStringLiteral("--period"), QStringLiteral("day"), QStringLiteral("-o"), QStringLiteral("csv")});
+        CHECK_RUN(bill, 0);
+        QVERIFY2(bill.out.contains(QLatin1String(",disk,tv-data,")), qPrintable(bill.out));
+        // removing the volume gives its disk back
+        CHECK_RUN(tenant(QStringLiteral("vol"), {QStringLiteral("rm"), QStringLiteral("filler")}), 0);
+        CHECK_RUN(tenant(QStringLiteral("vol"), {QStringLiteral("volume"), QStringLiteral("rm"), QStringLiteral("tv-data")}), 0);
+        QCOMPARE(quota(QStringLiteral("vol")).value(QLatin1String("diskBytes")).toObject().value(QLatin1String("used")).toInteger(), 0);
+        CHECK_RUN(ctl({QStringLiteral("volume"), QStringLiteral("rm"), QStringLiteral("admin-data")}), 0);
     }
 
     void reconcileAfterChangesBehindOurBack()
