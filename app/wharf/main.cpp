@@ -1,5 +1,7 @@
 #include "hosts/hostregistry.h"
 #include "tenancy/tenancyservice.h"
+#include "tenancy/meter.h"
+#include "hosts/hostconnection.h"
 #include "store/tenancystore.h"
 #include "registries/registrystore.h"
 #include "secrets/keychainbackend.h"
@@ -12,6 +14,7 @@
 #include "wharfversion.h"
 
 #include <QApplication>
+#include <QJsonArray>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -145,10 +148,47 @@ int main(int argc, char *argv[])
             tenancy.open(u, secret ? QString::fromUtf8(*secret) : QString());
         });
     };
+    // An admin's console puts the quota counters right whenever a host comes up: containers
+    // removed while nobody watched give their quota back (the SQL runs on the service's thread).
+    auto reconcileHost = [&](Models::HostConnection *c) {
+        if (!tenancy.isOpen() || tenancy.isTenant())
+            return;
+        Backends::DockerJob *job = c->client()->listContainers(true);
+        const QString host = c->config().name;
+        QObject::connect(job, &Backends::DockerJob::finished, &tenancy, [&, job, host] {
+            job->deleteLater();
+            if (job->isError())
+                return;
+            const QJsonArray list = job->json().array();
+            tenancy.query<Backends::Expected<Models::ReconcileReport>>(
+                &tenancy, [host, list](Backends::TenancyStore &s) { return Models::QuotaReconciler::reconcile(s, host, list, false); },
+                [&, host](const Backends::Expected<Models::ReconcileReport> &r) {
+                    if (r && (!r->gone.isEmpty() || !r->drift.isEmpty() || !r->stale.isEmpty()) && window)
+                        window->statusBar()->showMessage(
+                            QCoreApplication::translate("main", "%1: quota reconciled (%2 removed outside Wharf, %3 tenants' counters corrected)")
+                                .arg(host)
+                                .arg(r->gone.size() + r->stale.size())
+                                .arg(r->drift.size()),
+                            15000);
+                });
+        });
+    };
+    auto watchHost = [&](Models::HostConnection *c) {
+        QObject::connect(c, &Models::HostConnection::stateChanged, &tenancy, [&, c](Models::HostConnection::State st) {
+            if (st == Models::HostConnection::Up)
+                reconcileHost(c);
+        });
+    };
+    for (auto *c : registry.connections())
+        watchHost(c);
+    QObject::connect(&registry, &Models::HostRegistry::connectionAdded, &tenancy, watchHost);
     QObject::connect(&tenancy, &Models::TenancyService::ready, &app, [&] {
         registry.setPolicyGate(tenancy.gate());
         if (window)
             window->setTenancy(&tenancy);
+        for (auto *c : registry.connections())
+            if (c->state() == Models::HostConnection::Up)
+                reconcileHost(c);
     });
     QObject::connect(&tenancy, &Models::TenancyService::failed, &app, [&](const QString &message) {
         if (window)

@@ -264,59 +264,63 @@ void QuotaReconciler::run(bool adopt, std::function<void(const Expected<Reconcil
         job->deleteLater();
         if (job->isError())
             return done(job->error());
-        ReconcileReport report;
-        QHash<QString, QJsonObject> present;
-        for (const auto &c : job->json().array())
-            present.insert(c.toObject().value(QLatin1String("Id")).toString(), c.toObject());
-        auto owned = m_tenancy->resources({}, m_host);
-        if (!owned)
-            return done(owned.error());
-        QSet<QString> tenants;
-        QSet<QString> recorded;
-        const qint64 now = QDateTime::currentSecsSinceEpoch();
-        for (const auto &r : *owned) {
-            tenants.insert(r.tenant);
-            if (r.kind != QLatin1String("container"))
-                continue;
-            recorded.insert(r.ref);
-            if (r.ref.isEmpty()) {
-                if (now - r.createdAt > 600) {
-                    m_tenancy->release(r.id);
-                    report.stale << QStringLiteral("%1/%2").arg(r.tenant, r.name.isEmpty() ? QString::number(r.id) : r.name);
-                }
-                continue;
-            }
-            if (!present.contains(r.ref)) {
-                m_tenancy->release(r.id);
-                report.gone << QStringLiteral("%1/%2").arg(r.tenant, r.name.isEmpty() ? r.ref.left(12) : r.name);
-            }
-        }
-        for (auto it = present.begin(); it != present.end(); ++it) {
-            const QString tenant = it->value(QLatin1String("Labels")).toObject().value(QLatin1String(PolicyGate::TenantLabel)).toString();
-            if (tenant.isEmpty() || recorded.contains(it.key()))
-                continue;
-            const QString name = it->value(QLatin1String("Names")).toArray().first().toString().mid(1);
-            report.untracked << QStringLiteral("%1/%2").arg(tenant, name);
-            if (adopt && m_tenancy->tenant(tenant)) {
-                // Limits are in the inspect data only; the list is enough to count it.
-                OwnedResource r;
-                r.tenant = tenant;
-                r.host = m_host;
-                r.kind = QStringLiteral("container");
-                r.ref = it.key();
-                r.name = name;
-                m_tenancy->adopt(r);
-                tenants.insert(tenant);
-            }
-        }
-        for (const auto &t : std::as_const(tenants)) {
-            auto before = m_tenancy->recount(t);
-            auto after = m_tenancy->usage(t);
-            if (before && after && !(*before == *after))
-                report.drift << ReconcileReport::Drift{t, *before, *after};
-        }
-        done(report);
+        done(reconcile(*m_tenancy, m_host, job->json().array(), adopt));
     });
+}
+
+Expected<ReconcileReport> QuotaReconciler::reconcile(TenancyStore &store, const QString &host, const QJsonArray &containers, bool adopt)
+{
+    ReconcileReport report;
+    QHash<QString, QJsonObject> present;
+    for (const auto &c : containers)
+        present.insert(c.toObject().value(QLatin1String("Id")).toString(), c.toObject());
+    auto owned = store.resources({}, host);
+    if (!owned)
+        return owned.error();
+    QSet<QString> tenants;
+    QSet<QString> recorded;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (const auto &r : *owned) {
+        tenants.insert(r.tenant);
+        if (r.kind != QLatin1String("container"))
+            continue;
+        recorded.insert(r.ref);
+        if (r.ref.isEmpty()) {
+            if (now - r.createdAt > 600) {
+                store.release(r.id);
+                report.stale << QStringLiteral("%1/%2").arg(r.tenant, r.name.isEmpty() ? QString::number(r.id) : r.name);
+            }
+            continue;
+        }
+        if (!present.contains(r.ref)) {
+            store.release(r.id);
+            report.gone << QStringLiteral("%1/%2").arg(r.tenant, r.name.isEmpty() ? r.ref.left(12) : r.name);
+        }
+    }
+    for (auto it = present.begin(); it != present.end(); ++it) {
+        const QString tenant = it->value(QLatin1String("Labels")).toObject().value(QLatin1String(PolicyGate::TenantLabel)).toString();
+        if (tenant.isEmpty() || recorded.contains(it.key()))
+            continue;
+        const QString name = it->value(QLatin1String("Names")).toArray().first().toString().mid(1);
+        report.untracked << QStringLiteral("%1/%2").arg(tenant, name);
+        if (adopt && store.tenant(tenant)) {
+            OwnedResource r;
+            r.tenant = tenant;
+            r.host = host;
+            r.kind = QStringLiteral("container");
+            r.ref = it.key();
+            r.name = name;
+            store.adopt(r);
+            tenants.insert(tenant);
+        }
+    }
+    for (const auto &t : std::as_const(tenants)) {
+        auto before = store.recount(t);
+        auto after = store.usage(t);
+        if (before && after && !(*before == *after))
+            report.drift << ReconcileReport::Drift{t, *before, *after};
+    }
+    return report;
 }
 
 } // namespace Wharf::Models

@@ -79,6 +79,9 @@ class QuotaReconciler : public QObject
 public:
     QuotaReconciler(Backends::DockerClient *client, const QString &host, std::shared_ptr<Backends::TenancyStore> tenancy, QObject *parent = nullptr);
     void run(bool adopt, std::function<void(const Backends::Expected<ReconcileReport> &)> done);
+    // The database half, given the daemon's container list (GET /containers/json?all=1): for
+    // callers that run SQL on a thread of their own.
+    static Backends::Expected<ReconcileReport> reconcile(Backends::TenancyStore &store, const QString &host, const QJsonArray &containers, bool adopt);
 
 private:
     Backends::DockerClient *m_client;

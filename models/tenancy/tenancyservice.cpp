@@ -13,12 +13,11 @@ TenancyService::TenancyService(QObject *parent)
 
 TenancyService::~TenancyService()
 {
-    m_pool.waitForDone();
-    // The store's connections belong to the pool's thread: close them there.
-    auto store = std::exchange(m_tenancy, nullptr);
+    // The store's connections belong to the pool's thread: let the last reference go there,
+    // after the queries still queued (the pool finishes them as it is destroyed).
     m_gate.reset();
-    if (store)
-        QtConcurrent::run(&m_pool, [s = std::move(store)]() mutable { s.reset(); }).waitForFinished();
+    if (auto store = std::exchange(m_tenancy, nullptr))
+        m_pool.start([s = std::move(store)]() mutable { s.reset(); });
 }
 
 void TenancyService::open(const StoreUrl &url, const QString &password)

@@ -22,7 +22,7 @@ cleanup() {
   bash "$src/tests/fixtures/sshd.sh" stop "$state/sshd" >/dev/null 2>&1 || true
   bash "$src/tests/fixtures/registry.sh" stop "$state/registry" >/dev/null 2>&1 || true
   bash "$src/tests/fixtures/postgres.sh" stop "$state/postgres" >/dev/null 2>&1 || true
-  bash "$src/tests/fixtures/dockerd.sh" stop "$state/dockerd" || true
+  bash "$src/tests/fixtures/dockerd.sh" stop "$state/dockerd" 2>/dev/null || true
   rm -rf "$state"
 }
 trap cleanup EXIT
