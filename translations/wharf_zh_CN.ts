@@ -2269,6 +2269,18 @@
         <source>&quot;%1&quot; is not available to tenant &quot;%2&quot;.</source>
         <translation>租户“%2”不能使用“%1”。</translation>
     </message>
+    <message>
+        <source>Volume &quot;%1&quot; is not a volume of tenant &quot;%2&quot; on host %3; create it with: wharfctl --tenant %2 volume create %1</source>
+        <translation>数据卷“%1”不是主机 %3 上租户“%2”的数据卷；可用以下命令创建：wharfctl --tenant %2 volume create %1</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; may not use --driver %2.</source>
+        <translation>租户“%1”不能使用 --driver %2。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; may not use --opt.</source>
+        <translation>租户“%1”不能使用 --opt。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::RegistryStore</name>
@@ -4478,6 +4490,10 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
     <message>
         <source>Password of %1 (kept in the keychain):</source>
         <translation>%1 的密码（保存在钥匙串中）：</translation>
+    </message>
+    <message>
+        <source>%1: quota reconciled (%2 removed outside Wharf, %3 tenants&apos; counters corrected)</source>
+        <translation>%1：配额已对账（%2 个在 Wharf 之外被删除，已更正 %3 个租户的计数）</translation>
     </message>
 </context>
 <context>
