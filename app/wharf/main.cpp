@@ -1,6 +1,6 @@
 #include "hosts/hostregistry.h"
 #include "tenancy/tenancyservice.h"
-#include "tenancy/meter.h"
+#include "tenancy/quotawatcher.h"
 #include "hosts/hostconnection.h"
 #include "store/tenancystore.h"
 #include "registries/registrystore.h"
@@ -148,47 +148,21 @@ int main(int argc, char *argv[])
             tenancy.open(u, secret ? QString::fromUtf8(*secret) : QString());
         });
     };
-    // An admin's console puts the quota counters right whenever a host comes up: containers
-    // removed while nobody watched give their quota back (the SQL runs on the service's thread).
-    auto reconcileHost = [&](Models::HostConnection *c) {
-        if (!tenancy.isOpen() || tenancy.isTenant())
-            return;
-        Backends::DockerJob *job = c->client()->listContainers(true);
-        const QString host = c->config().name;
-        QObject::connect(job, &Backends::DockerJob::finished, &tenancy, [&, job, host] {
-            job->deleteLater();
-            if (job->isError())
-                return;
-            const QJsonArray list = job->json().array();
-            tenancy.query<Backends::Expected<Models::ReconcileReport>>(
-                &tenancy, [host, list](Backends::TenancyStore &s) { return Models::QuotaReconciler::reconcile(s, host, list, false); },
-                [&, host](const Backends::Expected<Models::ReconcileReport> &r) {
-                    if (r && (!r->gone.isEmpty() || !r->drift.isEmpty() || !r->stale.isEmpty()) && window)
-                        window->statusBar()->showMessage(
-                            QCoreApplication::translate("main", "%1: quota reconciled (%2 removed outside Wharf, %3 tenants' counters corrected)")
-                                .arg(host)
-                                .arg(r->gone.size() + r->stale.size())
-                                .arg(r->drift.size()),
-                            15000);
-                });
-        });
-    };
-    auto watchHost = [&](Models::HostConnection *c) {
-        QObject::connect(c, &Models::HostConnection::stateChanged, &tenancy, [&, c](Models::HostConnection::State st) {
-            if (st == Models::HostConnection::Up)
-                reconcileHost(c);
-        });
-    };
-    for (auto *c : registry.connections())
-        watchHost(c);
-    QObject::connect(&registry, &Models::HostRegistry::connectionAdded, &tenancy, watchHost);
+    // An admin's console puts the quota counters right whenever a host comes up.
+    Models::HostQuotaWatcher quotaWatcher(&registry, &tenancy);
+    QObject::connect(&quotaWatcher, &Models::HostQuotaWatcher::reconciled, &app, [&](const QString &host, const Models::ReconcileReport &r) {
+        if ((!r.gone.isEmpty() || !r.drift.isEmpty() || !r.stale.isEmpty()) && window)
+            window->statusBar()->showMessage(
+                QCoreApplication::translate("main", "%1: quota reconciled (%2 removed outside Wharf, %3 tenants' counters corrected)")
+                    .arg(host)
+                    .arg(r.gone.size() + r.stale.size())
+                    .arg(r.drift.size()),
+                15000);
+    });
     QObject::connect(&tenancy, &Models::TenancyService::ready, &app, [&] {
         registry.setPolicyGate(tenancy.gate());
         if (window)
             window->setTenancy(&tenancy);
-        for (auto *c : registry.connections())
-            if (c->state() == Models::HostConnection::Up)
-                reconcileHost(c);
     });
     QObject::connect(&tenancy, &Models::TenancyService::failed, &app, [&](const QString &message) {
         if (window)

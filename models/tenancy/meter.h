@@ -90,3 +90,5 @@ private:
 };
 
 } // namespace Wharf::Models
+
+Q_DECLARE_METATYPE(Wharf::Models::ReconcileReport)

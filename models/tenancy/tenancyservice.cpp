@@ -29,7 +29,7 @@ void TenancyService::open(const StoreUrl &url, const QString &password)
         Error error;
     };
     m_urlText = url.toString();
-    QtConcurrent::run(&m_pool, [url, password]() -> Opened {
+    auto work = [url, password]() -> Opened {
         auto s = Store::open(url, password);
         if (!s)
             return {nullptr, {}, s.error()};
@@ -43,13 +43,18 @@ void TenancyService::open(const StoreUrl &url, const QString &password)
             return {nullptr, {}, confined.error()};
         who.tenant = *confined;
         return {t, who, {}};
-    }).then(this, [this](const Opened &o) {
-        if (o.error.isError())
-            return Q_EMIT failed(o.error.message);
-        m_tenancy = o.tenancy;
-        m_principal = o.who;
-        m_gate = std::make_shared<PolicyGate>(m_tenancy, m_principal);
-        Q_EMIT ready();
+    };
+    // Delivered through the event loop, never from inside this call.
+    m_pool.start([this, work] {
+        const Opened o = work();
+        QMetaObject::invokeMethod(this, [this, o] {
+            if (o.error.isError())
+                return Q_EMIT failed(o.error.message);
+            m_tenancy = o.tenancy;
+            m_principal = o.who;
+            m_gate = std::make_shared<PolicyGate>(m_tenancy, m_principal);
+            Q_EMIT ready();
+        }, Qt::QueuedConnection);
     });
 }
 
@@ -59,11 +64,14 @@ void TenancyService::change(QObject *context, std::function<Error(TenancyStore &
     if (!store)
         return;
     QPointer<QObject> guard(context);
-    QtConcurrent::run(&m_pool, [store, work] { return work(*store); }).then(this, [this, guard, done](const Error &e) {
-        if (done && guard)
-            done(e);
-        if (!e.isError())
-            Q_EMIT changed();
+    m_pool.start([this, store, work, guard, done] {
+        const Error e = work(*store);
+        QMetaObject::invokeMethod(this, [this, guard, done, e] {
+            if (done && guard)
+                done(e);
+            if (!e.isError())
+                Q_EMIT changed();
+        }, Qt::QueuedConnection);
     });
 }
 

@@ -44,10 +44,14 @@ public:
             return;
         // The service (which waits for its queries when it goes) receives the result; a page
         // closed meanwhile is skipped.
+        // Always delivered later through the event loop, never from inside this call.
         QPointer<QObject> guard(context);
-        QtConcurrent::run(&m_pool, [store, work] { return work(*store); }).then(this, [guard, done](const T &r) {
-            if (guard)
-                done(r);
+        m_pool.start([this, store, work, guard, done] {
+            T result = work(*store);
+            QMetaObject::invokeMethod(this, [guard, done, result] {
+                if (guard)
+                    done(result);
+            }, Qt::QueuedConnection);
         });
     }
     // A change: on the database thread, then changed() and done(error) on context's thread.

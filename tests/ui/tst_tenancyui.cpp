@@ -9,6 +9,7 @@
 #include "mainwindow.h"
 #include "store/money.h"
 #include "tasks/taskmodel.h"
+#include "tenancy/quotawatcher.h"
 #include "tenancy/recordtablemodel.h"
 #include "tenancy/tenancyservice.h"
 #include "tenants/auditpage.h"
@@ -248,6 +249,45 @@ private Q_SLOTS:
             QVERIFY2(total >= 1'000'000, qPrintable(dash.billLabel()->text())); // the CPU, plus the plan's hours
         }
         QVERIFY(dash.chartDays() >= 1);
+    }
+
+    // An admin's console recounts quotas when a host comes up: a container removed while no
+    // console watched gives its quota back.
+    void adminConsoleReconcilesOnConnect()
+    {
+        auto service = openService(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("watch.db")));
+        auto *s = service->store().get();
+        Backends::Plan p;
+        p.name = QStringLiteral("p");
+        p.maxContainers = 3;
+        p.cpusNano = 1'000'000'000;
+        p.memoryBytes = 1LL << 30;
+        p.freeTier = true;
+        QVERIFY(!s->createPlan(p).isError());
+        Backends::Tenant t;
+        t.name = QStringLiteral("gone");
+        t.plan = QStringLiteral("p");
+        QVERIFY(!s->createTenant(t).isError());
+        auto r = s->reserve(QStringLiteral("gone"), QStringLiteral("watched"), QStringLiteral("container"), QStringLiteral("vanished"), 1, 1);
+        QVERIFY(r);
+        QVERIFY(!s->activate(*r, QStringLiteral("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")).isError());
+        QCOMPARE(s->usage(QStringLiteral("gone"))->containers, 1);
+
+        Models::HostStore store(m_dir.filePath(QStringLiteral("watched-hosts.json")));
+        Models::HostConfig h;
+        h.name = QStringLiteral("watched");
+        h.url = TestSupport::dockerHost();
+        QVERIFY(store.add(h));
+        Models::TaskModel tasks;
+        Models::HostRegistry hosts(&store, &tasks);
+        Models::HostQuotaWatcher watcher(&hosts, service.get());
+        QSignalSpy reconciled(&watcher, &Models::HostQuotaWatcher::reconciled);
+        hosts.connectAll();
+        QVERIFY(reconciled.wait(30000));
+        QCOMPARE(reconciled.first().at(0).toString(), QStringLiteral("watched"));
+        const auto report = reconciled.first().at(1).value<Models::ReconcileReport>();
+        QCOMPARE(report.gone, QStringList{QStringLiteral("gone/vanished")});
+        QCOMPARE(s->usage(QStringLiteral("gone"))->containers, 0);
     }
 
     // A tenant's console: its own role, its own pages, its requests through the gate.
