@@ -249,6 +249,21 @@ private Q_SLOTS:
             QVERIFY2(total >= 1'000'000, qPrintable(dash.billLabel()->text())); // the CPU, plus the plan's hours
         }
         QVERIFY(dash.chartDays() >= 1);
+        // the bill's lines, and the same as CSV whose total is their sum
+        if (sameMonth) {
+            QVERIFY(dash.billModel()->rowCount() >= 2); // the plan's hours and the CPU
+            const QString csv = m_dir.filePath(QStringLiteral("bill.csv"));
+            QCOMPARE(dash.exportBillCsv(csv), QString());
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QStringList lines = QString::fromUtf8(f.readAll()).trimmed().split(QLatin1Char('\n'));
+            QCOMPARE(lines.first(), QStringLiteral("day,item,resource,quantity,amount"));
+            qint64 sum = 0;
+            for (const auto &l : lines.mid(1, lines.size() - 2))
+                sum += Backends::Money::parse(l.section(QLatin1Char(','), 4, 4))->micros();
+            QCOMPARE(Backends::Money::parse(lines.last().section(QLatin1Char(','), 4, 4))->micros(), sum);
+            QCOMPARE(lines.last().section(QLatin1Char(','), 4, 4), dash.billLabel()->text());
+        }
     }
 
     // An admin's console recounts quotas when a host comes up: a container removed while no

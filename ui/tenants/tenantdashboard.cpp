@@ -10,6 +10,10 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
+#include <QFileDialog>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QTabWidget>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -73,8 +77,27 @@ TenantDashboard::TenantDashboard(Models::TenancyService *service, const QString 
     m_chart->setMinimumHeight(220);
     auto *billBox = new QGroupBox(tr("This month so far"));
     auto *bl = new QVBoxLayout(billBox);
-    bl->addWidget(m_bill);
-    bl->addWidget(m_chart);
+    auto *billHead = new QHBoxLayout;
+    billHead->addWidget(m_bill, 1);
+    auto *exportButton = new QPushButton(tr("Export bill CSV…"));
+    billHead->addWidget(exportButton);
+    bl->addLayout(billHead);
+    auto *billTabs = new QTabWidget;
+    billTabs->addTab(m_chart, tr("Per day"));
+    m_billLines = new RecordTableModel({tr("Day"), tr("Item"), tr("Resource"), tr("Quantity"), tr("Amount")}, this);
+    billTabs->addTab(table(m_billLines), tr("Lines"));
+    bl->addWidget(billTabs);
+    chooseExportFile = [this] {
+        return QFileDialog::getSaveFileName(this, tr("Export the bill"), QStringLiteral("bill-%1.csv").arg(m_tenant), tr("CSV files (*.csv)"));
+    };
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = chooseExportFile();
+        if (path.isEmpty())
+            return;
+        const QString error = exportBillCsv(path);
+        if (!error.isEmpty())
+            m_bill->setText(error);
+    });
     m_resources = new RecordTableModel({tr("Name"), tr("Kind"), tr("Host"), tr("CPUs"), tr("Memory"), tr("Since")}, this);
     m_events = new RecordTableModel({tr("Time"), tr("Who"), tr("Action"), tr("Target"), tr("Result")}, this);
     auto *resBox = new QGroupBox(tr("Containers"));
@@ -152,6 +175,15 @@ void TenantDashboard::reload()
                  d.plan.diskBytes ? tr("%1 of %2").arg(formatBytes(double(d.usage.diskBytes)), formatBytes(double(d.plan.diskBytes)))
                                   : tr("%1 (not limited)").arg(formatBytes(double(d.usage.diskBytes))));
         m_bill->setText(d.bill.total.toString());
+        m_lastBill = d.bill;
+        QList<RecordTableModel::Record> lines;
+        for (const auto &l : d.bill.lines)
+            lines << RecordTableModel::Record{QStringLiteral("%1|%2|%3").arg(l.period).arg(l.item, l.resource),
+                                              {QDateTime::fromSecsSinceEpoch(l.period, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")), l.item, l.resource,
+                                               l.quantity, l.amount.toString()},
+                                              {},
+                                              {}};
+        m_billLines->setRecords(lines);
         QList<RecordTableModel::Record> res;
         for (const auto &r : d.resources)
             res << RecordTableModel::Record{QString::number(r.id),
@@ -200,6 +232,28 @@ void TenantDashboard::reload()
         series->attachAxis(y);
         Q_EMIT loaded();
     });
+}
+
+QString TenantDashboard::exportBillCsv(const QString &path) const
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return tr("Cannot write %1: %2").arg(path, f.errorString());
+    QString s = QStringLiteral("day,item,resource,quantity,amount\n");
+    for (const auto &l : m_lastBill.lines) {
+        QString resource = l.resource;
+        if (resource.contains(QLatin1Char(',')) || resource.contains(QLatin1Char('"')))
+            resource = QLatin1Char('"') + resource.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
+        s += QStringList{QDateTime::fromSecsSinceEpoch(l.period, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")), l.item, resource, l.quantity,
+                         l.amount.toString()}
+                 .join(QLatin1Char(','))
+            + QLatin1Char('\n');
+    }
+    s += QStringLiteral("total,,,,") + m_lastBill.total.toString() + QLatin1Char('\n');
+    f.write(s.toUtf8());
+    if (!f.commit())
+        return tr("Cannot write %1: %2").arg(path, f.errorString());
+    return {};
 }
 
 } // namespace Wharf::Ui

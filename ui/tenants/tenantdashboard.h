@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QProgressBar;
 class QTableView;
@@ -39,6 +41,10 @@ public:
     QLabel *billLabel() const { return m_bill; }
     Models::RecordTableModel *resourcesModel() const { return m_resources; }
     Models::RecordTableModel *eventsModel() const { return m_events; }
+    Models::RecordTableModel *billModel() const { return m_billLines; }
+    // This month's bill, line by line, as CSV; an error sentence, or empty.
+    QString exportBillCsv(const QString &path) const;
+    std::function<QString()> chooseExportFile;
     int chartDays() const { return m_chartDays; }
 
 Q_SIGNALS:
@@ -52,6 +58,8 @@ private:
     QProgressBar *m_gauges[4];
     Models::RecordTableModel *m_resources;
     Models::RecordTableModel *m_events;
+    Models::RecordTableModel *m_billLines;
+    Models::Bill m_lastBill;
     QChartView *m_chart;
     int m_chartDays = 0;
 };
