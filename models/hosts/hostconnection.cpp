@@ -529,6 +529,10 @@ int HostConnection::track(DockerJob *job, const QString &title, std::function<vo
     const int task = m_tasks ? m_tasks->begin(title) : 0;
     connect(job, &DockerJob::finished, this, [this, job, task, ok, title] {
         job->deleteLater();
+        // Every action on the host is in the audit log (the gate records its own).
+        if (m_gate && !m_gateAudited.remove(job))
+            m_gate->audit(QStringLiteral("host.action"), m_config.name, title, job->isError() ? QStringLiteral("failed") : QStringLiteral("ok"),
+                          job->isError() ? job->error().message : QString());
         if (job->isError()) {
             if (m_tasks)
                 m_tasks->fail(task, job->error().message);
@@ -574,12 +578,16 @@ void HostConnection::containerAction(Action action, const QStringList &ids)
             track(m_client->unpauseContainer(id), tr("Resume %1").arg(name));
             break;
         case Action::Remove:
-        case Action::ForceRemove:
-            track(m_client->removeContainer(id, action == Action::ForceRemove), tr("Remove %1").arg(name), [this, id](DockerJob *) {
+        case Action::ForceRemove: {
+            DockerJob *job = m_client->removeContainer(id, action == Action::ForceRemove);
+            if (m_gate)
+                m_gateAudited.insert(job); // removed() records it
+            track(job, tr("Remove %1").arg(name), [this, id](DockerJob *) {
                 if (m_gate)
                     m_gate->removed(m_config.name, id);
             });
             break;
+        }
         }
     }
 }
@@ -599,6 +607,7 @@ DockerJob *HostConnection::createContainer(const ContainerSpec &spec, bool start
     }
     DockerJob *job = m_client->createContainer(body, spec.name);
     if (m_gate) {
+        m_gateAudited.insert(job);
         connect(job, &DockerJob::finished, this, [this, job, admission] {
             m_gate->settle(admission, job->json().object().value(QLatin1String("Id")).toString(), job->error());
         });

@@ -142,6 +142,7 @@ private:
     quint64 m_generation = 0;
     Backends::CredentialStore *m_credentials = nullptr;
     bool m_secretsLoaded = false;
+    QSet<Backends::DockerJob *> m_gateAudited; // jobs whose audit record the gate writes
     std::shared_ptr<PolicyGate> m_gate;
 };
 

@@ -1,4 +1,5 @@
 #include "imageactions.h"
+#include "tenancy/policygate.h"
 
 #include "docker/buildcontext.h"
 #include "docker/format.h"
@@ -29,6 +30,15 @@ ImageActions::ImageActions(HostConnection *host, RegistryStore *registries, Cred
     , m_registries(registries)
     , m_credentials(credentials)
 {
+    // Every image action is in the audit log when the console has a policy gate.
+    connect(this, &ImageActions::done, this, [this](const QString &title, const QString &) {
+        if (auto *gate = m_host->policyGate())
+            gate->audit(QStringLiteral("image.action"), m_host->config().name, title, QStringLiteral("ok"));
+    });
+    connect(this, &ImageActions::failed, this, [this](const QString &title, const QString &message) {
+        if (auto *gate = m_host->policyGate())
+            gate->audit(QStringLiteral("image.action"), m_host->config().name, title, QStringLiteral("failed"), message);
+    });
 }
 
 int ImageActions::fail(const QString &title, const QString &message)

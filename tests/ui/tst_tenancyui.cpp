@@ -384,6 +384,15 @@ private Q_SLOTS:
         c->containerAction(Models::HostConnection::Action::ForceRemove, {ref});
         QTRY_COMPARE_WITH_TIMEOUT(tenant->store()->usage(QStringLiteral("blue"))->containers, 0, 20000);
         QCOMPARE(s->usage(QStringLiteral("red"))->containers, 1);
+        // all of it is in blue's audit trail: the refusal, the create, the start, the removal
+        Backends::AuditFilter f;
+        f.tenant = QStringLiteral("blue");
+        QStringList trail;
+        const QList<Backends::AuditEntry> entries = *tenant->store()->auditLog(f);
+        for (const auto &e : entries)
+            trail.prepend(e.action + QLatin1Char(' ') + e.result);
+        QCOMPARE(trail, (QStringList{QStringLiteral("container.create denied"), QStringLiteral("container.create ok"),
+                                     QStringLiteral("host.action ok"), QStringLiteral("container.remove ok")}));
     }
 };
 
