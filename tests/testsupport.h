@@ -128,3 +128,11 @@ inline QMap<QString, QString> postgresEnv()
     return readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/postgres/env"));
 }
 } // namespace TestSupport
+
+// Checks a wharfctl run's exit code; runs its command once, so a failure shows that run's output.
+#define CHECK_RUN(R, CODE)                                                                                                      \
+    do {                                                                                                                        \
+        const TestSupport::Run checked_ = (R);                                                                                 \
+        QVERIFY2(checked_.code == (CODE),                                                                                       \
+                 qPrintable(QStringLiteral("exit %1\nout: %2\nerr: %3").arg(checked_.code).arg(checked_.out, checked_.err))); \
+    } while (false)

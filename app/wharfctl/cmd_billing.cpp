@@ -1,6 +1,8 @@
 // Metering, bills, quota reconciliation and the controller (the control loops under a lease).
 #include "cli.h"
 
+#include "docker/format.h"
+
 #include "store/controllease.h"
 #include "store/meteringstore.h"
 #include "store/tenancystore.h"
@@ -29,15 +31,6 @@ QString when(qint64 t, const QString &g)
     if (g == QLatin1String("day"))
         return dt.toString(QStringLiteral("yyyy-MM-dd"));
     return dt.toString(QStringLiteral("yyyy-MM-dd HH:00"));
-}
-
-QString csvField(QString s)
-{
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"'))) {
-        s.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + s + QLatin1Char('"');
-    }
-    return s;
 }
 
 volatile std::sig_atomic_t stopRequested = 0;

@@ -28,15 +28,6 @@ QString dateText(qint64 secs)
     return secs ? QDateTime::fromSecsSinceEpoch(secs).toString(Qt::ISODate) : QString();
 }
 
-QString csvField(QString s)
-{
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))) {
-        s.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + s + QLatin1Char('"');
-    }
-    return s;
-}
-
 QJsonObject planJson(const Plan &p)
 {
     return QJsonObject{{QStringLiteral("name"), p.name},

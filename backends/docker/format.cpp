@@ -325,4 +325,13 @@ void appendJsonValue(QByteArray &out, const QJsonValue &v)
     }
 }
 
+QString csvField(const QString &text)
+{
+    if (!text.contains(QLatin1Char(',')) && !text.contains(QLatin1Char('"')) && !text.contains(QLatin1Char('\n')))
+        return text;
+    QString s = text;
+    s.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + s + QLatin1Char('"');
+}
+
 } // namespace Wharf::Backends

@@ -10,6 +10,8 @@ namespace Wharf::Backends {
 QString formatPorts(const QJsonArray &ports);           // from GET /containers/json
 QString containerName(const QJsonObject &listEntry);    // first name, without the slash
 QString formatBytes(double bytes);                      // 1.5MiB
+// One CSV field: quoted (with doubled quotes) when it holds a comma, a quote or a line break.
+QString csvField(const QString &text);
 // Decimal sizes with three significant digits, as `docker images` writes them: 4.26MB, 131kB.
 QString formatSize(double bytes);
 QString formatAge(qint64 secondsSinceEpoch, qint64 nowSeconds); // "5 minutes ago"

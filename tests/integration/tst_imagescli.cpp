@@ -36,13 +36,6 @@ class TestImagesCli : public QObject
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(data);
     }
-// Runs once (the message must show that run, not a second one).
-#define CHECK_RUN(R, CODE)                                                                                                      \
-    do {                                                                                                                        \
-        const Run checked_ = (R);                                                                                              \
-        QVERIFY2(checked_.code == (CODE),                                                                                       \
-                 qPrintable(QStringLiteral("exit %1\nout: %2\nerr: %3").arg(checked_.code).arg(checked_.out, checked_.err))); \
-    } while (false)
 
 private Q_SLOTS:
     void initTestCase()

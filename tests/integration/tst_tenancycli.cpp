@@ -15,12 +15,6 @@
 
 using TestSupport::Run;
 
-#define CHECK_RUN(R, CODE)                                                                                                      \
-    do {                                                                                                                        \
-        const Run checked_ = (R);                                                                                              \
-        QVERIFY2(checked_.code == (CODE),                                                                                       \
-                 qPrintable(QStringLiteral("exit %1\nout: %2\nerr: %3").arg(checked_.code).arg(checked_.out, checked_.err))); \
-    } while (false)
 
 class TestTenancyCli : public QObject
 {

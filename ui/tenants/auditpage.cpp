@@ -1,5 +1,7 @@
 #include "auditpage.h"
 
+#include "docker/format.h"
+
 #include "tenancy/recordtablemodel.h"
 #include "tenancy/tenancyservice.h"
 
@@ -22,17 +24,6 @@ namespace Wharf::Ui {
 
 using namespace Backends;
 using Models::RecordTableModel;
-
-namespace {
-QString csvField(QString s)
-{
-    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"')) || s.contains(QLatin1Char('\n'))) {
-        s.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-        return QLatin1Char('"') + s + QLatin1Char('"');
-    }
-    return s;
-}
-} // namespace
 
 AuditPage::AuditPage(Models::TenancyService *service, QWidget *parent)
     : QWidget(parent)

@@ -241,10 +241,7 @@ QString TenantDashboard::exportBillCsv(const QString &path) const
         return tr("Cannot write %1: %2").arg(path, f.errorString());
     QString s = QStringLiteral("day,item,resource,quantity,amount\n");
     for (const auto &l : m_lastBill.lines) {
-        QString resource = l.resource;
-        if (resource.contains(QLatin1Char(',')) || resource.contains(QLatin1Char('"')))
-            resource = QLatin1Char('"') + resource.replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"');
-        s += QStringList{QDateTime::fromSecsSinceEpoch(l.period, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")), l.item, resource, l.quantity,
+        s += QStringList{QDateTime::fromSecsSinceEpoch(l.period, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")), l.item, csvField(l.resource), l.quantity,
                          l.amount.toString()}
                  .join(QLatin1Char(','))
             + QLatin1Char('\n');
