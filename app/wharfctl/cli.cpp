@@ -305,7 +305,7 @@ void Cli::runCommand()
         QStringLiteral("stop"), QStringLiteral("restart"), QStringLiteral("kill"), QStringLiteral("pause"), QStringLiteral("unpause"),
         QStringLiteral("rm"), QStringLiteral("inspect"), QStringLiteral("logs"), QStringLiteral("stats"), QStringLiteral("top"),
         QStringLiteral("exec"), QStringLiteral("images"), QStringLiteral("pull"), QStringLiteral("build"), QStringLiteral("import"),
-        QStringLiteral("volume"), QStringLiteral("meter")};
+        QStringLiteral("volume"), QStringLiteral("meter"), QStringLiteral("update")};
     if (m_gate && m_gate->principal().isTenant()) {
         if (!tenantCommands.contains(m_command))
             return fail(m_gate->denyForTenant(m_command).message, 1);
@@ -444,6 +444,10 @@ void Cli::forEach(const QStringList &names, std::function<DockerJob *(const QStr
             }
         }
         DockerJob *job = make(names[i]);
+        if (!job) { // refused before it went out; make() said why
+            ++*failures;
+            return (*step)(i + 1);
+        }
         connect(job, &DockerJob::finished, this, [=, this] {
             job->deleteLater();
             if (job->isError()) {

@@ -369,7 +369,9 @@ void Cli::cmdUpdate(const QStringList &a)
         if (!m)
             return failUsage(m.error().message);
         res.insert(QStringLiteral("Memory"), *m);
-        res.insert(QStringLiteral("MemorySwap"), -1);
+        // Memory plus as much swap, as docker gives a new container; a definite value (not -1)
+        // lets the runtime raise both limits in the right order on cgroup v1.
+        res.insert(QStringLiteral("MemorySwap"), *m * 2);
     }
     if (f.isSet(QStringLiteral("--cpus"))) {
         auto c = ContainerSpec::parseCpus(f.value(QStringLiteral("--cpus")));
@@ -387,7 +389,23 @@ void Cli::cmdUpdate(const QStringList &a)
     }
     if (res.isEmpty())
         return failUsage(tr("\"update\" needs at least one of --memory, --cpus, --restart"));
-    forEach(f.positional(), [this, res](const QString &n) { return m_client->updateContainer(n, res); });
+    // The gate: a tenant's growth is reserved against its plan, a refusal undone.
+    forEach(f.positional(), [this, res](const QString &n) -> DockerJob * {
+        Models::Admission admission;
+        if (m_gate) {
+            m_audited = true;
+            auto admitted = m_gate->admitUpdate(hostKey(), n, res);
+            if (!admitted) {
+                m_err << tr("Error: %1").arg(admitted.error().message) << Qt::endl;
+                return nullptr;
+            }
+            admission = *admitted;
+        }
+        DockerJob *job = m_client->updateContainer(n, res);
+        if (m_gate)
+            connect(job, &DockerJob::finished, this, [this, job, admission] { m_gate->settle(admission, {}, job->error()); });
+        return job;
+    });
 }
 
 void Cli::cmdInspect(const QStringList &a)

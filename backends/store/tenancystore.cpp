@@ -553,6 +553,61 @@ Error TenancyStore::resize(qint64 id, qint64 cpusNano, qint64 memoryBytes, qint6
     return q ? Error{} : q.error();
 }
 
+Expected<OwnedResource> TenancyStore::regrow(qint64 id, qint64 cpusNano, qint64 memoryBytes, bool enforce)
+{
+    OwnedResource before;
+    Error e = m_store->transaction([&]() -> Error {
+        auto q = m_store->exec(QStringLiteral("SELECT %1 FROM resources WHERE id = ?").arg(QLatin1String(resourceColumns)), {id});
+        if (!q)
+            return q.error();
+        if (!q->next())
+            return Error::make(Error::NotFound, tr("Resource %1 is not recorded (removed meanwhile?).").arg(id));
+        before = resourceFrom(*q);
+        const qint64 cpus = cpusNano < 0 ? before.cpusNano : cpusNano;
+        const qint64 memory = memoryBytes < 0 ? before.memoryBytes : memoryBytes;
+        const qint64 addCpus = cpus - before.cpusNano;
+        const qint64 addMemory = memory - before.memoryBytes;
+        if (addCpus == 0 && addMemory == 0)
+            return {};
+        if (enforce && (addCpus > 0 || addMemory > 0)) {
+            QString state;
+            auto p = currentPlanLocked(before.tenant, &state);
+            if (!p)
+                return p.error();
+            if (state != QLatin1String("active"))
+                return Error::make(Error::Denied, tr("Tenant \"%1\" is suspended: it cannot create or grow resources.").arg(before.tenant));
+            // Only what grows is checked; a value that shrinks never blocks the change.
+            auto u = m_store->exec(QStringLiteral("UPDATE quota_usage SET cpus_nano = CASE WHEN cpus_nano + ? >= 0 THEN cpus_nano + ? ELSE 0 END,"
+                                                  " memory_bytes = CASE WHEN memory_bytes + ? >= 0 THEN memory_bytes + ? ELSE 0 END"
+                                                  " WHERE tenant = ? AND (? <= 0 OR cpus_nano + ? <= ?) AND (? <= 0 OR memory_bytes + ? <= ?)"),
+                                   {addCpus, addCpus, addMemory, addMemory, before.tenant, addCpus, addCpus, p->cpusNano, addMemory, addMemory,
+                                    p->memoryBytes});
+            if (!u)
+                return u.error();
+            if (u->numRowsAffected() != 1) {
+                auto used = usage(before.tenant);
+                if (!used)
+                    return used.error();
+                QString msg = quotaMessage(before.tenant, *p, *used, 0, std::max<qint64>(addCpus, 0), std::max<qint64>(addMemory, 0), 0);
+                if (msg.isEmpty())
+                    msg = tr("Quota exceeded for tenant \"%1\" (plan \"%2\").").arg(before.tenant, p->name);
+                return Error::make(Error::Quota, msg);
+            }
+        } else {
+            auto u = m_store->exec(QStringLiteral("UPDATE quota_usage SET cpus_nano = CASE WHEN cpus_nano + ? >= 0 THEN cpus_nano + ? ELSE 0 END,"
+                                                  " memory_bytes = CASE WHEN memory_bytes + ? >= 0 THEN memory_bytes + ? ELSE 0 END WHERE tenant = ?"),
+                                   {addCpus, addCpus, addMemory, addMemory, before.tenant});
+            if (!u)
+                return u.error();
+        }
+        auto r = m_store->exec(QStringLiteral("UPDATE resources SET cpus_nano = ?, memory_bytes = ? WHERE id = ?"), {cpus, memory, id});
+        return r ? Error{} : r.error();
+    });
+    if (e.isError())
+        return e;
+    return before;
+}
+
 Error TenancyStore::adopt(const OwnedResource &r)
 {
     auto q = m_store->exec(QStringLiteral("INSERT INTO resources (tenant, host, kind, ref, name, state, cpus_nano, memory_bytes, disk_bytes, created_at)"

@@ -160,6 +160,11 @@ public:
     Expected<QuotaUsage> recount(const QString &tenant);
     // Updates a resource's allocation (a container's limits changed, a volume's measured size).
     Error resize(qint64 id, qint64 cpusNano, qint64 memoryBytes, qint64 diskBytes);
+    // A container's limits change (docker update): reserves the growth atomically against the
+    // plan, like reserve(), and gives a shrink back. -1 keeps a value. With enforce false (an
+    // admin's change) the counters follow without a quota check. Returns the resource as it
+    // was, so a refused request can be undone with the old values.
+    Expected<OwnedResource> regrow(qint64 id, qint64 cpusNano, qint64 memoryBytes, bool enforce = true);
     Error adopt(const OwnedResource &r);
 
     // Host domains

@@ -177,16 +177,54 @@ Expected<Admission> PolicyGate::admitVolume(const QString &host, QJsonObject &bo
     return a;
 }
 
+Expected<Admission> PolicyGate::admitUpdate(const QString &host, const QString &ref, const QJsonObject &update)
+{
+    Admission a{0, host, QStringLiteral("container.update"), ref};
+    const qint64 cpus = update.contains(QLatin1String("NanoCpus")) ? update.value(QLatin1String("NanoCpus")).toInteger() : -1;
+    const qint64 memory = update.contains(QLatin1String("Memory")) ? update.value(QLatin1String("Memory")).toInteger() : -1;
+    if (m_who.isTenant()) {
+        if (auto e = checkOwned(host, ref); e.isError())
+            return deny(a.action, host, ref, e);
+        static const QStringList allowed{QStringLiteral("Memory"), QStringLiteral("MemorySwap"), QStringLiteral("MemoryReservation"),
+                                         QStringLiteral("NanoCpus"), QStringLiteral("RestartPolicy")};
+        for (auto it = update.begin(); it != update.end(); ++it)
+            if (!allowed.contains(it.key()))
+                return deny(a.action, host, ref, Error::make(Error::Denied, tr("Tenant \"%1\" may not change %2.").arg(m_who.tenant, it.key())));
+        if (cpus == 0 || memory == 0)
+            return deny(a.action, host, ref,
+                        Error::make(Error::Denied, tr("Tenant \"%1\" may not lift a container's limits; give --cpus and --memory a positive value.").arg(m_who.tenant)));
+    }
+    if (cpus < 0 && memory < 0)
+        return a; // nothing the quota counts
+    auto owned = m_store->owned(host, ref);
+    if (!owned) {
+        if (!m_who.isTenant() && owned.error().kind == Error::NotFound)
+            return a; // not a tenant's container
+        return deny(a.action, host, ref, owned.error());
+    }
+    auto before = m_store->regrow(owned->id, cpus, memory, m_who.isTenant());
+    if (!before)
+        return deny(a.action, host, ref, before.error());
+    a.resource = owned->id;
+    a.previousCpus = before->cpusNano;
+    a.previousMemory = before->memoryBytes;
+    return a;
+}
+
 void PolicyGate::settle(const Admission &a, const QString &containerId, const Error &error)
 {
     if (error.isError()) {
         if (a.reservation)
             m_store->release(a.reservation);
+        if (a.resource) // the daemon kept the old limits: so do the counters
+            m_store->regrow(a.resource, a.previousCpus, a.previousMemory, false);
         audit(a.action, a.host, a.target, QStringLiteral("failed"), error.message);
         return;
     }
     if (a.reservation)
         m_store->activate(a.reservation, containerId, a.action == QLatin1String("volume.create") ? containerId : QString());
+    if (a.action == QLatin1String("container.update"))
+        return audit(a.action, a.host, a.target, QStringLiteral("ok"));
     audit(a.action, a.host, a.target.isEmpty() ? containerId : a.target, QStringLiteral("ok"), containerId);
 }
 

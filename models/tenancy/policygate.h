@@ -25,6 +25,10 @@ struct Admission
     QString host;
     QString action;
     QString target;
+    // A change of limits: the resource record and its allocation before, to undo a refusal.
+    qint64 resource = 0;
+    qint64 previousCpus = -1;
+    qint64 previousMemory = -1;
 };
 
 // The one gate every mutating request passes, from every entry point (console, wharfctl,
@@ -53,6 +57,10 @@ public:
     // tenant's label, and an ownership record (its size counts against the disk quota once
     // metered).
     Backends::Expected<Admission> admitVolume(const QString &host, QJsonObject &body);
+    // A change of a container's limits (docker update): for a tenant only memory, CPUs and the
+    // restart policy, positive, the growth reserved against the plan. An admin's change of a
+    // tenant's container moves the tenant's counters without a quota check.
+    Backends::Expected<Admission> admitUpdate(const QString &host, const QString &ref, const QJsonObject &update);
     // The daemon answered: the container id, or the error (which releases the reservation).
     void settle(const Admission &a, const QString &containerId, const Backends::Error &error);
     // The principal may act on this container (start, stop, logs, exec, remove…).

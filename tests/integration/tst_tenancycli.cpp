@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QThread>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
@@ -44,10 +45,10 @@ class TestTenancyCli : public QObject
     Run tenant(const QString &t, const QStringList &args) { return ctl(QStringList{QStringLiteral("--tenant"), t} + args); }
 
     // A plan, a tenant on it, and the test daemon in the public domain.
-    void setUpTenant(const QString &name, int containers = 5)
+    void setUpTenant(const QString &name, int containers = 5, const QString &cpus = QStringLiteral("2"))
     {
         CHECK_RUN(ctl({QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("p-") + name, QStringLiteral("--max-containers"),
-                       QString::number(containers), QStringLiteral("--cpus"), QStringLiteral("2"), QStringLiteral("--memory"),
+                       QString::number(containers), QStringLiteral("--cpus"), cpus, QStringLiteral("--memory"),
                        QStringLiteral("1g"), QStringLiteral("--price-hour"), QStringLiteral("0.10"), QStringLiteral("--cpu-price"),
                        QStringLiteral("0.02"), QStringLiteral("--memory-price"), QStringLiteral("0.005")}),
                   0);
@@ -265,6 +266,69 @@ private Q_SLOTS:
         QCOMPARE(used(QStringLiteral("tb")), 1);
         CHECK_RUN(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("b-web")}), 0);
         QCOMPARE(used(QStringLiteral("tb")), 0);
+    }
+
+    // docker update: a tenant's growth is reserved against its plan, a shrink given back,
+    // and a change the daemon refuses leaves the counters as they were.
+    void tenantsChangeLimitsWithinTheirQuota_data() { engines(); }
+    void tenantsChangeLimitsWithinTheirQuota()
+    {
+        QFETCH(QString, engine);
+        useFreshDatabase(engine);
+        const QString t = QStringLiteral("tu");
+        // more CPUs than this machine has, 1 GiB
+        const int cores = QThread::idealThreadCount();
+        setUpTenant(t, 5, QString::number(cores + 2));
+        setUpTenant(QStringLiteral("tv"));
+        const QString name = QStringLiteral("u-web-") + engine;
+        ctl({QStringLiteral("rm"), QStringLiteral("-f"), name}); // left by an earlier run that failed
+        CHECK_RUN(tenant(t, {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), name, QStringLiteral("--cpus"), QStringLiteral("0.5"),
+                             QStringLiteral("-m"), QStringLiteral("256m"), TestSupport::testImage(), QStringLiteral("sleep"), QStringLiteral("300")}),
+                  0);
+        auto cpusUsed = [&] { return quota(t).value(QLatin1String("cpus")).toObject().value(QLatin1String("used")).toDouble(); };
+        auto memoryUsed = [&] { return quota(t).value(QLatin1String("memoryBytes")).toObject().value(QLatin1String("used")).toInteger(); };
+        auto limits = [&] {
+            const Run r = ctl({QStringLiteral("inspect"), name});
+            const QJsonObject hc = QJsonDocument::fromJson(r.out.toUtf8()).array().first().toObject().value(QLatin1String("HostConfig")).toObject();
+            return qMakePair(hc.value(QLatin1String("NanoCpus")).toInteger(), hc.value(QLatin1String("Memory")).toInteger());
+        };
+        QCOMPARE(cpusUsed(), 0.5);
+        // grows within the plan
+        CHECK_RUN(tenant(t, {QStringLiteral("update"), QStringLiteral("--cpus"), QStringLiteral("1.5"), QStringLiteral("-m"), QStringLiteral("512m"), name}), 0);
+        QCOMPARE(cpusUsed(), 1.5);
+        QCOMPARE(memoryUsed(), 512LL << 20);
+        QCOMPARE(limits(), qMakePair(qint64(1500000000), qint64(512) << 20));
+        // beyond it: refused before the daemon is asked, nothing changed
+        Run r = tenant(t, {QStringLiteral("update"), QStringLiteral("-m"), QStringLiteral("2g"), name});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("Quota exceeded")) && r.err.contains(QLatin1String("memory")), qPrintable(r.err));
+        QCOMPARE(memoryUsed(), 512LL << 20);
+        QCOMPARE(limits().second, qint64(512) << 20);
+        // within the plan, but the daemon refuses (more CPUs than the machine has): the
+        // counters are put back
+        r = tenant(t, {QStringLiteral("update"), QStringLiteral("--cpus"), QString::number(cores + 1), name});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("CPU")), qPrintable(r.err));
+        QCOMPARE(cpusUsed(), 1.5);
+        // a shrink gives quota back
+        CHECK_RUN(tenant(t, {QStringLiteral("update"), QStringLiteral("--cpus"), QStringLiteral("0.25"), name}), 0);
+        QCOMPARE(cpusUsed(), 0.25);
+        // someone else's container is not there for tv
+        r = tenant(QStringLiteral("tv"), {QStringLiteral("update"), QStringLiteral("--cpus"), QStringLiteral("0.1"), name});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QLatin1String("No container")), qPrintable(r.err));
+        // an admin may go beyond the plan; the tenant's counters follow
+        CHECK_RUN(ctl({QStringLiteral("update"), QStringLiteral("-m"), QStringLiteral("2g"), name}), 0);
+        QCOMPARE(memoryUsed(), 2LL << 30);
+        const Run audit = tenant(t, {QStringLiteral("audit"), QStringLiteral("-o"), QStringLiteral("json")});
+        QStringList trail;
+        for (const auto &v : QJsonDocument::fromJson(audit.out.toUtf8()).array())
+            if (v.toObject().value(QLatin1String("action")).toString() == QLatin1String("container.update"))
+                trail.prepend(v.toObject().value(QLatin1String("result")).toString());
+        QCOMPARE(trail, (QStringList{QStringLiteral("ok"), QStringLiteral("denied-quota"), QStringLiteral("failed"), QStringLiteral("ok")}));
+        CHECK_RUN(tenant(t, {QStringLiteral("rm"), QStringLiteral("-f"), name}), 0);
+        QCOMPARE(cpusUsed(), 0.0);
+        QCOMPARE(memoryUsed(), 0);
     }
 
     void plansAndTenantsBadInput()
