@@ -1837,6 +1837,10 @@
         <source>A private host belongs to a tenant: name it.</source>
         <translation>私有主机属于某个租户：请指定租户。</translation>
     </message>
+    <message>
+        <source>Resource %1 is not recorded (removed meanwhile?).</source>
+        <translation>资源 %1 没有记录（是否已被删除？）。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::BillCalculator</name>
@@ -2029,6 +2033,14 @@
     <message>
         <source>No answer to the heartbeat: %1</source>
         <translation>心跳无应答：%1</translation>
+    </message>
+    <message>
+        <source>The host was removed.</source>
+        <translation>该主机已被移除。</translation>
+    </message>
+    <message>
+        <source>Change the limits of %1</source>
+        <translation>更改 %1 的资源限制</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2292,14 @@
     <message>
         <source>Tenant &quot;%1&quot; may not use --opt.</source>
         <translation>租户“%1”不能使用 --opt。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; may not change %2.</source>
+        <translation>租户“%1”不能更改 %2。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; may not lift a container&apos;s limits; give --cpus and --memory a positive value.</source>
+        <translation>租户“%1”不能取消容器的资源限制；请为 --cpus 和 --memory 指定正值。</translation>
     </message>
 </context>
 <context>
@@ -2999,6 +3019,10 @@
         <source>Running containers are stopped first: %1.</source>
         <translation>运行中的容器会先被停止：%1。</translation>
     </message>
+    <message>
+        <source>Limits…</source>
+        <translation>限制…</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Ui::CreateContainerDialog</name>
@@ -3477,6 +3501,47 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Ui::LimitsDialog</name>
+    <message>
+        <source>Change limits</source>
+        <translation>更改资源限制</translation>
+    </message>
+    <message>
+        <source>unchanged (e.g. 0.5)</source>
+        <translation>不变（例如 0.5）</translation>
+    </message>
+    <message>
+        <source>unchanged (e.g. 256m, 1g)</source>
+        <translation>不变（例如 256m、1g）</translation>
+    </message>
+    <message>
+        <source>New limits for %1:</source>
+        <translation>%1 的新限制：</translation>
+    </message>
+    <message numerus="yes">
+        <source>New limits for %n containers:</source>
+        <translation>
+            <numerusform>%n 个容器的新限制：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CPUs:</source>
+        <translation>CPU：</translation>
+    </message>
+    <message>
+        <source>Memory:</source>
+        <translation>内存：</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Give new CPUs, new memory, or both.</source>
+        <translation>请填写新的 CPU、新的内存，或两者都填。</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Ui::MainWindow</name>
     <message>
         <source>Wharf</source>
@@ -3661,6 +3726,10 @@
     <message>
         <source>&amp;Audit log</source>
         <translation>审计日志(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Not shown, outside this tenant&apos;s domain: %1. An admin puts a host in the domain with Platform → Tenants and plans → Host domains.</source>
+        <translation>未显示（不在此租户的域内）：%1。管理员可在 平台 → 租户与套餐 → 主机域 中把主机加入域。</translation>
     </message>
 </context>
 <context>

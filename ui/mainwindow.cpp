@@ -158,6 +158,13 @@ MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
         addHostItems(c);
     connect(hosts, &HostRegistry::connectionAdded, this, &MainWindow::addHostItems);
     connect(hosts, &HostRegistry::connectionRemoved, this, &MainWindow::removeHostItems);
+    connect(hosts, &HostRegistry::hiddenChanged, this, [this, hosts] {
+        const QStringList hidden = hosts->hiddenHosts();
+        if (!hidden.isEmpty())
+            statusBar()->showMessage(tr("Not shown, outside this tenant's domain: %1. An admin puts a host in the domain with Platform → Tenants and plans → Host domains.")
+                                         .arg(hidden.join(QStringLiteral(", "))),
+                                     30000);
+    });
     connect(m_nav->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &i) {
         const QString host = i.data(HostIdRole).toString();
         int kind = i.data(KindRole).toInt();

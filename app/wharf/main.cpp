@@ -160,7 +160,7 @@ int main(int argc, char *argv[])
                 15000);
     });
     QObject::connect(&tenancy, &Models::TenancyService::ready, &app, [&] {
-        registry.setPolicyGate(tenancy.gate());
+        registry.setTenancy(&tenancy);
         if (window)
             window->setTenancy(&tenancy);
     });

@@ -1,5 +1,6 @@
 #include "hostconnection.h"
 #include "tenancy/policygate.h"
+#include "tenancy/tenancyservice.h"
 
 #include "inventory/containerlistmodel.h"
 #include "inventory/eventlistmodel.h"
@@ -524,15 +525,131 @@ void HostConnection::updateUsage()
     m_images->setUsage(images);
 }
 
-int HostConnection::track(DockerJob *job, const QString &title, std::function<void(DockerJob *)> ok)
+// Gate --------------------------------------------------------------------------------
+// Every gate call runs on the tenancy service's database thread, in order, never on the
+// window's: a shared PostgreSQL costs a round trip per call.
+
+void HostConnection::setTenancy(TenancyService *tenancy)
+{
+    m_tenancy = tenancy;
+    // A tenant's console lists the tenant's own containers and volumes (labels find them; the
+    // gate checks ownership in the database before any action).
+    const QString owner = actsForTenant() ? m_tenancy->principal().tenant : QString();
+    const QString label = owner.isEmpty() ? QString() : QString::fromLatin1(PolicyGate::TenantLabel);
+    m_containers->setOwner(label, owner);
+    m_volumes->setOwner(label, owner);
+    if (m_state == Up)
+        listAll();
+}
+
+bool HostConnection::gated() const
+{
+    return m_tenancy && m_tenancy->gate();
+}
+
+bool HostConnection::actsForTenant() const
+{
+    return gated() && m_tenancy->isTenant();
+}
+
+void HostConnection::audit(const QString &action, const QString &target, const QString &result, const QString &detail)
+{
+    if (!gated())
+        return;
+    const QString host = m_config.name;
+    m_tenancy->post([=](PolicyGate &g) { g.audit(action, host, target, result, detail); });
+}
+
+Error HostConnection::refuseForTenant(const QString &action)
+{
+    if (!actsForTenant())
+        return {};
+    const Error e = m_tenancy->gate()->tenantDenial(action);
+    audit(action, {}, QStringLiteral("denied"), e.message);
+    return e;
+}
+
+void HostConnection::whenOwned(const QStringList &refs, const QString &kind, std::function<void(const QString &)> act)
+{
+    if (!actsForTenant()) {
+        for (const auto &r : refs)
+            act(r);
+        return;
+    }
+    const QString host = m_config.name;
+    QPointer<HostConnection> self(this);
+    m_tenancy->gated<QList<Error>>(this, [host, refs, kind](PolicyGate &g) {
+        QList<Error> checked;
+        for (const auto &r : refs)
+            checked << g.checkOwned(host, r, kind);
+        return checked;
+    }, [self, refs, act](const QList<Error> &checked) {
+        for (int i = 0; self && i < refs.size(); ++i) {
+            if (checked.value(i).isError())
+                Q_EMIT self->actionFailed(checked.value(i).message);
+            else
+                act(refs.at(i));
+        }
+    });
+}
+
+void HostConnection::admit(std::function<Expected<Admission>(PolicyGate &, QJsonObject &)> check, const QJsonObject &body,
+                           const QString &title, std::function<void(const QJsonObject &, const Admission &)> send,
+                           std::function<void(const Error &)> refused)
+{
+    if (!gated())
+        return send(body, Admission{});
+    struct Admitted
+    {
+        Expected<Admission> admission;
+        QJsonObject body;
+    };
+    QPointer<HostConnection> self(this);
+    QPointer<TenancyService> service(m_tenancy);
+    // The service is the context: the reservation must be settled even if this connection
+    // went meanwhile.
+    m_tenancy->gated<Admitted>(m_tenancy, [check, body](PolicyGate &g) {
+        Admitted a{Admission{}, body};
+        a.admission = check(g, a.body);
+        return a;
+    }, [self, service, title, send, refused](const Admitted &a) {
+        if (!a.admission) {
+            if (self)
+                Q_EMIT self->actionFailed(tr("%1: %2").arg(title, a.admission.error().message));
+            if (refused)
+                refused(a.admission.error());
+            return;
+        }
+        if (!self) {
+            const Admission admission = *a.admission;
+            if (service)
+                service->post([admission](PolicyGate &g) { g.settle(admission, {}, Error::make(Error::Input, tr("The host was removed."))); });
+            return;
+        }
+        send(a.body, *a.admission);
+    });
+}
+
+void HostConnection::settle(DockerJob *job, const Admission &admission, std::function<QString(DockerJob *)> ref)
+{
+    if (!gated())
+        return;
+    connect(job, &DockerJob::finished, this, [this, job, admission, ref] {
+        const QString id = job->isError() || !ref ? QString() : ref(job);
+        const Error error = job->error();
+        m_tenancy->post([admission, id, error](PolicyGate &g) { g.settle(admission, id, error); });
+    });
+}
+
+int HostConnection::track(DockerJob *job, const QString &title, const Audited &audited, std::function<void(DockerJob *)> ok)
 {
     const int task = m_tasks ? m_tasks->begin(title) : 0;
-    connect(job, &DockerJob::finished, this, [this, job, task, ok, title] {
+    connect(job, &DockerJob::finished, this, [this, job, task, ok, title, audited] {
         job->deleteLater();
         // Every action on the host is in the audit log (the gate records its own).
-        if (m_gate && !m_gateAudited.remove(job))
-            m_gate->audit(QStringLiteral("host.action"), m_config.name, title, job->isError() ? QStringLiteral("failed") : QStringLiteral("ok"),
-                          job->isError() ? job->error().message : QString());
+        if (!audited.action.isEmpty() && (job->isError() || !audited.failuresOnly))
+            audit(audited.action, audited.target, job->isError() ? QStringLiteral("failed") : QStringLiteral("ok"),
+                  job->isError() ? job->error().message : QString());
         if (job->isError()) {
             if (m_tasks)
                 m_tasks->fail(task, job->error().message);
@@ -547,77 +664,93 @@ int HostConnection::track(DockerJob *job, const QString &title, std::function<vo
     return task;
 }
 
+// Actions ------------------------------------------------------------------------------
+
 void HostConnection::containerAction(Action action, const QStringList &ids)
 {
-    for (const auto &id : ids) {
+    whenOwned(ids, QStringLiteral("container"), [this, action](const QString &id) {
         const ContainerRow *row = m_containers->row(id);
         const QString name = row ? row->name : id.left(12);
-        if (m_gate) {
-            if (auto e = m_gate->checkOwned(m_config.name, id); e.isError()) {
-                Q_EMIT actionFailed(e.message);
-                continue;
-            }
-        }
         switch (action) {
         case Action::Start:
-            track(m_client->startContainer(id), tr("Start %1").arg(name));
+            track(m_client->startContainer(id), tr("Start %1").arg(name), {QStringLiteral("container.start"), name});
             break;
         case Action::Stop:
-            track(m_client->stopContainer(id), tr("Stop %1").arg(name));
+            track(m_client->stopContainer(id), tr("Stop %1").arg(name), {QStringLiteral("container.stop"), name});
             break;
         case Action::Restart:
-            track(m_client->restartContainer(id), tr("Restart %1").arg(name));
+            track(m_client->restartContainer(id), tr("Restart %1").arg(name), {QStringLiteral("container.restart"), name});
             break;
         case Action::Kill:
-            track(m_client->killContainer(id), tr("Kill %1").arg(name));
+            track(m_client->killContainer(id), tr("Kill %1").arg(name), {QStringLiteral("container.kill"), name});
             break;
         case Action::Pause:
-            track(m_client->pauseContainer(id), tr("Pause %1").arg(name));
+            track(m_client->pauseContainer(id), tr("Pause %1").arg(name), {QStringLiteral("container.pause"), name});
             break;
         case Action::Unpause:
-            track(m_client->unpauseContainer(id), tr("Resume %1").arg(name));
+            track(m_client->unpauseContainer(id), tr("Resume %1").arg(name), {QStringLiteral("container.unpause"), name});
             break;
         case Action::Remove:
         case Action::ForceRemove: {
-            DockerJob *job = m_client->removeContainer(id, action == Action::ForceRemove);
-            if (m_gate)
-                m_gateAudited.insert(job); // removed() records it
-            track(job, tr("Remove %1").arg(name), [this, id](DockerJob *) {
-                if (m_gate)
-                    m_gate->removed(m_config.name, id);
-            });
+            // A removal gives the quota back (whoever removed it); the gate records it.
+            track(m_client->removeContainer(id, action == Action::ForceRemove), tr("Remove %1").arg(name),
+                  {QStringLiteral("container.remove"), name, true}, [this, id](DockerJob *) {
+                      if (!gated())
+                          return;
+                      const QString host = m_config.name;
+                      m_tenancy->post([host, id](PolicyGate &g) { g.removed(host, id); });
+                  });
             break;
         }
         }
-    }
+    });
 }
 
-DockerJob *HostConnection::createContainer(const ContainerSpec &spec, bool start)
+void HostConnection::createContainer(const ContainerSpec &spec, bool start, std::function<void(const Expected<QString> &)> done)
 {
-    QJsonObject body = spec.toCreateBody();
     const QString title = tr("Create %1").arg(spec.name.isEmpty() ? spec.image : spec.name);
-    Admission admission;
-    if (m_gate) {
-        auto admitted = m_gate->admitContainer(m_config.name, body, spec.name);
-        if (!admitted) {
-            Q_EMIT actionFailed(tr("%1: %2").arg(title, admitted.error().message));
-            return nullptr;
-        }
-        admission = *admitted;
+    const QString name = spec.name;
+    admit([host = m_config.name, name](PolicyGate &g, QJsonObject &body) { return g.admitContainer(host, body, name); }, spec.toCreateBody(), title,
+          [this, title, name, start, done](const QJsonObject &body, const Admission &admission) {
+              DockerJob *job = m_client->createContainer(body, name);
+              settle(job, admission, [](DockerJob *j) { return j->json().object().value(QLatin1String("Id")).toString(); });
+              if (done)
+                  connect(job, &DockerJob::finished, this, [job, done] {
+                      done(job->isError() ? Expected<QString>(job->error()) : Expected<QString>(job->json().object().value(QLatin1String("Id")).toString()));
+                  });
+              track(job, title, {}, [this, start, name](DockerJob *j) {
+                  const QString id = j->json().object().value(QLatin1String("Id")).toString();
+                  const QString shown = name.isEmpty() ? id.left(12) : name;
+                  if (start)
+                      track(m_client->startContainer(id), tr("Start %1").arg(shown), {QStringLiteral("container.start"), shown});
+              });
+          },
+          [done](const Error &e) {
+              if (done)
+                  done(e);
+          });
+}
+
+void HostConnection::updateContainer(const QString &id, qint64 nanoCpus, qint64 memoryBytes)
+{
+    const ContainerRow *row = m_containers->row(id);
+    const QString name = row ? row->name : id.left(12);
+    QJsonObject update;
+    if (nanoCpus >= 0)
+        update.insert(QStringLiteral("NanoCpus"), nanoCpus);
+    if (memoryBytes >= 0) {
+        update.insert(QStringLiteral("Memory"), memoryBytes);
+        // as much swap again, as docker gives a new container; a definite value lets the
+        // runtime raise both limits in the right order on cgroup v1
+        update.insert(QStringLiteral("MemorySwap"), memoryBytes > 0 ? memoryBytes * 2 : -1);
     }
-    DockerJob *job = m_client->createContainer(body, spec.name);
-    if (m_gate) {
-        m_gateAudited.insert(job);
-        connect(job, &DockerJob::finished, this, [this, job, admission] {
-            m_gate->settle(admission, job->json().object().value(QLatin1String("Id")).toString(), job->error());
-        });
-    }
-    track(job, title, [this, start, spec](DockerJob *j) {
-        const QString id = j->json().object().value(QLatin1String("Id")).toString();
-        if (start)
-            track(m_client->startContainer(id), tr("Start %1").arg(spec.name.isEmpty() ? id.left(12) : spec.name));
-    });
-    return job;
+    const QString title = tr("Change the limits of %1").arg(name);
+    admit([host = m_config.name, id](PolicyGate &g, QJsonObject &body) { return g.admitUpdate(host, id, body); }, update, title,
+          [this, id, title](const QJsonObject &body, const Admission &admission) {
+              DockerJob *job = m_client->updateContainer(id, body);
+              settle(job, admission, {});
+              track(job, title, {});
+          });
 }
 
 void HostConnection::createVolume(const QString &name, const QString &driver)
@@ -625,27 +758,44 @@ void HostConnection::createVolume(const QString &name, const QString &driver)
     QJsonObject body{{QStringLiteral("Driver"), driver.isEmpty() ? QStringLiteral("local") : driver}};
     if (!name.isEmpty())
         body.insert(QStringLiteral("Name"), name);
-    track(m_client->createVolume(body), tr("Create volume %1").arg(name));
+    const QString title = tr("Create volume %1").arg(name);
+    admit([host = m_config.name](PolicyGate &g, QJsonObject &body) { return g.admitVolume(host, body); }, body, title,
+          [this, title](const QJsonObject &body, const Admission &admission) {
+              DockerJob *job = m_client->createVolume(body);
+              settle(job, admission, [](DockerJob *j) { return j->json().object().value(QLatin1String("Name")).toString(); });
+              track(job, title, {});
+          });
 }
 
 void HostConnection::removeVolume(const QString &name)
 {
-    track(m_client->removeVolume(name), tr("Remove volume %1").arg(name));
+    whenOwned({name}, QStringLiteral("volume"), [this](const QString &name) {
+        track(m_client->removeVolume(name), tr("Remove volume %1").arg(name), {QStringLiteral("volume.remove"), name, true}, [this, name](DockerJob *) {
+            if (!gated())
+                return;
+            const QString host = m_config.name;
+            m_tenancy->post([host, name](PolicyGate &g) { g.removed(host, name, QStringLiteral("volume")); });
+        });
+    });
 }
 
 void HostConnection::createNetwork(const QString &name, const QString &driver)
 {
+    if (auto e = refuseForTenant(QStringLiteral("network create")); e.isError())
+        return Q_EMIT actionFailed(e.message);
     track(m_client->createNetwork({{QStringLiteral("Name"), name},
                                    {QStringLiteral("Driver"), driver.isEmpty() ? QStringLiteral("bridge") : driver},
                                    {QStringLiteral("CheckDuplicate"), true}}),
-          tr("Create network %1").arg(name));
+          tr("Create network %1").arg(name), {QStringLiteral("network.create"), name});
 }
 
 void HostConnection::removeNetwork(const QString &id)
 {
+    if (auto e = refuseForTenant(QStringLiteral("network rm")); e.isError())
+        return Q_EMIT actionFailed(e.message);
     const int r = m_networks->indexOfKey(id);
     const QString name = r >= 0 ? m_networks->objectAt(r).value(QLatin1String("Name")).toString() : id.left(12);
-    track(m_client->removeNetwork(id), tr("Remove network %1").arg(name));
+    track(m_client->removeNetwork(id), tr("Remove network %1").arg(name), {QStringLiteral("network.remove"), name});
 }
 
 } // namespace Wharf::Models

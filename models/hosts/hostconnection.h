@@ -7,6 +7,7 @@
 #include "hoststore.h"
 #include "http/socketframe.h"
 #include "secrets/credentialstore.h"
+#include "tenancy/tenancyservice.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -18,7 +19,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcHost)
 
 namespace Wharf::Models {
 
-class PolicyGate;
 
 class ContainerListModel;
 class ResourceListModel;
@@ -72,11 +72,20 @@ public:
     // Actions: each is a task in the task list; the result shows up through the event stream.
     enum class Action { Start, Stop, Restart, Kill, Pause, Unpause, Remove, ForceRemove };
     void containerAction(Action action, const QStringList &ids);
-    // Through the policy gate when there is one (tenants: options, domain, quota); nullptr
-    // when the gate said no (actionFailed tells why).
-    Backends::DockerJob *createContainer(const Backends::ContainerSpec &spec, bool start);
-    void setPolicyGate(std::shared_ptr<PolicyGate> gate) { m_gate = std::move(gate); }
-    PolicyGate *policyGate() const { return m_gate.get(); }
+    // Every mutating request passes the policy gate of the platform database, when one is
+    // open: on its thread, before the request goes out (tenants: options, domain, ownership,
+    // quota). A refusal comes as actionFailed; done (optional) gets the new id or the error.
+    void setTenancy(TenancyService *tenancy);
+    TenancyService *tenancy() const { return m_tenancy; }
+    // This console acts within a tenant (its database role is a tenant's).
+    bool actsForTenant() const;
+    void createContainer(const Backends::ContainerSpec &spec, bool start, std::function<void(const Backends::Expected<QString> &)> done = {});
+    // docker update: new limits (-1 keeps one); a tenant's growth is held to its plan.
+    void updateContainer(const QString &id, qint64 nanoCpus, qint64 memoryBytes);
+    // One audit record (who is the database's principal), written off the window's thread.
+    void audit(const QString &action, const QString &target, const QString &result, const QString &detail = {});
+    // An admin's action a tenant's console may not take: the refusal (audited), or none.
+    Backends::Error refuseForTenant(const QString &action);
     void createVolume(const QString &name, const QString &driver);
     void removeVolume(const QString &name);
     void createNetwork(const QString &name, const QString &driver);
@@ -104,7 +113,23 @@ private:
     void updateUsage();
     void scheduleReconnect(const QString &reason);
     void heartbeat();
-    int track(Backends::DockerJob *job, const QString &title, std::function<void(Backends::DockerJob *)> ok = {});
+    // What the audit log says of an action (nothing when action is empty: the gate records it).
+    struct Audited
+    {
+        QString action;
+        QString target;
+        bool failuresOnly = false;
+    };
+    int track(Backends::DockerJob *job, const QString &title, const Audited &audited, std::function<void(Backends::DockerJob *)> ok = {});
+    bool gated() const;
+    // act(ref) for each ref the principal owns; the others are refused (actionFailed).
+    void whenOwned(const QStringList &refs, const QString &kind, std::function<void(const QString &)> act);
+    // check runs on the database thread; send (with the body as the gate left it) or refused
+    // back on this one.
+    void admit(std::function<Backends::Expected<Admission>(PolicyGate &, QJsonObject &)> check, const QJsonObject &body, const QString &title,
+               std::function<void(const QJsonObject &, const Admission &)> send, std::function<void(const Backends::Error &)> refused = {});
+    // When the daemon answered: the gate settles the admission (ref: the new resource's id).
+    void settle(Backends::DockerJob *job, const Admission &admission, std::function<QString(Backends::DockerJob *)> ref);
 
     HostConfig m_config;
     TaskModel *m_tasks;
@@ -142,8 +167,7 @@ private:
     quint64 m_generation = 0;
     Backends::CredentialStore *m_credentials = nullptr;
     bool m_secretsLoaded = false;
-    QSet<Backends::DockerJob *> m_gateAudited; // jobs whose audit record the gate writes
-    std::shared_ptr<PolicyGate> m_gate;
+    QPointer<TenancyService> m_tenancy;
 };
 
 } // namespace Wharf::Models

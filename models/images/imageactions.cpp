@@ -30,15 +30,27 @@ ImageActions::ImageActions(HostConnection *host, RegistryStore *registries, Cred
     , m_registries(registries)
     , m_credentials(credentials)
 {
-    // Every image action is in the audit log when the console has a policy gate.
+    // Every image action is in the audit log when the console has a platform database (a
+    // refusal is recorded as such, once).
     connect(this, &ImageActions::done, this, [this](const QString &title, const QString &) {
-        if (auto *gate = m_host->policyGate())
-            gate->audit(QStringLiteral("image.action"), m_host->config().name, title, QStringLiteral("ok"));
+        if (m_host)
+            m_host->audit(QStringLiteral("image.action"), title, QStringLiteral("ok"));
     });
     connect(this, &ImageActions::failed, this, [this](const QString &title, const QString &message) {
-        if (auto *gate = m_host->policyGate())
-            gate->audit(QStringLiteral("image.action"), m_host->config().name, title, QStringLiteral("failed"), message);
+        if (m_host && !m_refusing)
+            m_host->audit(QStringLiteral("image.action"), title, QStringLiteral("failed"), message);
     });
+}
+
+bool ImageActions::refused(const QString &action, const QString &title)
+{
+    const Error e = m_host->refuseForTenant(action);
+    if (!e.isError())
+        return false;
+    m_refusing = true;
+    fail(title, e.message);
+    m_refusing = false;
+    return true;
 }
 
 int ImageActions::fail(const QString &title, const QString &message)
@@ -169,6 +181,8 @@ int ImageActions::push(const QString &reference)
 {
     const auto ref = ImageRef::parse(reference);
     const QString title = tr("Push %1").arg(reference.trimmed());
+    if (refused(QStringLiteral("push"), title))
+        return 0;
     if (!ref)
         return fail(title, ref.error().message);
     if (!ref->digest.isEmpty())
@@ -192,6 +206,8 @@ void ImageActions::tag(const QString &source, const QString &target)
 {
     const auto ref = ImageRef::parse(target);
     const QString title = tr("Tag %1 as %2").arg(source, target.trimmed());
+    if (refused(QStringLiteral("tag"), title))
+        return;
     if (!ref)
         return void(fail(title, ref.error().message));
     if (!ref->digest.isEmpty())
@@ -201,6 +217,8 @@ void ImageActions::tag(const QString &source, const QString &target)
 
 void ImageActions::remove(const QStringList &references, bool force)
 {
+    if (refused(QStringLiteral("rmi"), tr("Remove image %1").arg(references.join(QStringLiteral(", ")))))
+        return;
     for (const QString &r : references) {
         // The engine's 409 says which container uses it; the page offers to force.
         track(m_host->client()->removeImage(r, force), force ? tr("Remove image %1 (forced)").arg(r) : tr("Remove image %1").arg(r),
@@ -217,6 +235,8 @@ void ImageActions::remove(const QStringList &references, bool force)
 
 void ImageActions::prune(bool all)
 {
+    if (refused(QStringLiteral("image prune"), all ? tr("Remove unused images") : tr("Remove dangling images")))
+        return;
     track(m_host->client()->pruneImages(all), all ? tr("Remove unused images") : tr("Remove dangling images"), [](DockerJob *job) {
         const QJsonObject o = job->json().object();
         return tr("%1 images removed, %2 reclaimed")
@@ -301,6 +321,8 @@ void ImageActions::readArchive(const QString &path, int task, const QString &tit
 int ImageActions::load(const QString &path)
 {
     const QString title = tr("Load images from %1").arg(QFileInfo(path).fileName());
+    if (refused(QStringLiteral("load"), title))
+        return 0;
     TaskModel *tasks = m_host->tasks();
     const int task = tasks ? tasks->begin(title) : 0;
     readArchive(path, task, title, tr("%1 is not an image archive (docker save and Wharf's Save make them).").arg(path),
@@ -402,6 +424,15 @@ BuildRun *ImageActions::build(const BuildRequest &request)
             });
     };
     if (remote) {
+        // Tenants may not have the daemon fetch remote sources.
+        if (const Error denied = m_host->refuseForTenant(QStringLiteral("build ") + request.context); denied.isError()) {
+            m_refusing = true;
+            QMetaObject::invokeMethod(this, [this, finishWith, denied] {
+                finishWith(denied);
+                m_refusing = false;
+            }, Qt::QueuedConnection);
+            return run;
+        }
         options.remote = request.context;
         options.dockerfile = request.dockerfile;
         QMetaObject::invokeMethod(this, [start, options] { start({}, options.dockerfile); }, Qt::QueuedConnection);

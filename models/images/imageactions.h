@@ -89,6 +89,9 @@ private:
                 std::function<void(const Backends::ProgressTracker &)> ok, std::function<void(const QString &)> line = {},
                 std::function<void(const Backends::Error &)> failedToo = {});
     int fail(const QString &title, const QString &message);
+    // An admin's action in a tenant's console: refused (and audited once), true.
+    bool refused(const QString &action, const QString &title);
+    bool m_refusing = false;
     // Reads an archive (load, import) off the UI thread; a short or unreadable one fails task.
     void readArchive(const QString &path, int task, const QString &title, const QString &tooSmall,
                      std::function<void(const QByteArray &)> then);

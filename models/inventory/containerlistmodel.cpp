@@ -219,8 +219,24 @@ QList<ContainerRow> ContainerListModel::rowsFromList(const QJsonArray &list)
     return fresh;
 }
 
-void ContainerListModel::applyRows(const QList<ContainerRow> &fresh)
+void ContainerListModel::setOwner(const QString &label, const QString &value)
 {
+    m_ownerLabel = label;
+    m_owner = value;
+}
+
+bool ContainerListModel::accepts(const ContainerRow &row) const
+{
+    return m_ownerLabel.isEmpty() || row.labels.value(m_ownerLabel).toString() == m_owner;
+}
+
+void ContainerListModel::applyRows(const QList<ContainerRow> &all)
+{
+    QList<ContainerRow> fresh;
+    fresh.reserve(all.size());
+    for (const auto &row : all)
+        if (accepts(row))
+            fresh << row;
     QSet<QString> seen;
     seen.reserve(fresh.size());
     for (const auto &row : fresh)
@@ -266,6 +282,8 @@ void ContainerListModel::applyPartial(const QStringList &ids, const QJsonArray &
     QSet<QString> listed;
     for (const auto &v : list) {
         const ContainerRow row = ContainerRow::fromListEntry(v.toObject());
+        if (!accepts(row))
+            continue; // removed below if it was there
         listed.insert(row.id);
         upsert(row);
     }

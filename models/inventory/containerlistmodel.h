@@ -59,6 +59,9 @@ public:
     // A partial listing for the given ids: those listed are updated or added, the others removed.
     void applyPartial(const QStringList &ids, const QJsonArray &list);
     void remove(const QString &id);
+    // Only containers whose label has this value (a tenant's console shows its own); an empty
+    // label shows all. Takes effect from the next listing.
+    void setOwner(const QString &label, const QString &value);
     void setStats(const QString &id, double cpu, qint64 mem, qint64 limit);
     void clearStats(const QString &id);
 
@@ -75,8 +78,10 @@ private:
     void upsert(const ContainerRow &row);
     void removeAt(int r);
     void reindex(int from);
+    bool accepts(const ContainerRow &row) const;
     QList<ContainerRow> m_rows;
     QHash<QString, int> m_index;
+    QString m_ownerLabel, m_owner;
     QTimer m_clock; // "Up 5 minutes" moves on without asking the daemon
 };
 

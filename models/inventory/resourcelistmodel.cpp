@@ -72,12 +72,20 @@ int ResourceListModel::indexOfKey(const QString &key) const
     return -1;
 }
 
+void ResourceListModel::setOwner(const QString &label, const QString &value)
+{
+    m_ownerLabel = label;
+    m_owner = value;
+}
+
 void ResourceListModel::applyList(const QJsonArray &list)
 {
     QHash<QString, QJsonObject> fresh;
     QStringList order;
     for (const auto &v : list) {
         const QJsonObject o = v.toObject();
+        if (!m_ownerLabel.isEmpty() && o.value(QLatin1String("Labels")).toObject().value(m_ownerLabel).toString() != m_owner)
+            continue;
         const QString k = o.value(m_key).toString();
         fresh.insert(k, o);
         order << k;

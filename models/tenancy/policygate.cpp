@@ -261,11 +261,18 @@ Error PolicyGate::checkRemoteSource(const QString &what, const QString &source)
     return deny(what, {}, source, Error::make(Error::Denied, tr("Tenant \"%1\" may not have the daemon fetch %2 (%3).").arg(m_who.tenant, source, what)));
 }
 
+Error PolicyGate::tenantDenial(const QString &action) const
+{
+    if (!m_who.isTenant())
+        return {};
+    return Error::make(Error::Denied, tr("\"%1\" is not available to tenant \"%2\".").arg(action, m_who.tenant));
+}
+
 Error PolicyGate::denyForTenant(const QString &action)
 {
     if (!m_who.isTenant())
         return {};
-    return deny(action, {}, {}, Error::make(Error::Denied, tr("\"%1\" is not available to tenant \"%2\".").arg(action, m_who.tenant)));
+    return deny(action, {}, {}, tenantDenial(action));
 }
 
 } // namespace Wharf::Models

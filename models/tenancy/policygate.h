@@ -69,8 +69,10 @@ public:
     void removed(const QString &host, const QString &ref, const QString &kind = QStringLiteral("container"));
     // Builds and imports: tenants may not have the daemon fetch remote URLs.
     Backends::Error checkRemoteSource(const QString &what, const QString &source);
-    // Any other action the principal may not take as a tenant.
+    // Any other action the principal may not take as a tenant (recorded as denied).
     Backends::Error denyForTenant(const QString &action);
+    // The same refusal without its audit record (none for an admin). Pure; no database.
+    Backends::Error tenantDenial(const QString &action) const;
 
     // One audit record for this principal.
     void audit(const QString &action, const QString &host, const QString &target, const QString &result, const QString &detail = {});

@@ -58,6 +58,17 @@ void TenancyService::open(const StoreUrl &url, const QString &password)
     });
 }
 
+void TenancyService::post(std::function<void(PolicyGate &)> work)
+{
+    auto gate = m_gate;
+    if (!gate)
+        return;
+    m_pool.start([this, gate, work] {
+        work(*gate);
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT changed(); }, Qt::QueuedConnection);
+    });
+}
+
 void TenancyService::change(QObject *context, std::function<Error(TenancyStore &)> work, std::function<void(const Error &)> done)
 {
     auto store = m_tenancy;

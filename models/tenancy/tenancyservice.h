@@ -54,6 +54,19 @@ public:
             }, Qt::QueuedConnection);
         });
     }
+    // Runs work(gate) on the database thread, in order with every other query; done(result)
+    // runs on context's thread (skipped when context is gone). Nothing happens while closed.
+    template<typename T>
+    void gated(QObject *context, std::function<T(PolicyGate &)> work, std::function<void(const T &)> done)
+    {
+        auto gate = m_gate;
+        if (!gate)
+            return;
+        query<T>(context, [gate, work](Backends::TenancyStore &) { return work(*gate); }, done);
+    }
+    // The gate's bookkeeping that nobody waits for (settle, removed, audit), in order; then
+    // changed(), so open pages show the new counters.
+    void post(std::function<void(PolicyGate &)> work);
     // A change: on the database thread, then changed() and done(error) on context's thread.
     void change(QObject *context, std::function<Backends::Error(Backends::TenancyStore &)> work,
                 std::function<void(const Backends::Error &)> done = {});

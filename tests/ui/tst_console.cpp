@@ -9,6 +9,7 @@
 #include "hosts/navigationmodel.h"
 #include "secrets/credentialstore.h"
 #include "containers/containerspage.h"
+#include "containers/limitsdialog.h"
 #include "containers/createcontainerdialog.h"
 #include "hosts/hostregistry.h"
 #include "hosts/sshprompter.h"
@@ -22,6 +23,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QMenu>
+#include <QSignalSpy>
 #include <QCheckBox>
 #include <QMessageBox>
 #include <QUrl>
@@ -411,6 +413,31 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(screen().contains(QLatin1Char('#')), 10000); // the shell's prompt
         details.terminal()->emitInput("echo wharf-$((6*7))\r");
         QTRY_VERIFY2_WITH_TIMEOUT(screen().contains(QLatin1String("\nwharf-42")), qPrintable(screen()), 10000);
+
+        // Limits: bad input is named in the dialog, which stays open; good input reaches the
+        // daemon.
+        page->table()->selectRow(0);
+        QPointer<Ui::LimitsDialog> limits = page->changeLimits();
+        QVERIFY(limits);
+        limits->cpusField()->setText(QStringLiteral("lots"));
+        limits->accept();
+        QVERIFY(limits->isVisible());
+        QVERIFY(!limits->errorLabel()->isHidden());
+        QVERIFY2(limits->errorLabel()->text().contains(QLatin1String("lots")), qPrintable(limits->errorLabel()->text()));
+        limits->cpusField()->setText(QStringLiteral("0.5"));
+        limits->memoryField()->setText(QStringLiteral("64m"));
+        limits->accept();
+        QTRY_VERIFY(!limits);
+        auto hostConfig = [&] {
+            Backends::DockerJob *job = host->client()->inspectContainer(id);
+            QSignalSpy done(job, &Backends::DockerJob::finished);
+            if (!job->isFinished())
+                done.wait(10000);
+            job->deleteLater();
+            return job->json().object().value(QLatin1String("HostConfig")).toObject();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(hostConfig().value(QLatin1String("NanoCpus")).toInteger(), 500'000'000, 10000);
+        QCOMPARE(hostConfig().value(QLatin1String("Memory")).toInteger(), qint64(64) << 20);
 
         // Remove with confirmation.
         bool asked = false;

@@ -259,8 +259,10 @@ private Q_SLOTS:
         spec.image = QStringLiteral("ui/used:1");
         spec.name = QStringLiteral("ui-user");
         call(host()->client()->removeContainer(spec.name, true)); // left by an earlier run that failed
-        Backends::DockerJob *create = host()->createContainer(spec, false);
-        QVERIFY(call(create));
+        auto created = std::make_shared<int>(0);
+        host()->createContainer(spec, false, [created](const Backends::Expected<QString> &id) { *created = id ? 1 : -1; });
+        QTRY_VERIFY_WITH_TIMEOUT(*created != 0, 10000);
+        QCOMPARE(*created, 1);
         QTRY_VERIFY_WITH_TIMEOUT(host()->images()->index(rowOf(QStringLiteral("ui/used"), QStringLiteral("1")), 0)
                                      .data(Models::ResourceListModel::UsedByRole).toStringList().contains(QStringLiteral("ui-user")), 10000);
         selectImage(page, QStringLiteral("ui/used"), QStringLiteral("1"));

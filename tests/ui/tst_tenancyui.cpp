@@ -6,6 +6,8 @@
 
 #include "hosts/hostregistry.h"
 #include "hosts/hoststore.h"
+#include "hosts/navigationmodel.h"
+#include "inventory/containerlistmodel.h"
 #include "mainwindow.h"
 #include "store/money.h"
 #include "tasks/taskmodel.h"
@@ -20,6 +22,8 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -340,11 +344,27 @@ private Q_SLOTS:
         h.url = TestSupport::dockerHost();
         auto id = store.add(h);
         QVERIFY(id);
+        h.name = QStringLiteral("elsewhere"); // the same daemon under a name outside blue's domain
+        auto other = store.add(h);
+        QVERIFY(other);
         Models::TaskModel tasks;
         Models::HostRegistry hosts(&store, &tasks);
-        hosts.setPolicyGate(tenant->gate());
+        QCOMPARE(hosts.connections().size(), 2);
         Ui::MainWindow window(&hosts);
+        QSignalSpy hidden(&hosts, &Models::HostRegistry::hiddenChanged);
+        hosts.setTenancy(tenant.get());
         window.setTenancy(tenant.get());
+        // only the hosts of blue's domain and the public one are there
+        QVERIFY(hidden.wait(10000));
+        QCOMPARE(hosts.hiddenHosts(), QStringList{QStringLiteral("elsewhere")});
+        QCOMPARE(hosts.connections().size(), 1);
+        QCOMPARE(hosts.connections().first()->config().name, QStringLiteral("shared"));
+        auto *nav = window.navigationModel();
+        auto rowsOf = [nav](const QString &hostId) {
+            return nav->match(nav->index(0, 0), Ui::NavigationModel::HostIdRole, hostId, -1, Qt::MatchRecursive | Qt::MatchExactly | Qt::MatchWrap).size();
+        };
+        QVERIFY(rowsOf(*id) > 0);
+        QCOMPARE(rowsOf(*other), 0);
         QStringList actions;
         for (auto *a : window.platformMenu()->actions())
             actions << a->text();
@@ -362,37 +382,107 @@ private Q_SLOTS:
 
         hosts.connectAll();
         Models::HostConnection *c = hosts.connection(*id);
+        QVERIFY(c);
         QTRY_VERIFY_WITH_TIMEOUT(c->state() == Models::HostConnection::Up, 30000);
+        QVERIFY(c->actsForTenant());
+        for (const char *left : {"blue-web", "red-web", "red-app"}) { // by an earlier run that failed
+            QSignalSpy gone(c->client()->removeContainer(QLatin1String(left), true), &Backends::DockerJob::finished);
+            QVERIFY(gone.wait(10000));
+        }
+        {
+            QSignalSpy gone(c->client()->removeVolume(QStringLiteral("blue-data")), &Backends::DockerJob::finished);
+            QVERIFY(gone.wait(10000));
+        }
         QSignalSpy failures(c, &Models::HostConnection::actionFailed);
+        // the gate answers later, off the window's thread
         Backends::ContainerSpec bad;
         bad.image = TestSupport::testImage();
         bad.privileged = true;
-        QCOMPARE(c->createContainer(bad, false), nullptr);
+        auto refusal = std::make_shared<QString>();
+        c->createContainer(bad, false, [refusal](const Backends::Expected<QString> &r) { *refusal = r ? QStringLiteral("created?") : r.error().message; });
+        QVERIFY(refusal->isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!refusal->isEmpty(), 10000);
+        QVERIFY2(refusal->contains(QLatin1String("--privileged")), qPrintable(*refusal));
         QCOMPARE(failures.size(), 1);
         QVERIFY(failures.first().first().toString().contains(QLatin1String("--privileged")));
         Backends::ContainerSpec ok;
         ok.image = TestSupport::testImage();
         ok.name = QStringLiteral("blue-web");
         ok.command = {QStringLiteral("sleep"), QStringLiteral("300")};
-        Backends::DockerJob *job = c->createContainer(ok, true);
-        QVERIFY(job);
+        auto created = std::make_shared<QString>();
+        c->createContainer(ok, true, [created](const Backends::Expected<QString> &r) { *created = r ? *r : QStringLiteral("error: ") + r.error().message; });
+        QTRY_VERIFY_WITH_TIMEOUT(!created->isEmpty(), 20000);
+        QVERIFY2(!created->startsWith(QLatin1String("error")), qPrintable(*created));
         QTRY_COMPARE_WITH_TIMEOUT(tenant->store()->usage(QStringLiteral("blue"))->containers, 1, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(!tenant->store()->owned(QStringLiteral("shared"), QStringLiteral("blue-web"))->ref.isEmpty(), 20000);
         const QString ref = tenant->store()->owned(QStringLiteral("shared"), QStringLiteral("blue-web"))->ref;
-        // red's resource is invisible, blue's is there; removing blue's gives the quota back
+        QCOMPARE(ref, *created);
+        QTRY_COMPARE_WITH_TIMEOUT(c->containers()->row(ref) ? c->containers()->row(ref)->state : QString(), QStringLiteral("running"), 20000);
+        // red's resource is invisible, blue's is there, in the database and on the host
         QCOMPARE(tenant->store()->resources()->size(), 1);
+        {
+            QSignalSpy made(c->client()->createContainer({{QStringLiteral("Image"), TestSupport::testImage()},
+                                                          {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("sleep"), QStringLiteral("300")}},
+                                                          {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("io.wharf.tenant"), QStringLiteral("red")}}}},
+                                                         QStringLiteral("red-app")),
+                            &Backends::DockerJob::finished);
+            QVERIFY(made.wait(10000));
+        }
+        c->containerAction(Models::HostConnection::Action::Pause, {ref}); // events and a listing go by
+        c->containerAction(Models::HostConnection::Action::Unpause, {ref});
+        QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog({})->size() >= 5, 10000);
+        QTest::qWait(500);
+        QCOMPARE(c->containers()->ids(), QStringList{ref});
+        // limits: beyond the plan refused, within it changed (fair share was half a CPU)
+        failures.clear();
+        c->updateContainer(ref, 1'500'000'000, -1);
+        QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 1, 10000);
+        QVERIFY2(failures.first().first().toString().contains(QLatin1String("Quota exceeded")), qPrintable(failures.first().first().toString()));
+        c->updateContainer(ref, 1'000'000'000, -1);
+        QTRY_COMPARE_WITH_TIMEOUT(tenant->store()->usage(QStringLiteral("blue"))->cpusNano, 1'000'000'000, 10000);
+        // someone else's container: refused without a word about whether it exists
+        failures.clear();
+        c->containerAction(Models::HostConnection::Action::Stop, {QStringLiteral("red-web")});
+        QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 1, 10000);
+        QVERIFY(failures.first().first().toString().contains(QLatin1String("No container \"red-web\" of tenant \"blue\"")));
+        // volumes are the tenant's own and counted; networks are an admin's
+        c->createVolume(QStringLiteral("blue-data"), {});
+        auto volumeState = [&] {
+            auto v = tenant->store()->owned(QStringLiteral("shared"), QStringLiteral("blue-data"), QStringLiteral("volume"));
+            return v ? v->state : QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(volumeState(), QStringLiteral("active"), 20000);
+        failures.clear();
+        c->createNetwork(QStringLiteral("blue-net"), {});
+        QCOMPARE(failures.size(), 1);
+        QVERIFY(failures.first().first().toString().contains(QLatin1String("not available to tenant")));
+        c->removeVolume(QStringLiteral("blue-data"));
+        QTRY_COMPARE_WITH_TIMEOUT(volumeState(), QString(), 20000);
+        // removing blue's container gives the quota back
         c->containerAction(Models::HostConnection::Action::ForceRemove, {ref});
         QTRY_COMPARE_WITH_TIMEOUT(tenant->store()->usage(QStringLiteral("blue"))->containers, 0, 20000);
+        QCOMPARE(tenant->store()->usage(QStringLiteral("blue"))->cpusNano, 0);
         QCOMPARE(s->usage(QStringLiteral("red"))->containers, 1);
-        // all of it is in blue's audit trail: the refusal, the create, the start, the removal
+        {
+            QSignalSpy gone(c->client()->removeContainer(QStringLiteral("red-app"), true), &Backends::DockerJob::finished);
+            QVERIFY(gone.wait(10000));
+        }
+        // all of it is in blue's audit trail, in order, in words that do not depend on the
+        // console's language
         Backends::AuditFilter f;
         f.tenant = QStringLiteral("blue");
         QStringList trail;
+        QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog(f)->size() >= 11, 10000);
         const QList<Backends::AuditEntry> entries = *tenant->store()->auditLog(f);
         for (const auto &e : entries)
             trail.prepend(e.action + QLatin1Char(' ') + e.result);
         QCOMPARE(trail, (QStringList{QStringLiteral("container.create denied"), QStringLiteral("container.create ok"),
-                                     QStringLiteral("host.action ok"), QStringLiteral("container.remove ok")}));
+                                     QStringLiteral("container.start ok"), QStringLiteral("container.pause ok"),
+                                     QStringLiteral("container.unpause ok"),
+                                     QStringLiteral("container.update denied-quota"),
+                                     QStringLiteral("container.update ok"), QStringLiteral("volume.create ok"),
+                                     QStringLiteral("network create denied"), QStringLiteral("volume.remove ok"),
+                                     QStringLiteral("container.remove ok")}));
     }
 };
 

@@ -1,4 +1,5 @@
 #include "containerspage.h"
+#include "limitsdialog.h"
 #include "widgets/listpage.h"
 
 #include "containerdetailsdialog.h"
@@ -52,6 +53,7 @@ ContainersPage::ContainersPage(HostConnection *host, QWidget *parent)
         const Action act = a.action;
         m_selectionActions << toolbar->addAction(a.text, this, [this, act] { m_host->containerAction(act, selectedIds()); });
     }
+    m_selectionActions << toolbar->addAction(tr("Limits…"), this, &ContainersPage::changeLimits);
     m_selectionActions << toolbar->addAction(tr("Remove…"), this, &ContainersPage::removeSelected);
     m_filter->setPlaceholderText(tr("Filter by name, image, state, ports…"));
     m_proxy->setSortRole(ContainerListModel::SortRole);
@@ -176,6 +178,24 @@ void ContainersPage::createContainer(const QString &image)
         dialog->imageField()->setCurrentText(image);
     connect(dialog, &QDialog::accepted, this, [this, dialog] { m_host->createContainer(dialog->spec(), dialog->startAfterCreate()); });
     dialog->open();
+}
+
+LimitsDialog *ContainersPage::changeLimits()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return nullptr;
+    QStringList names;
+    for (const auto &id : ids)
+        names << (m_host->containers()->row(id) ? m_host->containers()->row(id)->name : id.left(12));
+    auto *dialog = new LimitsDialog(names, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, ids] {
+        for (const auto &id : ids)
+            m_host->updateContainer(id, dialog->nanoCpus(), dialog->memoryBytes());
+    });
+    dialog->open();
+    return dialog;
 }
 
 void ContainersPage::openDetails(const QString &id)

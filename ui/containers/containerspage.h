@@ -17,6 +17,8 @@ class QTimer;
 
 namespace Wharf::Ui {
 
+class LimitsDialog;
+
 // The containers of one host: a sortable, filterable table with multi-select actions.
 class ContainersPage : public QWidget
 {
@@ -35,6 +37,8 @@ public Q_SLOTS:
     // The create form; image preselects an image (the images page's "Run").
     void createContainer(const QString &image = {});
     void removeSelected();
+    // Change the CPU/memory limits of the selected containers (the dialog is open, not modal).
+    LimitsDialog *changeLimits();
     void openDetails(const QString &id);
 
 protected:
