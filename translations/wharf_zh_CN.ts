@@ -4608,6 +4608,10 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
         <source>%1: quota reconciled (%2 removed outside Wharf, %3 tenants&apos; counters corrected)</source>
         <translation>%1：配额已对账（%2 个在 Wharf 之外被删除，已更正 %3 个租户的计数）</translation>
     </message>
+    <message>
+        <source>%1: metering failed: %2</source>
+        <translation>%1：计量失败：%2</translation>
+    </message>
 </context>
 <context>
     <name>wharfctl</name>

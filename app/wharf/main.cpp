@@ -1,5 +1,6 @@
 #include "hosts/hostregistry.h"
 #include "tenancy/tenancyservice.h"
+#include "tenancy/controlloop.h"
 #include "tenancy/quotawatcher.h"
 #include "hosts/hostconnection.h"
 #include "store/tenancystore.h"
@@ -158,6 +159,15 @@ int main(int argc, char *argv[])
                     .arg(r.gone.size() + r.stale.size())
                     .arg(r.drift.size()),
                 15000);
+    });
+    // ... and runs the control loops (metering, reconciliation) of the hosts whose control
+    // lease it gets, so bills stay current without a separate `wharfctl controller`.
+    Models::ControlLoop controlLoop(&registry, &tenancy);
+    if (const int seconds = qEnvironmentVariableIntValue("WHARF_CONTROL_INTERVAL"); seconds > 0)
+        controlLoop.setInterval(seconds * 1000);
+    QObject::connect(&controlLoop, &Models::ControlLoop::failed, &app, [&](const QString &host, const QString &message) {
+        if (window)
+            window->statusBar()->showMessage(QCoreApplication::translate("main", "%1: metering failed: %2").arg(host, message), 15000);
     });
     QObject::connect(&tenancy, &Models::TenancyService::ready, &app, [&] {
         registry.setTenancy(&tenancy);

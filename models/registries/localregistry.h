@@ -30,6 +30,7 @@ public:
     LocalRegistryDeployer(Backends::DockerClient *client, RegistryStore *store, Options options, QObject *parent = nullptr);
     void start();
     const RegistryConfig &result() const { return m_result; }
+    const Options &options() const { return m_options; }
 
 Q_SIGNALS:
     void progress(const QString &step);

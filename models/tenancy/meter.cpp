@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 
 namespace Wharf::Models {
 
@@ -35,18 +36,75 @@ void Meter::fail(const Error &e)
         d(e);
 }
 
+void Meter::finish()
+{
+    if (auto d = std::exchange(m_done, nullptr))
+        d(m_report);
+}
+
+void Meter::db(std::function<Error()> work, std::function<void()> next)
+{
+    auto error = std::make_shared<Error>();
+    auto run = [work, error] { *error = work(); };
+    QPointer<Meter> self(this);
+    auto then = [self, error, next] {
+        if (!self || !self->m_done)
+            return;
+        if (error->isError())
+            return self->fail(*error);
+        next();
+    };
+    if (m_runner)
+        return m_runner(run, then);
+    run();
+    then();
+}
+
 void Meter::tick(std::function<void(const Expected<MeterReport> &)> done)
 {
     m_done = std::move(done);
     m_report = {};
     m_now = QDateTime::currentSecsSinceEpoch();
+    db([this] { return loadState(); }, [this] {
+        if (m_lastTick <= 0)
+            return compareWithDaemon();
+        // What happened since the last tick: starts and stops in order, ended at "now".
+        EventOptions options;
+        options.since = QString::number(m_lastTick);
+        options.until = QString::number(m_now);
+        options.filters[QStringLiteral("type")] << QStringLiteral("container");
+        options.filters[QStringLiteral("event")] << QStringLiteral("start") << QStringLiteral("die");
+        DockerJob *job = m_client->events(options);
+        auto buffer = std::make_shared<QByteArray>();
+        connect(job, &DockerJob::dataReceived, this, [buffer](const QByteArray &d) { buffer->append(d); });
+        connect(job, &DockerJob::finished, this, [this, job, buffer] {
+            job->deleteLater();
+            if (job->isError())
+                return fail(job->error());
+            QList<Event> events;
+            for (const auto &line : buffer->split('\n')) {
+                if (line.trimmed().isEmpty())
+                    continue;
+                const QJsonObject o = QJsonDocument::fromJson(line).object();
+                const QString id = o.value(QLatin1String("id")).toString();
+                if (!m_owned.contains(id))
+                    continue;
+                events << Event{o.value(QLatin1String("time")).toInteger(), id, o.value(QLatin1String("Action")).toString(o.value(QLatin1String("status")).toString())};
+            }
+            db([this, events] { return applyEvents(events); }, [this] { compareWithDaemon(); });
+        });
+    });
+}
+
+Error Meter::loadState()
+{
     auto last = m_metering.lastTick(m_host);
     if (!last)
-        return fail(last.error());
+        return last.error();
     m_lastTick = *last;
     auto owned = m_tenancy->resources({}, m_host);
     if (!owned)
-        return fail(owned.error());
+        return owned.error();
     m_owned.clear();
     m_volumes.clear();
     for (const auto &r : *owned) {
@@ -55,43 +113,16 @@ void Meter::tick(std::function<void(const Expected<MeterReport> &)> done)
         if (r.kind == QLatin1String("volume") && !r.ref.isEmpty())
             m_volumes.insert(r.ref, r);
     }
-    if (m_lastTick <= 0)
-        return compareWithDaemon();
-    // What happened since the last tick: starts and stops in order, ended at "now".
-    EventOptions options;
-    options.since = QString::number(m_lastTick);
-    options.until = QString::number(m_now);
-    options.filters[QStringLiteral("type")] << QStringLiteral("container");
-    options.filters[QStringLiteral("event")] << QStringLiteral("start") << QStringLiteral("die");
-    DockerJob *job = m_client->events(options);
-    auto buffer = std::make_shared<QByteArray>();
-    connect(job, &DockerJob::dataReceived, this, [buffer](const QByteArray &d) { buffer->append(d); });
-    connect(job, &DockerJob::finished, this, [this, job, buffer] {
-        job->deleteLater();
-        if (job->isError())
-            return fail(job->error());
-        QList<Event> events;
-        for (const auto &line : buffer->split('\n')) {
-            if (line.trimmed().isEmpty())
-                continue;
-            const QJsonObject o = QJsonDocument::fromJson(line).object();
-            const QString id = o.value(QLatin1String("id")).toString();
-            if (!m_owned.contains(id))
-                continue;
-            events << Event{o.value(QLatin1String("time")).toInteger(), id, o.value(QLatin1String("Action")).toString(o.value(QLatin1String("status")).toString())};
-        }
-        applyEvents(events);
-        compareWithDaemon();
-    });
+    return {};
 }
 
-void Meter::applyEvents(const QList<Event> &events)
+Error Meter::applyEvents(const QList<Event> &events)
 {
     for (const auto &e : events) {
         const OwnedResource r = m_owned.value(e.id);
         auto open = m_metering.openIntervals(m_host);
         if (!open)
-            return fail(open.error());
+            return open.error();
         const RunInterval *running = nullptr;
         for (const auto &i : *open)
             if (i.ref == e.id)
@@ -99,20 +130,68 @@ void Meter::applyEvents(const QList<Event> &events)
         if (e.action == QLatin1String("start") && !running) {
             RunInterval i{0, r.tenant, m_host, r.ref, r.name, r.cpusNano, r.memoryBytes, e.time, 0};
             if (auto err = m_metering.startInterval(i); err.isError())
-                return fail(err);
+                return err;
             ++m_report.runsStarted;
         } else if (e.action == QLatin1String("die") && running) {
             if (auto err = m_metering.stopInterval(running->id, e.time); err.isError())
-                return fail(err);
+                return err;
             ++m_report.runsStopped;
         }
     }
+    return {};
+}
+
+Error Meter::closeVanished(const QHash<QString, bool> &runningNow, QStringList *toInspect)
+{
+    auto open = m_metering.openIntervals(m_host);
+    if (!open)
+        return open.error();
+    QSet<QString> openRefs;
+    for (const auto &i : *open)
+        openRefs.insert(i.ref);
+    // Runs the events did not tell (the first tick, or events older than the daemon
+    // keeps): ask the container when it started or stopped.
+    for (auto it = m_owned.begin(); it != m_owned.end(); ++it) {
+        const bool running = runningNow.value(it.key(), false);
+        if (running != openRefs.contains(it.key()) && runningNow.contains(it.key()))
+            *toInspect << it.key();
+    }
+    for (const auto &i : *open) {
+        if (!runningNow.contains(i.ref)) {
+            // Gone without a trace: charge up to the last time it was seen running.
+            if (auto e = m_metering.stopInterval(i.id, std::max(m_lastTick, i.startedAt)); e.isError())
+                return e;
+            ++m_report.runsStopped;
+        }
+    }
+    return {};
+}
+
+Error Meter::applyInspected(const QString &id, const QJsonObject &state)
+{
+    const OwnedResource r = m_owned.value(id);
+    if (state.value(QLatin1String("Running")).toBool()) {
+        const qint64 started = parseDockerTime(state.value(QLatin1String("StartedAt")).toString());
+        if (auto e = m_metering.startInterval({0, r.tenant, m_host, id, r.name, r.cpusNano, r.memoryBytes, started ? started : m_now, 0}); e.isError())
+            return e;
+        ++m_report.runsStarted;
+        return {};
+    }
+    auto open = m_metering.openIntervals(m_host);
+    if (!open)
+        return open.error();
+    const qint64 finished = parseDockerTime(state.value(QLatin1String("FinishedAt")).toString());
+    for (const auto &i : *open)
+        if (i.ref == id) {
+            if (auto e = m_metering.stopInterval(i.id, finished ? finished : m_now); e.isError())
+                return e;
+            ++m_report.runsStopped;
+        }
+    return {};
 }
 
 void Meter::compareWithDaemon()
 {
-    if (!m_done)
-        return;
     DockerJob *job = m_client->listContainers(true);
     connect(job, &DockerJob::finished, this, [this, job] {
         job->deleteLater();
@@ -123,76 +202,41 @@ void Meter::compareWithDaemon()
             const QJsonObject o = c.toObject();
             runningNow.insert(o.value(QLatin1String("Id")).toString(), o.value(QLatin1String("State")).toString() == QLatin1String("running"));
         }
-        auto open = m_metering.openIntervals(m_host);
-        if (!open)
-            return fail(open.error());
-        QSet<QString> openRefs;
-        for (const auto &i : *open)
-            openRefs.insert(i.ref);
-        // Runs the events did not tell (the first tick, or events older than the daemon
-        // keeps): ask the container when it started or stopped.
-        QStringList toInspect;
-        for (auto it = m_owned.begin(); it != m_owned.end(); ++it) {
-            const bool running = runningNow.value(it.key(), false);
-            if (running != openRefs.contains(it.key()) && runningNow.contains(it.key()))
-                toInspect << it.key();
-        }
-        for (const auto &i : *open) {
-            if (!runningNow.contains(i.ref)) {
-                // Gone without a trace: charge up to the last time it was seen running.
-                if (auto e = m_metering.stopInterval(i.id, std::max(m_lastTick, i.startedAt)); e.isError())
-                    return fail(e);
-                ++m_report.runsStopped;
-            }
-        }
-        m_pending = int(toInspect.size());
-        if (m_pending == 0)
-            return finishTick();
-        for (const auto &id : toInspect) {
-            DockerJob *inspect = m_client->inspectContainer(id);
-            connect(inspect, &DockerJob::finished, this, [this, inspect, id] {
-                inspect->deleteLater();
-                if (!m_done)
-                    return;
-                if (!inspect->isError()) {
-                    const QJsonObject state = inspect->json().object().value(QLatin1String("State")).toObject();
-                    const OwnedResource r = m_owned.value(id);
-                    if (state.value(QLatin1String("Running")).toBool()) {
-                        const qint64 started = parseDockerTime(state.value(QLatin1String("StartedAt")).toString());
-                        if (auto e = m_metering.startInterval({0, r.tenant, m_host, id, r.name, r.cpusNano, r.memoryBytes, started ? started : m_now, 0});
-                            e.isError())
-                            return fail(e);
-                        ++m_report.runsStarted;
-                    } else {
-                        auto open = m_metering.openIntervals(m_host);
-                        if (!open)
-                            return fail(open.error());
-                        const qint64 finished = parseDockerTime(state.value(QLatin1String("FinishedAt")).toString());
-                        for (const auto &i : *open)
-                            if (i.ref == id) {
-                                if (auto e = m_metering.stopInterval(i.id, finished ? finished : m_now); e.isError())
-                                    return fail(e);
-                                ++m_report.runsStopped;
-                            }
-                    }
+        auto toInspect = std::make_shared<QStringList>();
+        db([this, runningNow, toInspect] { return closeVanished(runningNow, toInspect.get()); }, [this, toInspect] {
+            auto hours = [this] { db([this] { return writeHours(); }, [this] { measureVolumes(); }); };
+            // One inspection at a time, each recorded before the next.
+            auto step = std::make_shared<std::function<void(int)>>();
+            *step = [this, toInspect, hours, step](int i) {
+                if (i >= toInspect->size()) {
+                    *step = nullptr; // breaks the cycle
+                    return hours();
                 }
-                if (--m_pending == 0)
-                    finishTick();
-            });
-        }
+                const QString id = toInspect->at(i);
+                DockerJob *inspect = m_client->inspectContainer(id);
+                connect(inspect, &DockerJob::finished, this, [this, inspect, id, step, i] {
+                    inspect->deleteLater();
+                    if (!m_done)
+                        return;
+                    if (inspect->isError()) // gone meanwhile: the next tick sees it
+                        return (*step)(i + 1);
+                    const QJsonObject state = inspect->json().object().value(QLatin1String("State")).toObject();
+                    db([this, id, state] { return applyInspected(id, state); }, [step, i] { (*step)(i + 1); });
+                });
+            };
+            (*step)(0);
+        });
     });
 }
 
-void Meter::finishTick()
+Error Meter::writeHours()
 {
-    if (!m_done)
-        return;
     qint64 from = m_lastTick;
     if (from <= 0) {
         // The first tick: from the earliest run it knows of.
         auto all = m_metering.intervals(m_host, 0, m_now);
         if (!all)
-            return fail(all.error());
+            return all.error();
         from = m_now;
         for (const auto &i : *all)
             from = std::min(from, i.startedAt);
@@ -200,53 +244,55 @@ void Meter::finishTick()
     from -= from % 3600;
     auto runs = m_metering.intervals(m_host, from, m_now);
     if (!runs)
-        return fail(runs.error());
+        return runs.error();
     const QList<UsageHour> hours = MeteringStore::hoursOf(*runs, from, m_now);
     if (auto e = m_metering.writeUsage(hours); e.isError())
-        return fail(e);
+        return e;
     if (auto e = m_metering.setLastTick(m_host, m_now); e.isError())
-        return fail(e);
+        return e;
     m_report.hoursWritten = int(hours.size());
     m_report.from = from;
     m_report.to = m_now;
-    measureVolumes();
+    return {};
 }
 
 // Volumes are billed per day by size and count against the plan's disk: the daemon's disk
 // usage tells their sizes (it walks them, so this runs once a tick, not per request).
 void Meter::measureVolumes()
 {
-    if (m_volumes.isEmpty()) {
-        if (auto d = std::exchange(m_done, nullptr))
-            d(m_report);
-        return;
-    }
+    if (m_volumes.isEmpty())
+        return finish();
     DockerJob *job = m_client->systemDf();
     connect(job, &DockerJob::finished, this, [this, job] {
         job->deleteLater();
         if (job->isError())
             return fail(job->error());
-        QSet<QString> tenants;
-        const qint64 day = m_now - (m_now % 86400);
-        for (const auto &v : job->json().object().value(QLatin1String("Volumes")).toArray()) {
-            const QJsonObject o = v.toObject();
-            const QString name = o.value(QLatin1String("Name")).toString();
-            if (!m_volumes.contains(name))
-                continue;
-            const qint64 size = std::max<qint64>(0, o.value(QLatin1String("UsageData")).toObject().value(QLatin1String("Size")).toInteger());
-            const OwnedResource r = m_volumes.value(name);
-            if (auto e = m_metering.writeVolumeDay({r.tenant, day, m_host, name, size}); e.isError())
-                return fail(e);
-            if (auto e = m_tenancy->resize(r.id, r.cpusNano, r.memoryBytes, size); e.isError())
-                return fail(e);
-            tenants.insert(r.tenant);
-            ++m_report.volumesMeasured;
-        }
-        for (const auto &t : std::as_const(tenants))
-            m_tenancy->recount(t);
-        if (auto d = std::exchange(m_done, nullptr))
-            d(m_report);
+        const QJsonArray volumes = job->json().object().value(QLatin1String("Volumes")).toArray();
+        db([this, volumes] { return writeVolumes(volumes); }, [this] { finish(); });
     });
+}
+
+Error Meter::writeVolumes(const QJsonArray &volumes)
+{
+    QSet<QString> tenants;
+    const qint64 day = m_now - (m_now % 86400);
+    for (const auto &v : volumes) {
+        const QJsonObject o = v.toObject();
+        const QString name = o.value(QLatin1String("Name")).toString();
+        if (!m_volumes.contains(name))
+            continue;
+        const qint64 size = std::max<qint64>(0, o.value(QLatin1String("UsageData")).toObject().value(QLatin1String("Size")).toInteger());
+        const OwnedResource r = m_volumes.value(name);
+        if (auto e = m_metering.writeVolumeDay({r.tenant, day, m_host, name, size}); e.isError())
+            return e;
+        if (auto e = m_tenancy->resize(r.id, r.cpusNano, r.memoryBytes, size); e.isError())
+            return e;
+        tenants.insert(r.tenant);
+        ++m_report.volumesMeasured;
+    }
+    for (const auto &t : std::as_const(tenants))
+        m_tenancy->recount(t);
+    return {};
 }
 
 QuotaReconciler::QuotaReconciler(DockerClient *client, const QString &host, std::shared_ptr<TenancyStore> tenancy, QObject *parent)

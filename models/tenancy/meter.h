@@ -45,6 +45,10 @@ class Meter : public QObject
 public:
     Meter(Backends::DockerClient *client, const QString &host, std::shared_ptr<Backends::TenancyStore> tenancy, QObject *parent = nullptr);
     void tick(std::function<void(const Backends::Expected<MeterReport> &)> done);
+    // Where the database steps run: work() somewhere, then next() back on this object's
+    // thread. By default both right here (wharfctl); the console gives its database thread.
+    using Runner = std::function<void(std::function<void()> work, std::function<void()> next)>;
+    void setRunner(Runner runner) { m_runner = std::move(runner); }
 
 private:
     struct Event
@@ -53,11 +57,19 @@ private:
         QString id;
         QString action;
     };
-    void applyEvents(const QList<Event> &events);
+    // work() on the database side; next() here unless work failed (then done(error)).
+    void db(std::function<Backends::Error()> work, std::function<void()> next);
+    Backends::Error loadState();
+    Backends::Error applyEvents(const QList<Event> &events);
     void compareWithDaemon();
-    void finishTick();
+    Backends::Error closeVanished(const QHash<QString, bool> &runningNow, QStringList *toInspect);
+    Backends::Error applyInspected(const QString &id, const QJsonObject &state);
+    Backends::Error writeHours();
     void measureVolumes();
+    Backends::Error writeVolumes(const QJsonArray &volumes);
     void fail(const Backends::Error &e);
+    void finish();
+    Runner m_runner;
 
     Backends::DockerClient *m_client;
     QString m_host;
@@ -69,7 +81,6 @@ private:
     qint64 m_lastTick = 0;
     qint64 m_now = 0;
     MeterReport m_report;
-    int m_pending = 0;
 };
 
 // Puts the quota counters right from what the daemon really runs, and reports the drift.
@@ -92,3 +103,4 @@ private:
 } // namespace Wharf::Models
 
 Q_DECLARE_METATYPE(Wharf::Models::ReconcileReport)
+Q_DECLARE_METATYPE(Wharf::Models::MeterReport)

@@ -29,6 +29,8 @@ void TenancyService::open(const StoreUrl &url, const QString &password)
         Error error;
     };
     m_urlText = url.toString();
+    m_url = url;
+    m_password = password;
     auto work = [url, password]() -> Opened {
         auto s = Store::open(url, password);
         if (!s)
@@ -67,6 +69,11 @@ void TenancyService::post(std::function<void(PolicyGate &)> work)
         work(*gate);
         QMetaObject::invokeMethod(this, [this] { Q_EMIT changed(); }, Qt::QueuedConnection);
     });
+}
+
+void TenancyService::run(std::function<void()> work)
+{
+    m_pool.start(std::move(work));
 }
 
 void TenancyService::change(QObject *context, std::function<Error(TenancyStore &)> work, std::function<void(const Error &)> done)

@@ -34,6 +34,9 @@ public:
     std::shared_ptr<PolicyGate> gate() const { return m_gate; }
     std::shared_ptr<Backends::TenancyStore> store() const { return m_tenancy; }
     QString urlText() const { return m_urlText; }
+    // What open() was given: a control lease opens a connection of its own with it.
+    const Backends::StoreUrl &url() const { return m_url; }
+    const QString &password() const { return m_password; }
 
     // Runs work(store) on the database thread; done(result) runs on context's thread.
     template<typename T>
@@ -67,6 +70,8 @@ public:
     // The gate's bookkeeping that nobody waits for (settle, removed, audit), in order; then
     // changed(), so open pages show the new counters.
     void post(std::function<void(PolicyGate &)> work);
+    // Any work that must run on the database thread (its connections live there); nobody waits.
+    void run(std::function<void()> work);
     // A change: on the database thread, then changed() and done(error) on context's thread.
     void change(QObject *context, std::function<Backends::Error(Backends::TenancyStore &)> work,
                 std::function<void(const Backends::Error &)> done = {});
@@ -82,6 +87,8 @@ private:
     std::shared_ptr<PolicyGate> m_gate;
     Principal m_principal;
     QString m_urlText;
+    Backends::StoreUrl m_url;
+    QString m_password;
 };
 
 } // namespace Wharf::Models

@@ -196,7 +196,7 @@ private Q_SLOTS:
                                        QStringList{QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("x"), QStringLiteral("--max-containers"),
                                                    QStringLiteral("1"), QStringLiteral("--cpus"), QStringLiteral("1"), QStringLiteral("--memory"),
                                                    QStringLiteral("1g"), QStringLiteral("--free")},
-                                       QStringList{QStringLiteral("update"), QStringLiteral("--memory"), QStringLiteral("1g"), QStringLiteral("x")}}) {
+                                       QStringList{QStringLiteral("tag"), QStringLiteral("a"), QStringLiteral("b")}}) {
             const Run r = tenant(QStringLiteral("gated"), cmd);
             QCOMPARE(r.code, 1);
             QVERIFY2(r.err.contains(QLatin1String("not available to tenant")), qPrintable(r.err));

@@ -4,6 +4,7 @@
 // it creates pass the policy gate against the private dockerd.
 #include "../integration/storesupport.h"
 
+#include "containers/containerdetailsdialog.h"
 #include "hosts/hostregistry.h"
 #include "hosts/hoststore.h"
 #include "hosts/navigationmodel.h"
@@ -11,7 +12,11 @@
 #include "mainwindow.h"
 #include "store/money.h"
 #include "tasks/taskmodel.h"
+#include "tenancy/controlloop.h"
+#include "tenancy/policygate.h"
 #include "tenancy/quotawatcher.h"
+#include "store/controllease.h"
+#include "store/meteringstore.h"
 #include "tenancy/recordtablemodel.h"
 #include "tenancy/tenancyservice.h"
 #include "tenants/auditpage.h"
@@ -309,6 +314,92 @@ private Q_SLOTS:
         QCOMPARE(s->usage(QStringLiteral("gone"))->containers, 0);
     }
 
+    // An admin's console runs the control loops of the hosts whose lease it gets: the runs of
+    // tenants' containers are metered; nobody else holds the lease meanwhile; closing lets go.
+    void adminConsoleRunsTheControlLoopsUnderTheLease()
+    {
+        const QString db = TestSupport::newPostgresDatabase();
+        const QString url = TestSupport::postgresUrl(db);
+        auto admin = openService(url, TestSupport::postgresPassword());
+        QVERIFY(admin->isOpen());
+        auto *s = admin->store().get();
+        Backends::Plan p;
+        p.name = QStringLiteral("metered");
+        p.maxContainers = 3;
+        p.cpusNano = 1'000'000'000;
+        p.memoryBytes = 256LL << 20;
+        p.freeTier = true;
+        QVERIFY(!s->createPlan(p).isError());
+        Backends::Tenant t;
+        t.name = QStringLiteral("acme");
+        t.plan = p.name;
+        QVERIFY(!s->createTenant(t).isError());
+        const QString hostName = QStringLiteral("metered-host");
+        QVERIFY(!s->setHostDomain({hostName, QStringLiteral("public"), {}}).isError());
+
+        Models::HostStore store(m_dir.filePath(QStringLiteral("metered-hosts.json")));
+        Models::HostConfig h;
+        h.name = hostName;
+        h.url = TestSupport::dockerHost();
+        auto id = store.add(h);
+        QVERIFY(id);
+        Models::TaskModel tasks;
+        Models::HostRegistry hosts(&store, &tasks);
+        hosts.setTenancy(admin.get());
+        hosts.connectAll();
+        Models::HostConnection *c = hosts.connection(*id);
+        QTRY_VERIFY_WITH_TIMEOUT(c->state() == Models::HostConnection::Up, 30000);
+        auto finished = [](Backends::DockerJob *job) {
+            QSignalSpy done(job, &Backends::DockerJob::finished);
+            if (!job->isFinished())
+                done.wait(20000);
+            job->deleteLater();
+            return job;
+        };
+        finished(c->client()->removeContainer(QStringLiteral("acme-metered"), true)); // by an earlier run that failed
+        // acme's container, through the gate as wharfctl makes it
+        Models::PolicyGate gate(admin->store(), {QStringLiteral("tester"), QStringLiteral("acme")});
+        Backends::ContainerSpec spec;
+        spec.image = TestSupport::testImage();
+        spec.name = QStringLiteral("acme-metered");
+        spec.command = {QStringLiteral("sleep"), QStringLiteral("300")};
+        QJsonObject body = spec.toCreateBody();
+        auto admission = gate.admitContainer(hostName, body, spec.name);
+        QVERIFY(admission);
+        Backends::DockerJob *create = finished(c->client()->createContainer(body, spec.name));
+        QVERIFY2(!create->isError(), qPrintable(create->error().message));
+        const QString ref = create->json().object().value(QLatin1String("Id")).toString();
+        gate.settle(*admission, ref, {});
+        QVERIFY(!finished(c->client()->startContainer(ref))->isError());
+
+        Backends::ControlLease other(*Backends::StoreUrl::parse(url), TestSupport::postgresPassword(), hostName);
+        {
+            Models::ControlLoop loop(&hosts, admin.get());
+            QSignalSpy metered(&loop, &Models::ControlLoop::metered);
+            QSignalSpy failed(&loop, &Models::ControlLoop::failed);
+            QTest::qWait(1500); // a run of a second or more (the daemon tells start times in seconds)
+            loop.tickNow();
+            QVERIFY2(metered.wait(20000), qPrintable(failed.isEmpty() ? QString() : failed.first().at(1).toString()));
+            QCOMPARE(metered.first().at(0).toString(), hostName);
+            const auto report = metered.first().at(1).value<Models::MeterReport>();
+            QCOMPARE(report.runsStarted, 1);
+            QVERIFY(report.hoursWritten >= 1);
+            QCOMPARE(loop.heldHosts(), QStringList{hostName});
+            QCOMPARE(*other.tryAcquire(), false); // the console holds it
+            Backends::MeteringStore metering(s->sharedStore());
+            const QList<Backends::RunInterval> open = *metering.openIntervals(hostName);
+            QCOMPARE(open.size(), 1);
+            QCOMPARE(open.first().tenant, QStringLiteral("acme"));
+            QCOMPARE(open.first().ref, ref);
+        }
+        // the console's loops are gone: so is its lease
+        QTRY_VERIFY_WITH_TIMEOUT(*other.tryAcquire(), 10000);
+        other.release();
+        QVERIFY(!finished(c->client()->removeContainer(ref, true))->isError());
+        gate.removed(hostName, ref);
+        QCOMPARE(s->usage(QStringLiteral("acme"))->containers, 0);
+    }
+
     // A tenant's console: its own role, its own pages, its requests through the gate.
     void tenantConsoleIsConfined()
     {
@@ -429,10 +520,16 @@ private Q_SLOTS:
             QVERIFY(made.wait(10000));
         }
         c->containerAction(Models::HostConnection::Action::Pause, {ref}); // events and a listing go by
+        QTRY_COMPARE_WITH_TIMEOUT(c->containers()->row(ref)->state, QStringLiteral("paused"), 10000);
         c->containerAction(Models::HostConnection::Action::Unpause, {ref});
         QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog({})->size() >= 5, 10000);
         QTest::qWait(500);
         QCOMPARE(c->containers()->ids(), QStringList{ref});
+        {
+            Ui::ContainerDetailsDialog details(c, ref);
+            details.startConsole(QStringLiteral("/bin/sh"));
+            QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog({})->size() >= 6, 10000);
+        }
         // limits: beyond the plan refused, within it changed (fair share was half a CPU)
         failures.clear();
         c->updateContainer(ref, 1'500'000'000, -1);
@@ -472,13 +569,13 @@ private Q_SLOTS:
         Backends::AuditFilter f;
         f.tenant = QStringLiteral("blue");
         QStringList trail;
-        QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog(f)->size() >= 11, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog(f)->size() >= 12, 10000);
         const QList<Backends::AuditEntry> entries = *tenant->store()->auditLog(f);
         for (const auto &e : entries)
             trail.prepend(e.action + QLatin1Char(' ') + e.result);
         QCOMPARE(trail, (QStringList{QStringLiteral("container.create denied"), QStringLiteral("container.create ok"),
                                      QStringLiteral("container.start ok"), QStringLiteral("container.pause ok"),
-                                     QStringLiteral("container.unpause ok"),
+                                     QStringLiteral("container.unpause ok"), QStringLiteral("container.exec ok"),
                                      QStringLiteral("container.update denied-quota"),
                                      QStringLiteral("container.update ok"), QStringLiteral("volume.create ok"),
                                      QStringLiteral("network create denied"), QStringLiteral("volume.remove ok"),

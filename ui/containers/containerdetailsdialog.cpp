@@ -318,8 +318,12 @@ void ContainerDetailsDialog::startConsole(const QString &command)
                           {QStringLiteral("Cmd"), QJsonArray::fromStringList(argv)}};
     m_consoleStatus->setText(tr("Connecting…"));
     DockerJob *create = m_host->client()->execCreate(m_id, cfg);
-    connect(create, &DockerJob::finished, this, [this, create] {
+    connect(create, &DockerJob::finished, this, [this, create, argv] {
         create->deleteLater();
+        // The command, not what is typed into it, goes into the audit log.
+        const ContainerRow *row = m_host->containers()->row(m_id);
+        m_host->audit(QStringLiteral("container.exec"), (row ? row->name : m_id.left(12)) + QLatin1Char(' ') + argv.join(QLatin1Char(' ')),
+                      create->isError() ? QStringLiteral("failed") : QStringLiteral("ok"), create->isError() ? create->error().message : QString());
         if (create->isError()) {
             m_consoleStatus->setText(tr("Cannot start the command: %1").arg(create->error().message));
             return;

@@ -523,6 +523,9 @@ void RegistriesPage::runLocalRegistry()
     HostConnection *c = m_hosts->connection(f.hostId);
     if (!c)
         return setStatus(tr("Choose a host to run the registry on."), true);
+    // A registry container publishes a port with the host's rights: an admin's action.
+    if (const Error denied = c->refuseForTenant(QStringLiteral("registry run")); denied.isError())
+        return setStatus(denied.message, true);
     LocalRegistryDeployer::Options o;
     o.name = f.name;
     o.port = f.port;
@@ -535,8 +538,10 @@ void RegistriesPage::runLocalRegistry()
     auto *d = new LocalRegistryDeployer(c->client(), m_store, o, this);
     const int task = m_hosts->tasks() ? m_hosts->tasks()->begin(tr("Run registry %1 on %2").arg(o.name, c->config().name)) : 0;
     connect(d, &LocalRegistryDeployer::progress, this, [this](const QString &s) { setStatus(s); });
-    connect(d, &LocalRegistryDeployer::finished, this, [this, d, task](const Error &e) {
+    connect(d, &LocalRegistryDeployer::finished, this, [this, d, task, c = QPointer<HostConnection>(c)](const Error &e) {
         d->deleteLater();
+        if (c)
+            c->audit(QStringLiteral("registry.run"), d->options().name, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"), e.message);
         if (e.isError()) {
             if (m_hosts->tasks())
                 m_hosts->tasks()->fail(task, e.message);
