@@ -476,8 +476,11 @@ Error TenancyStore::release(qint64 reservation)
         if (!q->next())
             return {}; // released already
         const OwnedResource r = resourceFrom(*q);
-        if (auto d = m_store->exec(QStringLiteral("DELETE FROM resources WHERE id = ?"), {reservation}); !d)
+        auto d = m_store->exec(QStringLiteral("DELETE FROM resources WHERE id = ?"), {reservation});
+        if (!d)
             return d.error();
+        if (d->numRowsAffected() != 1)
+            return {}; // another release (a removal and a reconciliation at once) got there first
         const int containers = r.kind == QLatin1String("container") ? 1 : 0;
         // Never below zero, even if the counters drifted (reconcile puts them right).
         auto u = m_store->exec(QStringLiteral("UPDATE quota_usage SET containers = CASE WHEN containers >= ? THEN containers - ? ELSE 0 END,"
@@ -528,6 +531,13 @@ Expected<QuotaUsage> TenancyStore::recount(const QString &tenantName)
 {
     QuotaUsage before;
     Error e = m_store->transaction([&]() -> Error {
+        // PostgreSQL (read committed): take the counter row's lock first, so that the sums
+        // below are read after any reservation in flight has committed (an UPDATE that waits
+        // for the lock would still sum with the snapshot from before it waited).
+        if (m_store->isPostgres()) {
+            if (auto l = m_store->exec(QStringLiteral("SELECT tenant FROM quota_usage WHERE tenant = ? FOR UPDATE"), {tenantName}); !l)
+                return l.error();
+        }
         auto u = usage(tenantName);
         if (!u)
             return u.error();
@@ -557,7 +567,10 @@ Expected<OwnedResource> TenancyStore::regrow(qint64 id, qint64 cpusNano, qint64 
 {
     OwnedResource before;
     Error e = m_store->transaction([&]() -> Error {
-        auto q = m_store->exec(QStringLiteral("SELECT %1 FROM resources WHERE id = ?").arg(QLatin1String(resourceColumns)), {id});
+        // Two changes of one container must not both start from the same old values.
+        auto q = m_store->exec(QStringLiteral("SELECT %1 FROM resources WHERE id = ?%2")
+                                   .arg(QLatin1String(resourceColumns), m_store->isPostgres() ? QStringLiteral(" FOR UPDATE") : QString()),
+                               {id});
         if (!q)
             return q.error();
         if (!q->next())

@@ -367,6 +367,65 @@ private Q_SLOTS:
         }
     }
 
+    // Releases, limit changes and recounts racing with each other and with reservations:
+    // the counters always equal what the resource rows say.
+    void concurrentReleasesRegrowsAndRecounts_data() { engines(); }
+    void concurrentReleasesRegrowsAndRecounts()
+    {
+        QFETCH(QString, engine);
+        QString url;
+        auto s = fresh(engine, &url);
+        QVERIFY(s);
+        TenancyStore admin(s);
+        Plan big = smallPlan(QStringLiteral("big"));
+        big.maxContainers = 100;
+        big.cpusNano = 100'000'000'000;
+        QVERIFY(!admin.createPlan(big).isError());
+        Tenant acme;
+        acme.name = QStringLiteral("acme");
+        acme.plan = big.name;
+        QVERIFY(!admin.createTenant(acme).isError());
+        QList<qint64> ids;
+        for (int i = 0; i < 5; ++i)
+            ids << *admin.reserve(acme.name, QStringLiteral("h"), QStringLiteral("container"), {}, 100'000'000, 1024 * 1024);
+        const QList<qint64> released = ids.mid(0, 2);
+        const qint64 grown = ids.at(2);
+        QThreadPool pool;
+        pool.setMaxThreadCount(20);
+        QList<QFuture<bool>> all;
+        for (int i = 0; i < 20; ++i)
+            all << QtConcurrent::run(&pool, [this, url, i, released, grown] {
+                auto own = open(url);
+                if (!own)
+                    return false;
+                TenancyStore t(own);
+                switch (i % 4) {
+                case 0: // everyone releases the same two: each gives its quota back once
+                    for (qint64 id : released)
+                        if (t.release(id).isError())
+                            return false;
+                    return true;
+                case 1: // changes of one container's CPUs, each from what the last left
+                    return bool(t.regrow(grown, 100'000'000 * (i + 1), -1));
+                case 2:
+                    return bool(t.recount(QStringLiteral("acme")));
+                default:
+                    return bool(t.reserve(QStringLiteral("acme"), QStringLiteral("h"), QStringLiteral("container"), {}, 100'000'000, 1024 * 1024));
+                }
+            });
+        for (auto &f : all)
+            QVERIFY(f.result());
+        const QList<OwnedResource> rows = *admin.resources(acme.name);
+        QCOMPARE(rows.size(), 3 + 5); // five reserved by the racers
+        qint64 cpus = 0;
+        for (const auto &r : rows)
+            cpus += r.cpusNano;
+        const QuotaUsage u = *admin.usage(acme.name);
+        QCOMPARE(u.containers, 8);
+        QCOMPARE(u.cpusNano, cpus);
+        QCOMPARE(u.memoryBytes, 8LL * 1024 * 1024);
+    }
+
     void auditLog_data() { engines(); }
     void auditLog()
     {
