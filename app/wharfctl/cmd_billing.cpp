@@ -57,6 +57,8 @@ void Cli::cmdMeter(const QStringList &a)
                                          {QStringLiteral("runsStopped"), r->runsStopped},
                                          {QStringLiteral("hours"), r->hoursWritten},
                                          {QStringLiteral("volumes"), r->volumesMeasured},
+                                         {QStringLiteral("volumesAdopted"), r->volumesAdopted},
+                                         {QStringLiteral("volumesGone"), r->volumesGone},
                                          {QStringLiteral("from"), QDateTime::fromSecsSinceEpoch(r->from, Qt::UTC).toString(Qt::ISODate)},
                                          {QStringLiteral("to"), QDateTime::fromSecsSinceEpoch(r->to, Qt::UTC).toString(Qt::ISODate)}}),
                    finish(0);

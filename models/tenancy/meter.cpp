@@ -198,9 +198,21 @@ void Meter::compareWithDaemon()
         if (job->isError())
             return fail(job->error());
         QHash<QString, bool> runningNow;
+        m_anonymous.clear();
         for (const auto &c : job->json().array()) {
             const QJsonObject o = c.toObject();
-            runningNow.insert(o.value(QLatin1String("Id")).toString(), o.value(QLatin1String("State")).toString() == QLatin1String("running"));
+            const QString id = o.value(QLatin1String("Id")).toString();
+            runningNow.insert(id, o.value(QLatin1String("State")).toString() == QLatin1String("running"));
+            if (!m_owned.contains(id))
+                continue;
+            // The gate lets a tenant mount only its own named volumes: any other volume a
+            // tenant's container has, the daemon made for it.
+            for (const auto &m : o.value(QLatin1String("Mounts")).toArray()) {
+                const QJsonObject mount = m.toObject();
+                const QString name = mount.value(QLatin1String("Name")).toString();
+                if (mount.value(QLatin1String("Type")).toString() == QLatin1String("volume") && !name.isEmpty() && !m_volumes.contains(name))
+                    m_anonymous.insert(name, m_owned.value(id));
+            }
         }
         auto toInspect = std::make_shared<QStringList>();
         db([this, runningNow, toInspect] { return closeVanished(runningNow, toInspect.get()); }, [this, toInspect] {
@@ -260,7 +272,7 @@ Error Meter::writeHours()
 // usage tells their sizes (it walks them, so this runs once a tick, not per request).
 void Meter::measureVolumes()
 {
-    if (m_volumes.isEmpty())
+    if (m_volumes.isEmpty() && m_anonymous.isEmpty())
         return finish();
     DockerJob *job = m_client->systemDf();
     connect(job, &DockerJob::finished, this, [this, job] {
@@ -275,20 +287,44 @@ void Meter::measureVolumes()
 Error Meter::writeVolumes(const QJsonArray &volumes)
 {
     QSet<QString> tenants;
+    QSet<QString> present;
     const qint64 day = m_now - (m_now % 86400);
     for (const auto &v : volumes) {
         const QJsonObject o = v.toObject();
         const QString name = o.value(QLatin1String("Name")).toString();
-        if (!m_volumes.contains(name))
-            continue;
+        present.insert(name);
         const qint64 size = std::max<qint64>(0, o.value(QLatin1String("UsageData")).toObject().value(QLatin1String("Size")).toInteger());
-        const OwnedResource r = m_volumes.value(name);
+        OwnedResource r;
+        if (m_volumes.contains(name)) {
+            r = m_volumes.value(name);
+            if (auto e = m_tenancy->resize(r.id, r.cpusNano, r.memoryBytes, size); e.isError())
+                return e;
+        } else if (m_anonymous.contains(name)) {
+            r.tenant = m_anonymous.value(name).tenant;
+            r.host = m_host;
+            r.kind = QStringLiteral("volume");
+            r.ref = name;
+            r.name = name;
+            r.diskBytes = size;
+            if (auto e = m_tenancy->adopt(r); e.isError())
+                return e;
+            ++m_report.volumesAdopted;
+        } else {
+            continue;
+        }
         if (auto e = m_metering.writeVolumeDay({r.tenant, day, m_host, name, size}); e.isError())
-            return e;
-        if (auto e = m_tenancy->resize(r.id, r.cpusNano, r.memoryBytes, size); e.isError())
             return e;
         tenants.insert(r.tenant);
         ++m_report.volumesMeasured;
+    }
+    // Removed behind Wharf's back (or with their container, rm -v): their disk goes back.
+    for (auto it = m_volumes.begin(); it != m_volumes.end(); ++it) {
+        if (present.contains(it.key()))
+            continue;
+        if (auto e = m_tenancy->release(it->id); e.isError())
+            return e;
+        tenants.insert(it->tenant);
+        ++m_report.volumesGone;
     }
     for (const auto &t : std::as_const(tenants))
         m_tenancy->recount(t);

@@ -17,6 +17,8 @@ struct MeterReport
     int runsStopped = 0;
     int hoursWritten = 0; // usage rows (re)computed
     int volumesMeasured = 0; // tenants' volumes whose size was recorded for today
+    int volumesAdopted = 0;  // anonymous volumes of tenants' containers, recorded now
+    int volumesGone = 0;     // recorded volumes the daemon no longer has: disk given back
     qint64 from = 0;
     qint64 to = 0;
 };
@@ -78,6 +80,9 @@ private:
     std::function<void(const Backends::Expected<MeterReport> &)> m_done;
     QHash<QString, Backends::OwnedResource> m_owned; // by container id
     QHash<QString, Backends::OwnedResource> m_volumes; // by volume name
+    // Volumes the daemon made for tenants' containers (-v /path, an image's VOLUME): by
+    // name, the container's record. Recorded as the tenant's when first measured.
+    QHash<QString, Backends::OwnedResource> m_anonymous;
     qint64 m_lastTick = 0;
     qint64 m_now = 0;
     MeterReport m_report;

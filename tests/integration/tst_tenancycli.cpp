@@ -487,6 +487,50 @@ private Q_SLOTS:
         CHECK_RUN(ctl({QStringLiteral("volume"), QStringLiteral("rm"), QStringLiteral("admin-data")}), 0);
     }
 
+    // Volumes the daemon makes for a tenant's container (-v /path) count and are billed like
+    // named ones; removed with their container (rm -v), their disk goes back.
+    void anonymousVolumesAreMeteredToo()
+    {
+        useFreshDatabase(QStringLiteral("sqlite"));
+        CHECK_RUN(ctl({QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("anon"), QStringLiteral("--max-containers"), QStringLiteral("4"),
+                       QStringLiteral("--cpus"), QStringLiteral("1"), QStringLiteral("--memory"), QStringLiteral("512m"), QStringLiteral("--disk"),
+                       QStringLiteral("100m"), QStringLiteral("--price-hour"), QStringLiteral("0.01"), QStringLiteral("--disk-price"), QStringLiteral("1")}),
+                  0);
+        CHECK_RUN(ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("anon"), QStringLiteral("--plan"), QStringLiteral("anon")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("domain"), QStringLiteral("set"), TestSupport::dockerHost(), QStringLiteral("public")}), 0);
+        ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("-v"), QStringLiteral("anon-filler")}); // by an earlier run that failed
+        CHECK_RUN(tenant(QStringLiteral("anon"), {QStringLiteral("run"), QStringLiteral("--name"), QStringLiteral("anon-filler"), QStringLiteral("-v"),
+                                                 QStringLiteral("/scratch"), TestSupport::testImage(), QStringLiteral("dd"), QStringLiteral("if=/dev/zero"),
+                                                 QStringLiteral("of=/scratch/blob"), QStringLiteral("bs=1048576"), QStringLiteral("count=3")}),
+                  0);
+        Run tick = ctl({QStringLiteral("meter"), QStringLiteral("-o"), QStringLiteral("json")});
+        CHECK_RUN(tick, 0);
+        QJsonObject report = QJsonDocument::fromJson(tick.out.toUtf8()).object();
+        QCOMPARE(report.value(QLatin1String("volumesAdopted")).toInt(), 1);
+        QCOMPARE(report.value(QLatin1String("volumes")).toInt(), 1);
+        auto disk = [&] { return quota(QStringLiteral("anon")).value(QLatin1String("diskBytes")).toObject().value(QLatin1String("used")).toInteger(); };
+        QVERIFY2(disk() >= 3LL * 1024 * 1024, qPrintable(QString::number(disk())));
+        // the next tick measures it again, without recording it twice
+        tick = ctl({QStringLiteral("meter"), QStringLiteral("-o"), QStringLiteral("json")});
+        CHECK_RUN(tick, 0);
+        report = QJsonDocument::fromJson(tick.out.toUtf8()).object();
+        QCOMPARE(report.value(QLatin1String("volumesAdopted")).toInt(), 0);
+        QCOMPARE(report.value(QLatin1String("volumes")).toInt(), 1);
+        const Run bill = ctl({QStringLiteral("bill"), QStringLiteral("anon"), QStringLiteral("--period"), QStringLiteral("day"), QStringLiteral("-o"), QStringLiteral("csv")});
+        CHECK_RUN(bill, 0);
+        QVERIFY2(bill.out.contains(QLatin1String(",disk,")), qPrintable(bill.out));
+        // the tenant sees it as its own
+        const Run ls = tenant(QStringLiteral("anon"), {QStringLiteral("volume"), QStringLiteral("ls"), QStringLiteral("-q")});
+        CHECK_RUN(ls, 0);
+        QCOMPARE(ls.out.trimmed().size(), 64);
+        // gone with its container: the next tick gives the disk back
+        CHECK_RUN(tenant(QStringLiteral("anon"), {QStringLiteral("rm"), QStringLiteral("-v"), QStringLiteral("anon-filler")}), 0);
+        tick = ctl({QStringLiteral("meter"), QStringLiteral("-o"), QStringLiteral("json")});
+        CHECK_RUN(tick, 0);
+        QCOMPARE(QJsonDocument::fromJson(tick.out.toUtf8()).object().value(QLatin1String("volumesGone")).toInt(), 1);
+        QCOMPARE(disk(), 0);
+    }
+
     void reconcileAfterChangesBehindOurBack()
     {
         useFreshDatabase(QStringLiteral("sqlite"));
