@@ -32,14 +32,20 @@ ImageActions::ImageActions(HostConnection *host, RegistryStore *registries, Cred
 {
     // Every image action is in the audit log when the console has a platform database (a
     // refusal is recorded as such, once).
-    connect(this, &ImageActions::done, this, [this](const QString &title, const QString &) {
-        if (m_host)
-            m_host->audit(QStringLiteral("image.action"), title, QStringLiteral("ok"));
-    });
-    connect(this, &ImageActions::failed, this, [this](const QString &title, const QString &message) {
+    // The record says what was done in words that do not depend on the console's language.
+    auto audit = [this](const QString &title, const QString &result, const QString &detail) {
+        const Named n = m_named.take(title);
         if (m_host && !m_refusing)
-            m_host->audit(QStringLiteral("image.action"), title, QStringLiteral("failed"), message);
-    });
+            m_host->audit(n.action.isEmpty() ? QStringLiteral("image.action") : n.action, n.action.isEmpty() ? title : n.target, result, detail);
+    };
+    connect(this, &ImageActions::done, this, [audit](const QString &title, const QString &) { audit(title, QStringLiteral("ok"), {}); });
+    connect(this, &ImageActions::failed, this, [audit](const QString &title, const QString &message) { audit(title, QStringLiteral("failed"), message); });
+}
+
+QString ImageActions::named(const QString &title, const QString &action, const QString &target)
+{
+    m_named.insert(title, {action, target});
+    return title;
 }
 
 bool ImageActions::refused(const QString &action, const QString &title)
@@ -161,7 +167,7 @@ void ImageActions::follow(DockerJob *job, int task, const QString &title, std::f
 int ImageActions::pull(const QString &reference)
 {
     const auto ref = ImageRef::parse(reference);
-    const QString title = tr("Pull %1").arg(reference.trimmed());
+    const QString title = named(tr("Pull %1").arg(reference.trimmed()), QStringLiteral("image.pull"), reference.trimmed());
     if (!ref)
         return fail(title, ref.error().message);
     const QString name = ref->toString();
@@ -180,7 +186,7 @@ int ImageActions::pull(const QString &reference)
 int ImageActions::push(const QString &reference)
 {
     const auto ref = ImageRef::parse(reference);
-    const QString title = tr("Push %1").arg(reference.trimmed());
+    const QString title = named(tr("Push %1").arg(reference.trimmed()), QStringLiteral("image.push"), reference.trimmed());
     if (refused(QStringLiteral("push"), title))
         return 0;
     if (!ref)
@@ -205,7 +211,7 @@ int ImageActions::push(const QString &reference)
 void ImageActions::tag(const QString &source, const QString &target)
 {
     const auto ref = ImageRef::parse(target);
-    const QString title = tr("Tag %1 as %2").arg(source, target.trimmed());
+    const QString title = named(tr("Tag %1 as %2").arg(source, target.trimmed()), QStringLiteral("image.tag"), source + QStringLiteral(" ") + target.trimmed());
     if (refused(QStringLiteral("tag"), title))
         return;
     if (!ref)
@@ -221,7 +227,8 @@ void ImageActions::remove(const QStringList &references, bool force)
         return;
     for (const QString &r : references) {
         // The engine's 409 says which container uses it; the page offers to force.
-        track(m_host->client()->removeImage(r, force), force ? tr("Remove image %1 (forced)").arg(r) : tr("Remove image %1").arg(r),
+        track(m_host->client()->removeImage(r, force),
+              named(force ? tr("Remove image %1 (forced)").arg(r) : tr("Remove image %1").arg(r), QStringLiteral("image.remove"), r),
               [](DockerJob *job) {
                   int untagged = 0, deleted = 0;
                   for (const auto &v : job->json().array()) {
@@ -237,7 +244,9 @@ void ImageActions::prune(bool all)
 {
     if (refused(QStringLiteral("image prune"), all ? tr("Remove unused images") : tr("Remove dangling images")))
         return;
-    track(m_host->client()->pruneImages(all), all ? tr("Remove unused images") : tr("Remove dangling images"), [](DockerJob *job) {
+    track(m_host->client()->pruneImages(all),
+          named(all ? tr("Remove unused images") : tr("Remove dangling images"), QStringLiteral("image.prune"), all ? QStringLiteral("unused") : QStringLiteral("dangling")),
+          [](DockerJob *job) {
         const QJsonObject o = job->json().object();
         return tr("%1 images removed, %2 reclaimed")
             .arg(o.value(QLatin1String("ImagesDeleted")).toArray().size())
@@ -247,7 +256,8 @@ void ImageActions::prune(bool all)
 
 int ImageActions::save(const QStringList &references, const QString &path)
 {
-    const QString title = tr("Save %1 to %2").arg(references.join(QStringLiteral(", ")), QFileInfo(path).fileName());
+    const QString title = named(tr("Save %1 to %2").arg(references.join(QStringLiteral(", ")), QFileInfo(path).fileName()), QStringLiteral("image.save"),
+                                references.join(QLatin1Char(' ')));
     auto file = std::make_shared<QSaveFile>(path);
     if (!file->open(QIODevice::WriteOnly))
         return fail(title, tr("Cannot write %1: %2").arg(path, file->errorString()));
@@ -320,7 +330,7 @@ void ImageActions::readArchive(const QString &path, int task, const QString &tit
 
 int ImageActions::load(const QString &path)
 {
-    const QString title = tr("Load images from %1").arg(QFileInfo(path).fileName());
+    const QString title = named(tr("Load images from %1").arg(QFileInfo(path).fileName()), QStringLiteral("image.load"), QFileInfo(path).fileName());
     if (refused(QStringLiteral("load"), title))
         return 0;
     TaskModel *tasks = m_host->tasks();
@@ -339,7 +349,7 @@ int ImageActions::load(const QString &path)
 
 int ImageActions::importTar(const QString &path, const QString &reference, const QStringList &changes)
 {
-    const QString title = tr("Import %1").arg(QFileInfo(path).fileName());
+    const QString title = named(tr("Import %1").arg(QFileInfo(path).fileName()), QStringLiteral("image.import"), QFileInfo(path).fileName());
     QString repo, tag;
     if (!reference.trimmed().isEmpty()) {
         const auto ref = ImageRef::parse(reference);
@@ -366,7 +376,7 @@ BuildRun *ImageActions::build(const BuildRequest &request)
 {
     auto *run = new BuildRun(this);
     const QString what = request.options.tags.isEmpty() ? request.context : request.options.tags.join(QStringLiteral(", "));
-    const QString title = tr("Build %1").arg(what);
+    const QString title = named(tr("Build %1").arg(what), QStringLiteral("image.build"), what);
     TaskModel *tasks = m_host->tasks();
     run->m_task = tasks ? tasks->begin(title) : 0;
     auto finishWith = [this, run, tasks, title](const Error &e) {

@@ -4,6 +4,7 @@
 #include "docker/jsonmessages.h"
 #include "hosts/hostconnection.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -92,6 +93,14 @@ private:
     // An admin's action in a tenant's console: refused (and audited once), true.
     bool refused(const QString &action, const QString &title);
     bool m_refusing = false;
+    // The audit log's words for a task's title (its action and target, untranslated).
+    struct Named
+    {
+        QString action;
+        QString target;
+    };
+    QString named(const QString &title, const QString &action, const QString &target);
+    QHash<QString, Named> m_named;
     // Reads an archive (load, import) off the UI thread; a short or unreadable one fails task.
     void readArchive(const QString &path, int task, const QString &title, const QString &tooSmall,
                      std::function<void(const QByteArray &)> then);

@@ -6,6 +6,7 @@
 
 #include "containers/containerdetailsdialog.h"
 #include "hosts/hostregistry.h"
+#include "images/imageactions.h"
 #include "hosts/hoststore.h"
 #include "hosts/navigationmodel.h"
 #include "inventory/containerlistmodel.h"
@@ -372,6 +373,21 @@ private Q_SLOTS:
         gate.settle(*admission, ref, {});
         QVERIFY(!finished(c->client()->startContainer(ref))->isError());
 
+        // an admin's image action, in the audit log in words that do not depend on the language
+        {
+            Models::ImageActions *images = hosts.imageActions(c);
+            QSignalSpy imageDone(images, &Models::ImageActions::done);
+            images->tag(TestSupport::testImage(), QStringLiteral("acme/tagged:1"));
+            QVERIFY(imageDone.wait(10000));
+            Backends::AuditFilter af;
+            af.action = QStringLiteral("image.tag");
+            QTRY_COMPARE_WITH_TIMEOUT(s->auditLog(af)->size(), 1, 10000);
+            QCOMPARE(s->auditLog(af)->first().target, TestSupport::testImage() + QStringLiteral(" acme/tagged:1"));
+            QCOMPARE(s->auditLog(af)->first().result, QStringLiteral("ok"));
+            QSignalSpy removed(images, &Models::ImageActions::done);
+            images->remove({QStringLiteral("acme/tagged:1")}, false);
+            QVERIFY(removed.wait(10000));
+        }
         Backends::ControlLease other(*Backends::StoreUrl::parse(url), TestSupport::postgresPassword(), hostName);
         {
             Models::ControlLoop loop(&hosts, admin.get());
@@ -553,6 +569,13 @@ private Q_SLOTS:
         c->createNetwork(QStringLiteral("blue-net"), {});
         QCOMPARE(failures.size(), 1);
         QVERIFY(failures.first().first().toString().contains(QLatin1String("not available to tenant")));
+        {
+            Models::ImageActions *images = hosts.imageActions(c);
+            QSignalSpy imageFailed(images, &Models::ImageActions::failed);
+            images->tag(TestSupport::testImage(), QStringLiteral("blue/mine:1"));
+            QCOMPARE(imageFailed.size(), 1);
+            QVERIFY(imageFailed.first().at(1).toString().contains(QLatin1String("\"tag\" is not available to tenant \"blue\"")));
+        }
         c->removeVolume(QStringLiteral("blue-data"));
         QTRY_COMPARE_WITH_TIMEOUT(volumeState(), QString(), 20000);
         // removing blue's container gives the quota back
@@ -569,7 +592,7 @@ private Q_SLOTS:
         Backends::AuditFilter f;
         f.tenant = QStringLiteral("blue");
         QStringList trail;
-        QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog(f)->size() >= 12, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog(f)->size() >= 13, 10000);
         const QList<Backends::AuditEntry> entries = *tenant->store()->auditLog(f);
         for (const auto &e : entries)
             trail.prepend(e.action + QLatin1Char(' ') + e.result);
@@ -578,7 +601,7 @@ private Q_SLOTS:
                                      QStringLiteral("container.unpause ok"), QStringLiteral("container.exec ok"),
                                      QStringLiteral("container.update denied-quota"),
                                      QStringLiteral("container.update ok"), QStringLiteral("volume.create ok"),
-                                     QStringLiteral("network create denied"), QStringLiteral("volume.remove ok"),
+                                     QStringLiteral("network create denied"), QStringLiteral("tag denied"), QStringLiteral("volume.remove ok"),
                                      QStringLiteral("container.remove ok")}));
     }
 };
