@@ -399,14 +399,6 @@
         <translation>db login 需要 PostgreSQL 地址：wharfctl --db postgresql://用户@主机:端口/数据库 db login --password-stdin</translation>
     </message>
     <message>
-        <source>cannot read the standard input</source>
-        <translation>无法读取标准输入</translation>
-    </message>
-    <message>
-        <source>no terminal to ask the password on: use --password-stdin</source>
-        <translation>没有可询问密码的终端：请使用 --password-stdin</translation>
-    </message>
-    <message>
         <source>Login Succeeded (%1; the password is in the keychain)</source>
         <translation>登录成功（%1；密码已保存在钥匙串中）</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "wharfversion.h"
+#include "terminal.h"
 #include "tenancy/policygate.h"
 #include "store/tenancystore.h"
 
@@ -462,6 +463,27 @@ void Cli::forEach(const QStringList &names, std::function<DockerJob *(const QStr
         });
     };
     (*step)(0);
+}
+
+std::optional<QString> Cli::password(bool fromStdin, const QString &prompt)
+{
+    QString password;
+    if (fromStdin) {
+        QFile in;
+        if (!in.open(stdin, QIODevice::ReadOnly))
+            return fail(QCoreApplication::translate("wharfctl", "cannot read the standard input")), std::nullopt;
+        password = QString::fromUtf8(in.readAll());
+        while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
+            password.chop(1);
+    } else {
+        const auto typed = readSecret(prompt);
+        if (!typed)
+            return failUsage(QCoreApplication::translate("wharfctl", "no terminal to ask the password on: use --password-stdin")), std::nullopt;
+        password = *typed;
+    }
+    if (password.isEmpty())
+        return failUsage(QCoreApplication::translate("wharfctl", "the password is empty")), std::nullopt;
+    return password;
 }
 
 bool Cli::checkOwned(const QStringList &names)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include "docker/dockerclient.h"
 #include "secrets/credentialstore.h"
 
@@ -156,6 +158,9 @@ public:
     void auditCommand(int code);
     // Fails the command (and returns false) unless the principal may act on every container named.
     bool checkOwned(const QStringList &names);
+    // A password from standard input (--password-stdin: all of it but the line end) or asked
+    // on the terminal without echo; nullopt after saying what went wrong (empty included).
+    std::optional<QString> password(bool fromStdin, const QString &prompt);
     void cmdDb(const QStringList &a);
     void cmdPlan(const QStringList &a);
     void cmdTenant(const QStringList &a);

@@ -70,24 +70,18 @@ void Cli::cmdLogin(const QStringList &a)
     if (user.isEmpty())
         return failUsage(QCoreApplication::translate("wharfctl", "give the user name with -u USER"));
     QString password;
-    if (f.isSet(QStringLiteral("--password-stdin"))) {
-        QFile in;
-        if (!in.open(stdin, QIODevice::ReadOnly))
-            return fail(QCoreApplication::translate("wharfctl", "cannot read the standard input"));
-        password = QString::fromUtf8(in.readAll());
-        while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
-            password.chop(1);
-    } else if (f.isSet(QStringLiteral("-p"))) {
+    if (f.isSet(QStringLiteral("-p")) && !f.isSet(QStringLiteral("--password-stdin"))) {
         m_err << QCoreApplication::translate("wharfctl", "Warning: a password on the command line is visible to other users; use --password-stdin.") << Qt::endl;
         password = f.value(QStringLiteral("-p"));
+        if (password.isEmpty())
+            return failUsage(QCoreApplication::translate("wharfctl", "the password is empty"));
     } else {
-        const auto typed = readSecret(QCoreApplication::translate("wharfctl", "Password for %1 at %2: ").arg(user, reg->name));
-        if (!typed)
-            return failUsage(QCoreApplication::translate("wharfctl", "no terminal to ask the password on: use --password-stdin"));
-        password = *typed;
+        const auto given = this->password(f.isSet(QStringLiteral("--password-stdin")),
+                                          QCoreApplication::translate("wharfctl", "Password for %1 at %2: ").arg(user, reg->name));
+        if (!given)
+            return;
+        password = *given;
     }
-    if (password.isEmpty())
-        return failUsage(QCoreApplication::translate("wharfctl", "the password is empty"));
     RegistryLogins::login(credentials(), *reg, user, password, [this, reg](const Error &e) {
         if (e.isError())
             return fail(e.message);

@@ -148,18 +148,10 @@ void Cli::cmdDb(const QStringList &a)
         auto url = StoreUrl::parse(text);
         if (!url || url->engine != StoreUrl::Postgres)
             return failUsage(tr("db login needs a PostgreSQL address: wharfctl --db postgresql://user@host:port/db db login --password-stdin"));
-        QString password;
-        if (a.contains(QStringLiteral("--password-stdin"))) {
-            QFile in;
-            if (!in.open(stdin, QIODevice::ReadOnly))
-                return fail(tr("cannot read the standard input"));
-            password = QString::fromUtf8(in.readAll()).trimmed();
-        } else {
-            const auto typed = readSecret(tr("Password for %1: ").arg(url->toString()));
-            if (!typed)
-                return failUsage(tr("no terminal to ask the password on: use --password-stdin"));
-            password = *typed;
-        }
+        const auto given = this->password(a.contains(QStringLiteral("--password-stdin")), tr("Password for %1: ").arg(url->toString()));
+        if (!given)
+            return;
+        const QString password = *given;
         auto store = Store::open(*url, password);
         if (!store)
             return fail(store.error().message);
@@ -421,19 +413,10 @@ void Cli::cmdTenant(const QStringList &a)
                 m_tenancy->dropTenantRole(name);
         } else if (sub == QLatin1String("role")) {
             // A PostgreSQL login role for the tenant's own console (row-level security).
-            QString password;
-            if (f.isSet(QStringLiteral("--password-stdin"))) {
-                QFile in;
-                if (!in.open(stdin, QIODevice::ReadOnly))
-                    return fail(tr("cannot read the standard input"));
-                password = QString::fromUtf8(in.readAll()).trimmed();
-            } else {
-                const auto typed = readSecret(tr("New database password for tenant %1: ").arg(name));
-                if (!typed)
-                    return failUsage(tr("no terminal to ask the password on: use --password-stdin"));
-                password = *typed;
-            }
-            e = m_tenancy->createTenantRole(name, password);
+            const auto password = this->password(f.isSet(QStringLiteral("--password-stdin")), tr("New database password for tenant %1: ").arg(name));
+            if (!password)
+                return;
+            e = m_tenancy->createTenantRole(name, *password);
             if (!e.isError()) {
                 out() << tr("Role %1 can sign in to %2").arg(TenancyStore::roleOf(name), m_tenancy->store()->url().toString()) << Qt::endl;
                 return finish(0);
