@@ -646,6 +646,34 @@
         <source>DETAIL</source>
         <translation>详情</translation>
     </message>
+    <message>
+        <source>ROLE</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>DATABASE ROLE</source>
+        <translation>数据库角色</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl user create NAME --tenant T|--admin [--password-stdin] | user rm NAME</source>
+        <translation>用法：wharfctl user create 名称 --tenant T|--admin [--password-stdin] | user rm 名称</translation>
+    </message>
+    <message>
+        <source>a user is a tenant&apos;s member (--tenant T) or an admin (--admin)</source>
+        <translation>用户要么是租户成员（--tenant T），要么是管理员（--admin）</translation>
+    </message>
+    <message>
+        <source>New database password for %1: </source>
+        <translation>%1 的新数据库密码：</translation>
+    </message>
+    <message>
+        <source>%1 signs in to %2 as role %3</source>
+        <translation>%1 以角色 %3 登录 %2</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl user ls|create|rm</source>
+        <translation>用法：wharfctl user ls|create|rm</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::BuildContext</name>
@@ -1766,14 +1794,6 @@
         </translation>
     </message>
     <message>
-        <source>Database roles for tenants need PostgreSQL; an embedded SQLite database has one local user.</source>
-        <translation>租户数据库角色需要 PostgreSQL；内嵌的 SQLite 数据库只有一个本地用户。</translation>
-    </message>
-    <message>
-        <source>A tenant&apos;s database password needs at least 12 characters.</source>
-        <translation>租户的数据库密码至少需要 12 个字符。</translation>
-    </message>
-    <message>
         <source>Cannot set the password of role %1.</source>
         <translation>无法设置角色 %1 的密码。</translation>
     </message>
@@ -1832,6 +1852,34 @@
     <message>
         <source>Resource %1 is not recorded (removed meanwhile?).</source>
         <translation>资源 %1 没有记录（是否已被删除？）。</translation>
+    </message>
+    <message>
+        <source>Database roles need PostgreSQL; an embedded SQLite database has one local user.</source>
+        <translation>数据库角色需要 PostgreSQL；内嵌的 SQLite 数据库只有一个本地用户。</translation>
+    </message>
+    <message>
+        <source>A database password needs at least 12 characters.</source>
+        <translation>数据库密码至少需要 12 个字符。</translation>
+    </message>
+    <message>
+        <source>The role name %1 is longer than PostgreSQL&apos;s 63 characters: choose a shorter name.</source>
+        <translation>角色名 %1 超过了 PostgreSQL 的 63 个字符上限：请选一个更短的名称。</translation>
+    </message>
+    <message>
+        <source>Cannot remove the database role %1: %2</source>
+        <translation>无法删除数据库角色 %1：%2</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>There is already a user named &quot;%1&quot;.</source>
+        <translation>已经有名为“%1”的用户。</translation>
+    </message>
+    <message>
+        <source>There is no user named &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的用户。</translation>
     </message>
 </context>
 <context>
@@ -4897,6 +4945,8 @@ Platform (the metadata database: --db URL or WHARF_DB, else the embedded SQLite 
        [--price-hour P | --price-month P | --free] [--cpu-price P] [--memory-price P] [--disk-price P]
   tenant ls|show|suspend|resume|rm NAME, tenant create NAME --plan PLAN [--email E], tenant plan NAME PLAN
   tenant role NAME --password-stdin   a PostgreSQL role for the tenant&apos;s own console
+  user ls [--tenant T], user create NAME --tenant T|--admin [--password-stdin], user rm NAME
+       people with PostgreSQL roles of their own (a tenant&apos;s members, admins), each named in the audit log
   domain ls | set HOST public|TENANT | rm HOST   which hosts tenants may use
   quota show TENANT, quota reconcile [--adopt]   usage against the plan; recount from the daemon
   meter, controller [--interval S]   meter usage once; hold the host&apos;s lease and run the loops
@@ -4931,6 +4981,8 @@ The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOS
        [--price-hour 价格 | --price-month 价格 | --free] [--cpu-price 价格] [--memory-price 价格] [--disk-price 价格]
   tenant ls|show|suspend|resume|rm 名称, tenant create 名称 --plan 套餐 [--email 邮箱], tenant plan 名称 套餐
   tenant role 名称 --password-stdin   供租户自己的控制台使用的 PostgreSQL 角色
+  user ls [--tenant T]，user create 名称 --tenant T|--admin [--password-stdin]，user rm 名称
+       拥有自己 PostgreSQL 角色的人员（租户成员、管理员），审计日志中各自署名
   domain ls | set 主机 public|租户 | rm 主机   租户可使用哪些主机
   quota show 租户, quota reconcile [--adopt]   用量与套餐对比；按守护进程实际情况重新计数
   meter, controller [--interval 秒]   计量一次；持有主机租约并运行控制循环

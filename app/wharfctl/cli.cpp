@@ -156,6 +156,8 @@ void Cli::usage()
         "       [--price-hour P | --price-month P | --free] [--cpu-price P] [--memory-price P] [--disk-price P]\n"
         "  tenant ls|show|suspend|resume|rm NAME, tenant create NAME --plan PLAN [--email E], tenant plan NAME PLAN\n"
         "  tenant role NAME --password-stdin   a PostgreSQL role for the tenant's own console\n"
+        "  user ls [--tenant T], user create NAME --tenant T|--admin [--password-stdin], user rm NAME\n"
+        "       people with PostgreSQL roles of their own (a tenant's members, admins), each named in the audit log\n"
         "  domain ls | set HOST public|TENANT | rm HOST   which hosts tenants may use\n"
         "  quota show TENANT, quota reconcile [--adopt]   usage against the plan; recount from the daemon\n"
         "  meter, controller [--interval S]   meter usage once; hold the host's lease and run the loops\n"
@@ -262,6 +264,8 @@ void Cli::dispatch()
         return cmdTenant(m_commandArgs);
     if (m_command == QLatin1String("domain"))
         return cmdDomain(m_commandArgs);
+    if (m_command == QLatin1String("user"))
+        return cmdUser(m_commandArgs);
     if (m_command == QLatin1String("audit"))
         return cmdAudit(m_commandArgs);
     if (m_command == QLatin1String("bill"))

@@ -164,6 +164,7 @@ public:
     void cmdDb(const QStringList &a);
     void cmdPlan(const QStringList &a);
     void cmdTenant(const QStringList &a);
+    void cmdUser(const QStringList &a);
     void cmdDomain(const QStringList &a);
     void cmdQuotaShow(const QString &tenant);
     void cmdQuotaReconcile(const QStringList &a);

@@ -105,7 +105,8 @@ void Cli::auditCommand(int code)
         QStringLiteral("update"), QStringLiteral("exec"), QStringLiteral("cp"), QStringLiteral("pull"), QStringLiteral("push"),
         QStringLiteral("tag"), QStringLiteral("rmi"), QStringLiteral("load"), QStringLiteral("import"), QStringLiteral("build"),
         QStringLiteral("volume"), QStringLiteral("network"), QStringLiteral("image"), QStringLiteral("registry"),
-        QStringLiteral("plan"), QStringLiteral("tenant"), QStringLiteral("domain"), QStringLiteral("quota"), QStringLiteral("db")};
+        QStringLiteral("plan"), QStringLiteral("tenant"), QStringLiteral("domain"), QStringLiteral("quota"), QStringLiteral("db"),
+        QStringLiteral("user")};
     static const QStringList readOnlySub{QStringLiteral("ls"), QStringLiteral("inspect"), QStringLiteral("show"), QStringLiteral("status"),
                                          QStringLiteral("history"), QStringLiteral("repos"), QStringLiteral("tags")};
     if (!mutating.contains(m_command) || m_audited || !m_tenancy)
@@ -427,6 +428,62 @@ void Cli::cmdTenant(const QStringList &a)
         if (e.isError())
             return fail(e.message);
         out() << name << Qt::endl;
+        finish(0);
+    });
+}
+
+void Cli::cmdUser(const QStringList &a)
+{
+    const QString sub = a.value(0);
+    FlagParser f;
+    f.option({QStringLiteral("--tenant")}).flag({QStringLiteral("--admin")}).flag({QStringLiteral("--password-stdin")});
+    if (auto e = f.parse(a.mid(1)); e.isError())
+        return failUsage(e.message);
+    const QStringList pos = f.positional();
+    withTenancy([this, sub, f, pos] {
+        if (sub == QLatin1String("ls") || sub.isEmpty()) {
+            // A tenant's member sees its own tenant's people (row-level security).
+            auto list = m_tenancy->users(f.value(QStringLiteral("--tenant")));
+            if (!list)
+                return fail(list.error().message);
+            QJsonArray arr;
+            QList<QStringList> rows;
+            for (const auto &u : *list) {
+                arr << QJsonObject{{QStringLiteral("name"), u.name}, {QStringLiteral("tenant"), u.tenant}, {QStringLiteral("role"), u.role},
+                                   {QStringLiteral("dbRole"), u.dbRole}, {QStringLiteral("created"), dateText(u.createdAt)}};
+                rows << QStringList{u.name, u.tenant.isEmpty() ? QStringLiteral("-") : u.tenant, u.role, u.dbRole, dateText(u.createdAt)};
+            }
+            if (json())
+                return printJson(arr), finish(0);
+            printTable({tr("NAME"), tr("TENANT"), tr("ROLE"), tr("DATABASE ROLE"), tr("CREATED")}, rows);
+            return finish(0);
+        }
+        if (m_gate->principal().isTenant())
+            return fail(m_gate->denyForTenant(QStringLiteral("user ") + sub).message);
+        if (pos.size() != 1)
+            return failUsage(tr("usage: wharfctl user create NAME --tenant T|--admin [--password-stdin] | user rm NAME"));
+        const QString name = pos.first();
+        Error e;
+        if (sub == QLatin1String("create")) {
+            const QString tenant = f.value(QStringLiteral("--tenant"));
+            if (tenant.isEmpty() == !f.isSet(QStringLiteral("--admin")))
+                return failUsage(tr("a user is a tenant's member (--tenant T) or an admin (--admin)"));
+            const auto password = this->password(f.isSet(QStringLiteral("--password-stdin")), tr("New database password for %1: ").arg(name));
+            if (!password)
+                return;
+            e = m_tenancy->createUser(name, tenant, *password);
+            if (!e.isError()) {
+                out() << tr("%1 signs in to %2 as role %3").arg(name, m_tenancy->store()->url().toString(), TenancyStore::memberRoleOf(tenant, name))
+                      << Qt::endl;
+                return finish(0);
+            }
+        } else if (sub == QLatin1String("rm")) {
+            e = m_tenancy->removeUser(name);
+        } else {
+            return failUsage(tr("usage: wharfctl user ls|create|rm"));
+        }
+        if (e.isError())
+            return fail(e.message);
         finish(0);
     });
 }

@@ -207,6 +207,25 @@ QStringList meteringRowSecurity()
 
 } // namespace
 
+// Members: a tenant has as many login roles as people (wharf_t_<tenant>.<member>, each
+// confined to the tenant by row-level security and named in the audit log as itself), and
+// admins have login roles of their own in wharf_admin. A tenant's audit records carry the
+// role that wrote them.
+QStringList members()
+{
+    return {QStringLiteral("CREATE INDEX IF NOT EXISTS users_tenant ON users(tenant)")};
+}
+
+QStringList membersPostgres()
+{
+    return members()
+        << QStringLiteral("CREATE OR REPLACE FUNCTION wharf_current_tenant() RETURNS text LANGUAGE sql STABLE AS"
+                          " $$ SELECT CASE WHEN current_user LIKE 'wharf\\_t\\_%' THEN split_part(substr(current_user, 9), '.', 1) END $$")
+        << QStringLiteral("DROP POLICY audit_log_tenant ON audit_log")
+        << QStringLiteral("CREATE POLICY audit_log_tenant ON audit_log USING (tenant = wharf_current_tenant())"
+                          " WITH CHECK (tenant = wharf_current_tenant() AND actor = current_user)");
+}
+
 QList<Store::Migration> storeMigrations()
 {
     const QString sqliteId = QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
@@ -214,6 +233,7 @@ QList<Store::Migration> storeMigrations()
     return {
         {1, QStringLiteral("tenants, plans, quotas, ownership, audit log"), common(sqliteId), common(pgId) + rowSecurity()},
         {2, QStringLiteral("metering and prices per resource"), metering(sqliteId), metering(pgId) + meteringRowSecurity()},
+        {3, QStringLiteral("tenants' members and admins with roles of their own"), members(), membersPostgres()},
     };
 }
 

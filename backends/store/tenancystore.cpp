@@ -318,28 +318,36 @@ Error TenancyStore::removeTenant(const QString &name, bool force)
     });
 }
 
-Error TenancyStore::createTenantRole(const QString &tenantName, const QString &password)
+Error TenancyStore::createLoginRole(const QString &role, const QString &memberOf, const QString &password)
 {
     if (!m_store->isPostgres())
-        return Error::make(Error::Input, tr("Database roles for tenants need PostgreSQL; an embedded SQLite database has one local user."));
+        return Error::make(Error::Input, tr("Database roles need PostgreSQL; an embedded SQLite database has one local user."));
     if (password.size() < 12)
-        return Error::make(Error::Input, tr("A tenant's database password needs at least 12 characters."));
-    auto t = tenant(tenantName);
-    if (!t)
-        return t.error();
-    const QString role = roleOf(tenantName);
+        return Error::make(Error::Input, tr("A database password needs at least 12 characters."));
+    if (role.size() > 63)
+        return Error::make(Error::Input, tr("The role name %1 is longer than PostgreSQL's 63 characters: choose a shorter name.").arg(role));
     QString literal = password;
     literal.replace(QLatin1Char('\''), QStringLiteral("''"));
     if (auto e = m_store->execDirect(QStringLiteral("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%1') THEN"
-                                                    " CREATE ROLE \"%1\" LOGIN IN ROLE wharf_tenant; END IF; END $$")
-                                         .arg(role));
+                                                    " CREATE ROLE \"%1\" LOGIN IN ROLE %2; END IF; END $$")
+                                         .arg(role, memberOf));
         e.isError())
         return e;
     if (auto e = m_store->execDirect(QStringLiteral("ALTER ROLE \"%1\" LOGIN PASSWORD '%2'").arg(role, literal)); e.isError())
         return Error::make(e.kind, tr("Cannot set the password of role %1.").arg(role));
-    auto d = m_store->db();
-    if (d)
+    if (auto d = m_store->db())
         m_store->execDirect(QStringLiteral("GRANT CONNECT ON DATABASE \"%1\" TO \"%2\"").arg(d->databaseName(), role));
+    return {};
+}
+
+Error TenancyStore::createTenantRole(const QString &tenantName, const QString &password)
+{
+    auto t = tenant(tenantName);
+    if (!t)
+        return t.error();
+    const QString role = roleOf(tenantName);
+    if (auto e = createLoginRole(role, QStringLiteral("wharf_tenant"), password); e.isError())
+        return e;
     auto u = m_store->exec(QStringLiteral("INSERT INTO users (name, tenant, role, db_role, created_at) VALUES (?, ?, 'member', ?, ?)"
                                           " ON CONFLICT (name) DO NOTHING"),
                            {role, tenantName, role, now()});
@@ -352,7 +360,75 @@ Error TenancyStore::dropTenantRole(const QString &tenantName)
         return {};
     const QString role = roleOf(tenantName);
     m_store->exec(QStringLiteral("DELETE FROM users WHERE name = ?"), {role});
-    return m_store->execDirect(QStringLiteral("DROP ROLE IF EXISTS \"%1\"").arg(role));
+    return dropLoginRole(role);
+}
+
+Error TenancyStore::dropLoginRole(const QString &role)
+{
+    // The right to connect is a dependency that would keep the role.
+    if (auto d = m_store->db())
+        m_store->execDirect(QStringLiteral("REVOKE CONNECT ON DATABASE \"%1\" FROM \"%2\"").arg(d->databaseName(), role));
+    if (!m_store->execDirect(QStringLiteral("DROP ROLE IF EXISTS \"%1\"").arg(role)).isError())
+        return {};
+    // Still granted in another database of the cluster: it can no longer sign in anywhere.
+    if (auto e = m_store->execDirect(QStringLiteral("ALTER ROLE \"%1\" NOLOGIN").arg(role)); e.isError())
+        return Error::make(e.kind, tr("Cannot remove the database role %1: %2").arg(role, e.message));
+    return {};
+}
+
+Error TenancyStore::createUser(const QString &name, const QString &tenantName, const QString &password)
+{
+    if (auto e = checkName(tr("user"), name); e.isError())
+        return e;
+    if (!tenantName.isEmpty()) {
+        auto t = tenant(tenantName);
+        if (!t)
+            return t.error();
+    }
+    auto existing = m_store->scalar(QStringLiteral("SELECT count(*) FROM users WHERE name = ?"), {name});
+    if (!existing)
+        return existing.error();
+    if (existing->toInt() > 0)
+        return Error::make(Error::Conflict, tr("There is already a user named \"%1\".").arg(name));
+    const QString role = memberRoleOf(tenantName, name);
+    if (auto e = createLoginRole(role, tenantName.isEmpty() ? QStringLiteral("wharf_admin") : QStringLiteral("wharf_tenant"), password); e.isError())
+        return e;
+    auto u = m_store->exec(QStringLiteral("INSERT INTO users (name, tenant, role, db_role, created_at) VALUES (?, ?, ?, ?, ?)"),
+                           {name, tenantName.isEmpty() ? QVariant::fromValue(nullptr) : QVariant(tenantName),
+                            tenantName.isEmpty() ? QStringLiteral("admin") : QStringLiteral("member"), role, now()});
+    if (!u) {
+        dropLoginRole(role);
+        return u.error();
+    }
+    return {};
+}
+
+Expected<QList<User>> TenancyStore::users(const QString &tenantName)
+{
+    auto q = tenantName.isEmpty()
+        ? m_store->exec(QStringLiteral("SELECT name, COALESCE(tenant, ''), role, db_role, created_at FROM users ORDER BY name"))
+        : m_store->exec(QStringLiteral("SELECT name, COALESCE(tenant, ''), role, db_role, created_at FROM users WHERE tenant = ? ORDER BY name"), {tenantName});
+    if (!q)
+        return q.error();
+    QList<User> out;
+    while (q->next())
+        out << User{q->value(0).toString(), q->value(1).toString(), q->value(2).toString(), q->value(3).toString(), q->value(4).toLongLong()};
+    return out;
+}
+
+Error TenancyStore::removeUser(const QString &name)
+{
+    auto q = m_store->exec(QStringLiteral("SELECT db_role FROM users WHERE name = ?"), {name});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::make(Error::NotFound, tr("There is no user named \"%1\".").arg(name));
+    const QString role = q->value(0).toString();
+    if (auto d = m_store->exec(QStringLiteral("DELETE FROM users WHERE name = ?"), {name}); !d)
+        return d.error();
+    if (m_store->isPostgres() && !role.isEmpty())
+        return dropLoginRole(role);
+    return {};
 }
 
 Expected<QString> TenancyStore::connectedTenant()

@@ -70,6 +70,15 @@ struct OwnedResource
     qint64 createdAt = 0;
 };
 
+struct User
+{
+    QString name;
+    QString tenant; // empty: an admin
+    QString role;   // admin | member
+    QString dbRole; // the PostgreSQL login role
+    qint64 createdAt = 0;
+};
+
 struct AuditEntry
 {
     qint64 id = 0;
@@ -141,8 +150,26 @@ public:
     static QString roleOf(const QString &tenant) { return QStringLiteral("wharf_t_") + tenant; }
     Error createTenantRole(const QString &tenant, const QString &password);
     Error dropTenantRole(const QString &tenant);
+    // People with login roles of their own (PostgreSQL): a tenant's member signs in as
+    // wharf_t_<tenant>.<name> (confined to the tenant), an admin as wharf_a_<name>. Each is
+    // named in the audit log as itself. tenant empty: an admin.
+    static QString memberRoleOf(const QString &tenant, const QString &name)
+    {
+        if (tenant.isEmpty())
+            return QStringLiteral("wharf_a_") + name;
+        return roleOf(tenant) + QLatin1Char('.') + name;
+    }
+    Error createUser(const QString &name, const QString &tenant, const QString &password);
+    Expected<QList<User>> users(const QString &tenant = {});
+    Error removeUser(const QString &name);
     // The tenant this connection is confined to (PostgreSQL tenant roles), else empty.
     Expected<QString> connectedTenant();
+
+private:
+    Error createLoginRole(const QString &role, const QString &memberOf, const QString &password);
+    Error dropLoginRole(const QString &role);
+
+public:
 
     // Quota
     Expected<QuotaUsage> usage(const QString &tenant);

@@ -556,6 +556,40 @@ private Q_SLOTS:
         QVERIFY(asA.reserve(QStringLiteral("ta"), QStringLiteral("shared"), QStringLiteral("container"), {}, 1, 1));
         QVERIFY(!asA.reserve(QStringLiteral("tb"), QStringLiteral("shared"), QStringLiteral("container"), {}, 1, 1));
         QCOMPARE(admin.usage(QStringLiteral("tb"))->containers, 1);
+
+        // members with roles of their own: confined like the tenant's role, and may write the
+        // audit log only as themselves; an admin's own role sees everything
+        QVERIFY(!admin.createUser(QStringLiteral("alice"), QStringLiteral("ta"), QStringLiteral("password-of-alice")).isError());
+        QCOMPARE(admin.createUser(QStringLiteral("alice"), QStringLiteral("tb"), QStringLiteral("password-of-alice")).kind, Error::Conflict);
+        QCOMPARE(admin.createUser(QStringLiteral("short"), QStringLiteral("ta"), QStringLiteral("short")).kind, Error::Input);
+        QVERIFY(!admin.createUser(QStringLiteral("root"), {}, QStringLiteral("password-of-root")).isError());
+        auto alice = open(postgresUrl(db, TenancyStore::memberRoleOf(QStringLiteral("ta"), QStringLiteral("alice"))), QStringLiteral("password-of-alice"));
+        QVERIFY(alice);
+        TenancyStore asAlice(alice);
+        QCOMPARE(*asAlice.connectedTenant(), QStringLiteral("ta"));
+        QCOMPARE(asAlice.tenants()->size(), 1);
+        AuditEntry own;
+        own.actor = TenancyStore::memberRoleOf(QStringLiteral("ta"), QStringLiteral("alice"));
+        own.tenant = QStringLiteral("ta");
+        own.action = QStringLiteral("container.stop");
+        own.result = QStringLiteral("ok");
+        QVERIFY(!asAlice.audit(own).isError());
+        AuditEntry forged = own;
+        forged.actor = QStringLiteral("wharf_t_ta");
+        QVERIFY(asAlice.audit(forged).isError());
+        QStringList people;
+        const QList<User> users = *asAlice.users();
+        for (const auto &u : users)
+            people << u.name;
+        QCOMPARE(people, (QStringList{QStringLiteral("alice"), QStringLiteral("wharf_t_ta")}));
+        auto root = open(postgresUrl(db, TenancyStore::memberRoleOf({}, QStringLiteral("root"))), QStringLiteral("password-of-root"));
+        QVERIFY(root);
+        QCOMPARE(*TenancyStore(root).connectedTenant(), QString());
+        QCOMPARE(TenancyStore(root).tenants()->size(), 2);
+        const Error removed = admin.removeUser(QStringLiteral("alice"));
+        QVERIFY2(!removed.isError(), qPrintable(removed.message));
+        QVERIFY(!Store::open(*StoreUrl::parse(postgresUrl(db, TenancyStore::memberRoleOf(QStringLiteral("ta"), QStringLiteral("alice")))),
+                             QStringLiteral("password-of-alice")));
     }
 
     void databaseDown()

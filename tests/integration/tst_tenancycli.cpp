@@ -4,6 +4,7 @@
 // and bills, reconciliation, the controller's lease, and a tenant's own database role.
 #include "storesupport.h"
 #include "store/money.h"
+#include "store/tenancystore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -603,6 +604,7 @@ private Q_SLOTS:
         useFreshDatabase(QStringLiteral("postgres"));
         setUpTenant(QStringLiteral("roled"));
         setUpTenant(QStringLiteral("other"));
+        ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("other-web"), QStringLiteral("roled-web")}); // by an earlier run that failed
         CHECK_RUN(ctl({QStringLiteral("tenant"), QStringLiteral("role"), QStringLiteral("roled"), QStringLiteral("--password-stdin")},
                       "a-long-tenant-password\n"),
                   0);
@@ -637,6 +639,48 @@ private Q_SLOTS:
         QCOMPARE(planCreate.code, 1);
         QVERIFY(stopOther.code != 0);
         QCOMPARE(used(QStringLiteral("roled")), 1);
+
+        // a second person of the same tenant, with a role of their own: confined the same
+        // way, and named in the audit log as themselves
+        CHECK_RUN(ctl({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("alice"), QStringLiteral("--tenant"), QStringLiteral("roled"),
+                       QStringLiteral("--password-stdin")},
+                      "alice-long-password\n"),
+                  0);
+        const Run noKind = ctl({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("bob"), QStringLiteral("--password-stdin")}, "bob-long-password\n");
+        QCOMPARE(noKind.code, 2);
+        QVERIFY2(noKind.err.contains(QLatin1String("--tenant T")), qPrintable(noKind.err));
+        qputenv("WHARF_DB", TestSupport::postgresUrl(database, Wharf::Backends::TenancyStore::memberRoleOf(QStringLiteral("roled"), QStringLiteral("alice"))).toUtf8());
+        qputenv("PGPASSWORD", "alice-long-password");
+        const Run aliceStops = ctl({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("0"), QStringLiteral("roled-web")});
+        const Run aliceOther = ctl({QStringLiteral("stop"), QStringLiteral("other-web")});
+        const Run aliceAudit = ctl({QStringLiteral("audit"), QStringLiteral("-o"), QStringLiteral("json")});
+        const Run aliceUsers = ctl({QStringLiteral("user"), QStringLiteral("ls"), QStringLiteral("-o"), QStringLiteral("json")});
+        const Run aliceMakes = ctl({QStringLiteral("user"), QStringLiteral("create"), QStringLiteral("mallory"), QStringLiteral("--admin"),
+                                    QStringLiteral("--password-stdin")},
+                                   "mallory-long-password\n");
+        qputenv("WHARF_DB", m_db.toUtf8());
+        qputenv("PGPASSWORD", TestSupport::postgresPassword().toUtf8());
+        CHECK_RUN(aliceStops, 0);
+        QVERIFY(aliceOther.code != 0);
+        CHECK_RUN(aliceAudit, 0);
+        QStringList actors;
+        for (const auto &v : QJsonDocument::fromJson(aliceAudit.out.toUtf8()).array()) {
+            QCOMPARE(v.toObject().value(QLatin1String("tenant")).toString(), QStringLiteral("roled"));
+            actors << v.toObject().value(QLatin1String("actor")).toString();
+        }
+        QVERIFY2(actors.contains(QStringLiteral("wharf_t_roled.alice")) && actors.contains(QStringLiteral("wharf_t_roled")), qPrintable(actors.join(QLatin1Char(','))));
+        CHECK_RUN(aliceUsers, 0);
+        for (const auto &v : QJsonDocument::fromJson(aliceUsers.out.toUtf8()).array())
+            QCOMPARE(v.toObject().value(QLatin1String("tenant")).toString(), QStringLiteral("roled"));
+        QCOMPARE(aliceMakes.code, 1);
+        QVERIFY2(aliceMakes.err.contains(QLatin1String("not available to tenant")), qPrintable(aliceMakes.err));
+        CHECK_RUN(ctl({QStringLiteral("user"), QStringLiteral("rm"), QStringLiteral("alice")}), 0);
+        qputenv("WHARF_DB", TestSupport::postgresUrl(database, Wharf::Backends::TenancyStore::memberRoleOf(QStringLiteral("roled"), QStringLiteral("alice"))).toUtf8());
+        qputenv("PGPASSWORD", "alice-long-password");
+        const Run gone = ctl({QStringLiteral("db"), QStringLiteral("status")});
+        qputenv("WHARF_DB", m_db.toUtf8());
+        qputenv("PGPASSWORD", TestSupport::postgresPassword().toUtf8());
+        QVERIFY(gone.code != 0);
         removeAll(QStringLiteral("roled"));
         removeAll(QStringLiteral("other"));
     }
