@@ -674,6 +674,42 @@
         <source>usage: wharfctl user ls|create|rm</source>
         <translation>用法：wharfctl user ls|create|rm</translation>
     </message>
+    <message>
+        <source>--issue needs a time in the period, e.g. 2026-10-01</source>
+        <translation>--issue 需要该周期内的一个时间，例如 2026-10-01</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl bill TENANT --period day|month --issue DATE</source>
+        <translation>用法：wharfctl bill 租户 --period day|month --issue 日期</translation>
+    </message>
+    <message>
+        <source>Issued bill %1: %2, %3 from %4, total %5</source>
+        <translation>已开具账单 %1：%2，%3（自 %4），合计 %5</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl bills [TENANT] [-o table|json|csv]</source>
+        <translation>用法：wharfctl bills [租户] [-o table|json|csv]</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>ISSUED</source>
+        <translation>开具时间</translation>
+    </message>
+    <message>
+        <source>BY</source>
+        <translation>开具人</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::BuildContext</name>
@@ -1204,6 +1240,13 @@
     <message>
         <source>Cannot connect to the Docker daemon at %1: %2.</source>
         <translation>无法连接到 %1 上的 Docker 守护进程：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::MeteringStore</name>
+    <message>
+        <source>The %1 bill of tenant &quot;%2&quot; from %3 is issued already; an issued bill does not change.</source>
+        <translation>租户“%2”自 %3 起的 %1 账单已经开具；已开具的账单不会再改变。</translation>
     </message>
 </context>
 <context>
@@ -1895,6 +1938,14 @@
     <message>
         <source>There is no tenant named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的租户。</translation>
+    </message>
+    <message>
+        <source>A bill is for an hour, a day or a month, not &quot;%1&quot;.</source>
+        <translation>账单按小时、天或月开具，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The %1 from %2 is not over yet: it can be billed from %3 on.</source>
+        <translation>自 %2 起的这个 %1 还没有结束：从 %3 起才能开具账单。</translation>
     </message>
 </context>
 <context>
@@ -4951,6 +5002,7 @@ Platform (the metadata database: --db URL or WHARF_DB, else the embedded SQLite 
   quota show TENANT, quota reconcile [--adopt]   usage against the plan; recount from the daemon
   meter, controller [--interval S]   meter usage once; hold the host&apos;s lease and run the loops
   bill TENANT [--period hour|day|month] [--from D --to D] [-o csv]
+  bill TENANT --period day|month --issue DATE, bills [TENANT]   issue a closed period&apos;s bill; the bills issued
   audit [--tenant T] [--actor U] [--action A] [--host H] [--since T] [--until T] [-o csv]
 --tenant NAME acts within that tenant&apos;s quota, hosts and containers; a tenant&apos;s database role always does.
 
@@ -4987,6 +5039,7 @@ The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOS
   quota show 租户, quota reconcile [--adopt]   用量与套餐对比；按守护进程实际情况重新计数
   meter, controller [--interval 秒]   计量一次；持有主机租约并运行控制循环
   bill 租户 [--period hour|day|month] [--from 日期 --to 日期] [-o csv]
+  bill 租户 --period day|month --issue 日期，bills [租户]   开具已结束周期的账单；列出已开具的账单
   audit [--tenant 租户] [--actor 用户] [--action 操作] [--host 主机] [--since 时间] [--until 时间] [-o csv]
 --tenant 名称 表示在该租户的配额、主机和容器范围内操作；租户自己的数据库角色始终如此。
 

@@ -162,6 +162,7 @@ void Cli::usage()
         "  quota show TENANT, quota reconcile [--adopt]   usage against the plan; recount from the daemon\n"
         "  meter, controller [--interval S]   meter usage once; hold the host's lease and run the loops\n"
         "  bill TENANT [--period hour|day|month] [--from D --to D] [-o csv]\n"
+        "  bill TENANT --period day|month --issue DATE, bills [TENANT]   issue a closed period's bill; the bills issued\n"
         "  audit [--tenant T] [--actor U] [--action A] [--host H] [--since T] [--until T] [-o csv]\n"
         "--tenant NAME acts within that tenant's quota, hosts and containers; a tenant's database role always does.\n\n"
         "The host comes from -H (an address or a saved host's name), else DOCKER_HOST, else the local socket.\n");
@@ -270,6 +271,8 @@ void Cli::dispatch()
         return cmdAudit(m_commandArgs);
     if (m_command == QLatin1String("bill"))
         return cmdBill(m_commandArgs);
+    if (m_command == QLatin1String("bills"))
+        return cmdBills(m_commandArgs);
     if (m_command == QLatin1String("quota") && m_commandArgs.value(0) == QLatin1String("show"))
         return cmdQuotaShow(m_commandArgs.value(1));
     if (m_command == QLatin1String("quota") && m_commandArgs.value(0) != QLatin1String("reconcile"))

@@ -22,6 +22,7 @@ namespace Wharf::Backends {
 class ProgressTracker;
 class TenancyStore;
 struct Plan;
+struct IssuedBill;
 }
 
 namespace Wharf::App {
@@ -165,6 +166,8 @@ public:
     void cmdPlan(const QStringList &a);
     void cmdTenant(const QStringList &a);
     void cmdUser(const QStringList &a);
+    void cmdBills(const QStringList &a);
+    static QJsonObject issuedBillJson(const Backends::IssuedBill &b);
     void cmdDomain(const QStringList &a);
     void cmdQuotaShow(const QString &tenant);
     void cmdQuotaReconcile(const QStringList &a);

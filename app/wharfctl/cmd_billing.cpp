@@ -10,6 +10,8 @@
 #include "tenancy/meter.h"
 #include "tenancy/policygate.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSocketNotifier>
 #include <QTimer>
@@ -126,12 +128,37 @@ void Cli::cmdQuotaReconcile(const QStringList &a)
 void Cli::cmdBill(const QStringList &a)
 {
     FlagParser f;
-    f.option({QStringLiteral("--period")}).option({QStringLiteral("--from")}).option({QStringLiteral("--to")});
+    f.option({QStringLiteral("--period")}).option({QStringLiteral("--from")}).option({QStringLiteral("--to")}).option({QStringLiteral("--issue")});
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() > 1)
         return failUsage(tr("usage: wharfctl bill TENANT [--period hour|day|month] [--from D --to D] [-o table|json|csv]"));
     const QString g = f.value(QStringLiteral("--period"), QStringLiteral("day"));
+    if (f.isSet(QStringLiteral("--issue"))) {
+        // Issue the bill of the closed period that holds the given time.
+        auto at = parseTime(f.value(QStringLiteral("--issue")));
+        if (!at || !*at)
+            return failUsage(!at ? at.error().message : tr("--issue needs a time in the period, e.g. 2026-10-01"));
+        const QString who = f.positional().value(0);
+        if (who.isEmpty())
+            return failUsage(tr("usage: wharfctl bill TENANT --period day|month --issue DATE"));
+        return withTenancy([this, who, g, at = *at] {
+            if (m_gate->principal().isTenant())
+                return fail(m_gate->denyForTenant(QStringLiteral("bill --issue")).message);
+            MeteringStore metering(m_tenancy->sharedStore());
+            BillCalculator calc(m_tenancy.get(), &metering);
+            auto issued = calc.issue(who, g, at, m_tenancy->store()->currentUser(), QDateTime::currentSecsSinceEpoch());
+            if (!issued)
+                return fail(issued.error().message);
+            if (json())
+                return printJson(issuedBillJson(*issued)), finish(0);
+            out() << tr("Issued bill %1: %2, %3 from %4, total %5")
+                         .arg(issued->id)
+                         .arg(issued->tenant, issued->period, when(issued->start, issued->period), Money::fromMicros(issued->totalMicros).toString())
+                  << Qt::endl;
+            finish(0);
+        });
+    }
     auto from = parseTime(f.value(QStringLiteral("--from")));
     auto to = parseTime(f.value(QStringLiteral("--to")));
     if (!from || !to)
@@ -184,6 +211,58 @@ void Cli::cmdBill(const QStringList &a)
                      .arg(bill->tenant, QDateTime::fromSecsSinceEpoch(bill->from, Qt::UTC).toString(Qt::ISODate),
                           QDateTime::fromSecsSinceEpoch(bill->to, Qt::UTC).toString(Qt::ISODate), bill->total.toString())
               << Qt::endl;
+        finish(0);
+    });
+}
+
+QJsonObject Cli::issuedBillJson(const IssuedBill &b)
+{
+    return QJsonObject{{QStringLiteral("id"), b.id},
+                       {QStringLiteral("tenant"), b.tenant},
+                       {QStringLiteral("period"), b.period},
+                       {QStringLiteral("from"), QDateTime::fromSecsSinceEpoch(b.start, Qt::UTC).toString(Qt::ISODate)},
+                       {QStringLiteral("to"), QDateTime::fromSecsSinceEpoch(b.end, Qt::UTC).toString(Qt::ISODate)},
+                       {QStringLiteral("total"), Money::fromMicros(b.totalMicros).toString()},
+                       {QStringLiteral("lines"), QJsonDocument::fromJson(b.lines).array()},
+                       {QStringLiteral("issued"), QDateTime::fromSecsSinceEpoch(b.issuedAt, Qt::UTC).toString(Qt::ISODate)},
+                       {QStringLiteral("issuedBy"), b.issuedBy}};
+}
+
+// The bills issued so far (a tenant sees its own).
+void Cli::cmdBills(const QStringList &a)
+{
+    if (a.size() > 1)
+        return failUsage(tr("usage: wharfctl bills [TENANT] [-o table|json|csv]"));
+    const QString who = a.value(0);
+    withTenancy([this, who] {
+        if (m_gate->principal().isTenant() && !who.isEmpty() && who != m_tenantName)
+            return fail(tr("There is no tenant named \"%1\".").arg(who));
+        MeteringStore metering(m_tenancy->sharedStore());
+        auto list = metering.bills(who.isEmpty() && m_gate->principal().isTenant() ? m_tenantName : who);
+        if (!list)
+            return fail(list.error().message);
+        if (json()) {
+            QJsonArray arr;
+            for (const auto &b : *list)
+                arr << issuedBillJson(b);
+            return printJson(arr), finish(0);
+        }
+        QList<QStringList> rows;
+        for (const auto &b : *list)
+            rows << QStringList{QString::number(b.id), b.tenant, b.period, when(b.start, b.period), Money::fromMicros(b.totalMicros).toString(),
+                                QDateTime::fromSecsSinceEpoch(b.issuedAt, Qt::UTC).toString(Qt::ISODate), b.issuedBy};
+        if (m_csv) {
+            QString s = QStringLiteral("id,tenant,period,from,total,issued,issued_by\n");
+            for (const auto &r : std::as_const(rows)) {
+                QStringList fields;
+                for (const auto &v : r)
+                    fields << csvField(v);
+                s += fields.join(QLatin1Char(',')) + QLatin1Char('\n');
+            }
+            writeRaw(s.toUtf8());
+            return finish(0);
+        }
+        printTable({tr("ID"), tr("TENANT"), tr("PERIOD"), tr("FROM"), tr("TOTAL"), tr("ISSUED"), tr("BY")}, rows);
         finish(0);
     });
 }

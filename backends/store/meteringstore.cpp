@@ -1,5 +1,7 @@
 #include "meteringstore.h"
 
+#include <QDateTime>
+
 #include <QHash>
 #include <QSqlQuery>
 
@@ -171,6 +173,46 @@ Error MeteringStore::setLastTick(const QString &host, qint64 at)
     auto q = m_store->exec(QStringLiteral("INSERT INTO meter_state (host, last_tick) VALUES (?, ?) ON CONFLICT (host) DO UPDATE SET last_tick = excluded.last_tick"),
                            {host, at});
     return q ? Error{} : q.error();
+}
+
+Expected<qint64> MeteringStore::recordBill(const IssuedBill &b)
+{
+    qint64 id = 0;
+    Error e = m_store->transaction([&]() -> Error {
+        auto seen = m_store->scalar(QStringLiteral("SELECT count(*) FROM bills WHERE tenant = ? AND period = ? AND period_start = ?"),
+                                    {b.tenant, b.period, b.start});
+        if (!seen)
+            return seen.error();
+        if (seen->toInt() > 0)
+            return Error::make(Error::Conflict, tr("The %1 bill of tenant \"%2\" from %3 is issued already; an issued bill does not change.")
+                                                    .arg(b.period, b.tenant, QDateTime::fromSecsSinceEpoch(b.start, Qt::UTC).toString(Qt::ISODate)));
+        auto q = m_store->exec(QStringLiteral("INSERT INTO bills (tenant, period, period_start, period_end, total, lines, issued_at, issued_by)"
+                                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+                               {b.tenant, b.period, b.start, b.end, b.totalMicros, QString::fromUtf8(b.lines), b.issuedAt, b.issuedBy});
+        if (!q)
+            return q.error();
+        if (q->next())
+            id = q->value(0).toLongLong();
+        return {};
+    });
+    if (e.isError())
+        return e;
+    return id;
+}
+
+Expected<QList<IssuedBill>> MeteringStore::bills(const QString &tenant)
+{
+    auto q = m_store->exec(QStringLiteral("SELECT id, tenant, period, period_start, period_end, total, lines, issued_at, issued_by FROM bills"
+                                          " WHERE (? = '' OR tenant = ?) ORDER BY tenant, period_start, period"),
+                           {tenant, tenant});
+    if (!q)
+        return q.error();
+    QList<IssuedBill> out;
+    while (q->next())
+        out << IssuedBill{q->value(0).toLongLong(), q->value(1).toString(), q->value(2).toString(), q->value(3).toLongLong(),
+                          q->value(4).toLongLong(), q->value(5).toLongLong(), q->value(6).toString().toUtf8(), q->value(7).toLongLong(),
+                          q->value(8).toString()};
+    return out;
 }
 
 } // namespace Wharf::Backends

@@ -41,6 +41,20 @@ struct VolumeDay
     qint64 sizeBytes = 0;
 };
 
+// A bill as issued for a closed period: its lines (JSON, as computed then) and total.
+struct IssuedBill
+{
+    qint64 id = 0;
+    QString tenant;
+    QString period; // hour | day | month
+    qint64 start = 0;
+    qint64 end = 0;
+    qint64 totalMicros = 0;
+    QByteArray lines;
+    qint64 issuedAt = 0;
+    QString issuedBy;
+};
+
 // The metering tables. Usage per hour is always recomputed from the run intervals and written
 // with an upsert that replaces, so a tick that runs twice, late, or from two places after a
 // lease change, writes the same numbers: nothing is ever counted twice.
@@ -62,6 +76,9 @@ public:
     Error writeVolumeDay(const VolumeDay &v); // keeps the largest size seen that day
     Expected<QList<VolumeDay>> volumeDays(const QString &tenant, qint64 from, qint64 to);
     Expected<qint64> lastTick(const QString &host); // 0: never
+    // Keeps an issued bill; a second one for the same tenant and period is a Conflict.
+    Expected<qint64> recordBill(const IssuedBill &b);
+    Expected<QList<IssuedBill>> bills(const QString &tenant = {});
     Error setLastTick(const QString &host, qint64 at);
 
     // Splits runs into hours: the usage of every resource in each hour of [from, to).

@@ -226,6 +226,35 @@ QStringList membersPostgres()
                           " WITH CHECK (tenant = wharf_current_tenant() AND actor = current_user)");
 }
 
+// Issued bills: a closed period's bill, kept as it was issued (lines and total), once per
+// tenant and period; what was billed does not change when prices or usage are edited later.
+QStringList issuedBills(const QString &id)
+{
+    return {QStringLiteral("CREATE TABLE bills ("
+                           " id %1,"
+                           " tenant TEXT NOT NULL REFERENCES tenants(name) ON DELETE CASCADE,"
+                           " period TEXT NOT NULL CHECK (period IN ('hour', 'day', 'month')),"
+                           " period_start BIGINT NOT NULL,"
+                           " period_end BIGINT NOT NULL,"
+                           " total BIGINT NOT NULL,"
+                           " lines TEXT NOT NULL,"
+                           " issued_at BIGINT NOT NULL,"
+                           " issued_by TEXT NOT NULL DEFAULT '',"
+                           " UNIQUE (tenant, period, period_start))")
+                .arg(id)};
+}
+
+QStringList issuedBillsPostgres()
+{
+    return issuedBills(QStringLiteral("BIGSERIAL PRIMARY KEY"))
+        << QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON bills TO wharf_admin")
+        << QStringLiteral("GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO wharf_admin")
+        << QStringLiteral("GRANT SELECT ON bills TO wharf_tenant") << QStringLiteral("ALTER TABLE bills ENABLE ROW LEVEL SECURITY")
+        << QStringLiteral("ALTER TABLE bills FORCE ROW LEVEL SECURITY")
+        << QStringLiteral("CREATE POLICY bills_admin ON bills USING (wharf_is_admin()) WITH CHECK (wharf_is_admin())")
+        << QStringLiteral("CREATE POLICY bills_tenant ON bills FOR SELECT USING (tenant = wharf_current_tenant())");
+}
+
 QList<Store::Migration> storeMigrations()
 {
     const QString sqliteId = QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
@@ -234,6 +263,7 @@ QList<Store::Migration> storeMigrations()
         {1, QStringLiteral("tenants, plans, quotas, ownership, audit log"), common(sqliteId), common(pgId) + rowSecurity()},
         {2, QStringLiteral("metering and prices per resource"), metering(sqliteId), metering(pgId) + meteringRowSecurity()},
         {3, QStringLiteral("tenants' members and admins with roles of their own"), members(), membersPostgres()},
+        {4, QStringLiteral("issued bills"), issuedBills(sqliteId), issuedBillsPostgres()},
     };
 }
 

@@ -1,4 +1,7 @@
 #include "billing.h"
+#include <QJsonObject>
+#include <QJsonDocument>
+#include <QJsonArray>
 
 #include <QDateTime>
 #include <QMap>
@@ -201,6 +204,47 @@ Expected<Bill> BillCalculator::compute(const QString &tenantName, const QString 
     for (auto it = perPeriod.begin(); it != perPeriod.end(); ++it)
         bill.periods << qMakePair(it.key(), it.value());
     return bill;
+}
+
+QByteArray BillCalculator::linesJson(const Bill &bill)
+{
+    QJsonArray lines;
+    for (const auto &l : bill.lines)
+        lines << QJsonObject{{QStringLiteral("period"), QDateTime::fromSecsSinceEpoch(l.period, Qt::UTC).toString(Qt::ISODate)},
+                             {QStringLiteral("item"), l.item},
+                             {QStringLiteral("resource"), l.resource},
+                             {QStringLiteral("quantity"), l.quantity},
+                             {QStringLiteral("amount"), l.amount.toString()}};
+    return QJsonDocument(lines).toJson(QJsonDocument::Compact);
+}
+
+Expected<IssuedBill> BillCalculator::issue(const QString &tenant, const QString &granularity, qint64 t, const QString &issuedBy, qint64 now)
+{
+    if (granularity != QLatin1String("hour") && granularity != QLatin1String("day") && granularity != QLatin1String("month"))
+        return Error::make(Error::Input, tr("A bill is for an hour, a day or a month, not \"%1\".").arg(granularity));
+    const qint64 start = periodStart(granularity, t);
+    const qint64 end = nextPeriod(granularity, start);
+    if (end > now)
+        return Error::make(Error::Input, tr("The %1 from %2 is not over yet: it can be billed from %3 on.")
+                                             .arg(granularity, QDateTime::fromSecsSinceEpoch(start, Qt::UTC).toString(Qt::ISODate),
+                                                  QDateTime::fromSecsSinceEpoch(end, Qt::UTC).toString(Qt::ISODate)));
+    auto bill = compute(tenant, granularity, start, end);
+    if (!bill)
+        return bill.error();
+    IssuedBill b;
+    b.tenant = tenant;
+    b.period = granularity;
+    b.start = start;
+    b.end = end;
+    b.totalMicros = bill->total.micros();
+    b.lines = linesJson(*bill);
+    b.issuedAt = now;
+    b.issuedBy = issuedBy;
+    auto id = m_metering->recordBill(b);
+    if (!id)
+        return id.error();
+    b.id = *id;
+    return b;
 }
 
 } // namespace Wharf::Models

@@ -36,6 +36,12 @@ class BillCalculator
 public:
     BillCalculator(Backends::TenancyStore *tenancy, Backends::MeteringStore *metering);
     Backends::Expected<Bill> compute(const QString &tenant, const QString &granularity, qint64 from, qint64 to);
+    // Issues the bill of the closed period (hour, day or month) that holds t: computed now,
+    // kept as it is; refused for a period not over yet or issued already.
+    Backends::Expected<Backends::IssuedBill> issue(const QString &tenant, const QString &granularity, qint64 t, const QString &issuedBy,
+                                                   qint64 now);
+    // The lines of a bill as kept in an issued one (and as wharfctl prints them in JSON).
+    static QByteArray linesJson(const Bill &bill);
     // The start of the period that holds t (UTC).
     static qint64 periodStart(const QString &granularity, qint64 t);
     static qint64 nextPeriod(const QString &granularity, qint64 start);

@@ -3,9 +3,11 @@
 // under 20 concurrent `run`s, the policy gate's denials, ownership between tenants, metering
 // and bills, reconciliation, the controller's lease, and a tenant's own database role.
 #include "storesupport.h"
+#include "store/meteringstore.h"
 #include "store/money.h"
 #include "store/tenancystore.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
@@ -530,6 +532,82 @@ private Q_SLOTS:
         CHECK_RUN(tick, 0);
         QCOMPARE(QJsonDocument::fromJson(tick.out.toUtf8()).object().value(QLatin1String("volumesGone")).toInt(), 1);
         QCOMPARE(disk(), 0);
+    }
+
+    // A closed period's bill is issued once and kept as it was issued.
+    void issuedBills()
+    {
+        useFreshDatabase(QStringLiteral("sqlite"));
+        setUpTenant(QStringLiteral("inv"));
+        setUpTenant(QStringLiteral("nosy"));
+        const qint64 today = QDateTime::currentSecsSinceEpoch() / 86400 * 86400;
+        const qint64 yesterday = today - 86400;
+        {
+            // a subscription since three days, and an hour of one CPU yesterday
+            auto store = Wharf::Backends::Store::open(*Wharf::Backends::StoreUrl::parse(m_db), {});
+            QVERIFY(store);
+            QVERIFY((*store)->exec(QStringLiteral("UPDATE subscriptions SET valid_from = ? WHERE tenant = 'inv'"), {today - 3 * 86400}));
+            Wharf::Backends::MeteringStore metering(*store);
+            Wharf::Backends::UsageHour u;
+            u.tenant = QStringLiteral("inv");
+            u.hour = yesterday + 10 * 3600;
+            u.host = QStringLiteral("h");
+            u.ref = QStringLiteral("c0ffee");
+            u.name = QStringLiteral("web");
+            u.kind = QStringLiteral("container");
+            u.seconds = 3600;
+            u.cpuNanoSeconds = 1'000'000'000LL * 3600;
+            QVERIFY(!metering.writeUsage({u}).isError());
+        }
+        const QString day = QDateTime::fromSecsSinceEpoch(yesterday, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"));
+        const Run computed = ctl({QStringLiteral("bill"), QStringLiteral("inv"), QStringLiteral("--period"), QStringLiteral("day"), QStringLiteral("--from"), day,
+                                  QStringLiteral("--to"), QDateTime::fromSecsSinceEpoch(today, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")),
+                                  QStringLiteral("-o"), QStringLiteral("json")});
+        CHECK_RUN(computed, 0);
+        const QString total = QJsonDocument::fromJson(computed.out.toUtf8()).object().value(QLatin1String("total")).toString();
+        QCOMPARE(total, Wharf::Backends::Money::parse(QStringLiteral("2.42"))->toString()); // 24 h × 0.10 + 1 CPU-hour × 0.02
+        const Run issued = ctl({QStringLiteral("bill"), QStringLiteral("inv"), QStringLiteral("--period"), QStringLiteral("day"), QStringLiteral("--issue"), day,
+                                QStringLiteral("-o"), QStringLiteral("json")});
+        CHECK_RUN(issued, 0);
+        const QJsonObject bill = QJsonDocument::fromJson(issued.out.toUtf8()).object();
+        QCOMPARE(bill.value(QLatin1String("total")).toString(), total);
+        QCOMPARE(bill.value(QLatin1String("lines")).toArray().size(), 2);
+        // once only; not before the period is over
+        Run again = ctl({QStringLiteral("bill"), QStringLiteral("inv"), QStringLiteral("--period"), QStringLiteral("day"), QStringLiteral("--issue"), day});
+        QCOMPARE(again.code, 1);
+        QVERIFY2(again.err.contains(QLatin1String("issued already")), qPrintable(again.err));
+        again = ctl({QStringLiteral("bill"), QStringLiteral("inv"), QStringLiteral("--period"), QStringLiteral("day"), QStringLiteral("--issue"),
+                     QDateTime::fromSecsSinceEpoch(today, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"))});
+        QCOMPARE(again.code, 1);
+        QVERIFY2(again.err.contains(QLatin1String("not over yet")), qPrintable(again.err));
+        // kept as issued: more usage later changes the computed bill, not the issued one
+        {
+            auto store = Wharf::Backends::Store::open(*Wharf::Backends::StoreUrl::parse(m_db), {});
+            Wharf::Backends::MeteringStore metering(*store);
+            Wharf::Backends::UsageHour u;
+            u.tenant = QStringLiteral("inv");
+            u.hour = yesterday + 11 * 3600;
+            u.host = QStringLiteral("h");
+            u.ref = QStringLiteral("c0ffee");
+            u.name = QStringLiteral("web");
+            u.kind = QStringLiteral("container");
+            u.seconds = 3600;
+            u.cpuNanoSeconds = 1'000'000'000LL * 3600;
+            QVERIFY(!metering.writeUsage({u}).isError());
+        }
+        const Run list = tenant(QStringLiteral("inv"), {QStringLiteral("bills"), QStringLiteral("-o"), QStringLiteral("json")});
+        CHECK_RUN(list, 0);
+        const QJsonArray bills = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(bills.size(), 1);
+        QCOMPARE(bills.first().toObject().value(QLatin1String("total")).toString(), total);
+        // a tenant may not issue, and sees no one else's
+        QCOMPARE(tenant(QStringLiteral("nosy"), {QStringLiteral("bill"), QStringLiteral("nosy"), QStringLiteral("--period"), QStringLiteral("day"),
+                                                QStringLiteral("--issue"), day})
+                     .code,
+                 1);
+        const Run nosy = tenant(QStringLiteral("nosy"), {QStringLiteral("bills"), QStringLiteral("inv"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(nosy.code, 1);
+        QVERIFY2(nosy.err.contains(QLatin1String("no tenant named \"inv\"")), qPrintable(nosy.err));
     }
 
     void reconcileAfterChangesBehindOurBack()
