@@ -542,23 +542,30 @@ private Q_SLOTS:
         setUpTenant(QStringLiteral("nosy"));
         const qint64 today = QDateTime::currentSecsSinceEpoch() / 86400 * 86400;
         const qint64 yesterday = today - 86400;
-        {
-            // a subscription since three days, and an hour of one CPU yesterday
+        // an hour of one CPU for inv's container, written as the meter writes it
+        auto cpuHour = [&](qint64 hour) {
             auto store = Wharf::Backends::Store::open(*Wharf::Backends::StoreUrl::parse(m_db), {});
-            QVERIFY(store);
-            QVERIFY((*store)->exec(QStringLiteral("UPDATE subscriptions SET valid_from = ? WHERE tenant = 'inv'"), {today - 3 * 86400}));
+            if (!store)
+                return false;
             Wharf::Backends::MeteringStore metering(*store);
             Wharf::Backends::UsageHour u;
             u.tenant = QStringLiteral("inv");
-            u.hour = yesterday + 10 * 3600;
+            u.hour = hour;
             u.host = QStringLiteral("h");
             u.ref = QStringLiteral("c0ffee");
             u.name = QStringLiteral("web");
             u.kind = QStringLiteral("container");
             u.seconds = 3600;
             u.cpuNanoSeconds = 1'000'000'000LL * 3600;
-            QVERIFY(!metering.writeUsage({u}).isError());
+            return !metering.writeUsage({u}).isError();
+        };
+        {
+            // a subscription since three days
+            auto store = Wharf::Backends::Store::open(*Wharf::Backends::StoreUrl::parse(m_db), {});
+            QVERIFY(store);
+            QVERIFY((*store)->exec(QStringLiteral("UPDATE subscriptions SET valid_from = ? WHERE tenant = 'inv'"), {today - 3 * 86400}));
         }
+        QVERIFY(cpuHour(yesterday + 10 * 3600));
         const QString day = QDateTime::fromSecsSinceEpoch(yesterday, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"));
         const Run computed = ctl({QStringLiteral("bill"), QStringLiteral("inv"), QStringLiteral("--period"), QStringLiteral("day"), QStringLiteral("--from"), day,
                                   QStringLiteral("--to"), QDateTime::fromSecsSinceEpoch(today, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")),
@@ -581,20 +588,7 @@ private Q_SLOTS:
         QCOMPARE(again.code, 1);
         QVERIFY2(again.err.contains(QLatin1String("not over yet")), qPrintable(again.err));
         // kept as issued: more usage later changes the computed bill, not the issued one
-        {
-            auto store = Wharf::Backends::Store::open(*Wharf::Backends::StoreUrl::parse(m_db), {});
-            Wharf::Backends::MeteringStore metering(*store);
-            Wharf::Backends::UsageHour u;
-            u.tenant = QStringLiteral("inv");
-            u.hour = yesterday + 11 * 3600;
-            u.host = QStringLiteral("h");
-            u.ref = QStringLiteral("c0ffee");
-            u.name = QStringLiteral("web");
-            u.kind = QStringLiteral("container");
-            u.seconds = 3600;
-            u.cpuNanoSeconds = 1'000'000'000LL * 3600;
-            QVERIFY(!metering.writeUsage({u}).isError());
-        }
+        QVERIFY(cpuHour(yesterday + 11 * 3600));
         const Run list = tenant(QStringLiteral("inv"), {QStringLiteral("bills"), QStringLiteral("-o"), QStringLiteral("json")});
         CHECK_RUN(list, 0);
         const QJsonArray bills = QJsonDocument::fromJson(list.out.toUtf8()).array();
