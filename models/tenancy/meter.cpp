@@ -221,8 +221,12 @@ void Meter::compareWithDaemon()
             auto step = std::make_shared<std::function<void(int)>>();
             *step = [this, toInspect, hours, step](int i) {
                 if (i >= toInspect->size()) {
-                    *step = nullptr; // breaks the cycle
-                    return hours();
+                    // Clearing the step destroys this very lambda and what it captured: keep
+                    // what is still needed on the stack first.
+                    const auto next = hours;
+                    const auto self = step;
+                    *self = nullptr; // breaks the cycle
+                    return next();
                 }
                 const QString id = toInspect->at(i);
                 DockerJob *inspect = m_client->inspectContainer(id);
