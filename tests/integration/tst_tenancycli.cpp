@@ -629,7 +629,9 @@ private Q_SLOTS:
         QVERIFY2(rec.out.contains(QLatin1String("gone:      drifty/d1")), qPrintable(rec.out));
         QCOMPARE(used(QStringLiteral("drifty")), 1);
         const Run again = ctl({QStringLiteral("quota"), QStringLiteral("reconcile")});
-        QVERIFY(again.out.contains(QLatin1String("No drift")));
+        CHECK_RUN(again, 0);
+        // other tests' containers on the shared daemon may be listed; none of drifty's
+        QVERIFY2(!again.out.contains(QLatin1String("drifty/")), qPrintable(again.out));
         removeAll(QStringLiteral("drifty"));
     }
 

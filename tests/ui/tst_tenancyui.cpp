@@ -34,6 +34,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QProgressBar>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -492,10 +493,15 @@ private Q_SLOTS:
         QVERIFY(c);
         QTRY_VERIFY_WITH_TIMEOUT(c->state() == Models::HostConnection::Up, 30000);
         QVERIFY(c->actsForTenant());
-        for (const char *left : {"blue-web", "red-web", "red-app"}) { // by an earlier run that failed
-            QSignalSpy gone(c->client()->removeContainer(QLatin1String(left), true), &Backends::DockerJob::finished);
-            QVERIFY(gone.wait(10000));
-        }
+        auto removeLabelled = [c] {
+            for (const char *left : {"blue-web", "red-web", "red-app"}) {
+                QSignalSpy gone(c->client()->removeContainer(QLatin1String(left), true), &Backends::DockerJob::finished);
+                gone.wait(10000);
+            }
+        };
+        removeLabelled(); // by an earlier run that failed
+        // a failure below leaves nothing labelled for a tenant on the shared daemon
+        const auto cleanUp = qScopeGuard(removeLabelled);
         {
             QSignalSpy gone(c->client()->removeVolume(QStringLiteral("blue-data")), &Backends::DockerJob::finished);
             QVERIFY(gone.wait(10000));
@@ -535,8 +541,10 @@ private Q_SLOTS:
                             &Backends::DockerJob::finished);
             QVERIFY(made.wait(10000));
         }
+        failures.clear();
         c->containerAction(Models::HostConnection::Action::Pause, {ref}); // events and a listing go by
-        QTRY_COMPARE_WITH_TIMEOUT(c->containers()->row(ref)->state, QStringLiteral("paused"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(c->containers()->row(ref)->state, QStringLiteral("paused"), 30000);
+        QCOMPARE(failures.size(), 0);
         c->containerAction(Models::HostConnection::Action::Unpause, {ref});
         QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog({})->size() >= 5, 10000);
         QTest::qWait(500);
