@@ -273,6 +273,9 @@ void Cli::dispatch()
         return cmdBill(m_commandArgs);
     if (m_command == QLatin1String("bills"))
         return cmdBills(m_commandArgs);
+    // Compose files alone; deploys need a host.
+    if (m_command == QLatin1String("app") && (m_commandArgs.value(0) == QLatin1String("validate") || m_commandArgs.value(0) == QLatin1String("config")))
+        return cmdApp(m_commandArgs);
     if (m_command == QLatin1String("quota") && m_commandArgs.value(0) == QLatin1String("show"))
         return cmdQuotaShow(m_commandArgs.value(1));
     if (m_command == QLatin1String("quota") && m_commandArgs.value(0) != QLatin1String("reconcile"))

@@ -23,6 +23,10 @@ class ProgressTracker;
 class TenancyStore;
 struct Plan;
 struct IssuedBill;
+namespace Compose {
+struct LoadOptions;
+struct Diagnostic;
+}
 }
 
 namespace Wharf::App {
@@ -177,6 +181,12 @@ public:
     void cmdController(const QStringList &a);
     Error parsePlanFlags(const FlagParser &f, Backends::Plan *p, bool creating);
     Expected<qint64> parseTime(const QString &text);
+
+    // Applications (cmd_apps.cpp)
+    void cmdApp(const QStringList &a);
+    static FlagParser composeFlags();
+    bool composeOptions(const FlagParser &f, Backends::Compose::LoadOptions *o);
+    void printDiagnostics(const QList<Backends::Compose::Diagnostic> &diagnostics);
 
     // Streams a container's output (multiplexed unless tty) to stdout/stderr.
     void pipeOutput(DockerJob *job, bool tty);

@@ -1,0 +1,333 @@
+#include "yamltree.h"
+
+#include <yaml-cpp/emitter.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <map>
+#include <sstream>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace Wharf::Backends::Compose {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Wharf::Backends::Compose::Yaml", text);
+}
+} // namespace
+
+QString Diagnostic::toString() const
+{
+    const QString what = severity == Error ? u"error"_s : severity == Warning ? u"warning"_s : u"notice"_s;
+    QString where = mark.file;
+    if (mark.line > 0)
+        where += u':' + QString::number(mark.line) + u':' + QString::number(mark.column);
+    return (where.isEmpty() ? QString() : where + u": "_s) + what + u": "_s + message;
+}
+
+YamlNode YamlNode::makeScalar(const QString &value, bool quoted, const Mark &mark)
+{
+    YamlNode n;
+    n.kind = Scalar;
+    n.scalar = value;
+    n.quoted = quoted;
+    n.mark = mark;
+    return n;
+}
+
+YamlNode YamlNode::makeMapping(const Mark &mark)
+{
+    YamlNode n;
+    n.kind = Mapping;
+    n.mark = mark;
+    return n;
+}
+
+YamlNode YamlNode::makeSequence(const Mark &mark)
+{
+    YamlNode n;
+    n.kind = Sequence;
+    n.mark = mark;
+    return n;
+}
+
+const YamlNode::Entry *YamlNode::entry(QStringView key) const
+{
+    for (const auto &e : entries)
+        if (e.key == key)
+            return &e;
+    return nullptr;
+}
+
+const YamlNode *YamlNode::get(QStringView key) const
+{
+    const Entry *e = entry(key);
+    return e ? &e->value : nullptr;
+}
+
+YamlNode *YamlNode::get(QStringView key)
+{
+    for (auto &e : entries)
+        if (e.key == key)
+            return &e.value;
+    return nullptr;
+}
+
+YamlNode &YamlNode::set(const QString &key, YamlNode value, const Mark &keyMark)
+{
+    if (kind != Mapping) {
+        kind = Mapping;
+        items.clear();
+        scalar.clear();
+    }
+    for (auto &e : entries)
+        if (e.key == key) {
+            e.value = std::move(value);
+            return e.value;
+        }
+    entries.push_back(Entry{key, keyMark.line ? keyMark : value.mark, std::move(value)});
+    return entries.back().value;
+}
+
+bool YamlNode::remove(QStringView key)
+{
+    for (auto it = entries.begin(); it != entries.end(); ++it)
+        if (it->key == key) {
+            entries.erase(it);
+            return true;
+        }
+    return false;
+}
+
+QStringList YamlNode::keys() const
+{
+    QStringList k;
+    for (const auto &e : entries)
+        k << e.key;
+    return k;
+}
+
+QString YamlNode::kindName() const
+{
+    switch (kind) {
+    case Null:
+        return tr("nothing");
+    case Scalar:
+        return tr("a single value");
+    case Sequence:
+        return tr("a list");
+    case Mapping:
+        return tr("a mapping");
+    }
+    return {};
+}
+
+namespace {
+
+class Builder : public YAML::EventHandler
+{
+public:
+    explicit Builder(const QString &file)
+        : m_file(file)
+    {
+    }
+
+    YamlNode root;
+    QList<Diagnostic> diagnostics;
+    int documents = 0;
+
+    void OnDocumentStart(const YAML::Mark &) override { ++documents; }
+    void OnDocumentEnd() override { }
+
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        YamlNode n;
+        n.mark = toMark(mark);
+        value(std::move(n), anchor);
+    }
+
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        auto it = m_anchors.find(anchor);
+        if (it == m_anchors.end()) {
+            error(mark, tr("an alias refers to an anchor that is not defined before it"));
+            OnNull(mark, 0);
+            return;
+        }
+        value(it->second, 0);
+    }
+
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor, const std::string &v) override
+    {
+        YamlNode n = YamlNode::makeScalar(QString::fromStdString(v), tag == "!", toMark(mark));
+        if (tag != "?" && tag != "!")
+            n.tag = QString::fromStdString(tag);
+        // `key: !reset` has an empty value with a tag: that is a null that resets
+        if (!n.tag.isEmpty() && v.empty())
+            n.kind = YamlNode::Null;
+        value(std::move(n), anchor);
+    }
+
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
+    {
+        Frame f;
+        f.node = YamlNode::makeSequence(toMark(mark));
+        if (tag != "?" && tag != "!")
+            f.node.tag = QString::fromStdString(tag);
+        f.anchor = anchor;
+        m_stack.push_back(std::move(f));
+    }
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
+    {
+        Frame f;
+        f.node = YamlNode::makeMapping(toMark(mark));
+        if (tag != "?" && tag != "!")
+            f.node.tag = QString::fromStdString(tag);
+        f.anchor = anchor;
+        m_stack.push_back(std::move(f));
+    }
+    void OnMapEnd() override { close(); }
+
+    Mark toMark(const YAML::Mark &m) const
+    {
+        if (m.is_null())
+            return Mark{m_file, 0, 0};
+        return Mark{m_file, m.line + 1, m.column + 1};
+    }
+
+    void error(const YAML::Mark &m, const QString &message) { diagnostics << Diagnostic{Diagnostic::Error, toMark(m), message}; }
+
+private:
+    struct Frame
+    {
+        YamlNode node;
+        YAML::anchor_t anchor = 0;
+        bool haveKey = false;
+        QString key;
+        Mark keyMark;
+    };
+
+    void close()
+    {
+        Frame f = std::move(m_stack.back());
+        m_stack.pop_back();
+        if (f.haveKey) // a key without a value cannot happen in well-formed events; keep it as null
+            f.node.set(f.key, YamlNode{}, f.keyMark);
+        value(std::move(f.node), f.anchor);
+    }
+
+    void value(YamlNode n, YAML::anchor_t anchor)
+    {
+        if (anchor)
+            m_anchors[anchor] = n;
+        if (documents > 1)
+            return; // only the first document counts
+        if (m_stack.empty()) {
+            root = std::move(n);
+            return;
+        }
+        Frame &top = m_stack.back();
+        if (top.node.isSequence()) {
+            top.node.items.push_back(std::move(n));
+            return;
+        }
+        if (!top.haveKey) {
+            if (n.isMapping() || n.isSequence())
+                diagnostics << Diagnostic{Diagnostic::Error, n.mark, tr("a key must be a single value, not %1").arg(n.kindName())};
+            top.key = n.isNull() ? QString() : n.scalar;
+            top.keyMark = n.mark;
+            top.haveKey = true;
+            return;
+        }
+        top.haveKey = false;
+        if (top.key != QLatin1String("<<") && top.node.entry(top.key))
+            diagnostics << Diagnostic{Diagnostic::Error, top.keyMark, tr("the key \"%1\" appears twice in this mapping").arg(top.key)};
+        else
+            top.node.entries.push_back(YamlNode::Entry{top.key, top.keyMark, std::move(n)});
+    }
+
+    QString m_file;
+    std::vector<Frame> m_stack;
+    std::map<YAML::anchor_t, YamlNode> m_anchors;
+};
+
+void emitNode(YAML::Emitter &out, const YamlNode &n)
+{
+    if (!n.tag.isEmpty() && n.tag.startsWith(u'!'))
+        out << YAML::LocalTag(n.tag.mid(1).toStdString());
+    switch (n.kind) {
+    case YamlNode::Null:
+        out << YAML::Null;
+        break;
+    case YamlNode::Scalar:
+        if (n.scalar.contains(u'\n'))
+            out << YAML::Literal;
+        else if (n.quoted)
+            out << YAML::DoubleQuoted;
+        out << n.scalar.toStdString();
+        break;
+    case YamlNode::Sequence:
+        if (n.items.empty())
+            out << YAML::Flow;
+        out << YAML::BeginSeq;
+        for (const auto &i : n.items)
+            emitNode(out, i);
+        out << YAML::EndSeq;
+        break;
+    case YamlNode::Mapping:
+        if (n.entries.empty())
+            out << YAML::Flow;
+        out << YAML::BeginMap;
+        for (const auto &e : n.entries) {
+            out << YAML::Key << e.key.toStdString() << YAML::Value;
+            emitNode(out, e.value);
+        }
+        out << YAML::EndMap;
+        break;
+    }
+}
+
+} // namespace
+
+YamlParse parseYaml(const QByteArray &text, const QString &file)
+{
+    YamlParse result;
+    Builder builder(file);
+    try {
+        std::istringstream in(text.toStdString());
+        YAML::Parser parser(in);
+        while (parser.HandleNextDocument(builder)) {
+        }
+    } catch (const YAML::Exception &e) {
+        result.diagnostics << Diagnostic{Diagnostic::Error, builder.toMark(e.mark), QString::fromStdString(e.msg)};
+        return result;
+    } catch (const std::exception &e) {
+        result.diagnostics << Diagnostic{Diagnostic::Error, Mark{file}, QString::fromLocal8Bit(e.what())};
+        return result;
+    }
+    result.diagnostics += builder.diagnostics;
+    if (builder.documents > 1)
+        result.diagnostics << Diagnostic{Diagnostic::Warning, Mark{file}, tr("the file holds %1 YAML documents; only the first is read").arg(builder.documents)};
+    result.root = std::move(builder.root);
+    result.ok = std::none_of(result.diagnostics.cbegin(), result.diagnostics.cend(), [](const Diagnostic &d) { return d.severity == Diagnostic::Error; });
+    return result;
+}
+
+QByteArray emitYaml(const YamlNode &node)
+{
+    YAML::Emitter out;
+    out.SetIndent(2);
+    out.SetNullFormat(YAML::LowerNull);
+    emitNode(out, node);
+    QByteArray bytes(out.c_str(), static_cast<qsizetype>(out.size()));
+    if (!bytes.endsWith('\n'))
+        bytes += '\n';
+    return bytes;
+}
+
+} // namespace Wharf::Backends::Compose

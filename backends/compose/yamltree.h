@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+#include <vector>
+
+namespace Wharf::Backends::Compose {
+
+// A place in a file, 1-based; line 0 means "no place" (a value the program made).
+struct Mark
+{
+    QString file;
+    int line = 0;
+    int column = 0;
+};
+
+struct Diagnostic
+{
+    enum Severity { Error, Warning, Notice };
+    Severity severity = Error;
+    Mark mark;
+    QString message;
+
+    // "file:line:column: error: message", the form compilers and editors understand
+    QString toString() const;
+};
+
+// A YAML document as the compose loader needs it: anchors and aliases expanded, every
+// value with its place in the file, tags kept (!reset, !override), mapping order kept.
+// yaml-cpp's own node keeps no marks after a copy and does not merge `<<` keys; this one
+// is a plain value that copies, merges and writes back.
+class YamlNode
+{
+public:
+    enum Kind { Null, Scalar, Sequence, Mapping };
+    struct Entry;
+
+    Kind kind = Null;
+    QString tag; // "!reset", "!override", ... ; empty for none
+    QString scalar;
+    bool quoted = false; // written in quotes: "8080" stays a string
+    Mark mark;
+    std::vector<YamlNode> items; // a sequence
+    std::vector<Entry> entries; // a mapping
+
+    static YamlNode makeScalar(const QString &value, bool quoted = false, const Mark &mark = {});
+    static YamlNode makeMapping(const Mark &mark = {});
+    static YamlNode makeSequence(const Mark &mark = {});
+
+    bool isNull() const { return kind == Null; }
+    bool isScalar() const { return kind == Scalar; }
+    bool isSequence() const { return kind == Sequence; }
+    bool isMapping() const { return kind == Mapping; }
+
+    const YamlNode *get(QStringView key) const;
+    YamlNode *get(QStringView key);
+    const Entry *entry(QStringView key) const;
+    const YamlNode *get(QLatin1String key) const { return get(QStringView(QString(key))); }
+    YamlNode *get(QLatin1String key) { return get(QStringView(QString(key))); }
+    const Entry *entry(QLatin1String key) const { return entry(QStringView(QString(key))); }
+    bool remove(QLatin1String key) { return remove(QStringView(QString(key))); }
+    // replaces the value of key, or appends it
+    YamlNode &set(const QString &key, YamlNode value, const Mark &keyMark = {});
+    bool remove(QStringView key);
+    QStringList keys() const;
+    void append(YamlNode item) { items.push_back(std::move(item)); }
+
+    // "a scalar, a sequence ..." for messages
+    QString kindName() const;
+};
+
+struct YamlNode::Entry
+{
+    QString key;
+    Mark keyMark;
+    YamlNode value;
+};
+
+struct YamlParse
+{
+    YamlNode root;
+    QList<Diagnostic> diagnostics;
+    bool ok = false;
+};
+
+// Parses the first document of text. Duplicate keys are errors; a second document is a
+// warning. Syntax errors come back as diagnostics with their line and column.
+YamlParse parseYaml(const QByteArray &text, const QString &file);
+
+// Writes a node back as block YAML, in its key order; strings that were quoted stay quoted.
+QByteArray emitYaml(const YamlNode &node);
+
+} // namespace Wharf::Backends::Compose
