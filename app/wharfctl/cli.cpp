@@ -325,6 +325,8 @@ void Cli::runCommand()
     }
     const QString c = m_command;
     const QStringList &a = m_commandArgs;
+    if (c == QLatin1String("app"))
+        return cmdApp(a);
     if (c == QLatin1String("version"))
         cmdVersion(a);
     else if (c == QLatin1String("info"))

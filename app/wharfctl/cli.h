@@ -15,6 +15,9 @@
 #include <memory>
 
 namespace Wharf::Models {
+namespace Apps {
+class AppDeployer;
+}
 class RegistryStore;
 class PolicyGate;
 }
@@ -184,6 +187,12 @@ public:
 
     // Applications (cmd_apps.cpp)
     void cmdApp(const QStringList &a);
+    void cmdAppDeploy(bool apply, const QStringList &a);
+    void cmdAppLs(const QStringList &a);
+    void cmdAppPs(const QStringList &a);
+    void cmdAppLogs(const QStringList &a);
+    void cmdAppAct(const QString &verb, const QStringList &a);
+    Models::Apps::AppDeployer *appDeployer();
     static FlagParser composeFlags();
     bool composeOptions(const FlagParser &f, Backends::Compose::LoadOptions *o);
     void printDiagnostics(const QList<Backends::Compose::Diagnostic> &diagnostics);

@@ -2,6 +2,14 @@
 #include "cli.h"
 
 #include "compose/loader.h"
+#include "apps/appdeployer.h"
+#include "apps/appspec.h"
+#include "docker/format.h"
+#include "http/socketframe.h"
+#include "tenancy/policygate.h"
+
+#include <QDateTime>
+#include <QStandardPaths>
 
 #include <QDir>
 #include <QFileInfo>
@@ -119,7 +127,297 @@ void Cli::cmdApp(const QStringList &a)
         writeRaw(Backends::Compose::emitYaml(r.project->model));
         return finish(0);
     }
-    failUsage(tr("usage: wharfctl app validate|config -f FILE"));
+    if (sub == QLatin1String("plan") || sub == QLatin1String("deploy"))
+        return cmdAppDeploy(sub == QLatin1String("deploy"), rest);
+    if (sub == QLatin1String("ls"))
+        return cmdAppLs(rest);
+    if (sub == QLatin1String("ps"))
+        return cmdAppPs(rest);
+    if (sub == QLatin1String("logs"))
+        return cmdAppLogs(rest);
+    if (sub == QLatin1String("stop") || sub == QLatin1String("start") || sub == QLatin1String("restart") || sub == QLatin1String("down"))
+        return cmdAppAct(sub, rest);
+    failUsage(tr("usage: wharfctl app validate|config|plan|deploy|ls|ps|logs|stop|start|restart|down ..."));
+}
+
+Models::Apps::AppDeployer *Cli::appDeployer()
+{
+    auto *d = new Models::Apps::AppDeployer(client(), this);
+    if (m_gate) {
+        Models::Apps::DeployHooks hooks;
+        const QString host = hostKey();
+        auto gate = m_gate;
+        hooks.admitContainer = [gate, host, this](QJsonObject &body, const QString &name) {
+            m_audited = true;
+            return gate->admitContainer(host, body, name);
+        };
+        hooks.settle = [gate](const Models::Admission &a, const QString &id, const Error &e) { gate->settle(a, id, e); };
+        hooks.removed = [gate, host](const QString &id) { gate->removed(host, id); };
+        d->setHooks(hooks);
+    }
+    connect(d, &Models::Apps::AppDeployer::progress, this, [this](const QString &service, const QString &message) {
+        if (json())
+            return;
+        (service.isEmpty() ? out() : out() << '[' << service << "] ") << message << '\n';
+        out().flush();
+    });
+    return d;
+}
+
+void Cli::cmdAppDeploy(bool apply, const QStringList &a)
+{
+    FlagParser f = composeFlags();
+    f.flag({QStringLiteral("--atomic")});
+    if (auto e = f.parse(a); e.isError())
+        return failUsage(e.message);
+    if (!f.positional().isEmpty())
+        return failUsage(tr("usage: wharfctl app %1 [-f FILE]... [--name N] [--env-file F] [--profile P]%2")
+                             .arg(apply ? QStringLiteral("deploy") : QStringLiteral("plan"), apply ? QStringLiteral(" [--atomic]") : QString()));
+    Backends::Compose::LoadOptions o;
+    if (!composeOptions(f, &o))
+        return;
+    const auto loaded = Backends::Compose::load(o);
+    printDiagnostics(json() ? loaded.errors() : loaded.diagnostics);
+    if (!loaded.ok())
+        return fail(tr("%1 is not a valid compose file; nothing was deployed").arg(QDir::toNativeSeparators(o.files.join(QStringLiteral(", ")))));
+    const Backends::Compose::Project project = *loaded.project;
+    Models::Apps::AppDeployer *d = appDeployer();
+    Models::Apps::DeployOptions options;
+    options.atomic = f.isSet(QStringLiteral("--atomic"));
+    QString dir = qEnvironmentVariable("WHARF_DATA_DIR");
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/Wharf/wharf");
+    options.journalPath = QDir(dir).absoluteFilePath(QStringLiteral("deploys/%1.json").arg(project.name));
+    d->setOptions(options);
+    d->plan(project, [this, d, project, apply, options](const Expected<Models::Apps::DeployPlan> &plan) {
+        if (!plan)
+            return fail(plan.error().message);
+        if (!apply) {
+            if (json())
+                printJson(plan->toJson());
+            else
+                out() << tr("Plan for app \"%1\":").arg(project.name) << '\n' << plan->toText();
+            if (!plan->error.isEmpty())
+                return fail(plan->error);
+            return finish(0);
+        }
+        if (!json())
+            out() << tr("Deploying app \"%1\":").arg(project.name) << '\n' << plan->toText();
+        out().flush();
+        if (!plan->error.isEmpty())
+            return fail(plan->error);
+        const Models::Apps::DeployPlan p = *plan;
+        connect(d, &Models::Apps::AppDeployer::finished, this, [this, d, p, project, options](const Error &e) {
+            if (json())
+                printJson(QJsonObject{{QStringLiteral("plan"), p.toJson()}, {QStringLiteral("journal"), d->journal()}});
+            if (e.isError())
+                return fail(tr("%1 (journal: %2)").arg(e.message, QDir::toNativeSeparators(options.journalPath)));
+            if (!json())
+                out() << tr("App \"%1\" is deployed (%2).").arg(project.name, p.summary()) << '\n';
+            finish(0);
+        });
+        d->apply(project, p);
+    });
+}
+
+namespace {
+
+struct AppSummary
+{
+    QString name;
+    QStringList services;
+    int running = 0;
+    int total = 0;
+    QStringList ports;
+    qint64 created = 0;
+    qint64 updated = 0;
+    bool wharf = false;
+    QString workingDir;
+};
+
+} // namespace
+
+void Cli::cmdAppLs(const QStringList &a)
+{
+    FlagParser f;
+    f.flag({QStringLiteral("-q"), QStringLiteral("--quiet")});
+    if (auto e = f.parse(a); e.isError())
+        return failUsage(e.message);
+    const Backends::Filters filter{{QStringLiteral("label"), {QLatin1String(Models::Apps::Label::Project)}}};
+    call(client()->listContainers(true, filter), [this, quiet = f.isSet(QStringLiteral("-q"))](DockerJob *job) {
+        QMap<QString, AppSummary> apps;
+        for (const auto &v : job->json().array()) {
+            const Models::Apps::ObservedContainer c = Models::Apps::observedContainer(v.toObject());
+            if (c.oneoff)
+                continue;
+            AppSummary &s = apps[c.project];
+            s.name = c.project;
+            if (!s.services.contains(c.service))
+                s.services << c.service;
+            ++s.total;
+            if (c.state == QLatin1String("running"))
+                ++s.running;
+            s.ports += c.ports;
+            s.created = s.created ? qMin(s.created, c.created) : c.created;
+            s.updated = qMax(s.updated, c.created);
+            s.wharf = s.wharf || c.wharf;
+        }
+        if (quiet) {
+            for (const auto &s : apps)
+                out() << s.name << '\n';
+            return finish(0);
+        }
+        auto state = [](const AppSummary &s) {
+            return s.running == 0 ? QStringLiteral("stopped") : s.running == s.total ? QStringLiteral("running") : QStringLiteral("partial");
+        };
+        if (json()) {
+            QJsonArray list;
+            for (const auto &s : apps) {
+                QStringList ports = s.ports;
+                ports.removeDuplicates();
+                list.append(QJsonObject{{QStringLiteral("name"), s.name},
+                                        {QStringLiteral("services"), QJsonArray::fromStringList(s.services)},
+                                        {QStringLiteral("state"), state(s)},
+                                        {QStringLiteral("running"), s.running},
+                                        {QStringLiteral("containers"), s.total},
+                                        {QStringLiteral("ports"), QJsonArray::fromStringList(ports)},
+                                        {QStringLiteral("created"), s.created},
+                                        {QStringLiteral("updated"), s.updated},
+                                        {QStringLiteral("deployedBy"), s.wharf ? QStringLiteral("wharf") : QStringLiteral("compose")}});
+            }
+            printJson(list);
+            return finish(0);
+        }
+        QList<QStringList> rows;
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
+        for (const auto &s : apps) {
+            QStringList ports = s.ports;
+            ports.removeDuplicates();
+            rows << QStringList{s.name, QString::number(s.services.size()), QStringLiteral("%1 (%2/%3)").arg(state(s)).arg(s.running).arg(s.total),
+                                ports.join(QStringLiteral(", ")), Backends::humanDuration(now - s.created) + tr(" ago"),
+                                Backends::humanDuration(now - s.updated) + tr(" ago")};
+        }
+        printTable({tr("NAME"), tr("SERVICES"), tr("STATE"), tr("PORTS"), tr("CREATED"), tr("UPDATED")}, rows);
+        finish(0);
+    });
+}
+
+void Cli::cmdAppPs(const QStringList &a)
+{
+    if (a.size() != 1)
+        return failUsage(tr("usage: wharfctl app ps NAME"));
+    const QString name = a.first();
+    Models::Apps::AppDeployer *d = appDeployer();
+    d->observe(name, [this, name](const Expected<Models::Apps::ObservedApp> &o) {
+        if (!o)
+            return fail(o.error().message);
+        if (o->containers.isEmpty())
+            return fail(tr("there is no app \"%1\" on this host").arg(name));
+        QList<Models::Apps::ObservedContainer> list = o->containers;
+        std::sort(list.begin(), list.end(), [](const auto &x, const auto &y) { return std::pair(x.service, x.number) < std::pair(y.service, y.number); });
+        if (json()) {
+            QJsonArray arr;
+            for (const auto &c : list)
+                arr.append(QJsonObject{{QStringLiteral("id"), c.id}, {QStringLiteral("name"), c.name}, {QStringLiteral("service"), c.service},
+                                       {QStringLiteral("number"), c.number}, {QStringLiteral("state"), c.state}, {QStringLiteral("status"), c.status},
+                                       {QStringLiteral("image"), c.image}, {QStringLiteral("ports"), QJsonArray::fromStringList(c.ports)}});
+            printJson(arr);
+            return finish(0);
+        }
+        QList<QStringList> rows;
+        for (const auto &c : list)
+            rows << QStringList{c.name, c.service, QString::number(c.number), c.image, c.status, c.ports.join(QStringLiteral(", "))};
+        printTable({tr("NAME"), tr("SERVICE"), tr("#"), tr("IMAGE"), tr("STATUS"), tr("PORTS")}, rows);
+        finish(0);
+    });
+}
+
+void Cli::cmdAppLogs(const QStringList &a)
+{
+    FlagParser f;
+    f.flag({QStringLiteral("-f"), QStringLiteral("--follow")}).option({QStringLiteral("--tail"), QStringLiteral("-n")}).flag({QStringLiteral("-t"), QStringLiteral("--timestamps")});
+    if (auto e = f.parse(a); e.isError())
+        return failUsage(e.message);
+    if (f.positional().size() != 1)
+        return failUsage(tr("usage: wharfctl app logs NAME [-f] [--tail N] [-t]"));
+    const QString name = f.positional().first();
+    Backends::LogOptions lo;
+    lo.follow = f.isSet(QStringLiteral("-f"));
+    lo.timestamps = f.isSet(QStringLiteral("-t"));
+    lo.tail = f.value(QStringLiteral("--tail"), QStringLiteral("all"));
+    Models::Apps::AppDeployer *d = appDeployer();
+    d->observe(name, [this, name, lo](const Expected<Models::Apps::ObservedApp> &o) {
+        if (!o)
+            return fail(o.error().message);
+        if (o->containers.isEmpty())
+            return fail(tr("there is no app \"%1\" on this host").arg(name));
+        auto open = std::make_shared<int>(int(o->containers.size()));
+        int width = 0;
+        for (const auto &c : o->containers)
+            width = qMax(width, int((c.service + QLatin1Char('-') + QString::number(c.number)).size()));
+        for (const auto &c : o->containers) {
+            // every line labelled by its service and replica, as docker compose does
+            const QString label = QString(c.service + QLatin1Char('-') + QString::number(c.number)).leftJustified(width) + QStringLiteral(" | ");
+            auto partial = std::make_shared<QHash<int, QByteArray>>();
+            auto demux = std::make_shared<Backends::FrameDemuxer>([this, label, partial](Backends::FrameDemuxer::Stream s, const QByteArray &payload) {
+                QByteArray &buf = (*partial)[int(s)];
+                buf += payload;
+                qsizetype nl;
+                while ((nl = buf.indexOf('\n')) >= 0) {
+                    const QByteArray line = buf.left(nl + 1);
+                    buf.remove(0, nl + 1);
+                    FILE *f = s == Backends::FrameDemuxer::Stderr ? stderr : stdout;
+                    m_out.flush();
+                    const QByteArray text = label.toUtf8() + line;
+                    std::fwrite(text.constData(), 1, size_t(text.size()), f);
+                    std::fflush(f);
+                }
+            });
+            DockerJob *job = client()->containerLogs(c.id, lo);
+            connect(job, &DockerJob::dataReceived, this, [demux](const QByteArray &bytes) { demux->feed(bytes); });
+            connect(job, &DockerJob::finished, this, [this, job, open, label, partial] {
+                job->deleteLater();
+                for (auto it = partial->cbegin(); it != partial->cend(); ++it)
+                    if (!it->isEmpty()) {
+                        const QByteArray text = label.toUtf8() + *it + '\n';
+                        std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+                    }
+                if (job->isError())
+                    m_err << tr("Error: %1").arg(job->error().message) << Qt::endl;
+                if (--*open == 0)
+                    finish(0);
+            });
+        }
+    });
+}
+
+void Cli::cmdAppAct(const QString &verb, const QStringList &a)
+{
+    FlagParser f;
+    f.flag({QStringLiteral("-v"), QStringLiteral("--volumes")});
+    if (auto e = f.parse(a); e.isError())
+        return failUsage(e.message);
+    if (f.positional().size() != 1 || (f.isSet(QStringLiteral("-v")) && verb != QLatin1String("down")))
+        return failUsage(verb == QLatin1String("down") ? tr("usage: wharfctl app down NAME [--volumes]") : tr("usage: wharfctl app %1 NAME").arg(verb));
+    const QString name = f.positional().first();
+    using Verb = Models::Apps::AppDeployer::Verb;
+    const Verb v = verb == QLatin1String("stop")      ? Verb::Stop
+        : verb == QLatin1String("start")             ? Verb::Start
+        : verb == QLatin1String("restart")           ? Verb::Restart
+        : f.isSet(QStringLiteral("-v"))              ? Verb::DownWithVolumes
+                                                     : Verb::Down;
+    Models::Apps::AppDeployer *d = appDeployer();
+    connect(d, &Models::Apps::AppDeployer::finished, this, [this, name, verb](const Error &e) {
+        if (e.isError())
+            return fail(e.message);
+        out() << (verb == QLatin1String("stop")      ? tr("App \"%1\" is stopped.")
+                  : verb == QLatin1String("start")     ? tr("App \"%1\" is started.")
+                  : verb == QLatin1String("restart")   ? tr("App \"%1\" is restarted.")
+                                                       : tr("App \"%1\" is removed.")).arg(name)
+              << '\n';
+        finish(0);
+    });
+    d->act(name, v);
 }
 
 } // namespace Wharf::App

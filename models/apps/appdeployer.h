@@ -1,0 +1,112 @@
+#pragma once
+
+#include "appplan.h"
+#include "docker/dockerclient.h"
+#include "tenancy/policygate.h"
+
+#include <QJsonArray>
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+namespace Wharf::Models::Apps {
+
+// How every request of a deploy passes the policy gate (wharfctl and the console wire their
+// gate in; without hooks a deploy runs with the host's own rights).
+struct DeployHooks
+{
+    std::function<Backends::Expected<Admission>(QJsonObject &body, const QString &name)> admitContainer;
+    std::function<void(const Admission &, const QString &id, const Backends::Error &)> settle;
+    std::function<void(const QString &id)> removed;
+    std::function<Backends::Error(const QString &name)> admitVolume;
+};
+
+struct DeployOptions
+{
+    bool atomic = false; // on failure, put everything back as it was
+    QString journalPath; // where the journal of this deploy is written (none: not written)
+    int healthTimeoutMs = 180000; // how long service_healthy waits
+    int stopTimeoutSeconds = 10;
+};
+
+// Observes an app on a host, plans and applies a deploy, and stops, starts or removes it.
+// Networks and volumes first, then services in dependency order, independent ones side by
+// side; a changed service's new container is created before its old one goes. Every
+// container is created with its labels, so nothing of ours is ever without them.
+class AppDeployer : public QObject
+{
+    Q_OBJECT
+public:
+    AppDeployer(Backends::DockerClient *client, QObject *parent = nullptr);
+
+    void setHooks(DeployHooks hooks) { m_hooks = std::move(hooks); }
+    void setOptions(const DeployOptions &options) { m_options = options; }
+
+    // What the host runs of the app `project` (all containers, its networks and volumes).
+    void observe(const QString &project, std::function<void(const Backends::Expected<ObservedApp> &)> done);
+    // observe + planDeploy
+    void plan(const Backends::Compose::Project &project, std::function<void(const Backends::Expected<DeployPlan> &)> done);
+    // Applies a plan made for project; finished() tells how it went.
+    void apply(const Backends::Compose::Project &project, const DeployPlan &plan);
+
+    enum class Verb { Stop, Start, Restart, Down, DownWithVolumes };
+    // stop/start/restart/down an app by its name, from what the host has (no file needed)
+    void act(const QString &project, Verb verb);
+
+    QString deploymentId() const { return m_deployment; }
+    QJsonObject journal() const { return m_journal; }
+
+Q_SIGNALS:
+    void progress(const QString &service, const QString &message);
+    void finished(const Backends::Error &error);
+
+private:
+    struct ServiceRun
+    {
+        enum State { Waiting, Running, Done, Failed } state = Waiting;
+        QList<PlanStep> steps;
+        int next = 0;
+        bool healthy = false;
+        bool completed = false;
+        bool waitingHealth = false;
+        bool waitingCompletion = false;
+        QStringList containers; // the ids the service ends with
+    };
+
+    void call(Backends::DockerJob *job, std::function<void(Backends::DockerJob *)> ok, std::function<void(const Backends::Error &)> failed = {});
+    void fail(const Backends::Error &error);
+    void runInfrastructure();
+    void schedule();
+    void runNextStep(const QString &service);
+    void serviceDone(const QString &service);
+    void createReplica(const QString &service, const PlanStep &step, std::function<void(const QString &id)> done);
+    void connectExtraNetworks(const QString &service, const QString &id, int index, std::function<void()> done);
+    void waitHealthy(const QString &service);
+    void waitCompleted(const QString &service);
+    void record(const QJsonObject &entry);
+    void writeJournal(const QString &state);
+    void finishApply();
+    void rollback(int index);
+    void finalize(int index);
+    void actOn(const QList<ObservedContainer> &containers, Verb verb, int index, const QString &project);
+
+    QPointer<Backends::DockerClient> m_client;
+    DeployHooks m_hooks;
+    DeployOptions m_options;
+    Backends::Compose::Project m_project;
+    DeployPlan m_plan;
+    QHash<QString, ServiceRun> m_runs;
+    int m_infraIndex = 0;
+    int m_inFlight = 0;
+    bool m_failed = false;
+    bool m_done = false;
+    Backends::Error m_error;
+    QString m_deployment;
+    QJsonObject m_journal;
+    QJsonArray m_entries;
+    QList<std::shared_ptr<std::function<void()>>> m_healthPolls;
+};
+
+} // namespace Wharf::Models::Apps

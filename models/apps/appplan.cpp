@@ -1,0 +1,263 @@
+#include "appplan.h"
+
+#include "appspec.h"
+
+#include <QHash>
+#include <QSet>
+
+namespace Wharf::Models::Apps {
+
+using namespace Backends::Compose;
+
+ObservedContainer observedContainer(const QJsonObject &c)
+{
+    ObservedContainer o;
+    const QJsonObject labels = c.value(QLatin1String("Labels")).toObject();
+    o.id = c.value(QLatin1String("Id")).toString();
+    o.name = c.value(QLatin1String("Names")).toArray().first().toString().mid(1);
+    o.project = labels.value(QLatin1String(Label::Project)).toString();
+    o.service = labels.value(QLatin1String(Label::Service)).toString();
+    o.number = labels.value(QLatin1String(Label::Number)).toString().toInt();
+    o.configHash = labels.value(QLatin1String(Label::ConfigHash)).toString();
+    o.oneoff = labels.value(QLatin1String(Label::Oneoff)).toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+    o.wharf = labels.value(QLatin1String(Label::ManagedBy)).toString() == QLatin1String("wharf");
+    o.state = c.value(QLatin1String("State")).toString();
+    o.status = c.value(QLatin1String("Status")).toString();
+    o.image = c.value(QLatin1String("Image")).toString();
+    o.created = c.value(QLatin1String("Created")).toInteger();
+    for (const auto &pv : c.value(QLatin1String("Ports")).toArray()) {
+        const QJsonObject p = pv.toObject();
+        const int pub = p.value(QLatin1String("PublicPort")).toInt();
+        const QString type = p.value(QLatin1String("Type")).toString();
+        const int priv = p.value(QLatin1String("PrivatePort")).toInt();
+        o.ports << (pub ? QStringLiteral("%1:%2->%3/%4").arg(p.value(QLatin1String("IP")).toString()).arg(pub).arg(priv).arg(type)
+                        : QStringLiteral("%1/%2").arg(priv).arg(type));
+    }
+    o.ports.removeDuplicates();
+    return o;
+}
+
+ObservedApp ObservedApp::fromJson(const QString &project, const QJsonArray &containers, const QJsonArray &networks, const QJsonArray &volumes)
+{
+    ObservedApp a;
+    a.project = project;
+    for (const auto &v : containers) {
+        ObservedContainer c = observedContainer(v.toObject());
+        if (c.project == project)
+            a.containers << c;
+    }
+    for (const auto &n : networks)
+        a.networks << n.toObject().value(QLatin1String("Name")).toString();
+    for (const auto &v : volumes)
+        a.volumes << v.toObject().value(QLatin1String("Name")).toString();
+    return a;
+}
+
+QString PlanStep::kindName() const
+{
+    switch (kind) {
+    case CreateNetwork:
+        return QStringLiteral("create-network");
+    case CreateVolume:
+        return QStringLiteral("create-volume");
+    case Create:
+        return QStringLiteral("create");
+    case Recreate:
+        return QStringLiteral("recreate");
+    case Start:
+        return QStringLiteral("start");
+    case Unchanged:
+        return QStringLiteral("unchanged");
+    case Remove:
+        return QStringLiteral("remove");
+    }
+    return {};
+}
+
+bool DeployPlan::changesNothing() const
+{
+    return error.isEmpty() && std::all_of(steps.cbegin(), steps.cend(), [](const PlanStep &s) { return s.kind == PlanStep::Unchanged; });
+}
+
+int DeployPlan::count(PlanStep::Kind kind) const
+{
+    return int(std::count_if(steps.cbegin(), steps.cend(), [kind](const PlanStep &s) { return s.kind == kind; }));
+}
+
+QList<PlanStep> DeployPlan::stepsFor(const QString &service) const
+{
+    QList<PlanStep> out;
+    for (const auto &s : steps)
+        if (s.service == service)
+            out << s;
+    return out;
+}
+
+QString DeployPlan::summary() const
+{
+    QStringList parts;
+    const int created = count(PlanStep::Create) + count(PlanStep::CreateNetwork) + count(PlanStep::CreateVolume);
+    if (created)
+        parts << tr("%1 to create").arg(created);
+    if (count(PlanStep::Recreate))
+        parts << tr("%1 to recreate").arg(count(PlanStep::Recreate));
+    if (count(PlanStep::Start))
+        parts << tr("%1 to start").arg(count(PlanStep::Start));
+    if (count(PlanStep::Remove))
+        parts << tr("%1 to remove").arg(count(PlanStep::Remove));
+    if (count(PlanStep::Unchanged))
+        parts << tr("%1 unchanged").arg(count(PlanStep::Unchanged));
+    return parts.isEmpty() ? tr("nothing to do") : parts.join(QStringLiteral(", "));
+}
+
+QString DeployPlan::toText() const
+{
+    QString out;
+    for (const PlanStep &s : steps) {
+        const char *mark = s.kind == PlanStep::Unchanged ? "=" : s.kind == PlanStep::Recreate ? "~" : s.kind == PlanStep::Remove ? "-" : s.kind == PlanStep::Start ? ">" : "+";
+        QString what;
+        switch (s.kind) {
+        case PlanStep::CreateNetwork:
+            what = tr("network %1").arg(s.name);
+            break;
+        case PlanStep::CreateVolume:
+            what = tr("volume %1").arg(s.name);
+            break;
+        default:
+            what = s.name;
+        }
+        out += QLatin1String(mark) + QLatin1Char(' ') + what + QStringLiteral(" (") + s.kindName()
+            + (s.reason.isEmpty() ? QString() : QStringLiteral(": ") + s.reason) + QStringLiteral(")\n");
+    }
+    out += summary() + QLatin1Char('\n');
+    return out;
+}
+
+QJsonObject DeployPlan::toJson() const
+{
+    QJsonArray list;
+    for (const PlanStep &s : steps)
+        list.append(QJsonObject{{QStringLiteral("action"), s.kindName()},
+                                {QStringLiteral("service"), s.service},
+                                {QStringLiteral("number"), s.number},
+                                {QStringLiteral("name"), s.name},
+                                {QStringLiteral("container"), s.container},
+                                {QStringLiteral("reason"), s.reason}});
+    QJsonObject o{{QStringLiteral("app"), project}, {QStringLiteral("steps"), list}, {QStringLiteral("summary"), summary()},
+                  {QStringLiteral("changesNothing"), changesNothing()}};
+    if (!error.isEmpty())
+        o.insert(QStringLiteral("error"), error);
+    return o;
+}
+
+QStringList dependencyOrder(const Project &project)
+{
+    QStringList order;
+    QSet<QString> done;
+    QSet<QString> onPath;
+    std::function<void(const ServiceConfig &)> visit = [&](const ServiceConfig &s) {
+        if (done.contains(s.name) || onPath.contains(s.name))
+            return;
+        onPath.insert(s.name);
+        QStringList deps;
+        for (const auto &d : s.dependsOn)
+            deps << d.service;
+        for (const QString &l : s.links)
+            deps << l.section(QLatin1Char(':'), 0, 0);
+        for (const QString &v : s.volumesFrom)
+            if (!v.startsWith(QLatin1String("container:")))
+                deps << v.section(QLatin1Char(':'), 0, 0);
+        if (s.networkMode.startsWith(QLatin1String("service:")))
+            deps << s.networkMode.mid(8);
+        for (const QString &d : deps)
+            if (const ServiceConfig *ds = project.service(d))
+                visit(*ds);
+        onPath.remove(s.name);
+        done.insert(s.name);
+        order << s.name;
+    };
+    for (const auto &s : project.services)
+        visit(s);
+    return order;
+}
+
+DeployPlan planDeploy(const Project &project, const ObservedApp &observed)
+{
+    DeployPlan plan;
+    plan.project = project.name;
+    plan.serviceOrder = dependencyOrder(project);
+    for (const NetworkConfig &n : project.networks) {
+        const bool used = n.key != QLatin1String("default") || std::any_of(project.services.cbegin(), project.services.cend(), [](const ServiceConfig &s) {
+            return s.networkMode.isEmpty() && (s.networks.isEmpty() || std::any_of(s.networks.cbegin(), s.networks.cend(), [](const NetworkAttachment &a) {
+                return a.network == QLatin1String("default");
+            }));
+        });
+        if (!used || observed.networks.contains(n.name))
+            continue;
+        if (n.external) {
+            plan.error = DeployPlan::tr("the external network %1 does not exist on this host; create it first").arg(n.name);
+            continue;
+        }
+        plan.steps << PlanStep{PlanStep::CreateNetwork, {}, 0, n.name, {}, {}};
+    }
+    for (const VolumeConfig &v : project.volumes) {
+        if (observed.volumes.contains(v.name))
+            continue;
+        if (v.external) {
+            plan.error = DeployPlan::tr("the external volume %1 does not exist on this host; create it first").arg(v.name);
+            continue;
+        }
+        plan.steps << PlanStep{PlanStep::CreateVolume, {}, 0, v.name, {}, {}};
+    }
+    for (const QString &name : plan.serviceOrder) {
+        const ServiceConfig &s = *project.service(name);
+        const QString hash = configHash(project, name);
+        // the containers by number; of two with one number (a deploy cut short), the
+        // one with the wanted configuration that runs stays
+        QMap<int, ObservedContainer> byNumber;
+        QList<ObservedContainer> extra;
+        for (const ObservedContainer &c : observed.containers) {
+            if (c.service != name || c.oneoff)
+                continue;
+            auto it = byNumber.find(c.number);
+            if (it == byNumber.end()) {
+                byNumber.insert(c.number, c);
+                continue;
+            }
+            auto score = [&hash](const ObservedContainer &x) { return (x.configHash == hash ? 2 : 0) + (x.state == QLatin1String("running") ? 1 : 0); };
+            if (score(c) > score(*it) || (score(c) == score(*it) && c.created > it->created)) {
+                extra << *it;
+                *it = c;
+            } else {
+                extra << c;
+            }
+        }
+        for (int n = 1; n <= s.replicas; ++n) {
+            const QString cname = containerName(project, s, n);
+            auto it = byNumber.find(n);
+            if (it == byNumber.end()) {
+                plan.steps << PlanStep{PlanStep::Create, name, n, cname, {}, {}};
+                continue;
+            }
+            if (it->configHash != hash)
+                plan.steps << PlanStep{PlanStep::Recreate, name, n, cname, it->id, DeployPlan::tr("configuration changed")};
+            else if (it->state != QLatin1String("running"))
+                plan.steps << PlanStep{PlanStep::Start, name, n, cname, it->id, DeployPlan::tr("it is %1").arg(it->state)};
+            else
+                plan.steps << PlanStep{PlanStep::Unchanged, name, n, cname, it->id, {}};
+            byNumber.erase(it);
+        }
+        for (const ObservedContainer &c : byNumber)
+            plan.steps << PlanStep{PlanStep::Remove, name, c.number, c.name, c.id, DeployPlan::tr("scaled down to %1").arg(s.replicas)};
+        for (const ObservedContainer &c : extra)
+            plan.steps << PlanStep{PlanStep::Remove, name, c.number, c.name, c.id, DeployPlan::tr("a second container with number %1").arg(c.number)};
+    }
+    for (const ObservedContainer &c : observed.containers) {
+        if (c.oneoff || project.service(c.service) || project.disabledServices.contains(c.service))
+            continue;
+        plan.steps << PlanStep{PlanStep::Remove, c.service, c.number, c.name, c.id, DeployPlan::tr("service %1 is no longer in the file").arg(c.service)};
+    }
+    return plan;
+}
+
+} // namespace Wharf::Models::Apps

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "compose/project.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Wharf::Models::Apps {
+
+// One container of an app as the host shows it (from its compose labels).
+struct ObservedContainer
+{
+    QString id;
+    QString name;
+    QString project;
+    QString service;
+    int number = 0;
+    QString configHash;
+    QString state; // created, running, paused, restarting, exited, dead
+    QString status; // "Up 3 minutes (healthy)"
+    QString image;
+    qint64 created = 0;
+    QStringList ports; // "127.0.0.1:8080->80/tcp"
+    bool oneoff = false;
+    bool wharf = false; // deployed by Wharf (io.wharf.managed-by), not by docker compose
+};
+
+struct ObservedApp
+{
+    QString project;
+    QList<ObservedContainer> containers;
+    QStringList networks; // names that exist
+    QStringList volumes;
+
+    // from GET /containers/json (all=1, label filter) plus the network and volume lists
+    static ObservedApp fromJson(const QString &project, const QJsonArray &containers, const QJsonArray &networks, const QJsonArray &volumes);
+};
+ObservedContainer observedContainer(const QJsonObject &listEntry);
+
+struct PlanStep
+{
+    enum Kind { CreateNetwork, CreateVolume, Create, Recreate, Start, Unchanged, Remove };
+    Kind kind = Unchanged;
+    QString service; // empty for networks and volumes
+    int number = 0;
+    QString name; // the container (or network, volume) name
+    QString container; // the existing container's id (recreate, start, remove, unchanged)
+    QString reason;
+
+    QString kindName() const; // "create", "recreate", ... (stable; JSON and tests)
+};
+
+// What a deploy would do: the diff between the file and the host.
+struct DeployPlan
+{
+    Q_DECLARE_TR_FUNCTIONS(Wharf::Models::Apps::DeployPlan)
+public:
+    QString project;
+    QList<PlanStep> steps; // networks, volumes, then services in dependency order
+    QStringList serviceOrder; // dependency order
+    QString error; // the plan cannot be applied (an external network that is missing, ...)
+
+    bool changesNothing() const;
+    int count(PlanStep::Kind kind) const;
+    QList<PlanStep> stepsFor(const QString &service) const;
+    QString summary() const; // "2 to create, 1 to recreate, 3 unchanged"
+    QString toText() const; // one line per step, + ~ = - marks
+    QJsonObject toJson() const;
+};
+
+// The services in an order where each comes after what it depends on.
+QStringList dependencyOrder(const Backends::Compose::Project &project);
+
+// The plan for deploying project onto what the host has. Containers of services that are
+// no longer in the file (and not merely left out by a profile) are removed.
+DeployPlan planDeploy(const Backends::Compose::Project &project, const ObservedApp &observed);
+
+} // namespace Wharf::Models::Apps
