@@ -547,95 +547,94 @@ void AppDeployer::act(const QString &project, Verb verb)
     });
 }
 
-void AppDeployer::actOn(const QList<ObservedContainer> &containers, Verb verb, int index, const QString &project)
+void AppDeployer::actOn(const QList<ObservedContainer> &containers, Verb verb, int, const QString &project)
 {
-    if (index >= containers.size()) {
-        if (verb != Verb::Down && verb != Verb::DownWithVolumes) {
-            Q_EMIT finished(m_error);
-            return;
-        }
-        // the app's networks, and its volumes when asked
-        const Backends::Filters filter{{QStringLiteral("label"), {QLatin1String(Label::Project) + QLatin1Char('=') + project}}};
-        auto remaining = std::make_shared<int>(0);
-        auto finishWhenDone = [this, remaining] {
-            if (--*remaining == 0)
-                Q_EMIT finished(m_error);
-        };
-        ++*remaining;
-        call(m_client->listNetworks(filter), [=, this](DockerJob *j) {
-            for (const auto &n : j->json().array()) {
-                const QString name = n.toObject().value(QLatin1String("Name")).toString();
-                Q_EMIT progress(QString(), tr("Removing network %1").arg(name));
-                ++*remaining;
-                call(m_client->removeNetwork(name), [=](DockerJob *) { finishWhenDone(); }, [=, this](const Error &e) {
-                    m_error = e;
-                    finishWhenDone();
-                });
-            }
-            if (verb == Verb::DownWithVolumes) {
-                ++*remaining;
-                call(m_client->listVolumes(filter), [=, this](DockerJob *v) {
-                    for (const auto &vol : v->json().object().value(QLatin1String("Volumes")).toArray()) {
-                        const QString name = vol.toObject().value(QLatin1String("Name")).toString();
-                        Q_EMIT progress(QString(), tr("Removing volume %1").arg(name));
-                        ++*remaining;
-                        call(m_client->removeVolume(name), [=, this](DockerJob *) {
-                            if (m_hooks.removed)
-                                m_hooks.removed(name);
-                            finishWhenDone();
-                        }, [=, this](const Error &e) {
-                            m_error = e;
-                            finishWhenDone();
-                        });
-                    }
-                    finishWhenDone();
-                }, [=, this](const Error &e) {
-                    m_error = e;
-                    finishWhenDone();
-                });
-            }
-            finishWhenDone();
-        }, [=, this](const Error &e) {
-            m_error = e;
-            finishWhenDone();
-        });
-        return;
-    }
-    const ObservedContainer &c = containers[index];
-    auto next = [this, containers, verb, index, project] { actOn(containers, verb, index + 1, project); };
-    auto onError = [this, next, c](const Error &e) {
-        m_error = Error::make(e.kind, tr("%1: %2").arg(c.name, e.message), e.httpStatus);
-        next();
+    // every container at once, as stopping one can take its whole grace period
+    auto pending = std::make_shared<int>(int(containers.size()) + 1);
+    auto oneDone = [this, pending, verb, project] {
+        if (--*pending == 0)
+            afterContainers(verb, project);
     };
-    switch (verb) {
-    case Verb::Stop:
-        if (c.state != QLatin1String("running"))
-            return next();
-        Q_EMIT progress(c.service, tr("Stopping %1").arg(c.name));
-        call(m_client->stopContainer(c.id, m_options.stopTimeoutSeconds), [next](DockerJob *) { next(); }, onError);
-        return;
-    case Verb::Start:
-        if (c.state == QLatin1String("running"))
-            return next();
-        Q_EMIT progress(c.service, tr("Starting %1").arg(c.name));
-        call(m_client->startContainer(c.id), [next](DockerJob *) { next(); }, onError);
-        return;
-    case Verb::Restart:
-        Q_EMIT progress(c.service, tr("Restarting %1").arg(c.name));
-        call(m_client->restartContainer(c.id, m_options.stopTimeoutSeconds), [next](DockerJob *) { next(); }, onError);
-        return;
-    case Verb::Down:
-    case Verb::DownWithVolumes:
-        Q_EMIT progress(c.service, tr("Removing %1").arg(c.name));
-        call(m_client->stopContainer(c.id, m_options.stopTimeoutSeconds), [=, this](DockerJob *) {
-            call(m_client->removeContainer(c.id, true), [=, this](DockerJob *) {
-                if (m_hooks.removed)
-                    m_hooks.removed(c.id);
-                next();
+    for (const ObservedContainer &c : containers) {
+        auto onError = [this, oneDone, c](const Error &e) {
+            m_error = Error::make(e.kind, tr("%1: %2").arg(c.name, e.message), e.httpStatus);
+            oneDone();
+        };
+        switch (verb) {
+        case Verb::Stop:
+            if (c.state != QLatin1String("running")) {
+                oneDone();
+                break;
+            }
+            Q_EMIT progress(c.service, tr("Stopping %1").arg(c.name));
+            call(m_client->stopContainer(c.id, m_options.stopTimeoutSeconds), [oneDone](DockerJob *) { oneDone(); }, onError);
+            break;
+        case Verb::Start:
+            if (c.state == QLatin1String("running")) {
+                oneDone();
+                break;
+            }
+            Q_EMIT progress(c.service, tr("Starting %1").arg(c.name));
+            call(m_client->startContainer(c.id), [oneDone](DockerJob *) { oneDone(); }, onError);
+            break;
+        case Verb::Restart:
+            Q_EMIT progress(c.service, tr("Restarting %1").arg(c.name));
+            call(m_client->restartContainer(c.id, m_options.stopTimeoutSeconds), [oneDone](DockerJob *) { oneDone(); }, onError);
+            break;
+        case Verb::Down:
+        case Verb::DownWithVolumes:
+            Q_EMIT progress(c.service, tr("Removing %1").arg(c.name));
+            call(m_client->stopContainer(c.id, m_options.stopTimeoutSeconds), [=, this](DockerJob *) {
+                call(m_client->removeContainer(c.id, true), [=, this](DockerJob *) {
+                    if (m_hooks.removed)
+                        m_hooks.removed(c.id);
+                    oneDone();
+                }, onError);
             }, onError);
-        }, onError);
+            break;
+        }
+    }
+    oneDone();
+}
+
+void AppDeployer::afterContainers(Verb verb, const QString &project)
+{
+    if (verb != Verb::Down && verb != Verb::DownWithVolumes) {
+        Q_EMIT finished(m_error);
         return;
     }
+    // the app's networks, and its volumes when asked
+    const Backends::Filters filter{{QStringLiteral("label"), {QLatin1String(Label::Project) + QLatin1Char('=') + project}}};
+    auto remaining = std::make_shared<int>(1);
+    auto finishWhenDone = [this, remaining] {
+        if (--*remaining == 0)
+            Q_EMIT finished(m_error);
+    };
+    auto failed = [this, finishWhenDone](const Error &e) {
+        m_error = e;
+        finishWhenDone();
+    };
+    call(m_client->listNetworks(filter), [=, this](DockerJob *j) {
+        for (const auto &n : j->json().array()) {
+            const QString name = n.toObject().value(QLatin1String("Name")).toString();
+            Q_EMIT progress(QString(), tr("Removing network %1").arg(name));
+            ++*remaining;
+            call(m_client->removeNetwork(name), [=](DockerJob *) { finishWhenDone(); }, failed);
+        }
+        if (verb == Verb::DownWithVolumes) {
+            ++*remaining;
+            call(m_client->listVolumes(filter), [=, this](DockerJob *v) {
+                for (const auto &vol : v->json().object().value(QLatin1String("Volumes")).toArray()) {
+                    const QString name = vol.toObject().value(QLatin1String("Name")).toString();
+                    Q_EMIT progress(QString(), tr("Removing volume %1").arg(name));
+                    ++*remaining;
+                    call(m_client->removeVolume(name), [=](DockerJob *) { finishWhenDone(); }, failed);
+                }
+                finishWhenDone();
+            }, failed);
+        }
+        finishWhenDone();
+    }, failed);
 }
 
 } // namespace Wharf::Models::Apps

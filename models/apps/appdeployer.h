@@ -28,7 +28,7 @@ struct DeployOptions
     bool atomic = false; // on failure, put everything back as it was
     QString journalPath; // where the journal of this deploy is written (none: not written)
     int healthTimeoutMs = 180000; // how long service_healthy waits
-    int stopTimeoutSeconds = 10;
+    int stopTimeoutSeconds = -1; // -1: the container's own (stop_grace_period, else 10 s)
 };
 
 // Observes an app on a host, plans and applies a deploy, and stops, starts or removes it.
@@ -91,6 +91,7 @@ private:
     void rollback(int index);
     void finalize(int index);
     void actOn(const QList<ObservedContainer> &containers, Verb verb, int index, const QString &project);
+    void afterContainers(Verb verb, const QString &project);
 
     QPointer<Backends::DockerClient> m_client;
     DeployHooks m_hooks;
