@@ -710,6 +710,122 @@
         <source>BY</source>
         <translation>开具人</translation>
     </message>
+    <message>
+        <source>no compose file: give one with -f FILE (or run in a folder with compose.yaml)</source>
+        <translation>没有 compose 文件：用 -f 文件 指定一个（或在含有 compose.yaml 的文件夹中运行）</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl app %1 [-f FILE]... [--env-file F] [--profile P] [--name N] [--no-interpolate] [--no-consistency]</source>
+        <translation>用法：wharfctl app %1 [-f 文件]... [--env-file 文件] [--profile 配置] [--name 名称] [--no-interpolate] [--no-consistency]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s): the application was not loaded.</source>
+        <translation>
+            <numerusform>%n 个错误：应用未能加载。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is valid: application &quot;%2&quot; with %n service(s)</source>
+        <translation>
+            <numerusform>%1 有效：应用“%2”，含 %n 个服务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>usage: wharfctl app validate|config|plan|deploy|ls|ps|logs|stop|start|restart|down ...</source>
+        <translation>用法：wharfctl app validate|config|plan|deploy|ls|ps|logs|stop|start|restart|down ...</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl app %1 [-f FILE]... [--name N] [--env-file F] [--profile P]%2</source>
+        <translation>用法：wharfctl app %1 [-f 文件]... [--name 名称] [--env-file 文件] [--profile 配置]%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid compose file; nothing was deployed</source>
+        <translation>%1 不是有效的 compose 文件；未部署任何内容</translation>
+    </message>
+    <message>
+        <source>Plan for app &quot;%1&quot;:</source>
+        <translation>应用“%1”的部署计划：</translation>
+    </message>
+    <message>
+        <source>Deploying app &quot;%1&quot;:</source>
+        <translation>正在部署应用“%1”：</translation>
+    </message>
+    <message>
+        <source>%1 (journal: %2)</source>
+        <translation>%1（日志：%2）</translation>
+    </message>
+    <message>
+        <source>App &quot;%1&quot; is deployed (%2).</source>
+        <translation>应用“%1”已部署（%2）。</translation>
+    </message>
+    <message>
+        <source> ago</source>
+        <translation>前</translation>
+    </message>
+    <message>
+        <source>SERVICES</source>
+        <translation>服务数</translation>
+    </message>
+    <message>
+        <source>PORTS</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>UPDATED</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl app ps NAME</source>
+        <translation>用法：wharfctl app ps 名称</translation>
+    </message>
+    <message>
+        <source>there is no app &quot;%1&quot; on this host</source>
+        <translation>此主机上没有应用“%1”</translation>
+    </message>
+    <message>
+        <source>SERVICE</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>IMAGE</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl app logs NAME [-f] [--tail N] [-t]</source>
+        <translation>用法：wharfctl app logs 名称 [-f] [--tail 行数] [-t]</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl app down NAME [--volumes]</source>
+        <translation>用法：wharfctl app down 名称 [--volumes]</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl app %1 NAME</source>
+        <translation>用法：wharfctl app %1 名称</translation>
+    </message>
+    <message>
+        <source>App &quot;%1&quot; is stopped.</source>
+        <translation>应用“%1”已停止。</translation>
+    </message>
+    <message>
+        <source>App &quot;%1&quot; is started.</source>
+        <translation>应用“%1”已启动。</translation>
+    </message>
+    <message>
+        <source>App &quot;%1&quot; is restarted.</source>
+        <translation>应用“%1”已重启。</translation>
+    </message>
+    <message>
+        <source>App &quot;%1&quot; is removed.</source>
+        <translation>应用“%1”已移除。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::BuildContext</name>
@@ -728,6 +844,446 @@
     <message>
         <source>Cannot read %1: %2.</source>
         <translation>无法读取 %1：%2。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::Compose</name>
+    <message>
+        <source>variables nest too deeply</source>
+        <translation>变量嵌套过深</translation>
+    </message>
+    <message>
+        <source>invalid interpolation format in &quot;%1&quot;: a lone $ at the end (write $$ for a dollar sign)</source>
+        <translation>“%1”中的插值格式无效：末尾有单独的 $（美元符号请写成 $$）</translation>
+    </message>
+    <message>
+        <source>invalid interpolation format in &quot;%1&quot;: &quot;$%2&quot; (write $$ for a dollar sign)</source>
+        <translation>“%1”中的插值格式无效：“$%2”（美元符号请写成 $$）</translation>
+    </message>
+    <message>
+        <source>invalid interpolation format in &quot;%1&quot;: &quot;${&quot; is not closed</source>
+        <translation>“%1”中的插值格式无效：“${”没有闭合</translation>
+    </message>
+    <message>
+        <source>invalid interpolation format in &quot;%1&quot;: &quot;${%2}&quot; does not start with a variable name</source>
+        <translation>“%1”中的插值格式无效：“${%2}”不是以变量名开头</translation>
+    </message>
+    <message>
+        <source>required variable %1 is missing a value</source>
+        <translation>必需的变量 %1 没有值</translation>
+    </message>
+    <message>
+        <source>required variable %1 is missing a value: %2</source>
+        <translation>必需的变量 %1 没有值：%2</translation>
+    </message>
+    <message>
+        <source>invalid interpolation format in &quot;%1&quot;: &quot;${%2}&quot; (use :- - :? ? :+ or +)</source>
+        <translation>“%1”中的插值格式无效：“${%2}”（请使用 :- - :? ? :+ 或 +）</translation>
+    </message>
+    <message>
+        <source>line %1: &quot;%2&quot; is not KEY=VALUE</source>
+        <translation>第 %1 行：“%2”不是 键=值 格式</translation>
+    </message>
+    <message>
+        <source>line %1: the single quote is not closed</source>
+        <translation>第 %1 行：单引号没有闭合</translation>
+    </message>
+    <message>
+        <source>line %1: the double quote is not closed</source>
+        <translation>第 %1 行：双引号没有闭合</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>the file holds %1 YAML documents; only the first is read</source>
+        <translation>该文件含有 %1 个 YAML 文档；只读取第一个</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::Compose::Builder</name>
+    <message>
+        <source>an alias refers to an anchor that is not defined before it</source>
+        <translation>别名引用了一个在它之前未定义的锚点</translation>
+    </message>
+    <message>
+        <source>a key must be a single value, not %1</source>
+        <translation>键必须是单个值，而不是%1</translation>
+    </message>
+    <message>
+        <source>the key &quot;%1&quot; appears twice in this mapping</source>
+        <translation>键“%1”在此映射中出现了两次</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::Compose::YamlNode</name>
+    <message>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>a single value</source>
+        <translation>单个值</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>映射</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::Compose::detail::Loader</name>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>a merge key (&lt;&lt;) takes a mapping or a list of mappings, not %1</source>
+        <translation>合并键（&lt;&lt;）需要一个映射或映射列表，而不是%1</translation>
+    </message>
+    <message>
+        <source>the variable %1 is not set; it is replaced by an empty string</source>
+        <translation>变量 %1 未设置；以空字符串代替</translation>
+    </message>
+    <message>
+        <source>a compose file is a mapping (services:, volumes:, ...), not %1</source>
+        <translation>compose 文件应为映射（services:、volumes: 等），而不是%1</translation>
+    </message>
+    <message>
+        <source>include takes a list of files, not %1</source>
+        <translation>include 需要一个文件列表，而不是%1</translation>
+    </message>
+    <message>
+        <source>include: unknown key &quot;%1&quot; (kept, not used)</source>
+        <translation>include：未知的键“%1”（保留，不使用）</translation>
+    </message>
+    <message>
+        <source>an include is a path or a mapping with path:, not %1</source>
+        <translation>include 项应为路径或含 path: 的映射，而不是%1</translation>
+    </message>
+    <message>
+        <source>this include names no file (path:)</source>
+        <translation>此 include 没有指定文件（path:）</translation>
+    </message>
+    <message>
+        <source>remote includes are not supported: &quot;%1&quot;; download the file and include it by its path</source>
+        <translation>不支持远程 include：“%1”；请下载该文件并按路径包含</translation>
+    </message>
+    <message>
+        <source>include cycle: %1</source>
+        <translation>include 循环：%1</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; is defined here and in the included file %2</source>
+        <translation>服务“%1”在此处和被包含的文件 %2 中都有定义</translation>
+    </message>
+    <message>
+        <source>extends: there is no service &quot;%1&quot; in %2</source>
+        <translation>extends：%2 中没有服务“%1”</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; must be a mapping, not %2</source>
+        <translation>服务“%1”必须是映射，而不是%2</translation>
+    </message>
+    <message>
+        <source>extends needs the name of a service (extends: NAME or extends: {service: NAME, file: FILE})</source>
+        <translation>extends 需要服务名称（extends: 名称 或 extends: {service: 名称, file: 文件}）</translation>
+    </message>
+    <message>
+        <source>extends from a remote file is not supported: &quot;%1&quot;; download the file and extend it by its path</source>
+        <translation>不支持从远程文件 extends：“%1”；请下载该文件并按路径扩展</translation>
+    </message>
+    <message>
+        <source>extends cycle: %1</source>
+        <translation>extends 循环：%1</translation>
+    </message>
+    <message>
+        <source>the tag %1 is not supported; the value is read as if it had none</source>
+        <translation>不支持标签 %1；按无标签读取该值</translation>
+    </message>
+    <message>
+        <source>no compose file given</source>
+        <translation>未指定 compose 文件</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid project name: use lowercase letters, digits, dashes and underscores, starting with a letter or digit</source>
+        <translation>“%1”不是有效的项目名称：请使用小写字母、数字、短横线和下划线，并以字母或数字开头</translation>
+    </message>
+    <message>
+        <source>services must be a mapping of service names, not %1</source>
+        <translation>services 必须是以服务名为键的映射，而不是%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid service name: use letters, digits, dots, dashes and underscores</source>
+        <translation>“%1”不是有效的服务名称：请使用字母、数字、点、短横线和下划线</translation>
+    </message>
+    <message>
+        <source>the &quot;version&quot; key is obsolete and ignored</source>
+        <translation>“version”键已过时，将被忽略</translation>
+    </message>
+    <message>
+        <source>unknown top-level key &quot;%1&quot; (kept, not used)</source>
+        <translation>未知的顶层键“%1”（保留，不使用）</translation>
+    </message>
+    <message>
+        <source>%1 must be a mapping, not %2</source>
+        <translation>%1 必须是映射，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be a mapping, not %3</source>
+        <translation>%1：%2 必须是映射，而不是%3</translation>
+    </message>
+    <message>
+        <source>external must be true or false, not &quot;%1&quot;</source>
+        <translation>external 必须是 true 或 false，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>%1: %2 needs file:, environment:, content: or external: true</source>
+        <translation>%1：%2 需要 file:、environment:、content: 或 external: true</translation>
+    </message>
+    <message>
+        <source>%1: %2: the file %3 does not exist</source>
+        <translation>%1：%2：文件 %3 不存在</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; depends on &quot;%2&quot;, which is in a profile that is not enabled</source>
+        <translation>服务“%1”依赖于“%2”，而后者属于未启用的配置（profile）</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; depends on &quot;%2&quot;, which is not defined</source>
+        <translation>服务“%1”依赖于未定义的“%2”</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; links to &quot;%2&quot;, which is not defined</source>
+        <translation>服务“%1”链接到未定义的“%2”</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; takes volumes from &quot;%2&quot;, which is not defined</source>
+        <translation>服务“%1”从未定义的“%2”获取数据卷</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot;: %2 names &quot;%3&quot;, which is not defined</source>
+        <translation>服务“%1”：%2 指向未定义的“%3”</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; mounts the volume &quot;%2&quot;, which is not defined under the top-level volumes:</source>
+        <translation>服务“%1”挂载了数据卷“%2”，但顶层 volumes: 中没有定义它</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; joins the network &quot;%2&quot;, which is not defined under the top-level networks:</source>
+        <translation>服务“%1”加入了网络“%2”，但顶层 networks: 中没有定义它</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; uses the secret &quot;%2&quot;, which is not defined</source>
+        <translation>服务“%1”使用了未定义的密钥（secret）“%2”</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; uses the config &quot;%2&quot;, which is not defined</source>
+        <translation>服务“%1”使用了未定义的配置（config）“%2”</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; has neither an image nor a build; it cannot be deployed</source>
+        <translation>服务“%1”既没有 image 也没有 build；无法部署</translation>
+    </message>
+    <message>
+        <source>dependency cycle: %1</source>
+        <translation>依赖循环：%1</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot;: unknown key &quot;%2&quot; (kept, not used)</source>
+        <translation>服务“%1”：未知的键“%2”（保留，不使用）</translation>
+    </message>
+    <message>
+        <source>%1 must be a single value, not %2</source>
+        <translation>%1 必须是单个值，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false, not &quot;%2&quot;</source>
+        <translation>%1 必须是 true 或 false，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a size (like 512m or 1g)</source>
+        <translation>%1：“%2”不是大小（例如 512m 或 1g）</translation>
+    </message>
+    <message>
+        <source>%1 must be a list, not %2</source>
+        <translation>%1 必须是列表，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1: each entry must be a single value, not %2</source>
+        <translation>%1：每一项都必须是单个值，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1 must be a mapping or a list of KEY=VALUE, not %2</source>
+        <translation>%1 必须是映射或 键=值 列表，而不是%2</translation>
+    </message>
+    <message>
+        <source>%1: the value of %2 must be a single value</source>
+        <translation>%1：%2 的值必须是单个值</translation>
+    </message>
+    <message>
+        <source>%1: a quote is not closed in &quot;%2&quot;</source>
+        <translation>%1：“%2”中的引号没有闭合</translation>
+    </message>
+    <message>
+        <source>%1 must be a string or a list, not %2</source>
+        <translation>%1 必须是字符串或列表，而不是%2</translation>
+    </message>
+    <message>
+        <source>build must be a folder or a mapping with context:, not %1</source>
+        <translation>build 必须是文件夹或含 context: 的映射，而不是%1</translation>
+    </message>
+    <message>
+        <source>env_file must be a path or a list, not %1</source>
+        <translation>env_file 必须是路径或列表，而不是%1</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot;: the env_file %2 does not exist</source>
+        <translation>服务“%1”：env_file %2 不存在</translation>
+    </message>
+    <message>
+        <source>environment must be a mapping or a list of KEY=VALUE, not %1</source>
+        <translation>environment 必须是映射或 键=值 列表，而不是%1</translation>
+    </message>
+    <message>
+        <source>environment: the value of %1 must be a single value</source>
+        <translation>environment：%1 的值必须是单个值</translation>
+    </message>
+    <message>
+        <source>ports must be a list, not %1</source>
+        <translation>ports 必须是列表，而不是%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port mapping ([IP:][HOST:]CONTAINER[/PROTOCOL])</source>
+        <translation>“%1”不是端口映射（[IP:][主机端口:]容器端口[/协议]）</translation>
+    </message>
+    <message>
+        <source>a port is a string like 8080:80 or a mapping with target:</source>
+        <translation>端口应为类似 8080:80 的字符串或含 target: 的映射</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a container port (1-65535, or a range like 8000-8010)</source>
+        <translation>“%1”不是容器端口（1-65535，或类似 8000-8010 的范围）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host port (1-65535, or a range like 8000-8010)</source>
+        <translation>“%1”不是主机端口（1-65535，或类似 8000-8010 的范围）</translation>
+    </message>
+    <message>
+        <source>the host range %1 and the container range %2 differ in size</source>
+        <translation>主机端口范围 %1 与容器端口范围 %2 的大小不同</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a protocol (tcp, udp or sctp)</source>
+        <translation>“%1”不是协议（tcp、udp 或 sctp）</translation>
+    </message>
+    <message>
+        <source>expose: &quot;%1&quot; is not a port</source>
+        <translation>expose：“%1”不是端口</translation>
+    </message>
+    <message>
+        <source>volumes must be a list, not %1</source>
+        <translation>volumes 必须是列表，而不是%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a volume (SOURCE:TARGET[:MODE] or TARGET)</source>
+        <translation>“%1”不是数据卷（源:目标[:模式] 或 目标）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a volume mode (ro, rw, nocopy, z, Z or a propagation)</source>
+        <translation>“%1”不是数据卷模式（ro、rw、nocopy、z、Z 或传播方式）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a volume type (volume, bind, tmpfs or npipe)</source>
+        <translation>“%1”不是数据卷类型（volume、bind、tmpfs 或 npipe）</translation>
+    </message>
+    <message>
+        <source>a volume is a string like data:/var/lib/data or a mapping with target:</source>
+        <translation>数据卷应为类似 data:/var/lib/data 的字符串或含 target: 的映射</translation>
+    </message>
+    <message>
+        <source>this volume has no target path in the container</source>
+        <translation>此数据卷没有容器内的目标路径</translation>
+    </message>
+    <message>
+        <source>networks must be a list or a mapping, not %1</source>
+        <translation>networks 必须是列表或映射，而不是%1</translation>
+    </message>
+    <message>
+        <source>networks: %1 takes a mapping (aliases:, ipv4_address:) or nothing</source>
+        <translation>networks：%1 只能是映射（aliases:、ipv4_address:）或留空</translation>
+    </message>
+    <message>
+        <source>depends_on must be a list or a mapping, not %1</source>
+        <translation>depends_on 必须是列表或映射，而不是%1</translation>
+    </message>
+    <message>
+        <source>depends_on: %1 takes a mapping (condition:, restart:, required:)</source>
+        <translation>depends_on：%1 需要一个映射（condition:、restart:、required:）</translation>
+    </message>
+    <message>
+        <source>depends_on: &quot;%1&quot; is not a condition (service_started, service_healthy or service_completed_successfully)</source>
+        <translation>depends_on：“%1”不是条件（service_started、service_healthy 或 service_completed_successfully）</translation>
+    </message>
+    <message>
+        <source>healthcheck must be a mapping, not %1</source>
+        <translation>healthcheck 必须是映射，而不是%1</translation>
+    </message>
+    <message>
+        <source>healthcheck.test: a list starts with CMD, CMD-SHELL or NONE, not &quot;%1&quot;</source>
+        <translation>healthcheck.test：列表应以 CMD、CMD-SHELL 或 NONE 开头，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>healthcheck.%1: &quot;%2&quot; is not a duration (like 30s, 1m30s or 500ms)</source>
+        <translation>healthcheck.%1：“%2”不是时长（例如 30s、1m30s 或 500ms）</translation>
+    </message>
+    <message>
+        <source>healthcheck.retries: &quot;%1&quot; is not a whole number</source>
+        <translation>healthcheck.retries：“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>restart: &quot;%1&quot; is not a policy (no, always, on-failure[:N], unless-stopped)</source>
+        <translation>restart：“%1”不是重启策略（no、always、on-failure[:N]、unless-stopped）</translation>
+    </message>
+    <message>
+        <source>deploy.replicas: &quot;%1&quot; is not a whole number</source>
+        <translation>deploy.replicas：“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>deploy.resources.limits.cpus: &quot;%1&quot; is not a number of CPUs</source>
+        <translation>deploy.resources.limits.cpus：“%1”不是 CPU 数量</translation>
+    </message>
+    <message>
+        <source>deploy must be a mapping, not %1</source>
+        <translation>deploy 必须是映射，而不是%1</translation>
+    </message>
+    <message>
+        <source>scale: &quot;%1&quot; is not a whole number</source>
+        <translation>scale：“%1”不是整数</translation>
+    </message>
+    <message>
+        <source>cpus: &quot;%1&quot; is not a number of CPUs</source>
+        <translation>cpus：“%1”不是 CPU 数量</translation>
+    </message>
+    <message>
+        <source>stop_grace_period: &quot;%1&quot; is not a duration (like 10s or 1m30s)</source>
+        <translation>stop_grace_period：“%1”不是时长（例如 10s 或 1m30s）</translation>
+    </message>
+    <message>
+        <source>ulimits.%1: the limits must be whole numbers</source>
+        <translation>ulimits.%1：限制值必须是整数</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; has container_name &quot;%2&quot; and %3 replicas; a container name must be unique</source>
+        <translation>服务“%1”设置了 container_name“%2”且有 %3 个副本；容器名称必须唯一</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +2479,187 @@
     <message>
         <source>There is no user named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的用户。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Apps</name>
+    <message>
+        <source>service &quot;%1&quot; has no image to run (build: is not deployed yet; build the image and name it with image:)</source>
+        <translation>服务“%1”没有可运行的镜像（暂不支持部署 build:；请先构建镜像并用 image: 指定）</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot;: the label %2 is reserved</source>
+        <translation>服务“%1”：标签 %2 是保留的</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot;: %2 mounts are not supported on this host</source>
+        <translation>服务“%1”：此主机不支持 %2 类型的挂载</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot;: only secrets and configs from files can be deployed (%2)</source>
+        <translation>服务“%1”：只能部署来自文件的密钥和配置（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Apps::AppDeployer</name>
+    <message>
+        <source>Creating network %1</source>
+        <translation>正在创建网络 %1</translation>
+    </message>
+    <message>
+        <source>Creating volume %1</source>
+        <translation>正在创建数据卷 %1</translation>
+    </message>
+    <message>
+        <source>Starting %1</source>
+        <translation>正在启动 %1</translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation>正在创建 %1</translation>
+    </message>
+    <message>
+        <source>Recreating %1</source>
+        <translation>正在重建 %1</translation>
+    </message>
+    <message>
+        <source>Removing %1 (%2)</source>
+        <translation>正在移除 %1（%2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is deployed</source>
+        <translation>%1 已部署</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to be healthy</source>
+        <translation>正在等待 %1 变为健康</translation>
+    </message>
+    <message>
+        <source>service %1 has no health check, so it can never be healthy (depends_on: condition: service_healthy)</source>
+        <translation>服务 %1 没有健康检查，因此永远不会变为健康（depends_on: condition: service_healthy）</translation>
+    </message>
+    <message>
+        <source>service %1 is unhealthy</source>
+        <translation>服务 %1 不健康</translation>
+    </message>
+    <message>
+        <source>service %1 stopped while its health was awaited</source>
+        <translation>在等待健康状态时服务 %1 已停止</translation>
+    </message>
+    <message>
+        <source>%1 is healthy</source>
+        <translation>%1 已健康</translation>
+    </message>
+    <message>
+        <source>service %1 did not become healthy in %2 s</source>
+        <translation>服务 %1 在 %2 秒内未变为健康</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to complete</source>
+        <translation>正在等待 %1 完成</translation>
+    </message>
+    <message>
+        <source>service %1 did not complete successfully (exit code %2)</source>
+        <translation>服务 %1 未成功完成（退出码 %2）</translation>
+    </message>
+    <message>
+        <source>Rolling back: %1</source>
+        <translation>正在回滚：%1</translation>
+    </message>
+    <message>
+        <source>%1 (rolled back: the app is as it was)</source>
+        <translation>%1（已回滚：应用保持原样）</translation>
+    </message>
+    <message>
+        <source>there is no app &quot;%1&quot; on this host</source>
+        <translation>此主机上没有应用“%1”</translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation>正在停止 %1</translation>
+    </message>
+    <message>
+        <source>Restarting %1</source>
+        <translation>正在重启 %1</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>正在移除 %1</translation>
+    </message>
+    <message>
+        <source>Removing network %1</source>
+        <translation>正在移除网络 %1</translation>
+    </message>
+    <message>
+        <source>Removing volume %1</source>
+        <translation>正在移除数据卷 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Apps::DeployPlan</name>
+    <message>
+        <source>%1 to create</source>
+        <translation>%1 个待创建</translation>
+    </message>
+    <message>
+        <source>%1 to recreate</source>
+        <translation>%1 个待重建</translation>
+    </message>
+    <message>
+        <source>%1 to start</source>
+        <translation>%1 个待启动</translation>
+    </message>
+    <message>
+        <source>%1 to remove</source>
+        <translation>%1 个待移除</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>%1 个不变</translation>
+    </message>
+    <message>
+        <source>nothing to do</source>
+        <translation>无需任何操作</translation>
+    </message>
+    <message>
+        <source>network %1</source>
+        <translation>网络 %1</translation>
+    </message>
+    <message>
+        <source>volume %1</source>
+        <translation>数据卷 %1</translation>
+    </message>
+    <message>
+        <source>the external network %1 does not exist on this host; create it first</source>
+        <translation>外部网络 %1 在此主机上不存在；请先创建</translation>
+    </message>
+    <message>
+        <source>the external volume %1 does not exist on this host; create it first</source>
+        <translation>外部数据卷 %1 在此主机上不存在；请先创建</translation>
+    </message>
+    <message>
+        <source>configuration changed</source>
+        <translation>配置已更改</translation>
+    </message>
+    <message>
+        <source>it is %1</source>
+        <translation>当前为 %1</translation>
+    </message>
+    <message>
+        <source>scaled down to %1</source>
+        <translation>缩容到 %1</translation>
+    </message>
+    <message>
+        <source>a second container with number %1</source>
+        <translation>编号 %1 的第二个容器</translation>
+    </message>
+    <message>
+        <source>service %1 is no longer in the file</source>
+        <translation>服务 %1 已不在文件中</translation>
     </message>
 </context>
 <context>
@@ -5004,6 +5741,10 @@ Platform (the metadata database: --db URL or WHARF_DB, else the embedded SQLite 
   bill TENANT [--period hour|day|month] [--from D --to D] [-o csv]
   bill TENANT --period day|month --issue DATE, bills [TENANT]   issue a closed period&apos;s bill; the bills issued
   audit [--tenant T] [--actor U] [--action A] [--host H] [--since T] [--until T] [-o csv]
+Applications (compose files):
+  app validate|config [-f FILE]... [--env-file F] [--profile P] [--name N] [--no-interpolate]   check a file; print its normalised model
+  app plan|deploy [-f FILE]... [--name N] [--atomic]   what a deploy would change; deploy it (--atomic: all or nothing)
+  app ls, app ps NAME, app logs NAME [-f] [--tail N], app stop|start|restart NAME, app down NAME [--volumes]
 --tenant NAME acts within that tenant&apos;s quota, hosts and containers; a tenant&apos;s database role always does.
 
 The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOST, else the local socket.
@@ -5041,6 +5782,10 @@ The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOS
   bill 租户 [--period hour|day|month] [--from 日期 --to 日期] [-o csv]
   bill 租户 --period day|month --issue 日期，bills [租户]   开具已结束周期的账单；列出已开具的账单
   audit [--tenant 租户] [--actor 用户] [--action 操作] [--host 主机] [--since 时间] [--until 时间] [-o csv]
+应用（compose 文件）：
+  app validate|config [-f 文件]... [--env-file 文件] [--profile 配置] [--name 名称] [--no-interpolate]   检查文件；输出规范化后的模型
+  app plan|deploy [-f 文件]... [--name 名称] [--atomic]   部署将改变什么；执行部署（--atomic：全部成功或全部回滚）
+  app ls、app ps 名称、app logs 名称 [-f] [--tail 行数]、app stop|start|restart 名称、app down 名称 [--volumes]
 --tenant 名称 表示在该租户的配额、主机和容器范围内操作；租户自己的数据库角色始终如此。
 
 主机来自 -H（地址或已保存主机的名称），否则来自 DOCKER_HOST，否则使用本地套接字。
