@@ -15,6 +15,7 @@
 #include "hosts/hostregistry.h"
 #include "inventory/containerlistmodel.h"
 #include "resources/resourcepage.h"
+#include "apps/appspage.h"
 #include "images/imagespage.h"
 #include "registries/registriespage.h"
 #include "widgets/taskdelegate.h"
@@ -205,7 +206,7 @@ void MainWindow::addHostItems(HostConnection *c)
     {
         QString text;
         PageKind kind;
-    } children[] = {{tr("Overview"), OverviewKind}, {tr("Containers"), ContainersKind}, {tr("Images"), ImagesKind}, {tr("Volumes"), VolumesKind},
+    } children[] = {{tr("Overview"), OverviewKind}, {tr("Apps"), AppsKind}, {tr("Containers"), ContainersKind}, {tr("Images"), ImagesKind}, {tr("Volumes"), VolumesKind},
                     {tr("Networks"), NetworksKind}, {tr("Events"), EventsKind}};
     for (const auto &ch : children) {
         auto *item = new QStandardItem(ch.text);
@@ -458,6 +459,9 @@ QWidget *MainWindow::showPage(const QString &hostId, PageKind kind)
             break;
         case EventsKind:
             page = new EventsPage(c);
+            break;
+        case AppsKind:
+            page = new AppsPage(c);
             break;
         case OverviewKind:
             page = new HostOverviewPage(c);

@@ -27,7 +27,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum PageKind { ContainersKind = 1, VolumesKind, NetworksKind, EventsKind, OverviewKind, ImagesKind };
+    enum PageKind { ContainersKind = 1, VolumesKind, NetworksKind, EventsKind, OverviewKind, ImagesKind, AppsKind };
 
     explicit MainWindow(Models::HostRegistry *hosts, QWidget *parent = nullptr);
 

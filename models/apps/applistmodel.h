@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QPointer>
+#include <QStringList>
+
+namespace Wharf::Models {
+class ContainerListModel;
+}
+
+namespace Wharf::Models::Apps {
+
+// One app on a host, summed up from its containers' compose labels.
+struct AppSummary
+{
+    QString name;
+    QStringList services;
+    int running = 0;
+    int containers = 0;
+    QStringList ports;
+    double cpuPercent = 0; // of the containers with live stats
+    qint64 memoryBytes = 0;
+    bool hasStats = false;
+    qint64 created = 0;
+    qint64 updated = 0;
+    bool deployedByWharf = false;
+    QString workingDir;
+    QStringList configFiles;
+
+    QString state() const; // running, partial, stopped
+    bool operator==(const AppSummary &o) const;
+};
+
+// The apps of one host (every compose project among its containers, whether Wharf or
+// docker compose deployed it), kept in step with the container list: rows are inserted,
+// changed and removed, never reset.
+class AppListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { Name, Services, State, Ports, Cpu, Memory, Created, Updated, ColumnCount };
+    enum Roles { NameRole = Qt::UserRole + 1, SortRole };
+
+    explicit AppListModel(ContainerListModel *containers, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role) const override;
+
+    const AppSummary *app(const QString &name) const;
+    QStringList names() const;
+    // the container ids of an app
+    QStringList containerIds(const QString &name) const;
+
+    static QList<AppSummary> summarize(const ContainerListModel *containers);
+
+private:
+    void refresh();
+
+    QPointer<ContainerListModel> m_containers;
+    QList<AppSummary> m_apps; // sorted by name
+};
+
+} // namespace Wharf::Models::Apps

@@ -1,0 +1,151 @@
+// The console's Apps page against a daemon of its own: an app deployed from a file after its
+// plan is shown, listed with its state and containers, an app of docker compose's listed too,
+// stopped, started and removed from the page; a bad file is refused with its line.
+#include "apps/applistmodel.h"
+#include "apps/appspage.h"
+#include "hosts/hostconnection.h"
+#include "inventory/containerlistmodel.h"
+#include "tasks/taskmodel.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QLabel>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Wharf;
+
+class TestAppsUi : public QObject
+{
+    Q_OBJECT
+    TestSupport::OwnDaemon m_daemon{QStringLiteral("appsui")};
+    QTemporaryDir m_dir;
+
+    QString write(const QString &name, const QByteArray &text)
+    {
+        QFile f(m_dir.filePath(name));
+        if (!f.open(QIODevice::WriteOnly))
+            qFatal("cannot write");
+        f.write(text);
+        return f.fileName();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_daemon.start());
+        qputenv("WHARF_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8());
+    }
+    void cleanupTestCase() { m_daemon.stopIfOurs(); }
+
+    void deployListActAndRemove()
+    {
+        Models::TaskModel tasks;
+        Models::HostConfig cfg;
+        cfg.id = QStringLiteral("h1");
+        cfg.name = QStringLiteral("apps-host");
+        cfg.url = m_daemon.host();
+        Models::HostConnection host(cfg, &tasks);
+        host.connectToHost();
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), Models::HostConnection::Up, 20000);
+
+        Ui::AppsPage page(&host);
+        page.resize(1000, 700);
+        page.show();
+        QAbstractItemModelTester tester(page.apps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QString shownPlan;
+        page.confirmPlan = [&shownPlan](const QString &, const Models::Apps::DeployPlan &plan, bool *atomic) {
+            shownPlan = plan.toText();
+            *atomic = true;
+            return true;
+        };
+        const QByteArray image = TestSupport::testImage().toUtf8();
+        const QString file = write(QStringLiteral("compose.yaml"), "name: blog\n"
+                                                                   "services:\n"
+                                                                   "  web:\n"
+                                                                   "    image: " + image + "\n"
+                                                                   "    command: [sleep, '3600']\n"
+                                                                   "    init: true\n"
+                                                                   "    depends_on: [db]\n"
+                                                                   "  db:\n"
+                                                                   "    image: " + image + "\n"
+                                                                   "    command: [sleep, '3600']\n"
+                                                                   "    init: true\n"
+                                                                   "    volumes: [data:/data]\n"
+                                                                   "volumes:\n"
+                                                                   "  data: {}\n");
+        QSignalSpy deployed(&page, &Ui::AppsPage::deployed);
+        page.deployFile(file);
+        QVERIFY(deployed.wait(60000));
+        QVERIFY2(shownPlan.contains(QLatin1String("+ blog-db-1 (create)")), qPrintable(shownPlan));
+        QVERIFY2(shownPlan.contains(QLatin1String("4 to create")), qPrintable(shownPlan)); // network, volume, two containers
+        // the list follows the host's containers
+        QTRY_VERIFY_WITH_TIMEOUT(page.apps()->app(QStringLiteral("blog")) && page.apps()->app(QStringLiteral("blog"))->running == 2, 20000);
+        const Models::Apps::AppSummary *blog = page.apps()->app(QStringLiteral("blog"));
+        QCOMPARE(blog->services, (QStringList{QStringLiteral("db"), QStringLiteral("web")}));
+        QVERIFY(blog->deployedByWharf);
+        QCOMPARE(blog->state(), QStringLiteral("running"));
+        // the deploy was a task with its outcome
+        bool taskDone = false;
+        for (int r = 0; r < tasks.rowCount(); ++r)
+            taskDone = taskDone || tasks.index(r, 0).data().toString().contains(QLatin1String("Deploy app blog on apps-host"));
+        QVERIFY(taskDone);
+        page.selectApp(QStringLiteral("blog"));
+        QTRY_COMPARE(page.containersTable()->model()->rowCount(), 2);
+
+        // docker compose's apps are apps too
+        QFile v1(m_dir.filePath(QStringLiteral("docker-compose.yml")));
+        QVERIFY(v1.open(QIODevice::WriteOnly));
+        v1.write("version: '3.7'\nservices:\n  one:\n    image: " + image + "\n    command: sleep 3600\n");
+        v1.close();
+        QProcess compose;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("DOCKER_HOST"), m_daemon.host());
+        compose.setProcessEnvironment(env);
+        compose.setWorkingDirectory(m_dir.path());
+        compose.start(QStringLiteral("docker-compose"), {QStringLiteral("-p"), QStringLiteral("legacy"), QStringLiteral("up"), QStringLiteral("-d")});
+        QVERIFY(compose.waitForFinished(60000));
+        QCOMPARE(compose.exitCode(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(page.apps()->app(QStringLiteral("legacy")), 20000);
+        QVERIFY(!page.apps()->app(QStringLiteral("legacy"))->deployedByWharf);
+
+        // stop, start, remove as a whole
+        QSignalSpy finished(&page, &Ui::AppsPage::deployed);
+        page.selectApp(QStringLiteral("blog"));
+        page.actOnSelected(Models::Apps::AppDeployer::Verb::Stop);
+        QTRY_VERIFY_WITH_TIMEOUT(page.apps()->app(QStringLiteral("blog"))->state() == QLatin1String("stopped"), 30000);
+        page.actOnSelected(Models::Apps::AppDeployer::Verb::Start);
+        QTRY_VERIFY_WITH_TIMEOUT(page.apps()->app(QStringLiteral("blog"))->state() == QLatin1String("running"), 30000);
+        QString asked;
+        page.confirmRemove = [&asked](const QString &q, bool *volumes) {
+            asked = q;
+            *volumes = false;
+            return true;
+        };
+        page.selectApp(QStringLiteral("legacy"));
+        page.actOnSelected(Models::Apps::AppDeployer::Verb::Down);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.apps()->app(QStringLiteral("legacy")), 30000);
+        QVERIFY(asked.contains(QLatin1String("legacy")));
+        page.selectApp(QStringLiteral("blog"));
+        page.actOnSelected(Models::Apps::AppDeployer::Verb::Down);
+        QTRY_VERIFY_WITH_TIMEOUT(page.apps()->rowCount() == 0, 30000);
+
+        // a bad file: refused with its place, nothing deployed
+        const QString bad = write(QStringLiteral("bad.yaml"), "services:\n  web:\n    image: x\n    depends_on: [nope]\n");
+        page.deployFile(bad);
+        QVERIFY(page.message()->isVisible());
+        QVERIFY2(page.message()->text().contains(QLatin1String("bad.yaml:4:17: error: service \"web\" depends on \"nope\"")), qPrintable(page.message()->text()));
+        // nothing selected: said so
+        page.table()->clearSelection();
+        page.actOnSelected(Models::Apps::AppDeployer::Verb::Stop);
+        QCOMPARE(page.message()->text(), QStringLiteral("Select an app first."));
+    }
+};
+
+QTEST_MAIN(TestAppsUi)
+#include "tst_appsui.moc"

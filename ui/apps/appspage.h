@@ -1,0 +1,70 @@
+#pragma once
+
+#include "apps/appdeployer.h"
+
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace Wharf::Models {
+class HostConnection;
+}
+namespace Wharf::Models::Apps {
+class AppActions;
+class AppListModel;
+}
+
+namespace Wharf::Ui {
+
+class AppContainersProxy;
+
+// The apps of one host (Wharf's and docker compose's): their services, state, ports and
+// resources; deploy a compose file after seeing its plan, and start, stop, restart or remove
+// an app as a whole. Below the list, the containers of the selected app.
+class AppsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AppsPage(Models::HostConnection *host, QWidget *parent = nullptr);
+
+    // Loads, validates and plans a compose file, then deploys it once the plan is accepted.
+    void deployFile(const QString &path);
+    void actOnSelected(Models::Apps::AppDeployer::Verb verb);
+    QString selectedApp() const;
+    void selectApp(const QString &name);
+
+    Models::Apps::AppListModel *apps() const { return m_apps; }
+    QTableView *table() const { return m_table; }
+    QTableView *containersTable() const { return m_containers; }
+    QLabel *message() const { return m_message; }
+
+    // Replaceable for tests: the file to deploy, the plan shown before deploying (returns
+    // whether to go on, and whether atomically), a yes/no question (with "and volumes?").
+    std::function<QString()> chooseFile;
+    std::function<bool(const QString &app, const Models::Apps::DeployPlan &plan, bool *atomic)> confirmPlan;
+    std::function<bool(const QString &question, bool *alsoVolumes)> confirmRemove;
+
+Q_SIGNALS:
+    void deployed(const QString &app);
+
+private:
+    void showError(const QString &text);
+    void selectionChanged();
+
+    Models::HostConnection *m_host;
+    Models::Apps::AppListModel *m_apps;
+    Models::Apps::AppActions *m_actions;
+    QTableView *m_table;
+    QLineEdit *m_filter;
+    QSortFilterProxyModel *m_proxy;
+    QLabel *m_message;
+    QTableView *m_containers;
+    AppContainersProxy *m_containersProxy;
+};
+
+} // namespace Wharf::Ui
