@@ -7,6 +7,8 @@
 #include "hosts/hostconnection.h"
 #include "inventory/containerlistmodel.h"
 #include "widgets/listpage.h"
+#include "editor/composeeditor.h"
+#include "inventory/resourcelistmodel.h"
 
 #include <QCheckBox>
 #include <QDialog>
@@ -114,6 +116,15 @@ AppsPage::AppsPage(HostConnection *host, QWidget *parent)
         if (!path.isEmpty())
             deployFile(path);
     });
+    toolbar->addAction(tr("New app…"), this, [this] { openEditor({}); });
+    toolbar->addAction(tr("Edit…"), this, [this] {
+        const AppSummary *a = m_apps->app(selectedApp());
+        if (!a || a->configFiles.isEmpty()) {
+            showError(tr("Select an app deployed from a file on this computer."));
+            return;
+        }
+        openEditor(a->configFiles.first());
+    });
     toolbar->addSeparator();
     toolbar->addAction(tr("Start"), this, [this] { actOnSelected(AppDeployer::Verb::Start); });
     toolbar->addAction(tr("Stop"), this, [this] { actOnSelected(AppDeployer::Verb::Stop); });
@@ -158,6 +169,31 @@ AppsPage::AppsPage(HostConnection *host, QWidget *parent)
         m_message->hide();
         Q_EMIT deployed(app);
     });
+}
+
+ComposeEditor *AppsPage::openEditor(const QString &path)
+{
+    auto *editor = new ComposeEditor;
+    editor->setAttribute(Qt::WA_DeleteOnClose);
+    editor->setWindowFlag(Qt::Window);
+    editor->resize(1200, 760);
+    QStringList images;
+    for (int r = 0; r < m_host->images()->rowCount(); ++r) {
+        const QString name = m_host->images()->index(r, 0).data(Models::ResourceListModel::NameRole).toString();
+        if (!name.isEmpty() && !name.contains(QLatin1String("<none>")))
+            images << name;
+    }
+    editor->setImages(images);
+    auto title = [editor, this](const QString &file) {
+        editor->setWindowTitle(tr("%1 — orchestration editor — %2").arg(file.isEmpty() ? tr("new app") : QFileInfo(file).fileName(), m_host->config().name));
+    };
+    connect(editor, &ComposeEditor::titleChanged, editor, title);
+    title(path);
+    editor->deploy = [this](const QString &file) { deployFile(file); };
+    if (!path.isEmpty())
+        editor->openFile(path);
+    editor->show();
+    return editor;
 }
 
 void AppsPage::showError(const QString &text)

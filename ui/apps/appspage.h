@@ -22,6 +22,7 @@ class AppListModel;
 namespace Wharf::Ui {
 
 class AppContainersProxy;
+class ComposeEditor;
 
 // The apps of one host (Wharf's and docker compose's): their services, state, ports and
 // resources; deploy a compose file after seeing its plan, and start, stop, restart or remove
@@ -36,6 +37,9 @@ public:
     void deployFile(const QString &path);
     void actOnSelected(Models::Apps::AppDeployer::Verb verb);
     QString selectedApp() const;
+    // The orchestration editor in a window of its own, on a file or a new app; its Deploy
+    // comes back here (plan first).
+    ComposeEditor *openEditor(const QString &path);
     void selectApp(const QString &name);
 
     Models::Apps::AppListModel *apps() const { return m_apps; }

@@ -1,0 +1,773 @@
+#include "composedocument.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSet>
+
+namespace Wharf::Models::Apps {
+
+using namespace Backends::Compose;
+
+namespace {
+
+YamlNode scalar(const QString &v, bool quoted = false)
+{
+    return YamlNode::makeScalar(v, quoted);
+}
+
+bool needsQuotes(const QString &v)
+{
+    static const QRegularExpression plainSafe(QStringLiteral("^[A-Za-z_/.][A-Za-z0-9_./@+-]*$"));
+    return !plainSafe.match(v).hasMatch() || v == QLatin1String("true") || v == QLatin1String("false") || v == QLatin1String("null")
+        || v == QLatin1String("yes") || v == QLatin1String("no") || v == QLatin1String("on") || v == QLatin1String("off");
+}
+
+YamlNode textNode(const QString &v)
+{
+    return scalar(v, needsQuotes(v));
+}
+
+QString shellJoin(const std::vector<YamlNode> &items)
+{
+    QStringList parts;
+    for (const auto &i : items) {
+        QString a = i.scalar;
+        if (a.isEmpty() || a.contains(QRegularExpression(QStringLiteral("[\\s'\"\\\\$]"))))
+            a = QLatin1Char('\'') + QString(a).replace(QLatin1Char('\''), QStringLiteral("'\\''")) + QLatin1Char('\'');
+        parts << a;
+    }
+    return parts.join(QLatin1Char(' '));
+}
+
+bool validName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-zA-Z0-9][a-zA-Z0-9_.-]*$"));
+    return re.match(name).hasMatch();
+}
+
+QString mountSource(const YamlNode &v)
+{
+    if (v.isScalar()) {
+        const QStringList parts = v.scalar.split(QLatin1Char(':'));
+        return parts.size() >= 2 ? parts[0] : QString();
+    }
+    if (const YamlNode *s = v.get(u"source"))
+        return s->scalar;
+    return {};
+}
+
+QString mountTarget(const YamlNode &v)
+{
+    if (v.isScalar()) {
+        const QStringList parts = v.scalar.split(QLatin1Char(':'));
+        return parts.size() >= 2 ? parts[1] : parts[0];
+    }
+    if (const YamlNode *t = v.get(u"target"))
+        return t->scalar;
+    return {};
+}
+
+} // namespace
+
+ComposeDocument::ComposeDocument(QObject *parent)
+    : QObject(parent)
+    , m_root(YamlNode::makeMapping())
+{
+    m_root.set(QStringLiteral("services"), YamlNode::makeMapping());
+}
+
+QString ComposeDocument::sectionOf(Kind kind)
+{
+    return kind == Kind::Service ? QStringLiteral("services") : kind == Kind::Volume ? QStringLiteral("volumes") : QStringLiteral("networks");
+}
+
+bool ComposeDocument::setText(const QByteArray &bytes)
+{
+    YamlParse p = parseYaml(bytes, m_path.isEmpty() ? QStringLiteral("compose.yaml") : m_path);
+    m_diagnostics = p.diagnostics;
+    if (p.ok && !p.root.isMapping() && !p.root.isNull()) {
+        m_diagnostics << Diagnostic{Diagnostic::Error, p.root.mark, tr("a compose file is a mapping (services:, volumes:, ...)")};
+        p.ok = false;
+    }
+    Q_EMIT diagnosticsChanged();
+    if (!p.ok)
+        return false;
+    m_root = p.root.isNull() ? YamlNode::makeMapping() : p.root;
+    Q_EMIT changed();
+    Q_EMIT layoutChanged();
+    return true;
+}
+
+QByteArray ComposeDocument::text() const
+{
+    return emitYaml(m_root);
+}
+
+bool ComposeDocument::load(const QString &path)
+{
+    QFile f(path);
+    m_path = QFileInfo(path).absoluteFilePath();
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_lastError = tr("cannot read %1: %2").arg(path, f.errorString());
+        m_diagnostics = {Diagnostic{Diagnostic::Error, Mark{path}, m_lastError}};
+        Q_EMIT diagnosticsChanged();
+        return false;
+    }
+    return setText(f.readAll());
+}
+
+bool ComposeDocument::save(const QString &path)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(text()) < 0 || !f.commit()) {
+        m_lastError = tr("cannot write %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    m_path = QFileInfo(path).absoluteFilePath();
+    return true;
+}
+
+LoadResult ComposeDocument::validate() const
+{
+    LoadOptions o;
+    const QString path = m_path.isEmpty() ? QStringLiteral("compose.yaml") : m_path;
+    o.files << path;
+    o.contents.insert(path, text());
+    o.environment = LoadOptions::processEnvironment();
+    return Backends::Compose::load(o);
+}
+
+void ComposeDocument::setRoot(const YamlNode &root)
+{
+    m_root = root;
+    Q_EMIT changed();
+    Q_EMIT layoutChanged();
+}
+
+YamlNode *ComposeDocument::section(const QString &name, bool create)
+{
+    YamlNode *s = m_root.get(name);
+    if (!s || !s->isMapping()) {
+        if (!create)
+            return nullptr;
+        s = &m_root.set(name, YamlNode::makeMapping());
+    }
+    return s;
+}
+
+const YamlNode *ComposeDocument::section(const QString &name) const
+{
+    const YamlNode *s = m_root.get(name);
+    return s && s->isMapping() ? s : nullptr;
+}
+
+YamlNode *ComposeDocument::service(const QString &name)
+{
+    YamlNode *s = section(QStringLiteral("services"), false);
+    YamlNode *svc = s ? s->get(name) : nullptr;
+    if (svc && svc->isNull())
+        *svc = YamlNode::makeMapping();
+    return svc && svc->isMapping() ? svc : nullptr;
+}
+
+const YamlNode *ComposeDocument::service(const QString &name) const
+{
+    const YamlNode *s = section(QStringLiteral("services"));
+    return s ? s->get(name) : nullptr;
+}
+
+QStringList ComposeDocument::services() const
+{
+    const YamlNode *s = section(QStringLiteral("services"));
+    return s ? s->keys() : QStringList();
+}
+
+QStringList ComposeDocument::volumes() const
+{
+    const YamlNode *s = section(QStringLiteral("volumes"));
+    return s ? s->keys() : QStringList();
+}
+
+QStringList ComposeDocument::networks() const
+{
+    const YamlNode *s = section(QStringLiteral("networks"));
+    return s ? s->keys() : QStringList();
+}
+
+QList<std::pair<QString, QString>> ComposeDocument::dependencies() const
+{
+    QList<std::pair<QString, QString>> out;
+    for (const QString &name : services()) {
+        const YamlNode *svc = service(name);
+        const YamlNode *d = svc ? svc->get(u"depends_on") : nullptr;
+        if (!d)
+            continue;
+        for (const auto &i : d->items)
+            out.append({name, i.scalar});
+        for (const auto &e : d->entries)
+            out.append({name, e.key});
+    }
+    return out;
+}
+
+QList<ComposeDocument::Mount> ComposeDocument::mounts() const
+{
+    QList<Mount> out;
+    const QStringList vols = volumes();
+    for (const QString &name : services()) {
+        const YamlNode *svc = service(name);
+        const YamlNode *v = svc ? svc->get(u"volumes") : nullptr;
+        if (!v)
+            continue;
+        for (const auto &i : v->items)
+            if (vols.contains(mountSource(i)))
+                out.append(Mount{name, mountSource(i), mountTarget(i)});
+    }
+    return out;
+}
+
+QList<std::pair<QString, QString>> ComposeDocument::memberships() const
+{
+    QList<std::pair<QString, QString>> out;
+    for (const QString &name : services()) {
+        const YamlNode *svc = service(name);
+        const YamlNode *n = svc ? svc->get(u"networks") : nullptr;
+        if (!n)
+            continue;
+        for (const auto &i : n->items)
+            out.append({name, i.scalar});
+        for (const auto &e : n->entries)
+            out.append({name, e.key});
+    }
+    return out;
+}
+
+QString ComposeDocument::value(const QString &name, const QString &key) const
+{
+    const YamlNode *svc = service(name);
+    if (!svc)
+        return {};
+    auto at = [svc](std::initializer_list<const char *> path) -> const YamlNode * {
+        const YamlNode *n = svc;
+        for (const char *p : path) {
+            n = n->get(QLatin1String(p));
+            if (!n)
+                return nullptr;
+        }
+        return n;
+    };
+    const YamlNode *n = nullptr;
+    if (key == QLatin1String("image") || key == QLatin1String("restart"))
+        n = svc->get(key);
+    else if (key == QLatin1String("command")) {
+        n = svc->get(key);
+        if (n && n->isSequence())
+            return shellJoin(n->items);
+    } else if (key == QLatin1String("environment") || key == QLatin1String("ports")) {
+        n = svc->get(key);
+        if (!n)
+            return {};
+        QStringList lines;
+        for (const auto &i : n->items)
+            lines << (i.isScalar() ? i.scalar : QString::fromUtf8(emitYaml(i)).trimmed());
+        for (const auto &e : n->entries)
+            lines << (e.value.isNull() ? e.key : e.key + QLatin1Char('=') + e.value.scalar);
+        return lines.join(QLatin1Char('\n'));
+    } else if (key == QLatin1String("replicas")) {
+        n = at({"deploy", "replicas"});
+        if (!n)
+            n = svc->get(u"scale");
+    } else if (key == QLatin1String("cpus")) {
+        n = at({"deploy", "resources", "limits", "cpus"});
+        if (!n)
+            n = svc->get(u"cpus");
+    } else if (key == QLatin1String("memory")) {
+        n = at({"deploy", "resources", "limits", "memory"});
+        if (!n)
+            n = svc->get(u"mem_limit");
+    } else if (key == QLatin1String("healthcheck")) {
+        n = at({"healthcheck", "test"});
+        if (n && n->isSequence()) {
+            std::vector<YamlNode> rest(n->items.begin() + (n->items.empty() ? 0 : 1), n->items.end());
+            if (!n->items.empty() && n->items.front().scalar == QLatin1String("CMD-SHELL") && rest.size() == 1)
+                return rest.front().scalar;
+            return shellJoin(rest);
+        }
+    }
+    return n && n->isScalar() ? n->scalar : QString();
+}
+
+QString ComposeDocument::setValue(const QString &name, const QString &key, const QString &raw)
+{
+    YamlNode *svc = service(name);
+    if (!svc)
+        return tr("there is no service \"%1\"").arg(name);
+    const QString v = raw.trimmed();
+    auto setPath = [svc](std::initializer_list<const char *> path, const std::optional<YamlNode> &value) {
+        YamlNode *n = svc;
+        std::vector<const char *> keys(path);
+        for (size_t i = 0; i + 1 < keys.size(); ++i) {
+            YamlNode *next = n->get(QLatin1String(keys[i]));
+            if (!next || !next->isMapping()) {
+                if (!value)
+                    return;
+                next = &n->set(QLatin1String(keys[i]), YamlNode::makeMapping());
+            }
+            n = next;
+        }
+        if (value)
+            n->set(QLatin1String(keys.back()), *value);
+        else
+            n->remove(QLatin1String(keys.back()));
+    };
+    if (key == QLatin1String("image")) {
+        if (v.isEmpty())
+            svc->remove(u"image");
+        else
+            svc->set(key, textNode(v));
+    } else if (key == QLatin1String("restart")) {
+        static const QRegularExpression re(QStringLiteral("^(no|always|unless-stopped|on-failure(:\\d+)?)$"));
+        if (!v.isEmpty() && !re.match(v).hasMatch())
+            return tr("\"%1\" is not a restart policy (no, always, on-failure[:N], unless-stopped)").arg(v);
+        if (v.isEmpty())
+            svc->remove(u"restart");
+        else
+            svc->set(key, textNode(v));
+    } else if (key == QLatin1String("command")) {
+        if (v.isEmpty()) {
+            svc->remove(u"command");
+        } else {
+            const auto args = splitCommand(v);
+            if (!args)
+                return tr("a quote is not closed in the command");
+            YamlNode seq = YamlNode::makeSequence();
+            for (const QString &a : *args)
+                seq.append(textNode(a));
+            svc->set(key, seq);
+        }
+    } else if (key == QLatin1String("environment")) {
+        YamlNode m = YamlNode::makeMapping();
+        for (const QString &line : v.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QString l = line.trimmed();
+            const qsizetype eq = l.indexOf(QLatin1Char('='));
+            const QString k = eq < 0 ? l : l.left(eq);
+            if (k.isEmpty() || k.contains(QLatin1Char(' ')))
+                return tr("\"%1\" is not KEY=VALUE").arg(l);
+            m.set(k, eq < 0 ? YamlNode{} : scalar(l.mid(eq + 1), true));
+        }
+        if (m.entries.empty())
+            svc->remove(u"environment");
+        else
+            svc->set(key, m);
+    } else if (key == QLatin1String("ports")) {
+        static const QRegularExpression re(QStringLiteral("^((\\[[0-9a-fA-F:]+\\]|[0-9.]+):)?(\\d+(-\\d+)?:)?\\d+(-\\d+)?(/(tcp|udp|sctp))?$"));
+        YamlNode seq = YamlNode::makeSequence();
+        for (const QString &line : v.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            if (!re.match(line.trimmed()).hasMatch())
+                return tr("\"%1\" is not a port mapping ([IP:][HOST:]CONTAINER[/PROTOCOL])").arg(line.trimmed());
+            QString ports = line.trimmed().section(QLatin1Char('/'), 0, 0);
+            if (ports.contains(QLatin1Char(']')))
+                ports = ports.section(QLatin1Char(']'), 1).mid(1);
+            QStringList parts = ports.split(QLatin1Char(':'));
+            if (parts.size() == 3)
+                parts.removeFirst(); // the address
+            for (const QString &part : parts)
+                for (const QString &n : part.split(QLatin1Char('-')))
+                    if (n.toInt() < 1 || n.toInt() > 65535)
+                        return tr("%1 is not a port (1-65535)").arg(n);
+            seq.append(scalar(line.trimmed(), true));
+        }
+        if (seq.items.empty())
+            svc->remove(u"ports");
+        else
+            svc->set(key, seq);
+    } else if (key == QLatin1String("replicas")) {
+        bool ok = false;
+        const int n = v.toInt(&ok);
+        if (!v.isEmpty() && (!ok || n < 0))
+            return tr("\"%1\" is not a number of replicas").arg(v);
+        svc->remove(u"scale");
+        setPath({"deploy", "replicas"}, v.isEmpty() ? std::nullopt : std::optional<YamlNode>(scalar(QString::number(n))));
+    } else if (key == QLatin1String("cpus")) {
+        if (!v.isEmpty() && !parseNanoCpus(v))
+            return tr("\"%1\" is not a number of CPUs").arg(v);
+        svc->remove(u"cpus");
+        setPath({"deploy", "resources", "limits", "cpus"}, v.isEmpty() ? std::nullopt : std::optional<YamlNode>(scalar(v, true)));
+    } else if (key == QLatin1String("memory")) {
+        if (!v.isEmpty() && !parseBytes(v))
+            return tr("\"%1\" is not a size (like 512m or 1g)").arg(v);
+        svc->remove(u"mem_limit");
+        setPath({"deploy", "resources", "limits", "memory"}, v.isEmpty() ? std::nullopt : std::optional<YamlNode>(scalar(v)));
+    } else if (key == QLatin1String("healthcheck")) {
+        if (v.isEmpty()) {
+            svc->remove(u"healthcheck");
+        } else {
+            YamlNode test = YamlNode::makeSequence();
+            test.append(scalar(QStringLiteral("CMD-SHELL")));
+            test.append(scalar(v, true));
+            setPath({"healthcheck", "test"}, test);
+        }
+    } else {
+        return tr("\"%1\" cannot be edited here; edit it in the YAML").arg(key);
+    }
+    Q_EMIT changed();
+    return {};
+}
+
+QString ComposeDocument::freeName(Kind kind, const QString &base) const
+{
+    const QStringList taken = kind == Kind::Service ? services() : kind == Kind::Volume ? volumes() : networks();
+    QString b = base.toLower();
+    b.replace(QRegularExpression(QStringLiteral("[^a-z0-9_.-]")), QStringLiteral("-"));
+    while (b.startsWith(QLatin1Char('-')) || b.startsWith(QLatin1Char('.')) || b.startsWith(QLatin1Char('_')))
+        b.remove(0, 1);
+    if (b.isEmpty())
+        b = kind == Kind::Service ? QStringLiteral("service") : kind == Kind::Volume ? QStringLiteral("data") : QStringLiteral("net");
+    if (!taken.contains(b))
+        return b;
+    for (int i = 2;; ++i)
+        if (!taken.contains(b + QLatin1Char('-') + QString::number(i)))
+            return b + QLatin1Char('-') + QString::number(i);
+}
+
+QString ComposeDocument::addService(const QString &name, const QString &image)
+{
+    if (!validName(name))
+        return tr("\"%1\" is not a valid service name: use letters, digits, dots, dashes and underscores").arg(name);
+    if (services().contains(name))
+        return tr("there is a service \"%1\" already").arg(name);
+    YamlNode svc = YamlNode::makeMapping();
+    if (!image.isEmpty())
+        svc.set(QStringLiteral("image"), textNode(image));
+    section(QStringLiteral("services"), true)->set(name, svc);
+    Q_EMIT changed();
+    return {};
+}
+
+QString ComposeDocument::addVolume(const QString &name)
+{
+    if (!validName(name))
+        return tr("\"%1\" is not a valid volume name").arg(name);
+    if (volumes().contains(name))
+        return tr("there is a volume \"%1\" already").arg(name);
+    section(QStringLiteral("volumes"), true)->set(name, YamlNode::makeMapping());
+    Q_EMIT changed();
+    return {};
+}
+
+QString ComposeDocument::addNetwork(const QString &name)
+{
+    if (!validName(name))
+        return tr("\"%1\" is not a valid network name").arg(name);
+    if (networks().contains(name))
+        return tr("there is a network \"%1\" already").arg(name);
+    section(QStringLiteral("networks"), true)->set(name, YamlNode::makeMapping());
+    Q_EMIT changed();
+    return {};
+}
+
+QString ComposeDocument::remove(Kind kind, const QString &name)
+{
+    YamlNode *sec = section(sectionOf(kind), false);
+    if (!sec || !sec->remove(name))
+        return tr("there is no %1 \"%2\"").arg(sectionOf(kind).chopped(1), name);
+    for (const QString &s : services()) {
+        YamlNode *svc = service(s);
+        if (!svc)
+            continue;
+        if (kind == Kind::Service) {
+            if (YamlNode *d = svc->get(u"depends_on")) {
+                d->remove(name);
+                d->items.erase(std::remove_if(d->items.begin(), d->items.end(), [&](const YamlNode &i) { return i.scalar == name; }), d->items.end());
+                if (d->items.empty() && d->entries.empty())
+                    svc->remove(u"depends_on");
+            }
+        } else if (kind == Kind::Volume) {
+            if (YamlNode *v = svc->get(u"volumes")) {
+                v->items.erase(std::remove_if(v->items.begin(), v->items.end(), [&](const YamlNode &i) { return mountSource(i) == name; }), v->items.end());
+                if (v->items.empty())
+                    svc->remove(u"volumes");
+            }
+        } else {
+            if (YamlNode *n = svc->get(u"networks")) {
+                n->remove(name);
+                n->items.erase(std::remove_if(n->items.begin(), n->items.end(), [&](const YamlNode &i) { return i.scalar == name; }), n->items.end());
+                if (n->items.empty() && n->entries.empty())
+                    svc->remove(u"networks");
+            }
+        }
+    }
+    if (YamlNode *layout = m_root.get(u"x-wharf"))
+        if (YamlNode *l = layout->get(u"layout"))
+            if (YamlNode *k = l->get(sectionOf(kind)))
+                k->remove(name);
+    Q_EMIT changed();
+    return {};
+}
+
+QString ComposeDocument::rename(Kind kind, const QString &from, const QString &to)
+{
+    if (from == to)
+        return {};
+    if (!validName(to))
+        return tr("\"%1\" is not a valid name: use letters, digits, dots, dashes and underscores").arg(to);
+    YamlNode *sec = section(sectionOf(kind), false);
+    if (!sec || !sec->entry(from))
+        return tr("there is no %1 \"%2\"").arg(sectionOf(kind).chopped(1), from);
+    if (sec->entry(to))
+        return tr("the name \"%1\" is taken").arg(to);
+    for (auto &e : sec->entries)
+        if (e.key == from)
+            e.key = to;
+    auto renameIn = [&](YamlNode *list, bool mountsToo) {
+        if (!list)
+            return;
+        for (auto &e : list->entries)
+            if (e.key == from)
+                e.key = to;
+        for (auto &i : list->items) {
+            if (i.isScalar() && i.scalar == from)
+                i.scalar = to;
+            else if (mountsToo && mountSource(i) == from) {
+                if (i.isScalar())
+                    i.scalar = to + i.scalar.mid(from.size());
+                else if (YamlNode *s = i.get(u"source"))
+                    s->scalar = to;
+            }
+        }
+    };
+    for (const QString &s : services()) {
+        YamlNode *svc = service(s);
+        if (!svc)
+            continue;
+        if (kind == Kind::Service)
+            renameIn(svc->get(u"depends_on"), false);
+        else if (kind == Kind::Volume)
+            renameIn(svc->get(u"volumes"), true);
+        else
+            renameIn(svc->get(u"networks"), false);
+    }
+    if (YamlNode *layout = m_root.get(u"x-wharf"))
+        if (YamlNode *l = layout->get(u"layout"))
+            renameIn(l->get(sectionOf(kind)), false);
+    Q_EMIT changed();
+    return {};
+}
+
+QString ComposeDocument::addDependency(const QString &name, const QString &on)
+{
+    if (name == on)
+        return tr("a service cannot depend on itself");
+    YamlNode *svc = service(name);
+    if (!svc || !service(on))
+        return tr("both ends of a dependency must be services");
+    for (const auto &[s, d] : dependencies())
+        if (s == name && d == on)
+            return tr("%1 depends on %2 already").arg(name, on);
+    // no cycles: `on` must not reach `name`
+    QSet<QString> seen;
+    QStringList todo{on};
+    const auto deps = dependencies();
+    while (!todo.isEmpty()) {
+        const QString cur = todo.takeFirst();
+        if (cur == name)
+            return tr("%1 depends on %2 already, through others: that would be a cycle").arg(on, name);
+        if (seen.contains(cur))
+            continue;
+        seen.insert(cur);
+        for (const auto &[s, d] : deps)
+            if (s == cur)
+                todo << d;
+    }
+    YamlNode *d = svc->get(u"depends_on");
+    if (d && d->isMapping()) {
+        YamlNode cond = YamlNode::makeMapping();
+        cond.set(QStringLiteral("condition"), scalar(QStringLiteral("service_started")));
+        d->set(on, cond);
+    } else {
+        if (!d || !d->isSequence())
+            d = &svc->set(QStringLiteral("depends_on"), YamlNode::makeSequence());
+        d->append(textNode(on));
+    }
+    Q_EMIT changed();
+    return {};
+}
+
+QString ComposeDocument::removeDependency(const QString &name, const QString &on)
+{
+    YamlNode *svc = service(name);
+    YamlNode *d = svc ? svc->get(u"depends_on") : nullptr;
+    if (!d)
+        return tr("%1 does not depend on %2").arg(name, on);
+    d->remove(on);
+    d->items.erase(std::remove_if(d->items.begin(), d->items.end(), [&](const YamlNode &i) { return i.scalar == on; }), d->items.end());
+    if (d->items.empty() && d->entries.empty())
+        svc->remove(u"depends_on");
+    Q_EMIT changed();
+    return {};
+}
+
+QString ComposeDocument::mountVolume(const QString &name, const QString &volume, const QString &target)
+{
+    YamlNode *svc = service(name);
+    if (!svc)
+        return tr("there is no service \"%1\"").arg(name);
+    if (!volumes().contains(volume))
+        return tr("there is no volume \"%1\"").arg(volume);
+    if (!target.startsWith(QLatin1Char('/')))
+        return tr("the path in the container must be absolute (like /var/lib/data)");
+    YamlNode *v = svc->get(u"volumes");
+    if (!v || !v->isSequence())
+        v = &svc->set(QStringLiteral("volumes"), YamlNode::makeSequence());
+    for (const auto &i : v->items)
+        if (mountTarget(i) == target)
+            return tr("%1 mounts something at %2 already").arg(name, target);
+    v->append(scalar(volume + QLatin1Char(':') + target, true));
+    Q_EMIT changed();
+    return {};
+}
+
+QString ComposeDocument::joinNetwork(const QString &name, const QString &network)
+{
+    YamlNode *svc = service(name);
+    if (!svc)
+        return tr("there is no service \"%1\"").arg(name);
+    if (!networks().contains(network))
+        return tr("there is no network \"%1\"").arg(network);
+    for (const auto &[s, n] : memberships())
+        if (s == name && n == network)
+            return tr("%1 is in %2 already").arg(name, network);
+    YamlNode *n = svc->get(u"networks");
+    if (n && n->isMapping())
+        n->set(network, YamlNode{});
+    else {
+        if (!n || !n->isSequence())
+            n = &svc->set(QStringLiteral("networks"), YamlNode::makeSequence());
+        n->append(textNode(network));
+    }
+    Q_EMIT changed();
+    return {};
+}
+
+QString ComposeDocument::leaveNetwork(const QString &name, const QString &network)
+{
+    YamlNode *svc = service(name);
+    YamlNode *n = svc ? svc->get(u"networks") : nullptr;
+    if (!n)
+        return tr("%1 is not in %2").arg(name, network);
+    n->remove(network);
+    n->items.erase(std::remove_if(n->items.begin(), n->items.end(), [&](const YamlNode &i) { return i.scalar == network; }), n->items.end());
+    if (n->items.empty() && n->entries.empty())
+        svc->remove(u"networks");
+    Q_EMIT changed();
+    return {};
+}
+
+QByteArray ComposeDocument::serviceYaml(const QString &name) const
+{
+    const YamlNode *svc = service(name);
+    if (!svc)
+        return {};
+    YamlNode m = YamlNode::makeMapping();
+    m.set(name, *svc);
+    return emitYaml(m);
+}
+
+QString ComposeDocument::pasteService(const QByteArray &yaml, const QString &name)
+{
+    const YamlParse p = parseYaml(yaml, QStringLiteral("clipboard"));
+    if (!p.ok || !p.root.isMapping() || p.root.entries.size() != 1 || !(p.root.entries.front().value.isMapping() || p.root.entries.front().value.isNull()))
+        return {};
+    const QString free = freeName(Kind::Service, name.isEmpty() ? p.root.entries.front().key : name);
+    YamlNode svc = p.root.entries.front().value;
+    if (svc.isNull())
+        svc = YamlNode::makeMapping();
+    svc.remove(u"container_name"); // a copy cannot have the same container name
+    section(QStringLiteral("services"), true)->set(free, svc);
+    Q_EMIT changed();
+    return free;
+}
+
+std::optional<QPointF> ComposeDocument::position(Kind kind, const QString &name) const
+{
+    const YamlNode *x = m_root.get(u"x-wharf");
+    const YamlNode *l = x ? x->get(u"layout") : nullptr;
+    const YamlNode *k = l ? l->get(sectionOf(kind)) : nullptr;
+    const YamlNode *p = k ? k->get(name) : nullptr;
+    if (!p || !p->isSequence() || p->items.size() != 2)
+        return std::nullopt;
+    bool ok1 = false;
+    bool ok2 = false;
+    const double px = p->items[0].scalar.toDouble(&ok1);
+    const double py = p->items[1].scalar.toDouble(&ok2);
+    if (!ok1 || !ok2)
+        return std::nullopt;
+    return QPointF(px, py);
+}
+
+void ComposeDocument::setPosition(Kind kind, const QString &name, QPointF at)
+{
+    YamlNode *x = m_root.get(u"x-wharf");
+    if (!x || !x->isMapping())
+        x = &m_root.set(QStringLiteral("x-wharf"), YamlNode::makeMapping());
+    YamlNode *l = x->get(u"layout");
+    if (!l || !l->isMapping())
+        l = &x->set(QStringLiteral("layout"), YamlNode::makeMapping());
+    YamlNode *k = l->get(sectionOf(kind));
+    if (!k || !k->isMapping())
+        k = &l->set(sectionOf(kind), YamlNode::makeMapping());
+    YamlNode p = YamlNode::makeSequence();
+    p.append(scalar(QString::number(qRound(at.x()))));
+    p.append(scalar(QString::number(qRound(at.y()))));
+    k->set(name, p);
+    Q_EMIT layoutChanged();
+}
+
+bool ComposeDocument::hasLayout() const
+{
+    const YamlNode *x = m_root.get(u"x-wharf");
+    return x && x->get(u"layout");
+}
+
+void ComposeDocument::autoLayout()
+{
+    // depth: how many services a service waits for, at most
+    const auto deps = dependencies();
+    const QStringList svcs = services();
+    QHash<QString, int> depth;
+    std::function<int(const QString &, int)> depthOf = [&](const QString &s, int guard) -> int {
+        if (depth.contains(s))
+            return depth.value(s);
+        if (guard > svcs.size())
+            return 0;
+        int d = 0;
+        for (const auto &[from, to] : deps)
+            if (from == s && svcs.contains(to))
+                d = qMax(d, depthOf(to, guard + 1) + 1);
+        depth.insert(s, d);
+        return d;
+    };
+    int maxDepth = 0;
+    for (const QString &s : svcs)
+        maxDepth = qMax(maxDepth, depthOf(s, 0));
+    // the deepest (what users reach: web) on the left, what everyone needs on the right
+    QHash<int, int> rows;
+    constexpr double colWidth = 260;
+    constexpr double rowHeight = 140;
+    for (const QString &s : svcs) {
+        const int col = maxDepth - depth.value(s);
+        setPosition(Kind::Service, s, QPointF(col * colWidth, rows[col]++ * rowHeight));
+    }
+    int r = 0;
+    for (const QString &v : volumes())
+        setPosition(Kind::Volume, v, QPointF((maxDepth + 1) * colWidth, r++ * rowHeight));
+    int c = 0;
+    for (const QString &n : networks())
+        setPosition(Kind::Network, n, QPointF(c++ * colWidth, -rowHeight));
+    Q_EMIT layoutChanged();
+}
+
+} // namespace Wharf::Models::Apps
