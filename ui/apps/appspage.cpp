@@ -17,6 +17,8 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -179,10 +181,12 @@ ComposeEditor *AppsPage::openEditor(const QString &path)
     editor->resize(1200, 760);
     QStringList images;
     for (int r = 0; r < m_host->images()->rowCount(); ++r) {
-        const QString name = m_host->images()->index(r, 0).data(Models::ResourceListModel::NameRole).toString();
-        if (!name.isEmpty() && !name.contains(QLatin1String("<none>")))
-            images << name;
+        const QJsonObject image = m_host->images()->index(r, 0).data(Models::ResourceListModel::JsonRole).toJsonObject();
+        for (const auto &tag : image.value(QLatin1String("RepoTags")).toArray())
+            if (!tag.toString().contains(QLatin1String("<none>")))
+                images << tag.toString();
     }
+    images.sort();
     editor->setImages(images);
     auto title = [editor, this](const QString &file) {
         editor->setWindowTitle(tr("%1 — orchestration editor — %2").arg(file.isEmpty() ? tr("new app") : QFileInfo(file).fileName(), m_host->config().name));

@@ -7,6 +7,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -232,6 +233,7 @@ ComposeEditor::ComposeEditor(QWidget *parent)
     split->addWidget(center);
     split->addWidget(m_panel);
     split->setStretchFactor(1, 1);
+    split->setSizes({170, 760, 270});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(bar);
@@ -473,6 +475,12 @@ void ComposeEditor::rebuild()
     for (const auto &[s, n] : m_doc->memberships())
         if (node(NodeKind::Service, s) && node(NodeKind::Network, n))
             m_scene->addItem(new EdgeItem(EdgeItem::Membership, node(NodeKind::Service, s), node(NodeKind::Network, n)));
+    if (m_nodes.isEmpty()) {
+        auto *hint = m_scene->addSimpleText(tr("Drag a service, a volume, a network or an image from the palette onto the canvas.\n"
+                                               "Draw a link from a service's handle (the circle on its right) to another block:\n"
+                                               "to a service for depends_on, to a volume to mount it, to a network to join it."));
+        hint->setBrush(QColor(0x88, 0x88, 0x88));
+    }
     m_scene->setSceneRect(m_scene->itemsBoundingRect().adjusted(-400, -300, 400, 300));
     showProperties();
 }
@@ -732,6 +740,15 @@ void ComposeEditor::commitProperty(const QString &key)
     else if (key == QLatin1String("healthcheck"))
         v = m_health->text();
     setProperty(key, v);
+}
+
+void ComposeEditor::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_shown) { // fitted once the view has its size
+        m_shown = true;
+        QTimer::singleShot(0, this, &ComposeEditor::fit);
+    }
 }
 
 bool ComposeEditor::eventFilter(QObject *watched, QEvent *event)

@@ -78,6 +78,7 @@ Q_SIGNALS:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void edit(const QString &description, const std::function<QString()> &change);
@@ -102,6 +103,7 @@ private:
     QTimer *m_rebuildTimer;
     bool m_typing = false;
     bool m_rebuilding = false;
+    bool m_shown = false;
     QHash<QString, NodeItem *> m_nodes; // "kind/name"
     // the property panel
     QWidget *m_panel;
