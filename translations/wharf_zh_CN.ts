@@ -2501,6 +2501,33 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Models::Apps::AppActions</name>
+    <message>
+        <source>the host is not connected</source>
+        <translation>主机未连接</translation>
+    </message>
+    <message>
+        <source>Deploy app %1 on %2</source>
+        <translation>在 %2 上部署应用 %1</translation>
+    </message>
+    <message>
+        <source>Stop app %1</source>
+        <translation>停止应用 %1</translation>
+    </message>
+    <message>
+        <source>Start app %1</source>
+        <translation>启动应用 %1</translation>
+    </message>
+    <message>
+        <source>Restart app %1</source>
+        <translation>重启应用 %1</translation>
+    </message>
+    <message>
+        <source>Remove app %1</source>
+        <translation>移除应用 %1</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Models::Apps::AppDeployer</name>
     <message>
         <source>Creating network %1</source>
@@ -2597,6 +2624,196 @@
     <message>
         <source>Removing volume %1</source>
         <translation>正在移除数据卷 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Apps::AppListModel</name>
+    <message>
+        <source>running (%1/%2)</source>
+        <translation>运行中（%1/%2）</translation>
+    </message>
+    <message>
+        <source>partial (%1/%2)</source>
+        <translation>部分运行（%1/%2）</translation>
+    </message>
+    <message>
+        <source>stopped (%1/%2)</source>
+        <translation>已停止（%1/%2）</translation>
+    </message>
+    <message>
+        <source>Deployed by Wharf from %1</source>
+        <translation>由 Wharf 从 %1 部署</translation>
+    </message>
+    <message>
+        <source>Deployed by docker compose from %1</source>
+        <translation>由 docker compose 从 %1 部署</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Apps::ComposeDocument</name>
+    <message>
+        <source>a compose file is a mapping (services:, volumes:, ...)</source>
+        <translation>compose 文件应为映射（services:、volumes: 等）</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>there is no service &quot;%1&quot;</source>
+        <translation>没有服务“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a restart policy (no, always, on-failure[:N], unless-stopped)</source>
+        <translation>“%1”不是重启策略（no、always、on-failure[:N]、unless-stopped）</translation>
+    </message>
+    <message>
+        <source>a quote is not closed in the command</source>
+        <translation>命令中的引号没有闭合</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not KEY=VALUE</source>
+        <translation>“%1”不是 键=值 格式</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port mapping ([IP:][HOST:]CONTAINER[/PROTOCOL])</source>
+        <translation>“%1”不是端口映射（[IP:][主机端口:]容器端口[/协议]）</translation>
+    </message>
+    <message>
+        <source>%1 is not a port (1-65535)</source>
+        <translation>%1 不是端口（1-65535）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of replicas</source>
+        <translation>“%1”不是副本数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number of CPUs</source>
+        <translation>“%1”不是 CPU 数量</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a size (like 512m or 1g)</source>
+        <translation>“%1”不是大小（例如 512m 或 1g）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be edited here; edit it in the YAML</source>
+        <translation>“%1”不能在这里编辑；请在 YAML 中编辑</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid service name: use letters, digits, dots, dashes and underscores</source>
+        <translation>“%1”不是有效的服务名称：请使用字母、数字、点、短横线和下划线</translation>
+    </message>
+    <message>
+        <source>there is a service &quot;%1&quot; already</source>
+        <translation>已经有服务“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid volume name</source>
+        <translation>“%1”不是有效的数据卷名称</translation>
+    </message>
+    <message>
+        <source>there is a volume &quot;%1&quot; already</source>
+        <translation>已经有数据卷“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid network name</source>
+        <translation>“%1”不是有效的网络名称</translation>
+    </message>
+    <message>
+        <source>there is a network &quot;%1&quot; already</source>
+        <translation>已经有网络“%1”</translation>
+    </message>
+    <message>
+        <source>there is no %1 &quot;%2&quot;</source>
+        <translation>没有 %1“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid name: use letters, digits, dots, dashes and underscores</source>
+        <translation>“%1”不是有效的名称：请使用字母、数字、点、短横线和下划线</translation>
+    </message>
+    <message>
+        <source>the name &quot;%1&quot; is taken</source>
+        <translation>名称“%1”已被占用</translation>
+    </message>
+    <message>
+        <source>a service cannot depend on itself</source>
+        <translation>服务不能依赖于自身</translation>
+    </message>
+    <message>
+        <source>both ends of a dependency must be services</source>
+        <translation>依赖关系的两端都必须是服务</translation>
+    </message>
+    <message>
+        <source>%1 depends on %2 already</source>
+        <translation>%1 已经依赖于 %2</translation>
+    </message>
+    <message>
+        <source>%1 depends on %2 already, through others: that would be a cycle</source>
+        <translation>%1 已经通过其他服务依赖于 %2：这会形成循环</translation>
+    </message>
+    <message>
+        <source>%1 does not depend on %2</source>
+        <translation>%1 并不依赖于 %2</translation>
+    </message>
+    <message>
+        <source>there is no volume &quot;%1&quot;</source>
+        <translation>没有数据卷“%1”</translation>
+    </message>
+    <message>
+        <source>the path in the container must be absolute (like /var/lib/data)</source>
+        <translation>容器内路径必须是绝对路径（例如 /var/lib/data）</translation>
+    </message>
+    <message>
+        <source>%1 mounts something at %2 already</source>
+        <translation>%1 已经在 %2 挂载了其他内容</translation>
+    </message>
+    <message>
+        <source>there is no network &quot;%1&quot;</source>
+        <translation>没有网络“%1”</translation>
+    </message>
+    <message>
+        <source>%1 is in %2 already</source>
+        <translation>%1 已经在 %2 中</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2</source>
+        <translation>%1 不在 %2 中</translation>
     </message>
 </context>
 <context>
@@ -3383,6 +3600,103 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Ui::AppsPage</name>
+    <message>
+        <source>Deploy %1</source>
+        <translation>部署 %1</translation>
+    </message>
+    <message>
+        <source>What the deploy will change (+ create, ~ recreate, - remove, = unchanged):</source>
+        <translation>本次部署将做的更改（+ 创建，~ 重建，- 移除，= 不变）：</translation>
+    </message>
+    <message>
+        <source>Atomic: if any step fails, put everything back as it was</source>
+        <translation>原子部署：任何一步失败时，全部恢复原状</translation>
+    </message>
+    <message>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <source>Deploy a compose file</source>
+        <translation>部署 compose 文件</translation>
+    </message>
+    <message>
+        <source>Compose files (*.yaml *.yml);;All files (*)</source>
+        <translation>Compose 文件 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Remove app</source>
+        <translation>移除应用</translation>
+    </message>
+    <message>
+        <source>Also remove the app&apos;s volumes (their data is lost)</source>
+        <translation>同时移除应用的数据卷（其中的数据将丢失）</translation>
+    </message>
+    <message>
+        <source>Deploy…</source>
+        <translation>部署…</translation>
+    </message>
+    <message>
+        <source>New app…</source>
+        <translation>新建应用…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Select an app deployed from a file on this computer.</source>
+        <translation>请选择一个从本机文件部署的应用。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Filter apps</source>
+        <translation>筛选应用</translation>
+    </message>
+    <message>
+        <source>Containers of the selected app</source>
+        <translation>所选应用的容器</translation>
+    </message>
+    <message>
+        <source>%1 — orchestration editor — %2</source>
+        <translation>%1 — 编排编辑器 — %2</translation>
+    </message>
+    <message>
+        <source>new app</source>
+        <translation>新应用</translation>
+    </message>
+    <message>
+        <source>%1 cannot be deployed:
+%2</source>
+        <translation>%1 无法部署：
+%2</translation>
+    </message>
+    <message>
+        <source>Select an app first.</source>
+        <translation>请先选择一个应用。</translation>
+    </message>
+    <message>
+        <source>Remove the app %1: stop and remove its containers and networks?</source>
+        <translation>移除应用 %1：停止并移除它的容器和网络？</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Ui::AuditPage</name>
     <message>
         <source>Export the audit log</source>
@@ -3586,6 +3900,269 @@
     <message>
         <source>Built %1 as %2.</source>
         <translation>已构建 %1，标记为 %2。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::ComposeEditor</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open a compose file</source>
+        <translation>打开 compose 文件</translation>
+    </message>
+    <message>
+        <source>Compose files (*.yaml *.yml);;All files (*)</source>
+        <translation>Compose 文件 (*.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Arrange</source>
+        <translation>自动排列</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Deploy…</source>
+        <translation>部署…</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE, one per line</source>
+        <translation>键=值，每行一个</translation>
+    </message>
+    <message>
+        <source>8080:80, one per line</source>
+        <translation>8080:80，每行一个</translation>
+    </message>
+    <message>
+        <source>e.g. 0.5</source>
+        <translation>例如 0.5</translation>
+    </message>
+    <message>
+        <source>e.g. 512m</source>
+        <translation>例如 512m</translation>
+    </message>
+    <message>
+        <source>a command that succeeds when healthy</source>
+        <translation>健康时执行成功的命令</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本数</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU 数</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Health check</source>
+        <translation>健康检查</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation>画布</translation>
+    </message>
+    <message>
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add a service</source>
+        <translation>拖到画布上以添加服务</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add a volume; link a service to it to mount it</source>
+        <translation>拖到画布上以添加数据卷；从服务连线到它即可挂载</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add a network; link a service to it to join it</source>
+        <translation>拖到画布上以添加网络；从服务连线到它即可加入</translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add a service running %1</source>
+        <translation>拖到画布上以添加运行 %1 的服务</translation>
+    </message>
+    <message>
+        <source>Save the compose file</source>
+        <translation>保存 compose 文件</translation>
+    </message>
+    <message>
+        <source>Compose files (*.yaml *.yml)</source>
+        <translation>Compose 文件 (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Edit the YAML</source>
+        <translation>编辑 YAML</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s): fix them before deploying (double-click one to see its line).</source>
+        <translation>
+            <numerusform>%n 个错误：部署前请先修正（双击某个错误可跳转到对应行）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>volume</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>Drag a service, a volume, a network or an image from the palette onto the canvas.
+Draw a link from a service&apos;s handle (the circle on its right) to another block:
+to a service for depends_on, to a volume to mount it, to a network to join it.</source>
+        <translation>从左侧面板把服务、数据卷、网络或镜像拖到画布上。
+从服务的连接点（右侧的小圆圈）向另一个块画一条连线：
+连到服务表示 depends_on，连到数据卷表示挂载，连到网络表示加入。</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>移动 %1</translation>
+    </message>
+    <message>
+        <source>Add volume %1</source>
+        <translation>添加数据卷 %1</translation>
+    </message>
+    <message>
+        <source>Add network %1</source>
+        <translation>添加网络 %1</translation>
+    </message>
+    <message>
+        <source>Add service %1</source>
+        <translation>添加服务 %1</translation>
+    </message>
+    <message>
+        <source>Links start at a service.</source>
+        <translation>连线必须从服务开始。</translation>
+    </message>
+    <message>
+        <source>%1 depends on %2</source>
+        <translation>%1 依赖于 %2</translation>
+    </message>
+    <message>
+        <source>%1 joins %2</source>
+        <translation>%1 加入 %2</translation>
+    </message>
+    <message>
+        <source>Mount %1</source>
+        <translation>挂载 %1</translation>
+    </message>
+    <message>
+        <source>Path in %1&apos;s containers:</source>
+        <translation>%1 的容器内路径：</translation>
+    </message>
+    <message>
+        <source>Mount %1 in %2</source>
+        <translation>在 %2 中挂载 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n blocks</source>
+        <translation>
+            <numerusform>删除 %n 个块</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The clipboard holds no service (copy one first).</source>
+        <translation>剪贴板中没有服务（请先复制一个）。</translation>
+    </message>
+    <message>
+        <source>none (link the service to a volume)</source>
+        <translation>无（从服务连线到数据卷即可挂载）</translation>
+    </message>
+    <message>
+        <source>Rename %1</source>
+        <translation>重命名 %1</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>修改 %2 的 %1</translation>
     </message>
 </context>
 <context>
@@ -4558,6 +5135,25 @@
     <message>
         <source>Not shown, outside this tenant&apos;s domain: %1. An admin puts a host in the domain with Platform → Tenants and plans → Host domains.</source>
         <translation>未显示（不在此租户的域内）：%1。管理员可在 平台 → 租户与套餐 → 主机域 中把主机加入域。</translation>
+    </message>
+    <message>
+        <source>Apps</source>
+        <translation>应用</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::NodeItem</name>
+    <message>
+        <source>service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>volume</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
     </message>
 </context>
 <context>
