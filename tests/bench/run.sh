@@ -6,6 +6,7 @@
 #   tests/bench/run.sh remote     only the remote transports (SSH, TLS) and idle host cost
 #   tests/bench/run.sh images     only images, registries and builds
 #   tests/bench/run.sh tenancy    only quota reservations and bills (SQLite and PostgreSQL)
+#   tests/bench/run.sh apps       only compose files, deploys (against docker-compose) and the editor
 #
 # Needs what scripts/install-deps.sh --with-tests installs (dockerd, hyperfine, Xvfb) and root.
 set -euo pipefail
@@ -44,6 +45,40 @@ tenancy() {
   "$bin/tests/bench/bench_tenancy" bill "sqlite://$state/bills.db" 1000 30
   "$bin/tests/bench/bench_tenancy" bill "$pg/bills" 1000 30
 }
+apps() {
+  echo "== compose: load + validate a 200-service file (anchors, merge keys, variables, dependencies)"
+  "$bin/tests/bench/bench_apps" generate 200 "$state/big.yaml"
+  "$bin/tests/bench/bench_apps" load "$state/big.yaml" 20
+  echo "== the orchestration editor with that file (200 services, 3 volumes, 2 networks), offscreen: repaints while panning"
+  QT_QPA_PLATFORM=offscreen "$bin/tests/bench/bench_apps" pan "$state/big.yaml" 400 2>/dev/null
+  echo "== deploy of a 20-service app: wharfctl app deploy against docker-compose up -d, same daemon, same file"
+  "$bin/tests/bench/bench_apps" generate 20 "$state/twenty.yaml"
+  sed -i '/restart: unless-stopped/d' "$state/twenty.yaml"
+  local ctl="$bin/app/wharfctl -H $host"
+  export WHARF_KEYCHAIN=none WHARF_CONFIG_DIR=$state/config WHARF_DATA_DIR=$state/data
+  hyperfine -N --warmup 1 --runs 5 --export-markdown "$state/deploy.md" \
+    --prepare "$ctl app down benchw" -n "wharfctl app deploy (from scratch)" "$ctl app deploy -f $state/twenty.yaml --name benchw" \
+    --prepare "env DOCKER_HOST=$host docker-compose -p benchc -f $state/twenty.yaml down" \
+    -n "docker-compose up -d (from scratch)" "env DOCKER_HOST=$host docker-compose -p benchc -f $state/twenty.yaml up -d" 2>/dev/null
+  cat "$state/deploy.md"
+  $ctl app deploy -f "$state/twenty.yaml" --name benchw >/dev/null
+  env DOCKER_HOST="$host" docker-compose -p benchc -f "$state/twenty.yaml" up -d 2>/dev/null
+  hyperfine -N --warmup 1 --runs 10 --export-markdown "$state/noop.md" \
+    -n "wharfctl app deploy (no change)" "$ctl app deploy -f $state/twenty.yaml --name benchw" \
+    -n "docker-compose up -d (no change)" "env DOCKER_HOST=$host docker-compose -p benchc -f $state/twenty.yaml up -d" 2>/dev/null
+  cat "$state/noop.md"
+  $ctl app down benchw >/dev/null
+  env DOCKER_HOST="$host" docker-compose -p benchc -f "$state/twenty.yaml" down 2>/dev/null
+}
+if [[ "$only" == apps ]]; then
+  echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  bash "$src/tests/fixtures/dockerd.sh" start "$state/dockerd" 2>/dev/null
+  # shellcheck disable=SC1091
+  source "$state/dockerd/env"
+  host=unix://$ROOT/docker.sock
+  apps
+  exit 0
+fi
 if [[ "$only" == tenancy ]]; then
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   tenancy
