@@ -710,6 +710,12 @@ std::optional<QPointF> ComposeDocument::position(Kind kind, const QString &name)
 
 void ComposeDocument::setPosition(Kind kind, const QString &name, QPointF at)
 {
+    placeQuietly(kind, name, at);
+    Q_EMIT layoutChanged();
+}
+
+void ComposeDocument::placeQuietly(Kind kind, const QString &name, QPointF at)
+{
     YamlNode *x = m_root.get(u"x-wharf");
     if (!x || !x->isMapping())
         x = &m_root.set(QStringLiteral("x-wharf"), YamlNode::makeMapping());
@@ -723,7 +729,6 @@ void ComposeDocument::setPosition(Kind kind, const QString &name, QPointF at)
     p.append(scalar(QString::number(qRound(at.x()))));
     p.append(scalar(QString::number(qRound(at.y()))));
     k->set(name, p);
-    Q_EMIT layoutChanged();
 }
 
 bool ComposeDocument::hasLayout() const
@@ -759,14 +764,14 @@ void ComposeDocument::autoLayout()
     constexpr double rowHeight = 140;
     for (const QString &s : svcs) {
         const int col = maxDepth - depth.value(s);
-        setPosition(Kind::Service, s, QPointF(col * colWidth, rows[col]++ * rowHeight));
+        placeQuietly(Kind::Service, s, QPointF(col * colWidth, rows[col]++ * rowHeight));
     }
     int r = 0;
     for (const QString &v : volumes())
-        setPosition(Kind::Volume, v, QPointF((maxDepth + 1) * colWidth, r++ * rowHeight));
+        placeQuietly(Kind::Volume, v, QPointF((maxDepth + 1) * colWidth, r++ * rowHeight));
     int c = 0;
     for (const QString &n : networks())
-        setPosition(Kind::Network, n, QPointF(c++ * colWidth, -rowHeight));
+        placeQuietly(Kind::Network, n, QPointF(c++ * colWidth, -rowHeight));
     Q_EMIT layoutChanged();
 }
 

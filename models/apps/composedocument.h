@@ -94,6 +94,7 @@ private:
     Backends::Compose::YamlNode *service(const QString &name);
     const Backends::Compose::YamlNode *service(const QString &name) const;
     static QString sectionOf(Kind kind);
+    void placeQuietly(Kind kind, const QString &name, QPointF at); // no signal (batches)
 
     Backends::Compose::YamlNode m_root;
     QList<Backends::Compose::Diagnostic> m_diagnostics;

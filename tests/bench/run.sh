@@ -46,6 +46,7 @@ tenancy() {
   "$bin/tests/bench/bench_tenancy" bill "$pg/bills" 1000 30
 }
 apps() {
+  export QT_QPA_PLATFORM=offscreen # bench_apps is a widgets program, also where it draws nothing
   echo "== compose: load + validate a 200-service file (anchors, merge keys, variables, dependencies)"
   "$bin/tests/bench/bench_apps" generate 200 "$state/big.yaml"
   "$bin/tests/bench/bench_apps" load "$state/big.yaml" 20

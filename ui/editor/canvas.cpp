@@ -47,6 +47,7 @@ NodeItem::NodeItem(NodeKind kind, const QString &name, const QString &subtitle)
 {
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     setZValue(1);
+    setCacheMode(DeviceCoordinateCache); // drawn once per zoom level, not on every frame of a pan
     setToolTip(subtitle.isEmpty() ? name : name + QLatin1Char('\n') + subtitle);
 }
 
@@ -61,6 +62,12 @@ QRectF NodeItem::boundingRect() const
         return QRectF(0, 0, 160, 40);
     }
     return {};
+}
+
+void NodeItem::setTags(const QStringList &tags)
+{
+    m_tags = tags;
+    update();
 }
 
 QRectF NodeItem::handleRect() const
@@ -100,6 +107,14 @@ void NodeItem::paint(QPainter *p, const QStyleOptionGraphicsItem *option, QWidge
     p->setPen(QColor(0x55, 0x55, 0x55));
     const QString sub = m_subtitle.isEmpty() ? kindText : m_subtitle;
     p->drawText(r.adjusted(12, 0, -18, -6), Qt::AlignLeft | Qt::AlignBottom, p->fontMetrics().elidedText(sub, Qt::ElideMiddle, int(r.width() - 30)));
+    if (!m_tags.isEmpty()) {
+        QFont small = p->font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        p->setFont(small);
+        p->setPen(edgeFor(NodeKind::Network));
+        p->drawText(r.adjusted(r.width() / 2, 6, -18, 0), Qt::AlignRight | Qt::AlignTop,
+                    p->fontMetrics().elidedText(m_tags.join(QStringLiteral(", ")), Qt::ElideRight, int(r.width() / 2 - 18)));
+    }
     if (m_kind == NodeKind::Service) {
         p->setPen(QPen(edgeFor(m_kind), 1.5));
         p->setBrush(Qt::white);
@@ -142,10 +157,13 @@ EdgeItem::EdgeItem(Kind kind, NodeItem *from, NodeItem *to, const QString &label
 {
     setZValue(0);
     QPen pen(kind == Dependency ? QColor(0x2f, 0x6f, 0xc0) : kind == Mount ? QColor(0xc0, 0x7a, 0x1a) : QColor(0x2e, 0x8b, 0x47), 1.6);
+    // membership is drawn light and solid: a network with many members has many long lines,
+    // and dash patterns cost a lot to draw on every frame of a pan
     if (kind == Mount)
         pen.setStyle(Qt::DashLine);
     else if (kind == Membership)
-        pen.setStyle(Qt::DotLine);
+        pen.setColor(QColor(0x2e, 0x8b, 0x47, 110));
+    pen.setCosmetic(true);
     setPen(pen);
     adjust();
 }
@@ -185,7 +203,7 @@ void EdgeItem::adjust()
 
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
 {
-    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setRenderHint(QPainter::Antialiasing, m_kind != Membership);
     QGraphicsPathItem::paint(painter, option, widget);
     if (!m_label.isEmpty()) {
         const QPointF mid = (path().elementAt(0) + QPointF(path().elementAt(1))) / 2;
@@ -202,6 +220,7 @@ CanvasView::CanvasView(QGraphicsScene *scene, QWidget *parent)
     setAcceptDrops(true);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setOptimizationFlags(QGraphicsView::DontSavePainterState);
     setBackgroundBrush(QColor(0xfa, 0xfa, 0xfa));
 }
 

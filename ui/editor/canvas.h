@@ -24,6 +24,9 @@ public:
     // where a link starts (services only): a small circle on the right edge
     QRectF handleRect() const;
     QPointF anchor() const { return sceneBoundingRect().center(); }
+    // networks named on the block instead of drawn as lines
+    void setTags(const QStringList &tags);
+    QStringList tags() const { return m_tags; }
 
     static constexpr int Grid = 20;
 
@@ -40,6 +43,7 @@ private:
     NodeKind m_kind;
     QString m_name;
     QString m_subtitle;
+    QStringList m_tags;
     QPointF m_pressPos;
 };
 

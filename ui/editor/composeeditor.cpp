@@ -322,7 +322,8 @@ bool ComposeEditor::openFile(const QString &path)
         m_doc->autoLayout(); // opened for the first time: arranged, not piled up
     refreshYaml();
     rebuild();
-    fit();
+    if (isVisible())
+        fit();
     m_message->hide();
     Q_EMIT titleChanged(path);
     return true;
@@ -472,9 +473,27 @@ void ComposeEditor::rebuild()
     for (const auto &m : m_doc->mounts())
         if (node(NodeKind::Service, m.service) && node(NodeKind::Volume, m.volume))
             m_scene->addItem(new EdgeItem(EdgeItem::Mount, node(NodeKind::Service, m.service), node(NodeKind::Volume, m.volume), m.target));
-    for (const auto &[s, n] : m_doc->memberships())
-        if (node(NodeKind::Service, s) && node(NodeKind::Network, n))
+    // a network with many members is named on its members instead of drawn as lines to each
+    // (a hundred lines to one block say nothing and cost every frame of a pan)
+    constexpr int MaxMemberLines = 16;
+    QHash<QString, int> members;
+    const auto memberships = m_doc->memberships();
+    for (const auto &[s, n] : memberships)
+        ++members[n];
+    QHash<QString, QStringList> tags;
+    for (const auto &[s, n] : memberships) {
+        if (!node(NodeKind::Service, s) || !node(NodeKind::Network, n))
+            continue;
+        if (members.value(n) <= MaxMemberLines)
             m_scene->addItem(new EdgeItem(EdgeItem::Membership, node(NodeKind::Service, s), node(NodeKind::Network, n)));
+        else
+            tags[s] << n;
+    }
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        node(NodeKind::Service, it.key())->setTags(it.value());
+    for (auto it = members.cbegin(); it != members.cend(); ++it)
+        if (it.value() > MaxMemberLines && node(NodeKind::Network, it.key()))
+            node(NodeKind::Network, it.key())->setToolTip(tr("%1: %n member(s), named on each of them", nullptr, it.value()).arg(it.key()));
     if (m_nodes.isEmpty()) {
         auto *hint = m_scene->addSimpleText(tr("Drag a service, a volume, a network or an image from the palette onto the canvas.\n"
                                                "Draw a link from a service's handle (the circle on its right) to another block:\n"
@@ -646,7 +665,8 @@ void ComposeEditor::autoLayout()
 
 void ComposeEditor::fit()
 {
-    rebuild();
+    if (m_rebuildTimer->isActive() || m_nodes.isEmpty())
+        rebuild();
     const QRectF r = m_scene->itemsBoundingRect();
     if (!r.isEmpty())
         m_view->fitInView(r.adjusted(-40, -40, 40, 40), Qt::KeepAspectRatio);
