@@ -4164,6 +4164,12 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
         <source>Change %1 of %2</source>
         <translation>修改 %2 的 %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: %n member(s), named on each of them</source>
+        <translation>
+            <numerusform>%1：%n 个成员，名称显示在每个成员上</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Ui::ContainerDetailsDialog</name>
