@@ -261,16 +261,9 @@ void AppDeployer::runNextStep(const QString &service)
                     call(m_client->stopContainer(step.container, stopTimeout), [=, this](DockerJob *) {
                         call(m_client->startContainer(id), [=, this](DockerJob *) {
                             m_runs[service].containers << id;
-                            if (m_options.atomic) { // removed when everything else went well
-                                runNextStep(service);
-                                return;
-                            }
-                            call(m_client->removeContainer(step.container, true), [=, this](DockerJob *) {
-                                if (m_hooks.removed)
-                                    m_hooks.removed(step.container);
-                                record({{QStringLiteral("kind"), QStringLiteral("removed")}, {QStringLiteral("id"), step.container}});
-                                runNextStep(service);
-                            });
+                            if (m_options.atomic) // removed when everything else went well
+                                return runNextStep(service);
+                            removeOld(service, step.container);
                         });
                     });
                 });
@@ -285,21 +278,26 @@ void AppDeployer::runNextStep(const QString &service)
             call(m_client->stopContainer(step.container, stopTimeout), [=, this](DockerJob *) {
                 if (m_options.atomic) {
                     record({{QStringLiteral("kind"), QStringLiteral("retired")}, {QStringLiteral("id"), step.container}, {QStringLiteral("wasRunning"), wasRunning}});
-                    runNextStep(service);
-                    return;
+                    return runNextStep(service);
                 }
-                call(m_client->removeContainer(step.container, true), [=, this](DockerJob *) {
-                    if (m_hooks.removed)
-                        m_hooks.removed(step.container);
-                    record({{QStringLiteral("kind"), QStringLiteral("removed")}, {QStringLiteral("id"), step.container}});
-                    runNextStep(service);
-                });
+                removeOld(service, step.container);
             });
         });
         return;
     default:
         return runNextStep(service);
     }
+}
+
+// A replaced or surplus container goes; then the service's next step.
+void AppDeployer::removeOld(const QString &service, const QString &id)
+{
+    call(m_client->removeContainer(id, true), [=, this](DockerJob *) {
+        if (m_hooks.removed)
+            m_hooks.removed(id);
+        record({{QStringLiteral("kind"), QStringLiteral("removed")}, {QStringLiteral("id"), id}});
+        runNextStep(service);
+    });
 }
 
 void AppDeployer::createReplica(const QString &service, const PlanStep &step, std::function<void(const QString &id)> done)

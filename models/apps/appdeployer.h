@@ -81,6 +81,7 @@ private:
     void schedule();
     void runNextStep(const QString &service);
     void serviceDone(const QString &service);
+    void removeOld(const QString &service, const QString &id);
     void createReplica(const QString &service, const PlanStep &step, std::function<void(const QString &id)> done);
     void connectExtraNetworks(const QString &service, const QString &id, int index, std::function<void()> done);
     void waitHealthy(const QString &service);

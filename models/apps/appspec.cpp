@@ -326,17 +326,26 @@ QList<std::pair<QString, QJsonObject>> extraNetworks(const Project &p, const Ser
     return out;
 }
 
-QJsonObject networkBody(const Project &p, const NetworkConfig &n)
+namespace {
+
+// A network's or volume's own labels with the ones that find it again (compose's and ours).
+QJsonObject resourceLabels(const Project &p, QMap<QString, QString> labels, const char *keyLabel, const QString &key)
 {
-    QMap<QString, QString> labels = n.labels;
     labels.insert(QLatin1String(Label::Project), p.name);
-    labels.insert(QLatin1String(Label::Network), n.key);
+    labels.insert(QLatin1String(keyLabel), key);
     labels.insert(QLatin1String(Label::Version), QLatin1String(ComposeVersion));
     labels.insert(QLatin1String(Label::ManagedBy), QStringLiteral("wharf"));
     labels.insert(QLatin1String(Label::App), p.name);
+    return labelsOf(labels);
+}
+
+} // namespace
+
+QJsonObject networkBody(const Project &p, const NetworkConfig &n)
+{
     QJsonObject body{{QStringLiteral("Name"), n.name},
                      {QStringLiteral("CheckDuplicate"), true},
-                     {QStringLiteral("Labels"), labelsOf(labels)},
+                     {QStringLiteral("Labels"), resourceLabels(p, n.labels, Label::Network, n.key)},
                      {QStringLiteral("Internal"), n.internal},
                      {QStringLiteral("Attachable"), n.attachable},
                      {QStringLiteral("EnableIPv6"), n.enableIpv6}};
@@ -355,13 +364,7 @@ QJsonObject networkBody(const Project &p, const NetworkConfig &n)
 
 QJsonObject volumeBody(const Project &p, const VolumeConfig &v)
 {
-    QMap<QString, QString> labels = v.labels;
-    labels.insert(QLatin1String(Label::Project), p.name);
-    labels.insert(QLatin1String(Label::Volume), v.key);
-    labels.insert(QLatin1String(Label::Version), QLatin1String(ComposeVersion));
-    labels.insert(QLatin1String(Label::ManagedBy), QStringLiteral("wharf"));
-    labels.insert(QLatin1String(Label::App), p.name);
-    QJsonObject body{{QStringLiteral("Name"), v.name}, {QStringLiteral("Labels"), labelsOf(labels)}};
+    QJsonObject body{{QStringLiteral("Name"), v.name}, {QStringLiteral("Labels"), resourceLabels(p, v.labels, Label::Volume, v.key)}};
     if (!v.driver.isEmpty())
         body.insert(QStringLiteral("Driver"), v.driver);
     if (!v.driverOpts.isEmpty())
