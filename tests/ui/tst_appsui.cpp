@@ -134,11 +134,12 @@ private Q_SLOTS:
         page.selectApp(QStringLiteral("blog"));
         page.actOnSelected(Models::Apps::AppDeployer::Verb::Down);
         QTRY_VERIFY_WITH_TIMEOUT(page.apps()->rowCount() == 0, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 4, 30000); // stop, start and both removals are over
 
         // a bad file: refused with its place, nothing deployed
         const QString bad = write(QStringLiteral("bad.yaml"), "services:\n  web:\n    image: x\n    depends_on: [nope]\n");
-        page.deployFile(bad);
-        QVERIFY(page.message()->isVisible());
+        page.deployFile(bad); // read on a worker thread: the answer comes back
+        QTRY_VERIFY(page.message()->isVisible());
         QVERIFY2(page.message()->text().contains(QLatin1String("bad.yaml:4:17: error: service \"web\" depends on \"nope\"")), qPrintable(page.message()->text()));
         // nothing selected: said so
         page.table()->clearSelection();

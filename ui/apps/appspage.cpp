@@ -15,6 +15,8 @@
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonArray>
@@ -232,7 +234,17 @@ void AppsPage::deployFile(const QString &path)
     Backends::Compose::LoadOptions o;
     o.files << path;
     o.environment = Backends::Compose::LoadOptions::processEnvironment();
-    const auto loaded = Backends::Compose::load(o);
+    // reading and checking a big file is work for a worker thread, not the window's
+    auto *watcher = new QFutureWatcher<Backends::Compose::LoadResult>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        planLoaded(path, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([o] { return Backends::Compose::load(o); }));
+}
+
+void AppsPage::planLoaded(const QString &path, const Backends::Compose::LoadResult &loaded)
+{
     if (!loaded.ok()) {
         QStringList lines;
         for (const auto &d : loaded.errors())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "apps/appdeployer.h"
+#include "compose/loader.h"
 
 #include <QWidget>
 
@@ -58,6 +59,7 @@ Q_SIGNALS:
 
 private:
     void showError(const QString &text);
+    void planLoaded(const QString &path, const Backends::Compose::LoadResult &loaded);
     void selectionChanged();
 
     Models::HostConnection *m_host;
