@@ -17,6 +17,7 @@
 namespace Wharf::Models {
 namespace Apps {
 class AppDeployer;
+struct ObservedContainer;
 }
 class RegistryStore;
 class PolicyGate;
@@ -193,6 +194,7 @@ public:
     void cmdAppLogs(const QStringList &a);
     void cmdAppAct(const QString &verb, const QStringList &a);
     Models::Apps::AppDeployer *appDeployer();
+    QList<Models::Apps::ObservedContainer> ownContainers(const QList<Models::Apps::ObservedContainer> &containers);
     static FlagParser composeFlags();
     bool composeOptions(const FlagParser &f, Backends::Compose::LoadOptions *o);
     void printDiagnostics(const QList<Backends::Compose::Diagnostic> &diagnostics);

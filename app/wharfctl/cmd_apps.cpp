@@ -144,16 +144,13 @@ Models::Apps::AppDeployer *Cli::appDeployer()
 {
     auto *d = new Models::Apps::AppDeployer(client(), this);
     if (m_gate) {
-        Models::Apps::DeployHooks hooks;
-        const QString host = hostKey();
+        // the gate's database is this process's own: every answer comes at once
         auto gate = m_gate;
-        hooks.admitContainer = [gate, host, this](QJsonObject &body, const QString &name) {
-            m_audited = true;
-            return gate->admitContainer(host, body, name);
-        };
-        hooks.settle = [gate](const Models::Admission &a, const QString &id, const Error &e) { gate->settle(a, id, e); };
-        hooks.removed = [gate, host](const QString &id) { gate->removed(host, id); };
-        d->setHooks(hooks);
+        d->setHooks(Models::Apps::gateHooks(hostKey(), [gate](std::function<void(Models::PolicyGate &)> work, std::function<void()> then) {
+            work(*gate);
+            if (then)
+                then();
+        }));
     }
     connect(d, &Models::Apps::AppDeployer::progress, this, [this](const QString &service, const QString &message) {
         if (json())
@@ -237,17 +234,34 @@ struct AppSummary
 
 } // namespace
 
+// A tenant sees the containers the platform database says are its own; an admin all.
+QList<Models::Apps::ObservedContainer> Cli::ownContainers(const QList<Models::Apps::ObservedContainer> &containers)
+{
+    if (!m_gate || !m_gate->principal().isTenant())
+        return containers;
+    QList<Models::Apps::ObservedContainer> own;
+    for (const auto &c : containers)
+        if (!m_gate->checkOwned(hostKey(), c.id).isError())
+            own << c;
+    return own;
+}
+
 void Cli::cmdAppLs(const QStringList &a)
 {
     FlagParser f;
     f.flag({QStringLiteral("-q"), QStringLiteral("--quiet")});
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
-    const Backends::Filters filter{{QStringLiteral("label"), {QLatin1String(Models::Apps::Label::Project)}}};
+    QStringList labels{QLatin1String(Models::Apps::Label::Project)};
+    if (m_gate && m_gate->principal().isTenant()) // a tenant's own apps
+        labels << QLatin1String(Models::PolicyGate::TenantLabel) + QLatin1Char('=') + m_gate->principal().tenant;
+    const Backends::Filters filter{{QStringLiteral("label"), labels}};
     call(client()->listContainers(true, filter), [this, quiet = f.isSet(QStringLiteral("-q"))](DockerJob *job) {
         QMap<QString, AppSummary> apps;
-        for (const auto &v : job->json().array()) {
-            const Models::Apps::ObservedContainer c = Models::Apps::observedContainer(v.toObject());
+        QList<Models::Apps::ObservedContainer> listed;
+        for (const auto &v : job->json().array())
+            listed << Models::Apps::observedContainer(v.toObject());
+        for (const auto &c : ownContainers(listed)) {
             if (c.oneoff)
                 continue;
             AppSummary &s = apps[c.project];
@@ -311,9 +325,10 @@ void Cli::cmdAppPs(const QStringList &a)
     d->observe(name, [this, name](const Expected<Models::Apps::ObservedApp> &o) {
         if (!o)
             return fail(o.error().message);
-        if (o->containers.isEmpty())
+        const QList<Models::Apps::ObservedContainer> list0 = ownContainers(o->containers);
+        if (list0.isEmpty())
             return fail(tr("there is no app \"%1\" on this host").arg(name));
-        QList<Models::Apps::ObservedContainer> list = o->containers;
+        QList<Models::Apps::ObservedContainer> list = list0;
         std::sort(list.begin(), list.end(), [](const auto &x, const auto &y) { return std::pair(x.service, x.number) < std::pair(y.service, y.number); });
         if (json()) {
             QJsonArray arr;
@@ -349,13 +364,14 @@ void Cli::cmdAppLogs(const QStringList &a)
     d->observe(name, [this, name, lo](const Expected<Models::Apps::ObservedApp> &o) {
         if (!o)
             return fail(o.error().message);
-        if (o->containers.isEmpty())
+        const QList<Models::Apps::ObservedContainer> containers = ownContainers(o->containers);
+        if (containers.isEmpty())
             return fail(tr("there is no app \"%1\" on this host").arg(name));
-        auto open = std::make_shared<int>(int(o->containers.size()));
+        auto open = std::make_shared<int>(int(containers.size()));
         int width = 0;
-        for (const auto &c : o->containers)
+        for (const auto &c : containers)
             width = qMax(width, int((c.service + QLatin1Char('-') + QString::number(c.number)).size()));
-        for (const auto &c : o->containers) {
+        for (const auto &c : containers) {
             // every line labelled by its service and replica, as docker compose does
             const QString label = QString(c.service + QLatin1Char('-') + QString::number(c.number)).leftJustified(width) + QStringLiteral(" | ");
             auto partial = std::make_shared<QHash<int, QByteArray>>();

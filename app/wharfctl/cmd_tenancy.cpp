@@ -106,9 +106,10 @@ void Cli::auditCommand(int code)
         QStringLiteral("tag"), QStringLiteral("rmi"), QStringLiteral("load"), QStringLiteral("import"), QStringLiteral("build"),
         QStringLiteral("volume"), QStringLiteral("network"), QStringLiteral("image"), QStringLiteral("registry"),
         QStringLiteral("plan"), QStringLiteral("tenant"), QStringLiteral("domain"), QStringLiteral("quota"), QStringLiteral("db"),
-        QStringLiteral("user")};
+        QStringLiteral("user"), QStringLiteral("app")};
     static const QStringList readOnlySub{QStringLiteral("ls"), QStringLiteral("inspect"), QStringLiteral("show"), QStringLiteral("status"),
-                                         QStringLiteral("history"), QStringLiteral("repos"), QStringLiteral("tags")};
+                                         QStringLiteral("history"), QStringLiteral("repos"), QStringLiteral("tags"), QStringLiteral("validate"),
+                                         QStringLiteral("config"), QStringLiteral("plan"), QStringLiteral("ps"), QStringLiteral("logs")};
     if (!mutating.contains(m_command) || m_audited || !m_tenancy)
         return;
     if (!m_commandArgs.isEmpty() && readOnlySub.contains(m_commandArgs.first()))

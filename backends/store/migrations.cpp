@@ -255,6 +255,39 @@ QStringList issuedBillsPostgres()
         << QStringLiteral("CREATE POLICY bills_tenant ON bills FOR SELECT USING (tenant = wharf_current_tenant())");
 }
 
+// Networks as resources a tenant owns (an app's networks): only its own containers may join
+// them. SQLite cannot change a CHECK constraint, so its table is rebuilt (ids and the id
+// sequence kept); PostgreSQL replaces the constraint.
+QStringList networkResourcesSqlite()
+{
+    const QString columns = QStringLiteral("id, tenant, host, kind, ref, name, state, cpus_nano, memory_bytes, disk_bytes, created_at");
+    return {QStringLiteral("CREATE TABLE resources_v5 ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " tenant TEXT NOT NULL REFERENCES tenants(name) ON DELETE CASCADE,"
+                           " host TEXT NOT NULL,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('container', 'service', 'app', 'volume', 'network')),"
+                           " ref TEXT NOT NULL DEFAULT '',"
+                           " name TEXT NOT NULL DEFAULT '',"
+                           " state TEXT NOT NULL CHECK (state IN ('reserved', 'active')),"
+                           " cpus_nano BIGINT NOT NULL DEFAULT 0,"
+                           " memory_bytes BIGINT NOT NULL DEFAULT 0,"
+                           " disk_bytes BIGINT NOT NULL DEFAULT 0,"
+                           " created_at BIGINT NOT NULL)"),
+            QStringLiteral("INSERT INTO resources_v5 (%1) SELECT %1 FROM resources").arg(columns),
+            QStringLiteral("DELETE FROM sqlite_sequence WHERE name = 'resources_v5'"),
+            QStringLiteral("INSERT INTO sqlite_sequence (name, seq) SELECT 'resources_v5', seq FROM sqlite_sequence WHERE name = 'resources'"),
+            QStringLiteral("DROP TABLE resources"),
+            QStringLiteral("ALTER TABLE resources_v5 RENAME TO resources"),
+            QStringLiteral("CREATE INDEX resources_tenant ON resources (tenant, kind)"),
+            QStringLiteral("CREATE INDEX resources_ref ON resources (host, ref)")};
+}
+
+QStringList networkResourcesPostgres()
+{
+    return {QStringLiteral("ALTER TABLE resources DROP CONSTRAINT resources_kind_check"),
+            QStringLiteral("ALTER TABLE resources ADD CONSTRAINT resources_kind_check CHECK (kind IN ('container', 'service', 'app', 'volume', 'network'))")};
+}
+
 QList<Store::Migration> storeMigrations()
 {
     const QString sqliteId = QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
@@ -264,6 +297,7 @@ QList<Store::Migration> storeMigrations()
         {2, QStringLiteral("metering and prices per resource"), metering(sqliteId), metering(pgId) + meteringRowSecurity()},
         {3, QStringLiteral("tenants' members and admins with roles of their own"), members(), membersPostgres()},
         {4, QStringLiteral("issued bills"), issuedBills(sqliteId), issuedBillsPostgres()},
+        {5, QStringLiteral("networks owned by tenants"), networkResourcesSqlite(), networkResourcesPostgres()},
     };
 }
 

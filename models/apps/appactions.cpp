@@ -2,6 +2,7 @@
 
 #include "hosts/hostconnection.h"
 #include "tasks/taskmodel.h"
+#include "tenancy/tenancyservice.h"
 
 #include <QDir>
 #include <QStandardPaths>
@@ -20,20 +21,40 @@ AppActions::AppActions(HostConnection *host, QObject *parent)
     m_journalDir += QStringLiteral("/deploys");
 }
 
-Error AppActions::refused(const QString &action)
+Error AppActions::unavailable() const
 {
     if (!m_host || !m_host->client())
         return Error::make(Error::Connect, tr("the host is not connected"));
-    if (m_host->actsForTenant())
-        return m_host->refuseForTenant(action);
     return {};
+}
+
+// A deployer whose every request passes the policy gate on the platform database's thread.
+AppDeployer *AppActions::deployer()
+{
+    auto *d = new AppDeployer(m_host->client(), this);
+    if (!m_host->gated())
+        return d;
+    QPointer<TenancyService> service(m_host->tenancy());
+    d->setHooks(gateHooks(m_host->config().name, [service](std::function<void(PolicyGate &)> work, std::function<void()> then) {
+        if (!service)
+            return;
+        // The service is the context: an answer (a reservation to settle) is never dropped.
+        service->gated<bool>(service, [work](PolicyGate &g) {
+            work(g);
+            return true;
+        }, [then](const bool &) {
+            if (then)
+                then();
+        });
+    }));
+    return d;
 }
 
 void AppActions::plan(const Backends::Compose::Project &project, std::function<void(const Backends::Expected<DeployPlan> &)> done)
 {
-    if (!m_host || !m_host->client())
-        return done(Error::make(Error::Connect, tr("the host is not connected")));
-    auto *d = new AppDeployer(m_host->client(), this);
+    if (Error e = unavailable(); e.isError())
+        return done(e);
+    auto *d = deployer();
     d->plan(project, [d, done](const Backends::Expected<DeployPlan> &p) {
         d->deleteLater();
         done(p);
@@ -42,13 +63,13 @@ void AppActions::plan(const Backends::Compose::Project &project, std::function<v
 
 void AppActions::deploy(const Backends::Compose::Project &project, const DeployPlan &plan, bool atomic)
 {
-    if (Error e = refused(QStringLiteral("app.deploy")); e.isError()) {
+    if (Error e = unavailable(); e.isError()) {
         Q_EMIT failed(e.message);
         return;
     }
     TaskModel *tasks = m_host->tasks();
     const int task = tasks->begin(tr("Deploy app %1 on %2").arg(project.name, m_host->config().name));
-    auto *d = new AppDeployer(m_host->client(), this);
+    auto *d = deployer();
     DeployOptions o;
     o.atomic = atomic;
     o.journalPath = QDir(m_journalDir).absoluteFilePath(project.name + QStringLiteral(".json"));
@@ -81,7 +102,7 @@ void AppActions::act(const QString &app, AppDeployer::Verb verb)
         : verb == AppDeployer::Verb::Start                    ? QStringLiteral("app.start")
         : verb == AppDeployer::Verb::Restart                  ? QStringLiteral("app.restart")
                                                               : QStringLiteral("app.remove");
-    if (Error e = refused(action); e.isError()) {
+    if (Error e = unavailable(); e.isError()) {
         Q_EMIT failed(e.message);
         return;
     }
@@ -91,7 +112,7 @@ void AppActions::act(const QString &app, AppDeployer::Verb verb)
                                                            : tr("Remove app %1").arg(app);
     TaskModel *tasks = m_host->tasks();
     const int task = tasks->begin(title);
-    auto *d = new AppDeployer(m_host->client(), this);
+    auto *d = deployer();
     connect(d, &AppDeployer::progress, this, [tasks, task](const QString &, const QString &message) { tasks->setProgress(task, 0, 0, {}, message); });
     connect(d, &AppDeployer::finished, this, [this, d, tasks, task, app, action](const Error &e) {
         d->deleteLater();

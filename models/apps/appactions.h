@@ -12,8 +12,8 @@ class HostConnection;
 namespace Wharf::Models::Apps {
 
 // The console's app actions on one host: plan, deploy (with progress in the task list),
-// stop, start, restart and remove. Every action is audited; a tenant's console is refused
-// them for now (their networks are an admin's).
+// stop, start, restart and remove. Every action is audited, and every request passes the
+// policy gate (a tenant's console deploys within its quota, onto networks of its own).
 class AppActions : public QObject
 {
     Q_OBJECT
@@ -32,7 +32,8 @@ Q_SIGNALS:
     void finished(const QString &app);
 
 private:
-    Backends::Error refused(const QString &action);
+    Backends::Error unavailable() const;
+    AppDeployer *deployer();
 
     QPointer<HostConnection> m_host;
     QString m_journalDir;

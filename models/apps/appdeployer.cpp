@@ -16,6 +16,66 @@ using namespace Backends::Compose;
 using Backends::DockerJob;
 using Backends::Error;
 
+namespace {
+
+// Wharf's own labels are the platform's, not the person's: the gate sees a request without
+// them, and they are put back on what it lets through.
+QJsonObject takeOwnLabels(QJsonObject *body)
+{
+    QJsonObject labels = body->value(QLatin1String("Labels")).toObject();
+    QJsonObject ours;
+    for (const char *key : {Label::ManagedBy, Label::App, Label::WharfService, Label::Deployment}) {
+        const QString k = QLatin1String(key);
+        if (labels.contains(k)) {
+            ours.insert(k, labels.take(k));
+        }
+    }
+    body->insert(QStringLiteral("Labels"), labels);
+    return ours;
+}
+
+QJsonObject withLabels(QJsonObject body, const QJsonObject &ours)
+{
+    QJsonObject labels = body.value(QLatin1String("Labels")).toObject();
+    for (auto it = ours.begin(); it != ours.end(); ++it)
+        labels.insert(it.key(), it.value());
+    body.insert(QStringLiteral("Labels"), labels);
+    return body;
+}
+
+} // namespace
+
+DeployHooks gateHooks(const QString &host, GateRunner run)
+{
+    DeployHooks h;
+    h.checkOwned = [host, run](const QString &kind, const QStringList &refs, DeployHooks::Checked done) {
+        auto result = std::make_shared<Error>();
+        run([host, kind, refs, result](PolicyGate &g) {
+            for (const QString &r : refs)
+                if (Error e = g.checkOwned(host, r, kind); e.isError()) {
+                    *result = e;
+                    return;
+                }
+        }, [result, done] { done(*result); });
+    };
+    h.admit = [host, run](const QString &kind, const QJsonObject &body, const QString &name, DeployHooks::Admitted done) {
+        auto result = std::make_shared<std::pair<Backends::Expected<Admission>, QJsonObject>>(Admission{}, body);
+        run([host, kind, name, result](PolicyGate &g) {
+            QJsonObject &b = result->second;
+            result->first = kind == QLatin1String("network") ? g.admitNetwork(host, b)
+                : kind == QLatin1String("volume")            ? g.admitVolume(host, b)
+                                                             : g.admitContainer(host, b, name);
+        }, [result, done] { done(result->first, result->second); });
+    };
+    h.settle = [run](const Admission &a, const QString &id, const Error &e) {
+        run([a, id, e](PolicyGate &g) { g.settle(a, id, e); }, {});
+    };
+    h.removed = [host, run](const QString &kind, const QString &ref) {
+        run([host, kind, ref](PolicyGate &g) { g.removed(host, ref, kind); }, {});
+    };
+    return h;
+}
+
 AppDeployer::AppDeployer(Backends::DockerClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
@@ -37,6 +97,53 @@ void AppDeployer::call(DockerJob *job, std::function<void(DockerJob *)> ok, std:
         }
         ok(job);
     });
+}
+
+void AppDeployer::checkOwned(const QString &kind, const QStringList &refs, std::function<void(const Error &)> done)
+{
+    if (!m_hooks.checkOwned || refs.isEmpty())
+        return done({});
+    ++m_inFlight;
+    QPointer<AppDeployer> self(this);
+    m_hooks.checkOwned(kind, refs, [self, done](const Error &e) {
+        if (!self)
+            return;
+        --self->m_inFlight;
+        done(e);
+    });
+}
+
+void AppDeployer::admit(const QString &kind, const QJsonObject &body, const QString &name,
+                        std::function<void(const Backends::Expected<Admission> &, const QJsonObject &)> done)
+{
+    if (!m_hooks.admit)
+        return done(Admission{}, body);
+    QJsonObject request = body;
+    const QJsonObject ours = takeOwnLabels(&request);
+    ++m_inFlight;
+    QPointer<AppDeployer> self(this);
+    auto settleFn = m_hooks.settle;
+    m_hooks.admit(kind, request, name, [self, done, ours, settleFn](const Backends::Expected<Admission> &a, const QJsonObject &admitted) {
+        if (!self) { // gone meanwhile: nothing will be created
+            if (a && settleFn)
+                settleFn(*a, {}, Error::make(Error::Input, QStringLiteral("cancelled")));
+            return;
+        }
+        --self->m_inFlight;
+        done(a, withLabels(admitted, ours));
+    });
+}
+
+void AppDeployer::settle(const Admission &a, const QString &id, const Error &e)
+{
+    if (m_hooks.settle)
+        m_hooks.settle(a, id, e);
+}
+
+void AppDeployer::removed(const QString &kind, const QString &ref)
+{
+    if (m_hooks.removed)
+        m_hooks.removed(kind, ref);
 }
 
 void AppDeployer::observe(const QString &project, std::function<void(const Backends::Expected<ObservedApp> &)> done)
@@ -64,10 +171,28 @@ void AppDeployer::observe(const QString &project, std::function<void(const Backe
 
 void AppDeployer::plan(const Project &project, std::function<void(const Backends::Expected<DeployPlan> &)> done)
 {
-    observe(project.name, [project, done](const Backends::Expected<ObservedApp> &o) {
+    observe(project.name, [this, project, done](const Backends::Expected<ObservedApp> &o) {
         if (!o)
             return done(o.error());
-        done(planDeploy(project, *o));
+        // What the host already has of the app, and the networks it would join without
+        // creating them, must be the principal's own.
+        QStringList ids;
+        for (const auto &c : o->containers)
+            ids << c.id;
+        QStringList networks;
+        for (const auto &n : project.networks)
+            if (o->networks.contains(n.name))
+                networks << n.name;
+        const ObservedApp observed = *o;
+        checkOwned(QStringLiteral("container"), ids, [this, project, observed, networks, done](const Error &e) {
+            if (e.isError())
+                return done(Error::make(Error::Denied, tr("There is an app \"%1\" on this host that is not yours: %2").arg(project.name, e.message)));
+            checkOwned(QStringLiteral("network"), networks, [project, observed, done](const Error &e) {
+                if (e.isError())
+                    return done(e);
+                done(planDeploy(project, observed));
+            });
+        });
     });
 }
 
@@ -139,35 +264,45 @@ void AppDeployer::runInfrastructure()
     while (m_infraIndex < m_plan.steps.size()) {
         const PlanStep step = m_plan.steps[m_infraIndex++];
         if (step.kind == PlanStep::CreateNetwork) {
-            const NetworkConfig *n = nullptr;
             for (const auto &c : m_project.networks)
                 if (c.name == step.name)
-                    n = &c;
-            Q_EMIT progress(QString(), tr("Creating network %1").arg(step.name));
-            call(m_client->createNetwork(networkBody(m_project, *n)), [this, step](DockerJob *j) {
-                record({{QStringLiteral("kind"), QStringLiteral("network")}, {QStringLiteral("name"), step.name},
-                        {QStringLiteral("id"), j->json().object().value(QLatin1String("Id")).toString()}});
-                runInfrastructure();
-            });
-            return;
+                    return createResource(step, networkBody(m_project, c));
         }
         if (step.kind == PlanStep::CreateVolume) {
-            const VolumeConfig *v = nullptr;
             for (const auto &c : m_project.volumes)
                 if (c.name == step.name)
-                    v = &c;
-            if (m_hooks.admitVolume)
-                if (Error e = m_hooks.admitVolume(step.name); e.isError())
-                    return fail(e);
-            Q_EMIT progress(QString(), tr("Creating volume %1").arg(step.name));
-            call(m_client->createVolume(volumeBody(m_project, *v)), [this, step](DockerJob *) {
-                record({{QStringLiteral("kind"), QStringLiteral("volume")}, {QStringLiteral("name"), step.name}});
-                runInfrastructure();
-            });
-            return;
+                    return createResource(step, volumeBody(m_project, c));
         }
     }
     schedule();
+}
+
+// A network or volume of the app, through the gate, then the next one.
+void AppDeployer::createResource(const PlanStep &step, const QJsonObject &body)
+{
+    const bool network = step.kind == PlanStep::CreateNetwork;
+    const QString kind = network ? QStringLiteral("network") : QStringLiteral("volume");
+    Q_EMIT progress(QString(), network ? tr("Creating network %1").arg(step.name) : tr("Creating volume %1").arg(step.name));
+    admit(kind, body, step.name, [this, step, network, kind](const Backends::Expected<Admission> &a, const QJsonObject &request) {
+        if (!a)
+            return fail(a.error());
+        if (m_failed)
+            return settle(*a, {}, m_error);
+        const Admission admission = *a;
+        DockerJob *job = network ? m_client->createNetwork(request) : m_client->createVolume(request);
+        call(job, [this, step, kind, admission, network](DockerJob *j) {
+            const QString id = network ? j->json().object().value(QLatin1String("Id")).toString() : step.name;
+            settle(admission, id, {});
+            QJsonObject entry{{QStringLiteral("kind"), kind}, {QStringLiteral("name"), step.name}};
+            if (network)
+                entry.insert(QStringLiteral("id"), id);
+            record(entry);
+            runInfrastructure();
+        }, [this, admission](const Error &e) {
+            settle(admission, {}, e);
+            fail(e);
+        });
+    });
 }
 
 void AppDeployer::schedule()
@@ -293,8 +428,7 @@ void AppDeployer::runNextStep(const QString &service)
 void AppDeployer::removeOld(const QString &service, const QString &id)
 {
     call(m_client->removeContainer(id, true), [=, this](DockerJob *) {
-        if (m_hooks.removed)
-            m_hooks.removed(id);
+        removed(QStringLiteral("container"), id);
         record({{QStringLiteral("kind"), QStringLiteral("removed")}, {QStringLiteral("id"), id}});
         runNextStep(service);
     });
@@ -306,39 +440,22 @@ void AppDeployer::createReplica(const QString &service, const PlanStep &step, st
     auto body = createBody(m_project, *s, step.number, configHash(m_project, service), m_deployment);
     if (!body)
         return fail(body.error());
-    QJsonObject request = *body;
-    Admission admission;
-    if (m_hooks.admitContainer) {
-        // the gate sees what the person wrote; Wharf's own labels are added after it
-        QJsonObject labels = request.value(QLatin1String("Labels")).toObject();
-        QJsonObject ours;
-        for (const QString &k : labels.keys())
-            if (k.startsWith(QLatin1String("io.wharf."))) {
-                ours.insert(k, labels.value(k));
-                labels.remove(k);
-            }
-        request.insert(QStringLiteral("Labels"), labels);
-        auto admitted = m_hooks.admitContainer(request, step.name);
-        if (!admitted)
-            return fail(admitted.error());
-        admission = *admitted;
-        labels = request.value(QLatin1String("Labels")).toObject();
-        for (const QString &k : ours.keys())
-            labels.insert(k, ours.value(k));
-        request.insert(QStringLiteral("Labels"), labels);
-    }
-    DockerJob *job = m_client->createContainer(request, step.name);
-    call(job, [=, this](DockerJob *j) {
-        const QString id = j->json().object().value(QLatin1String("Id")).toString();
-        if (m_hooks.settle)
-            m_hooks.settle(admission, id, {});
-        record({{QStringLiteral("kind"), QStringLiteral("created")}, {QStringLiteral("id"), id}, {QStringLiteral("name"), step.name},
-                {QStringLiteral("service"), service}});
-        connectExtraNetworks(service, id, 0, [done, id] { done(id); });
-    }, [=, this](const Error &e) {
-        if (m_hooks.settle)
-            m_hooks.settle(admission, {}, e);
-        fail(Error::make(e.kind, tr("%1: %2").arg(step.name, e.message), e.httpStatus));
+    admit(QStringLiteral("container"), *body, step.name, [=, this](const Backends::Expected<Admission> &a, const QJsonObject &request) {
+        if (!a)
+            return fail(a.error());
+        if (m_failed)
+            return settle(*a, {}, m_error);
+        const Admission admission = *a;
+        call(m_client->createContainer(request, step.name), [=, this](DockerJob *j) {
+            const QString id = j->json().object().value(QLatin1String("Id")).toString();
+            settle(admission, id, {});
+            record({{QStringLiteral("kind"), QStringLiteral("created")}, {QStringLiteral("id"), id}, {QStringLiteral("name"), step.name},
+                    {QStringLiteral("service"), service}});
+            connectExtraNetworks(service, id, 0, [done, id] { done(id); });
+        }, [=, this](const Error &e) {
+            settle(admission, {}, e);
+            fail(Error::make(e.kind, tr("%1: %2").arg(step.name, e.message), e.httpStatus));
+        });
     });
 }
 
@@ -467,8 +584,8 @@ void AppDeployer::finalize(int index)
             DockerJob *job = m_client->removeContainer(id, true);
             connect(job, &DockerJob::finished, this, [this, job, id, index] {
                 job->deleteLater();
-                if (!job->isError() && m_hooks.removed)
-                    m_hooks.removed(id);
+                if (!job->isError())
+                    removed(QStringLiteral("container"), id);
                 finalize(index + 1);
             });
             return;
@@ -502,8 +619,7 @@ void AppDeployer::rollback(int index)
     };
     if (kind == QLatin1String("created")) {
         run(m_client->removeContainer(id, true), [this, id, next] {
-            if (m_hooks.removed)
-                m_hooks.removed(id);
+            removed(QStringLiteral("container"), id);
             next();
         });
     } else if (kind == QLatin1String("aside")) {
@@ -522,10 +638,13 @@ void AppDeployer::rollback(int index)
             next();
     } else if (kind == QLatin1String("started")) {
         run(m_client->stopContainer(id, m_options.stopTimeoutSeconds));
-    } else if (kind == QLatin1String("network")) {
-        run(m_client->removeNetwork(e.value(QLatin1String("name")).toString()));
-    } else if (kind == QLatin1String("volume")) {
-        run(m_client->removeVolume(e.value(QLatin1String("name")).toString()));
+    } else if (kind == QLatin1String("network") || kind == QLatin1String("volume")) {
+        const QString name = e.value(QLatin1String("name")).toString();
+        const bool network = kind == QLatin1String("network");
+        run(network ? m_client->removeNetwork(name) : m_client->removeVolume(name), [this, kind, name, next] {
+            removed(kind, name);
+            next();
+        });
     } else {
         next();
     }
@@ -541,7 +660,15 @@ void AppDeployer::act(const QString &project, Verb verb)
             return Q_EMIT finished(o.error());
         if (o->containers.isEmpty() && verb != Verb::Down && verb != Verb::DownWithVolumes)
             return Q_EMIT finished(Error::make(Error::NotFound, tr("there is no app \"%1\" on this host").arg(project)));
-        actOn(o->containers, verb, 0, project);
+        QStringList ids;
+        for (const auto &c : o->containers)
+            ids << c.id;
+        const QList<ObservedContainer> containers = o->containers;
+        checkOwned(QStringLiteral("container"), ids, [this, containers, verb, project](const Error &e) {
+            if (e.isError())
+                return Q_EMIT finished(Error::make(Error::Denied, tr("There is an app \"%1\" on this host that is not yours: %2").arg(project, e.message)));
+            actOn(containers, verb, 0, project);
+        });
     });
 }
 
@@ -584,8 +711,7 @@ void AppDeployer::actOn(const QList<ObservedContainer> &containers, Verb verb, i
             Q_EMIT progress(c.service, tr("Removing %1").arg(c.name));
             call(m_client->stopContainer(c.id, m_options.stopTimeoutSeconds), [=, this](DockerJob *) {
                 call(m_client->removeContainer(c.id, true), [=, this](DockerJob *) {
-                    if (m_hooks.removed)
-                        m_hooks.removed(c.id);
+                    removed(QStringLiteral("container"), c.id);
                     oneDone();
                 }, onError);
             }, onError);
@@ -612,22 +738,36 @@ void AppDeployer::afterContainers(Verb verb, const QString &project)
         m_error = e;
         finishWhenDone();
     };
+    // Only what is the principal's own goes (for an admin: everything labelled with the app).
+    auto removeAll = [=, this](const QString &kind, const QStringList &names) {
+        ++*remaining;
+        checkOwned(kind, names, [=, this](const Error &e) {
+            if (e.isError())
+                return failed(e);
+            const bool network = kind == QLatin1String("network");
+            for (const QString &name : names) {
+                Q_EMIT progress(QString(), network ? tr("Removing network %1").arg(name) : tr("Removing volume %1").arg(name));
+                ++*remaining;
+                call(network ? m_client->removeNetwork(name) : m_client->removeVolume(name), [=, this](DockerJob *) {
+                    removed(kind, name);
+                    finishWhenDone();
+                }, failed);
+            }
+            finishWhenDone();
+        });
+    };
     call(m_client->listNetworks(filter), [=, this](DockerJob *j) {
-        for (const auto &n : j->json().array()) {
-            const QString name = n.toObject().value(QLatin1String("Name")).toString();
-            Q_EMIT progress(QString(), tr("Removing network %1").arg(name));
-            ++*remaining;
-            call(m_client->removeNetwork(name), [=](DockerJob *) { finishWhenDone(); }, failed);
-        }
+        QStringList networks;
+        for (const auto &n : j->json().array())
+            networks << n.toObject().value(QLatin1String("Name")).toString();
+        removeAll(QStringLiteral("network"), networks);
         if (verb == Verb::DownWithVolumes) {
             ++*remaining;
-            call(m_client->listVolumes(filter), [=, this](DockerJob *v) {
-                for (const auto &vol : v->json().object().value(QLatin1String("Volumes")).toArray()) {
-                    const QString name = vol.toObject().value(QLatin1String("Name")).toString();
-                    Q_EMIT progress(QString(), tr("Removing volume %1").arg(name));
-                    ++*remaining;
-                    call(m_client->removeVolume(name), [=](DockerJob *) { finishWhenDone(); }, failed);
-                }
+            call(m_client->listVolumes(filter), [=](DockerJob *v) {
+                QStringList volumes;
+                for (const auto &vol : v->json().object().value(QLatin1String("Volumes")).toArray())
+                    volumes << vol.toObject().value(QLatin1String("Name")).toString();
+                removeAll(QStringLiteral("volume"), volumes);
                 finishWhenDone();
             }, failed);
         }

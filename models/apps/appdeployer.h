@@ -14,14 +14,27 @@
 namespace Wharf::Models::Apps {
 
 // How every request of a deploy passes the policy gate (wharfctl and the console wire their
-// gate in; without hooks a deploy runs with the host's own rights).
+// gate in with gateHooks; without hooks a deploy runs with the host's own rights). Each call
+// may answer later (the console's gate runs on the database's thread); kinds are "container",
+// "network" and "volume".
 struct DeployHooks
 {
-    std::function<Backends::Expected<Admission>(QJsonObject &body, const QString &name)> admitContainer;
+    using Checked = std::function<void(const Backends::Error &)>;
+    using Admitted = std::function<void(const Backends::Expected<Admission> &, const QJsonObject &body)>;
+    // Before an app is changed: these existing resources must be the principal's own.
+    std::function<void(const QString &kind, const QStringList &refs, Checked done)> checkOwned;
+    // Before a create request: the body as the gate lets it go (labels, limits), or a refusal.
+    std::function<void(const QString &kind, const QJsonObject &body, const QString &name, Admitted done)> admit;
+    // The daemon answered a create (nobody waits for this).
     std::function<void(const Admission &, const QString &id, const Backends::Error &)> settle;
-    std::function<void(const QString &id)> removed;
-    std::function<Backends::Error(const QString &name)> admitVolume;
+    // A resource was removed (nobody waits for this).
+    std::function<void(const QString &kind, const QString &ref)> removed;
 };
+
+// Runs work(gate) where the gate's database lives, then then() on the caller's thread.
+using GateRunner = std::function<void(std::function<void(PolicyGate &)> work, std::function<void()> then)>;
+// The hooks that send every request of a deploy on host through the policy gate.
+DeployHooks gateHooks(const QString &host, GateRunner run);
 
 struct DeployOptions
 {
@@ -76,6 +89,13 @@ private:
     };
 
     void call(Backends::DockerJob *job, std::function<void(Backends::DockerJob *)> ok, std::function<void(const Backends::Error &)> failed = {});
+    // The hooks, counted in flight like daemon calls; without hooks the answer is at once.
+    void checkOwned(const QString &kind, const QStringList &refs, std::function<void(const Backends::Error &)> done);
+    void admit(const QString &kind, const QJsonObject &body, const QString &name,
+               std::function<void(const Backends::Expected<Admission> &, const QJsonObject &)> done);
+    void settle(const Admission &a, const QString &id, const Backends::Error &e);
+    void removed(const QString &kind, const QString &ref);
+    void createResource(const PlanStep &step, const QJsonObject &body);
     void fail(const Backends::Error &error);
     void runInfrastructure();
     void schedule();

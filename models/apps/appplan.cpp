@@ -21,6 +21,7 @@ ObservedContainer observedContainer(const QJsonObject &c)
     o.configHash = labels.value(QLatin1String(Label::ConfigHash)).toString();
     o.oneoff = labels.value(QLatin1String(Label::Oneoff)).toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
     o.wharf = labels.value(QLatin1String(Label::ManagedBy)).toString() == QLatin1String("wharf");
+    o.tenant = labels.value(QLatin1String("io.wharf.tenant")).toString();
     o.state = c.value(QLatin1String("State")).toString();
     o.status = c.value(QLatin1String("Status")).toString();
     o.image = c.value(QLatin1String("Image")).toString();

@@ -27,6 +27,7 @@ struct ObservedContainer
     QStringList ports; // "127.0.0.1:8080->80/tcp"
     bool oneoff = false;
     bool wharf = false; // deployed by Wharf (io.wharf.managed-by), not by docker compose
+    QString tenant; // io.wharf.tenant: whose it is (the platform database is the authority)
 };
 
 struct ObservedApp

@@ -77,6 +77,8 @@ public:
     // quota). A refusal comes as actionFailed; done (optional) gets the new id or the error.
     void setTenancy(TenancyService *tenancy);
     TenancyService *tenancy() const { return m_tenancy; }
+    // Requests pass the policy gate (there is a platform database).
+    bool gated() const;
     // This console acts within a tenant (its database role is a tenant's).
     bool actsForTenant() const;
     void createContainer(const Backends::ContainerSpec &spec, bool start, std::function<void(const Backends::Expected<QString> &)> done = {});
@@ -121,7 +123,6 @@ private:
         bool failuresOnly = false;
     };
     int track(Backends::DockerJob *job, const QString &title, const Audited &audited, std::function<void(Backends::DockerJob *)> ok = {});
-    bool gated() const;
     // act(ref) for each ref the principal owns; the others are refused (actionFailed).
     void whenOwned(const QStringList &refs, const QString &kind, std::function<void(const QString &)> act);
     // check runs on the database thread; send (with the body as the gate left it) or refused

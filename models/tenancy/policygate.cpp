@@ -12,6 +12,12 @@ bool isHostPath(const QString &source)
     return source.startsWith(QLatin1Char('/')) || source.startsWith(QLatin1Char('.')) || source.startsWith(QLatin1Char('~'))
         || (source.size() > 1 && source.at(1) == QLatin1Char(':')); // C:\…
 }
+// The daemon's own networks, open to every container (host is refused on its own).
+bool isSharedNetwork(const QString &name)
+{
+    return name.isEmpty() || name == QLatin1String("default") || name == QLatin1String("bridge") || name == QLatin1String("none")
+        || name == QLatin1String("host") || name.startsWith(QLatin1String("container:"));
+}
 } // namespace
 
 PolicyGate::PolicyGate(std::shared_ptr<TenancyStore> store, Principal who)
@@ -123,6 +129,18 @@ Expected<Admission> PolicyGate::admitContainer(const QString &host, QJsonObject 
         hostConfig.insert(QStringLiteral("Memory"), memory);
     }
     body.insert(QStringLiteral("HostConfig"), hostConfig);
+    // User-defined networks must be the tenant's own (the daemon's bridge and none are everyone's).
+    QStringList networks;
+    const QString mode = hostConfig.value(QLatin1String("NetworkMode")).toString();
+    if (!isSharedNetwork(mode))
+        networks << mode;
+    const QJsonObject endpoints = body.value(QLatin1String("NetworkingConfig")).toObject().value(QLatin1String("EndpointsConfig")).toObject();
+    for (auto it = endpoints.begin(); it != endpoints.end(); ++it)
+        if (!isSharedNetwork(it.key()) && !networks.contains(it.key()))
+            networks << it.key();
+    for (const auto &n : std::as_const(networks))
+        if (auto e = checkOwned(host, n, QStringLiteral("network")); e.isError())
+            return deny(a.action, host, a.target, e);
     // Named volumes must be the tenant's own.
     QStringList volumes;
     for (const auto &b : hostConfig.value(QLatin1String("Binds")).toArray())
@@ -163,18 +181,52 @@ Expected<Admission> PolicyGate::admitVolume(const QString &host, QJsonObject &bo
         return deny(a.action, host, a.target, Error::make(Error::Denied, tr("Tenant \"%1\" may not use --driver %2.").arg(m_who.tenant, driver)));
     if (!body.value(QLatin1String("DriverOpts")).toObject().isEmpty())
         return deny(a.action, host, a.target, Error::make(Error::Denied, tr("Tenant \"%1\" may not use --opt.").arg(m_who.tenant)));
+    return reserveResource(a, QStringLiteral("volume"), body);
+}
+
+// A tenant's volume or network: no reserved labels of its own, then the tenant's, and a
+// record of it (no quota of its own: a volume's disk counts once measured).
+Expected<Admission> PolicyGate::reserveResource(Admission a, const QString &kind, QJsonObject &body)
+{
     QJsonObject labels = body.value(QLatin1String("Labels")).toObject();
     for (auto it = labels.begin(); it != labels.end(); ++it)
         if (it.key().startsWith(QLatin1String(ContainerSpec::ReservedLabelPrefix)))
-            return deny(a.action, host, a.target, Error::make(Error::Denied, tr("Tenant \"%1\" may not use %2.").arg(m_who.tenant, QStringLiteral("--label %1 (reserved)").arg(it.key()))));
+            return deny(a.action, a.host, a.target, Error::make(Error::Denied, tr("Tenant \"%1\" may not use %2.").arg(m_who.tenant, QStringLiteral("--label %1 (reserved)").arg(it.key()))));
     labels.insert(QLatin1String(TenantLabel), m_who.tenant);
     labels.insert(QLatin1String(ManagedLabel), QStringLiteral("wharf"));
     body.insert(QStringLiteral("Labels"), labels);
-    auto r = m_store->reserve(m_who.tenant, host, QStringLiteral("volume"), name, 0, 0, 0);
+    auto r = m_store->reserve(m_who.tenant, a.host, kind, a.target, 0, 0, 0);
     if (!r)
-        return deny(a.action, host, a.target, r.error());
+        return deny(a.action, a.host, a.target, r.error());
     a.reservation = *r;
     return a;
+}
+
+Expected<Admission> PolicyGate::admitNetwork(const QString &host, QJsonObject &body)
+{
+    const QString name = body.value(QLatin1String("Name")).toString();
+    Admission a{0, host, QStringLiteral("network.create"), name};
+    if (!m_who.isTenant())
+        return a;
+    if (auto e = checkHost(host); e.isError())
+        return deny(a.action, host, a.target, e);
+    auto refuse = [&](const QString &option) {
+        return deny(a.action, host, a.target, Error::make(Error::Denied, tr("Tenant \"%1\" may not use %2.").arg(m_who.tenant, option)));
+    };
+    const QString driver = body.value(QLatin1String("Driver")).toString(QStringLiteral("bridge"));
+    if (driver != QLatin1String("bridge"))
+        return refuse(QStringLiteral("--driver %1").arg(driver));
+    if (!body.value(QLatin1String("Options")).toObject().isEmpty())
+        return refuse(QStringLiteral("--opt"));
+    // Addresses are the platform's to hand out: a tenant's subnet could cover the host's own.
+    const QJsonObject ipam = body.value(QLatin1String("IPAM")).toObject();
+    if (!ipam.value(QLatin1String("Config")).toArray().isEmpty() || !ipam.value(QLatin1String("Options")).toObject().isEmpty())
+        return refuse(QStringLiteral("--subnet"));
+    if (!ipam.value(QLatin1String("Driver")).toString().isEmpty() && ipam.value(QLatin1String("Driver")).toString() != QLatin1String("default"))
+        return refuse(QStringLiteral("--ipam-driver %1").arg(ipam.value(QLatin1String("Driver")).toString()));
+    if (isSharedNetwork(name) || name == QLatin1String("host"))
+        return refuse(QStringLiteral("the network name \"%1\"").arg(name));
+    return reserveResource(a, QStringLiteral("network"), body);
 }
 
 Expected<Admission> PolicyGate::admitUpdate(const QString &host, const QString &ref, const QJsonObject &update)

@@ -57,6 +57,9 @@ public:
     // tenant's label, and an ownership record (its size counts against the disk quota once
     // metered).
     Backends::Expected<Admission> admitVolume(const QString &host, QJsonObject &body);
+    // A network create: for a tenant a plain bridge (no driver options, no addresses of its
+    // own), labelled and recorded as the tenant's, so only its containers may join it.
+    Backends::Expected<Admission> admitNetwork(const QString &host, QJsonObject &body);
     // A change of a container's limits (docker update): for a tenant only memory, CPUs and the
     // restart policy, positive, the growth reserved against the plan. An admin's change of a
     // tenant's container moves the tenant's counters without a quota check.
@@ -78,6 +81,7 @@ public:
     void audit(const QString &action, const QString &host, const QString &target, const QString &result, const QString &detail = {});
 
 private:
+    Backends::Expected<Admission> reserveResource(Admission a, const QString &kind, QJsonObject &body);
     Backends::Error deny(const QString &action, const QString &host, const QString &target, const Backends::Error &why);
     std::shared_ptr<Backends::TenancyStore> m_store;
     Principal m_who;

@@ -193,6 +193,17 @@ private Q_SLOTS:
         QCOMPARE(tenant->plan, QStringLiteral("basic"));
         QCOMPARE(t.usage(QStringLiteral("acme"))->containers, 1);
         QCOMPARE(t.auditLog({})->size(), 1);
+        // schema 5 rebuilt the resources table: the row kept its id, new ids go on after it,
+        // and a tenant's network can be recorded
+        auto owned = t.resources(QStringLiteral("acme"));
+        QVERIFY(owned);
+        QCOMPARE(owned->size(), 1);
+        QCOMPARE(owned->first().id, 1);
+        QCOMPARE(owned->first().name, QStringLiteral("web"));
+        auto net = t.reserve(QStringLiteral("acme"), owned->first().host, QStringLiteral("network"), QStringLiteral("app_default"), 0, 0, 0);
+        QVERIFY2(net, net ? "" : qPrintable(net.error().message));
+        QCOMPARE(*net, 2);
+        QCOMPARE(t.usage(QStringLiteral("acme"))->containers, 1); // a network is not a container
     }
 
     // The same on PostgreSQL: a database at schema 1 with data, then the upgrade.

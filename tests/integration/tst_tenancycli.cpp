@@ -8,6 +8,7 @@
 #include "store/tenancystore.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QThread>
@@ -89,6 +90,7 @@ private Q_SLOTS:
         QVERIFY2(!TestSupport::dockerHost().isEmpty(), "the dockerd fixture is not running");
         QVERIFY2(!TestSupport::postgresEnv().isEmpty(), "the postgres fixture is not running");
         qputenv("WHARF_CONFIG_DIR", m_dir.filePath(QStringLiteral("config")).toUtf8());
+        qputenv("WHARF_DATA_DIR", m_dir.filePath(QStringLiteral("data")).toUtf8()); // deploy journals
         qputenv("WHARF_KEYCHAIN", "none");
         qputenv("PGPASSWORD", TestSupport::postgresPassword().toUtf8()); // libpq's own, for the owner role
     }
@@ -269,6 +271,121 @@ private Q_SLOTS:
         QCOMPARE(used(QStringLiteral("tb")), 1);
         CHECK_RUN(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("b-web")}), 0);
         QCOMPARE(used(QStringLiteral("tb")), 0);
+    }
+
+    // A tenant's compose app: its containers, network and volume pass the gate and are its
+    // own; its plan holds the replicas; another tenant can neither see, take over, join nor
+    // remove it; down gives everything back.
+    void tenantsDeployApps()
+    {
+        useFreshDatabase(QStringLiteral("sqlite"));
+        setUpTenant(QStringLiteral("apa"), 3);
+        setUpTenant(QStringLiteral("apb"));
+        const QString file = m_dir.filePath(QStringLiteral("tapp.yaml"));
+        auto write = [&](int workers, const QString &extra = {}) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QStringLiteral("services:\n"
+                                   "  web:\n"
+                                   "    image: %1\n"
+                                   "    command: [sleep, \"300\"]\n"
+                                   "    volumes: [data:/data]\n"
+                                   "  worker:\n"
+                                   "    image: %1\n"
+                                   "    command: [sleep, \"300\"]\n"
+                                   "    deploy: {replicas: %2}\n"
+                                   "%3"
+                                   "volumes:\n"
+                                   "  data: {}\n")
+                        .arg(TestSupport::testImage())
+                        .arg(workers)
+                        .arg(extra)
+                        .toUtf8());
+        };
+        auto app = [&](const QString &t, const QStringList &args) {
+            return tenant(t, QStringList{QStringLiteral("app")} + args);
+        };
+        const QStringList deployArgs{QStringLiteral("deploy"), QStringLiteral("-f"), file, QStringLiteral("--name"), QStringLiteral("tapp")};
+        ctl({QStringLiteral("app"), QStringLiteral("down"), QStringLiteral("tapp"), QStringLiteral("--volumes")});
+        write(2);
+        CHECK_RUN(app(QStringLiteral("apa"), deployArgs), 0);
+        QCOMPARE(used(QStringLiteral("apa")), 3);
+        QCOMPARE(containersOf(QStringLiteral("apa")).size(), 3);
+        for (const QString &what : {QStringLiteral("network"), QStringLiteral("volume")}) {
+            const Run r = ctl({what, QStringLiteral("inspect"), what == QLatin1String("network") ? QStringLiteral("tapp_default") : QStringLiteral("tapp_data")});
+            CHECK_RUN(r, 0);
+            QVERIFY2(r.out.contains(QLatin1String("\"io.wharf.tenant\": \"apa\"")), qPrintable(r.out));
+        }
+        const Run lsA = app(QStringLiteral("apa"), {QStringLiteral("ls"), QStringLiteral("-q")});
+        CHECK_RUN(lsA, 0);
+        QCOMPARE(lsA.out.trimmed(), QStringLiteral("tapp"));
+        const Run psA = app(QStringLiteral("apa"), {QStringLiteral("ps"), QStringLiteral("tapp")});
+        CHECK_RUN(psA, 0);
+        QVERIFY2(psA.out.contains(QLatin1String("tapp-worker-2")), qPrintable(psA.out));
+        // a re-deploy changes nothing; a third worker is over the plan of 3
+        const Run again = app(QStringLiteral("apa"), deployArgs);
+        CHECK_RUN(again, 0);
+        QCOMPARE(used(QStringLiteral("apa")), 3);
+        write(3);
+        const Run over = app(QStringLiteral("apa"), deployArgs);
+        QCOMPARE(over.code, 1);
+        QVERIFY2(over.err.contains(QLatin1String("Quota exceeded")), qPrintable(over.err));
+        QCOMPARE(used(QStringLiteral("apa")), 3);
+        QCOMPARE(containersOf(QStringLiteral("apa")).size(), 3);
+        // another tenant: not listed, not taken over, not joined, not removed
+        write(1);
+        const Run lsB = app(QStringLiteral("apb"), {QStringLiteral("ls"), QStringLiteral("-q")});
+        CHECK_RUN(lsB, 0);
+        QCOMPARE(lsB.out.trimmed(), QString());
+        QCOMPARE(app(QStringLiteral("apb"), {QStringLiteral("ps"), QStringLiteral("tapp")}).code, 1);
+        const Run takeOver = app(QStringLiteral("apb"), deployArgs);
+        QCOMPARE(takeOver.code, 1);
+        QVERIFY2(takeOver.err.contains(QLatin1String("not yours")), qPrintable(takeOver.err));
+        for (const QString &verb : {QStringLiteral("stop"), QStringLiteral("down")}) {
+            const Run r = app(QStringLiteral("apb"), {verb, QStringLiteral("tapp")});
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains(QLatin1String("not yours")), qPrintable(r.err));
+        }
+        const Run join = tenant(QStringLiteral("apb"), {QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--network"), QStringLiteral("tapp_default"),
+                                                        TestSupport::testImage(), QStringLiteral("true")});
+        QCOMPARE(join.code, 1);
+        QVERIFY2(join.err.contains(QLatin1String("No network \"tapp_default\" of tenant \"apb\"")), qPrintable(join.err));
+        QCOMPARE(containersOf(QStringLiteral("apa")).size(), 3);
+        QCOMPARE(used(QStringLiteral("apb")), 0);
+        // what a tenant may not ask for, named
+        struct Case { QString extra; QString named; };
+        const QList<Case> refused{
+            {QStringLiteral("networks:\n  default:\n    driver_opts: {com.docker.network.bridge.name: wharf0}\n"), QStringLiteral("--opt")},
+            {QStringLiteral("networks:\n  default:\n    ipam: {config: [{subnet: 10.99.0.0/24}]}\n"), QStringLiteral("--subnet")},
+        };
+        for (const Case &c : refused) {
+            write(1, c.extra);
+            const QStringList other{QStringLiteral("deploy"), QStringLiteral("-f"), file, QStringLiteral("--name"), QStringLiteral("bapp")};
+            const Run r = app(QStringLiteral("apb"), other);
+            QCOMPARE(r.code, 1);
+            QVERIFY2(r.err.contains(c.named), qPrintable(r.err));
+        }
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QStringLiteral("services:\n  root:\n    image: %1\n    privileged: true\n    command: [sleep, \"300\"]\n").arg(TestSupport::testImage()).toUtf8());
+        }
+        const Run priv = app(QStringLiteral("apb"), {QStringLiteral("deploy"), QStringLiteral("-f"), file, QStringLiteral("--name"), QStringLiteral("bapp")});
+        QCOMPARE(priv.code, 1);
+        QVERIFY2(priv.err.contains(QLatin1String("--privileged")), qPrintable(priv.err));
+        QCOMPARE(used(QStringLiteral("apb")), 0);
+        ctl({QStringLiteral("app"), QStringLiteral("down"), QStringLiteral("bapp")}); // the network the refused deploys made
+        // down gives the containers, the network and the volume back
+        CHECK_RUN(app(QStringLiteral("apa"), {QStringLiteral("down"), QStringLiteral("tapp"), QStringLiteral("--volumes")}), 0);
+        QCOMPARE(used(QStringLiteral("apa")), 0);
+        QCOMPARE(containersOf(QStringLiteral("apa")).size(), 0);
+        QCOMPARE(ctl({QStringLiteral("network"), QStringLiteral("inspect"), QStringLiteral("tapp_default")}).code, 1);
+        QCOMPARE(ctl({QStringLiteral("volume"), QStringLiteral("inspect"), QStringLiteral("tapp_data")}).code, 1);
+        const Run audit = ctl({QStringLiteral("audit"), QStringLiteral("--tenant"), QStringLiteral("apa"), QStringLiteral("-o"), QStringLiteral("json")});
+        CHECK_RUN(audit, 0);
+        for (const QString &action : {QStringLiteral("network.create"), QStringLiteral("volume.create"), QStringLiteral("container.create"),
+                                      QStringLiteral("network.remove"), QStringLiteral("volume.remove"), QStringLiteral("app")})
+            QVERIFY2(audit.out.contains(QLatin1String("\"action\": \"") + action + QLatin1Char('"')), qPrintable(action));
     }
 
     // docker update: a tenant's growth is reserved against its plan, a shrink given back,

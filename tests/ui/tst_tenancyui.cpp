@@ -4,6 +4,8 @@
 // it creates pass the policy gate against the private dockerd.
 #include "../integration/storesupport.h"
 
+#include "apps/appactions.h"
+#include "compose/loader.h"
 #include "containers/containerdetailsdialog.h"
 #include "hosts/hostregistry.h"
 #include "images/imageactions.h"
@@ -58,6 +60,36 @@ class TestTenancyUi : public QObject
         if (!ready.wait(20000))
             qWarning() << "the database did not open:" << failed;
         return service;
+    }
+
+    // A free plan of 2 containers (1 CPU, 512 MiB), tenants on it, and host "shared" public.
+    static void freePlanWithTenants(Backends::TenancyStore *s, const QString &plan, const QStringList &tenants)
+    {
+        Backends::Plan p;
+        p.name = plan;
+        p.maxContainers = 2;
+        p.cpusNano = 1'000'000'000;
+        p.memoryBytes = 512LL << 20;
+        p.freeTier = true;
+        QVERIFY(!s->createPlan(p).isError());
+        for (const QString &name : tenants) {
+            Backends::Tenant t;
+            t.name = name;
+            t.plan = plan;
+            QVERIFY(!s->createTenant(t).isError());
+        }
+        QVERIFY(!s->setHostDomain({QStringLiteral("shared"), QStringLiteral("public"), {}}).isError());
+    }
+
+    // work on the service's own thread (where its connection lives), waited for
+    template<typename T>
+    static T onServiceThread(Models::TenancyService *service, std::function<T(Backends::TenancyStore &)> work)
+    {
+        std::optional<T> result;
+        service->query<T>(service, work, [&result](const T &r) { result = r; });
+        for (int i = 0; i < 200 && !result; ++i)
+            QTest::qWait(50);
+        return result.value_or(T{});
     }
 
     static void select(QTableView *view, RecordTableModel *model, const QString &key)
@@ -424,21 +456,8 @@ private Q_SLOTS:
         auto admin = openService(TestSupport::postgresUrl(db), TestSupport::postgresPassword());
         QVERIFY(admin->isOpen());
         auto *s = admin->store().get();
-        Backends::Plan p;
-        p.name = QStringLiteral("two");
-        p.maxContainers = 2;
-        p.cpusNano = 1'000'000'000;
-        p.memoryBytes = 512LL << 20;
-        p.freeTier = true;
-        QVERIFY(!s->createPlan(p).isError());
-        for (const char *name : {"blue", "red"}) {
-            Backends::Tenant t;
-            t.name = QLatin1String(name);
-            t.plan = QStringLiteral("two");
-            QVERIFY(!s->createTenant(t).isError());
-        }
+        freePlanWithTenants(s, QStringLiteral("two"), {QStringLiteral("blue"), QStringLiteral("red")});
         QVERIFY(!s->createTenantRole(QStringLiteral("blue"), QStringLiteral("blue-secret-password")).isError());
-        QVERIFY(!s->setHostDomain({QStringLiteral("shared"), QStringLiteral("public"), {}}).isError());
         QVERIFY(s->reserve(QStringLiteral("red"), QStringLiteral("shared"), QStringLiteral("container"), QStringLiteral("red-web"), 1, 1));
 
         auto tenant = openService(TestSupport::postgresUrl(db, QStringLiteral("wharf_t_blue")), QStringLiteral("blue-secret-password"));
@@ -507,6 +526,10 @@ private Q_SLOTS:
             QVERIFY(gone.wait(10000));
         }
         QSignalSpy failures(c, &Models::HostConnection::actionFailed);
+        // (checks read through the admin's connection, or on the tenant service's thread: its
+        // connection is that thread's alone)
+        Backends::AuditFilter blueOnly;
+        blueOnly.tenant = QStringLiteral("blue");
         // the gate answers later, off the window's thread
         Backends::ContainerSpec bad;
         bad.image = TestSupport::testImage();
@@ -526,13 +549,13 @@ private Q_SLOTS:
         c->createContainer(ok, true, [created](const Backends::Expected<QString> &r) { *created = r ? *r : QStringLiteral("error: ") + r.error().message; });
         QTRY_VERIFY_WITH_TIMEOUT(!created->isEmpty(), 20000);
         QVERIFY2(!created->startsWith(QLatin1String("error")), qPrintable(*created));
-        QTRY_COMPARE_WITH_TIMEOUT(tenant->store()->usage(QStringLiteral("blue"))->containers, 1, 20000);
-        QTRY_VERIFY_WITH_TIMEOUT(!tenant->store()->owned(QStringLiteral("shared"), QStringLiteral("blue-web"))->ref.isEmpty(), 20000);
-        const QString ref = tenant->store()->owned(QStringLiteral("shared"), QStringLiteral("blue-web"))->ref;
+        QTRY_COMPARE_WITH_TIMEOUT(s->usage(QStringLiteral("blue"))->containers, 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->owned(QStringLiteral("shared"), QStringLiteral("blue-web"))->ref.isEmpty(), 20000);
+        const QString ref = s->owned(QStringLiteral("shared"), QStringLiteral("blue-web"))->ref;
         QCOMPARE(ref, *created);
         QTRY_COMPARE_WITH_TIMEOUT(c->containers()->row(ref) ? c->containers()->row(ref)->state : QString(), QStringLiteral("running"), 20000);
         // red's resource is invisible, blue's is there, in the database and on the host
-        QCOMPARE(tenant->store()->resources()->size(), 1);
+        QCOMPARE(onServiceThread<int>(tenant.get(), [](Backends::TenancyStore &t) { return int(t.resources()->size()); }), 1);
         {
             QSignalSpy made(c->client()->createContainer({{QStringLiteral("Image"), TestSupport::testImage()},
                                                           {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("sleep"), QStringLiteral("300")}},
@@ -546,13 +569,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(c->containers()->row(ref)->state, QStringLiteral("paused"), 30000);
         QCOMPARE(failures.size(), 0);
         c->containerAction(Models::HostConnection::Action::Unpause, {ref});
-        QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog({})->size() >= 5, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->auditLog(blueOnly)->size() >= 5, 10000);
         QTest::qWait(500);
         QCOMPARE(c->containers()->ids(), QStringList{ref});
         {
             Ui::ContainerDetailsDialog details(c, ref);
             details.startConsole(QStringLiteral("/bin/sh"));
-            QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog({})->size() >= 6, 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(s->auditLog(blueOnly)->size() >= 6, 10000);
         }
         // limits: beyond the plan refused, within it changed (fair share was half a CPU)
         failures.clear();
@@ -560,7 +583,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 1, 10000);
         QVERIFY2(failures.first().first().toString().contains(QLatin1String("Quota exceeded")), qPrintable(failures.first().first().toString()));
         c->updateContainer(ref, 1'000'000'000, -1);
-        QTRY_COMPARE_WITH_TIMEOUT(tenant->store()->usage(QStringLiteral("blue"))->cpusNano, 1'000'000'000, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(s->usage(QStringLiteral("blue"))->cpusNano, 1'000'000'000, 10000);
         // someone else's container: refused without a word about whether it exists
         failures.clear();
         c->containerAction(Models::HostConnection::Action::Stop, {QStringLiteral("red-web")});
@@ -569,7 +592,7 @@ private Q_SLOTS:
         // volumes are the tenant's own and counted; networks are an admin's
         c->createVolume(QStringLiteral("blue-data"), {});
         auto volumeState = [&] {
-            auto v = tenant->store()->owned(QStringLiteral("shared"), QStringLiteral("blue-data"), QStringLiteral("volume"));
+            auto v = s->owned(QStringLiteral("shared"), QStringLiteral("blue-data"), QStringLiteral("volume"));
             return v ? v->state : QString();
         };
         QTRY_COMPARE_WITH_TIMEOUT(volumeState(), QStringLiteral("active"), 20000);
@@ -588,8 +611,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(volumeState(), QString(), 20000);
         // removing blue's container gives the quota back
         c->containerAction(Models::HostConnection::Action::ForceRemove, {ref});
-        QTRY_COMPARE_WITH_TIMEOUT(tenant->store()->usage(QStringLiteral("blue"))->containers, 0, 20000);
-        QCOMPARE(tenant->store()->usage(QStringLiteral("blue"))->cpusNano, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(s->usage(QStringLiteral("blue"))->containers, 0, 20000);
+        QCOMPARE(s->usage(QStringLiteral("blue"))->cpusNano, 0);
         QCOMPARE(s->usage(QStringLiteral("red"))->containers, 1);
         {
             QSignalSpy gone(c->client()->removeContainer(QStringLiteral("red-app"), true), &Backends::DockerJob::finished);
@@ -600,8 +623,8 @@ private Q_SLOTS:
         Backends::AuditFilter f;
         f.tenant = QStringLiteral("blue");
         QStringList trail;
-        QTRY_VERIFY_WITH_TIMEOUT(tenant->store()->auditLog(f)->size() >= 13, 10000);
-        const QList<Backends::AuditEntry> entries = *tenant->store()->auditLog(f);
+        QTRY_VERIFY_WITH_TIMEOUT(s->auditLog(f)->size() >= 13, 10000);
+        const QList<Backends::AuditEntry> entries = *s->auditLog(f);
         for (const auto &e : entries)
             trail.prepend(e.action + QLatin1Char(' ') + e.result);
         QCOMPARE(trail, (QStringList{QStringLiteral("container.create denied"), QStringLiteral("container.create ok"),
@@ -611,6 +634,101 @@ private Q_SLOTS:
                                      QStringLiteral("container.update ok"), QStringLiteral("volume.create ok"),
                                      QStringLiteral("network create denied"), QStringLiteral("tag denied"), QStringLiteral("volume.remove ok"),
                                      QStringLiteral("container.remove ok")}));
+    }
+
+    // A tenant's console deploys a compose app: every container, network and volume passes
+    // the gate on the database's thread, within the plan; removing the app gives it all back.
+    void tenantConsoleDeploysApps()
+    {
+        const QString db = TestSupport::newPostgresDatabase();
+        auto admin = openService(TestSupport::postgresUrl(db), TestSupport::postgresPassword());
+        QVERIFY(admin->isOpen());
+        auto *s = admin->store().get();
+        freePlanWithTenants(s, QStringLiteral("pair"), {QStringLiteral("green")});
+        QVERIFY(!s->createTenantRole(QStringLiteral("green"), QStringLiteral("green-secret-password")).isError());
+        auto tenant = openService(TestSupport::postgresUrl(db, QStringLiteral("wharf_t_green")), QStringLiteral("green-secret-password"));
+        QVERIFY(tenant->isTenant());
+        // (the checks below read through the admin's connection: the tenant's is its service's
+        // thread's alone)
+
+        Models::HostStore store(m_dir.filePath(QStringLiteral("hosts-apps.json")));
+        Models::HostConfig h;
+        h.name = QStringLiteral("shared");
+        h.url = TestSupport::dockerHost();
+        auto id = store.add(h);
+        QVERIFY(id);
+        Models::TaskModel tasks;
+        Models::HostRegistry hosts(&store, &tasks);
+        hosts.setTenancy(tenant.get());
+        hosts.connectAll();
+        Models::HostConnection *c = hosts.connection(*id);
+        QVERIFY(c);
+        QTRY_VERIFY_WITH_TIMEOUT(c->state() == Models::HostConnection::Up && c->actsForTenant(), 30000);
+
+        const QString file = m_dir.filePath(QStringLiteral("gapp.yaml"));
+        auto load = [&](int workers) {
+            QFile f(file);
+            f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            f.write(QStringLiteral("name: gapp\nservices:\n  web:\n    image: %1\n    command: [sleep, \"300\"]\n    volumes: [data:/data]\n"
+                                   "  worker:\n    image: %1\n    command: [sleep, \"300\"]\n    deploy: {replicas: %2}\nvolumes:\n  data: {}\n")
+                        .arg(TestSupport::testImage())
+                        .arg(workers)
+                        .toUtf8());
+            f.close();
+            Backends::Compose::LoadOptions o;
+            o.files = {file};
+            return Backends::Compose::load(o);
+        };
+        Models::Apps::AppActions actions(c);
+        actions.setJournalDir(m_dir.filePath(QStringLiteral("deploys")));
+        QSignalSpy finished(&actions, &Models::Apps::AppActions::finished);
+        QSignalSpy failed(&actions, &Models::Apps::AppActions::failed);
+        auto deploy = [&](int workers) {
+            const auto loaded = load(workers);
+            QVERIFY(loaded.ok());
+            const Backends::Compose::Project project = *loaded.project;
+            auto planned = std::make_shared<std::optional<Backends::Expected<Models::Apps::DeployPlan>>>();
+            actions.plan(project, [planned](const Backends::Expected<Models::Apps::DeployPlan> &pl) { *planned = pl; });
+            QTRY_VERIFY_WITH_TIMEOUT(planned->has_value(), 20000);
+            QVERIFY(**planned);
+            actions.deploy(project, ***planned, false);
+        };
+        const auto cleanUp = qScopeGuard([&] { // nothing of green's stays on the shared daemon
+            Models::Apps::AppActions admins(c);
+            c->setTenancy(nullptr);
+            admins.act(QStringLiteral("gapp"), Models::Apps::AppDeployer::Verb::DownWithVolumes);
+            QTest::qWait(3000);
+        });
+        deploy(1);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() == 1, 60000);
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        QCOMPARE(s->usage(QStringLiteral("green"))->containers, 2);
+        for (const auto &[name, kind] : {std::pair{QStringLiteral("gapp_default"), QStringLiteral("network")},
+                                         std::pair{QStringLiteral("gapp_data"), QStringLiteral("volume")}}) {
+            auto owned = s->owned(QStringLiteral("shared"), name, kind);
+            QVERIFY2(owned && owned->tenant == QLatin1String("green") && owned->state == QLatin1String("active"), qPrintable(name));
+        }
+        // a second worker is beyond the plan: refused by the gate, nothing changed
+        deploy(2);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() == 2, 60000);
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QLatin1String("Quota exceeded")), qPrintable(failed.first().first().toString()));
+        QCOMPARE(s->usage(QStringLiteral("green"))->containers, 2);
+        // removed with its volume: the quota and the records go back
+        actions.act(QStringLiteral("gapp"), Models::Apps::AppDeployer::Verb::DownWithVolumes);
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() == 3, 60000);
+        QCOMPARE(failed.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(s->usage(QStringLiteral("green"))->containers, 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(s->resources(QStringLiteral("green"))->isEmpty(), 10000);
+        Backends::AuditFilter f;
+        f.tenant = QStringLiteral("green");
+        QStringList actionsSeen;
+        const auto log = s->auditLog(f);
+        QVERIFY(log);
+        for (const auto &e : *log)
+            actionsSeen << e.action;
+        for (const char *a : {"network.create", "volume.create", "container.create", "app.deploy", "app.remove", "network.remove", "volume.remove"})
+            QVERIFY2(actionsSeen.contains(QLatin1String(a)), a);
     }
 };
 
