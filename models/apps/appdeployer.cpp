@@ -71,7 +71,16 @@ DeployHooks gateHooks(const QString &host, GateRunner run)
         run([a, id, e](PolicyGate &g) { g.settle(a, id, e); }, {});
     };
     h.removed = [host, run](const QString &kind, const QString &ref) {
-        run([host, kind, ref](PolicyGate &g) { g.removed(host, ref, kind); }, {});
+        run([host, kind, ref](PolicyGate &g) {
+            if (kind == QLatin1String("app"))
+                g.appRemoved(host, ref);
+            else
+                g.removed(host, ref, kind);
+        }, {});
+    };
+    h.claimApp = [host, run](const QString &app, DeployHooks::Checked done) {
+        auto result = std::make_shared<Error>();
+        run([host, app, result](PolicyGate &g) { *result = g.claimApp(host, app); }, [result, done] { done(*result); });
     };
     return h;
 }
@@ -246,7 +255,18 @@ void AppDeployer::apply(const Project &project, const DeployPlan &plan)
     }
     writeJournal(QStringLiteral("running"));
     m_infraIndex = 0;
-    runInfrastructure();
+    if (!m_hooks.claimApp)
+        return runInfrastructure();
+    ++m_inFlight;
+    QPointer<AppDeployer> self(this);
+    m_hooks.claimApp(project.name, [self](const Error &e) {
+        if (!self)
+            return;
+        --self->m_inFlight;
+        if (e.isError())
+            return self->fail(e);
+        self->runInfrastructure();
+    });
 }
 
 void AppDeployer::fail(const Error &error)
@@ -730,9 +750,12 @@ void AppDeployer::afterContainers(Verb verb, const QString &project)
     // the app's networks, and its volumes when asked
     const Backends::Filters filter{{QStringLiteral("label"), {QLatin1String(Label::Project) + QLatin1Char('=') + project}}};
     auto remaining = std::make_shared<int>(1);
-    auto finishWhenDone = [this, remaining] {
-        if (--*remaining == 0)
-            Q_EMIT finished(m_error);
+    auto finishWhenDone = [this, remaining, project] {
+        if (--*remaining > 0)
+            return;
+        if (!m_error.isError())
+            removed(QStringLiteral("app"), project);
+        Q_EMIT finished(m_error);
     };
     auto failed = [this, finishWhenDone](const Error &e) {
         m_error = e;

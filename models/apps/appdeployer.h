@@ -27,8 +27,10 @@ struct DeployHooks
     std::function<void(const QString &kind, const QJsonObject &body, const QString &name, Admitted done)> admit;
     // The daemon answered a create (nobody waits for this).
     std::function<void(const Admission &, const QString &id, const Backends::Error &)> settle;
-    // A resource was removed (nobody waits for this).
+    // A resource was removed (nobody waits for this); kind "app" when the whole app went.
     std::function<void(const QString &kind, const QString &ref)> removed;
+    // Before a deploy: the app's name is the principal's (recorded for a tenant).
+    std::function<void(const QString &app, Checked done)> claimApp;
 };
 
 // Runs work(gate) where the gate's database lives, then then() on the caller's thread.

@@ -229,6 +229,31 @@ Expected<Admission> PolicyGate::admitNetwork(const QString &host, QJsonObject &b
     return reserveResource(a, QStringLiteral("network"), body);
 }
 
+Error PolicyGate::claimApp(const QString &host, const QString &name)
+{
+    if (!m_who.isTenant())
+        return {};
+    if (auto e = checkHost(host); e.isError())
+        return deny(QStringLiteral("app.deploy"), host, name, e);
+    auto owned = m_store->owned(host, name, QStringLiteral("app"));
+    if (owned)
+        return owned->tenant == m_who.tenant ? Error{}
+                                            : deny(QStringLiteral("app.deploy"), host, name,
+                                                   Error::make(Error::Denied, tr("The app name \"%1\" is taken on host %2; choose another.").arg(name, host)));
+    if (owned.error().kind != Error::NotFound)
+        return owned.error();
+    auto r = m_store->reserve(m_who.tenant, host, QStringLiteral("app"), name, 0, 0, 0);
+    if (!r)
+        return deny(QStringLiteral("app.deploy"), host, name, r.error());
+    return m_store->activate(*r, name, name);
+}
+
+void PolicyGate::appRemoved(const QString &host, const QString &name)
+{
+    if (auto r = m_store->owned(host, name, QStringLiteral("app")))
+        m_store->release(r->id);
+}
+
 Expected<Admission> PolicyGate::admitUpdate(const QString &host, const QString &ref, const QJsonObject &update)
 {
     Admission a{0, host, QStringLiteral("container.update"), ref};

@@ -60,6 +60,11 @@ public:
     // A network create: for a tenant a plain bridge (no driver options, no addresses of its
     // own), labelled and recorded as the tenant's, so only its containers may join it.
     Backends::Expected<Admission> admitNetwork(const QString &host, QJsonObject &body);
+    // An app deployed by a tenant is recorded as its own under its name on the host (none for
+    // an admin); an app of the name that is someone else's is refused.
+    Backends::Error claimApp(const QString &host, const QString &name);
+    // The app is gone: its record goes (no audit record of its own; the app's action has one).
+    void appRemoved(const QString &host, const QString &name);
     // A change of a container's limits (docker update): for a tenant only memory, CPUs and the
     // restart policy, positive, the growth reserved against the plan. An admin's change of a
     // tenant's container moves the tenant's counters without a quota check.

@@ -708,6 +708,20 @@ private Q_SLOTS:
             auto owned = s->owned(QStringLiteral("shared"), name, kind);
             QVERIFY2(owned && owned->tenant == QLatin1String("green") && owned->state == QLatin1String("active"), qPrintable(name));
         }
+        auto app = s->owned(QStringLiteral("shared"), QStringLiteral("gapp"), QStringLiteral("app"));
+        QVERIFY(app && app->tenant == QLatin1String("green"));
+        {
+            // the tenant's dashboard lists the app with its containers, network and volume
+            Ui::TenantDashboard dash(tenant.get(), QStringLiteral("green"));
+            QSignalSpy loaded(&dash, &Ui::TenantDashboard::loaded);
+            QVERIFY(loaded.wait(10000));
+            QStringList rows;
+            for (int r = 0; r < dash.resourcesModel()->rowCount(); ++r)
+                rows << dash.resourcesModel()->index(r, 0).data().toString() + QLatin1Char('/') + dash.resourcesModel()->index(r, 1).data().toString();
+            rows.sort();
+            QCOMPARE(rows, (QStringList{QStringLiteral("gapp-web-1/container"), QStringLiteral("gapp-worker-1/container"), QStringLiteral("gapp/app"),
+                                        QStringLiteral("gapp_data/volume"), QStringLiteral("gapp_default/network")}));
+        }
         // a second worker is beyond the plan: refused by the gate, nothing changed
         deploy(2);
         QTRY_VERIFY_WITH_TIMEOUT(finished.size() + failed.size() == 2, 60000);

@@ -29,6 +29,22 @@ using namespace Backends;
 using Models::RecordTableModel;
 
 namespace {
+// What the database calls a resource's kind, in the console's language.
+QString kindName(const QString &kind)
+{
+    if (kind == QLatin1String("container"))
+        return TenantDashboard::tr("container");
+    if (kind == QLatin1String("volume"))
+        return TenantDashboard::tr("volume");
+    if (kind == QLatin1String("network"))
+        return TenantDashboard::tr("network");
+    if (kind == QLatin1String("app"))
+        return TenantDashboard::tr("app");
+    if (kind == QLatin1String("service"))
+        return TenantDashboard::tr("service");
+    return kind;
+}
+
 QTableView *table(QAbstractItemModel *m)
 {
     auto *v = new QTableView;
@@ -187,7 +203,7 @@ void TenantDashboard::reload()
         QList<RecordTableModel::Record> res;
         for (const auto &r : d.resources)
             res << RecordTableModel::Record{QString::number(r.id),
-                                            {r.name.isEmpty() ? r.ref.left(12) : r.name, r.kind, r.host, cpus(r.cpusNano), formatBytes(double(r.memoryBytes)),
+                                            {r.name.isEmpty() ? r.ref.left(12) : r.name, kindName(r.kind), r.host, cpus(r.cpusNano), formatBytes(double(r.memoryBytes)),
                                              QDateTime::fromSecsSinceEpoch(r.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"))},
                                             {},
                                             r.state == QLatin1String("reserved") ? QVariant(QColor(0x9a, 0x9a, 0x9a)) : QVariant()};
