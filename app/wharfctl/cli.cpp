@@ -320,7 +320,7 @@ void Cli::runCommand()
         QStringLiteral("stop"), QStringLiteral("restart"), QStringLiteral("kill"), QStringLiteral("pause"), QStringLiteral("unpause"),
         QStringLiteral("rm"), QStringLiteral("inspect"), QStringLiteral("logs"), QStringLiteral("stats"), QStringLiteral("top"),
         QStringLiteral("exec"), QStringLiteral("images"), QStringLiteral("pull"), QStringLiteral("build"), QStringLiteral("import"),
-        QStringLiteral("volume"), QStringLiteral("meter"), QStringLiteral("update"), QStringLiteral("app")};
+        QStringLiteral("volume"), QStringLiteral("meter"), QStringLiteral("update"), QStringLiteral("app"), QStringLiteral("network")};
     if (m_gate && m_gate->principal().isTenant()) {
         if (!tenantCommands.contains(m_command))
             return fail(m_gate->denyForTenant(m_command).message, 1);

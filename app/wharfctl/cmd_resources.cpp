@@ -172,12 +172,34 @@ void Cli::cmdNetwork(const QStringList &all)
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
+    // A tenant works on networks of its own (plain bridges made through the gate); the
+    // daemon's bridge and none are listed too, as every container may join them.
+    const bool tenant = m_gate && m_gate->principal().isTenant();
+    m_ownedKind = QStringLiteral("network");
+    if (tenant && sub != QLatin1String("ls") && sub != QLatin1String("create") && sub != QLatin1String("inspect") && sub != QLatin1String("rm"))
+        return fail(m_gate->denyForTenant(QStringLiteral("network ") + sub).message);
     if (sub == QLatin1String("ls")) {
         Filters filters;
         if (auto e = parseFilters(f.values(QStringLiteral("--filter")), &filters); e.isError())
             return failUsage(e.message);
-        call(m_client->listNetworks(filters), [this, f](DockerJob *job) {
-            const QJsonArray nets = job->json().array();
+        QSet<QString> owned{QStringLiteral("bridge"), QStringLiteral("none")};
+        if (tenant) {
+            auto mine = m_gate->store()->resources(m_tenantName, hostKey());
+            if (!mine)
+                return fail(mine.error().message);
+            for (const auto &r : *mine)
+                if (r.kind == QLatin1String("network"))
+                    owned.insert(r.name);
+        }
+        call(m_client->listNetworks(filters), [this, f, tenant, owned](DockerJob *job) {
+            QJsonArray nets = job->json().array();
+            if (tenant) {
+                QJsonArray kept;
+                for (const auto &v : std::as_const(nets))
+                    if (owned.contains(v.toObject().value(QLatin1String("Name")).toString()))
+                        kept << v;
+                nets = kept;
+            }
             if (m_json) {
                 QJsonArray out;
                 for (const auto &v : nets) {
@@ -223,7 +245,20 @@ void Cli::cmdNetwork(const QStringList &all)
                 cfg.insert(QStringLiteral("Gateway"), f.value(QStringLiteral("--gateway")));
             body.insert(QStringLiteral("IPAM"), QJsonObject{{QStringLiteral("Config"), QJsonArray{cfg}}});
         }
-        call(m_client->createNetwork(body), [this](DockerJob *job) {
+        Models::Admission admission;
+        if (m_gate) {
+            auto admitted = m_gate->admitNetwork(hostKey(), body);
+            m_audited = true;
+            if (!admitted)
+                return fail(admitted.error().message);
+            admission = *admitted;
+        }
+        DockerJob *job = m_client->createNetwork(body);
+        connect(job, &DockerJob::finished, this, [this, job, admission] {
+            if (m_gate)
+                m_gate->settle(admission, job->json().object().value(QLatin1String("Id")).toString(), job->error());
+        });
+        call(job, [this](DockerJob *job) {
             m_out << job->json().object().value(QLatin1String("Id")).toString() << Qt::endl;
             finish(0);
         });
@@ -239,7 +274,13 @@ void Cli::cmdNetwork(const QStringList &all)
                                                          : m_client->disconnectNetwork(pos[0], pos[1], f.isSet(QStringLiteral("-f")));
         call(job, [this](DockerJob *) { finish(0); });
     } else if (sub == QLatin1String("rm")) {
-        forEach(pos, [this](const QString &n) { return m_client->removeNetwork(n); });
+        forEach(pos, [this](const QString &n) { return m_client->removeNetwork(n); }, [this](const QString &n, DockerJob *) {
+            if (m_gate) {
+                m_gate->removed(hostKey(), n, QStringLiteral("network"));
+                m_audited = true;
+            }
+            m_out << n << Qt::endl;
+        });
     } else {
         failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl network ls|create|inspect|connect|disconnect|rm"));
     }

@@ -538,6 +538,8 @@ void HostConnection::setTenancy(TenancyService *tenancy)
     const QString label = owner.isEmpty() ? QString() : QString::fromLatin1(PolicyGate::TenantLabel);
     m_containers->setOwner(label, owner);
     m_volumes->setOwner(label, owner);
+    // a tenant's own networks, and the daemon's bridge and none, which every container may join
+    m_networks->setOwner(label, owner, {QStringLiteral("bridge"), QStringLiteral("none")});
     if (m_state == Up)
         listAll();
 }
@@ -781,21 +783,31 @@ void HostConnection::removeVolume(const QString &name)
 
 void HostConnection::createNetwork(const QString &name, const QString &driver)
 {
-    if (auto e = refuseForTenant(QStringLiteral("network create")); e.isError())
-        return Q_EMIT actionFailed(e.message);
-    track(m_client->createNetwork({{QStringLiteral("Name"), name},
-                                   {QStringLiteral("Driver"), driver.isEmpty() ? QStringLiteral("bridge") : driver},
-                                   {QStringLiteral("CheckDuplicate"), true}}),
-          tr("Create network %1").arg(name), {QStringLiteral("network.create"), name});
+    const QJsonObject body{{QStringLiteral("Name"), name},
+                           {QStringLiteral("Driver"), driver.isEmpty() ? QStringLiteral("bridge") : driver},
+                           {QStringLiteral("CheckDuplicate"), true}};
+    const QString title = tr("Create network %1").arg(name);
+    // A tenant's network is a plain bridge of its own (the gate records it and audits).
+    admit([host = m_config.name](PolicyGate &g, QJsonObject &body) { return g.admitNetwork(host, body); }, body, title,
+          [this, title](const QJsonObject &body, const Admission &admission) {
+              DockerJob *job = m_client->createNetwork(body);
+              settle(job, admission, [](DockerJob *j) { return j->json().object().value(QLatin1String("Id")).toString(); });
+              track(job, title, {});
+          });
 }
 
 void HostConnection::removeNetwork(const QString &id)
 {
-    if (auto e = refuseForTenant(QStringLiteral("network rm")); e.isError())
-        return Q_EMIT actionFailed(e.message);
     const int r = m_networks->indexOfKey(id);
     const QString name = r >= 0 ? m_networks->objectAt(r).value(QLatin1String("Name")).toString() : id.left(12);
-    track(m_client->removeNetwork(id), tr("Remove network %1").arg(name), {QStringLiteral("network.remove"), name});
+    whenOwned({name}, QStringLiteral("network"), [this, id](const QString &name) {
+        track(m_client->removeNetwork(id), tr("Remove network %1").arg(name), {QStringLiteral("network.remove"), name, true}, [this, name](DockerJob *) {
+            if (!gated())
+                return;
+            const QString host = m_config.name;
+            m_tenancy->post([host, name](PolicyGate &g) { g.removed(host, name, QStringLiteral("network")); });
+        });
+    });
 }
 
 } // namespace Wharf::Models

@@ -72,10 +72,11 @@ int ResourceListModel::indexOfKey(const QString &key) const
     return -1;
 }
 
-void ResourceListModel::setOwner(const QString &label, const QString &value)
+void ResourceListModel::setOwner(const QString &label, const QString &value, const QStringList &shared)
 {
     m_ownerLabel = label;
     m_owner = value;
+    m_shared = shared;
 }
 
 void ResourceListModel::applyList(const QJsonArray &list)
@@ -84,7 +85,8 @@ void ResourceListModel::applyList(const QJsonArray &list)
     QStringList order;
     for (const auto &v : list) {
         const QJsonObject o = v.toObject();
-        if (!m_ownerLabel.isEmpty() && o.value(QLatin1String("Labels")).toObject().value(m_ownerLabel).toString() != m_owner)
+        if (!m_ownerLabel.isEmpty() && o.value(QLatin1String("Labels")).toObject().value(m_ownerLabel).toString() != m_owner
+            && !m_shared.contains(o.value(QLatin1String("Name")).toString()))
             continue;
         const QString k = o.value(m_key).toString();
         fresh.insert(k, o);

@@ -30,8 +30,9 @@ public:
     QVariant headerData(int section, Qt::Orientation o, int role) const override;
 
     void applyList(const QJsonArray &list);
-    // Only objects whose label has this value; an empty label shows all. From the next list.
-    void setOwner(const QString &label, const QString &value);
+    // Only objects whose label has this value (and those named in shared); an empty label
+    // shows all. From the next list.
+    void setOwner(const QString &label, const QString &value, const QStringList &shared = {});
     // name -> container names using it
     void setUsage(const QHash<QString, QStringList> &usage);
     QStringList usedBy(const QString &name) const { return m_usage.value(name); }
@@ -48,6 +49,7 @@ public:
 private:
     QString m_key, m_name;
     QString m_ownerLabel, m_owner;
+    QStringList m_shared; // keys listed whoever owns them (the daemon's own networks)
     QList<Column> m_columns;
     QList<QJsonObject> m_rows;
     QHash<QString, QStringList> m_usage;

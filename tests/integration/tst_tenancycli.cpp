@@ -352,6 +352,22 @@ private Q_SLOTS:
         QVERIFY2(join.err.contains(QLatin1String("No network \"tapp_default\" of tenant \"apb\"")), qPrintable(join.err));
         QCOMPARE(containersOf(QStringLiteral("apa")).size(), 3);
         QCOMPARE(used(QStringLiteral("apb")), 0);
+        // networks of its own: listed with the daemon's shared ones, nobody else's
+        QCOMPARE(tenant(QStringLiteral("apb"), {QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("tapp_default")}).code, 1);
+        const Run subnet = tenant(QStringLiteral("apb"), {QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("--subnet"),
+                                                          QStringLiteral("10.99.0.0/24"), QStringLiteral("bnet")});
+        QCOMPARE(subnet.code, 1);
+        QVERIFY2(subnet.err.contains(QLatin1String("--subnet")), qPrintable(subnet.err));
+        ctl({QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("bnet")});
+        CHECK_RUN(tenant(QStringLiteral("apb"), {QStringLiteral("network"), QStringLiteral("create"), QStringLiteral("bnet")}), 0);
+        const Run nets = tenant(QStringLiteral("apb"), {QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("network"), QStringLiteral("ls")});
+        CHECK_RUN(nets, 0);
+        QStringList names;
+        for (const auto &v : QJsonDocument::fromJson(nets.out.toUtf8()).array())
+            names << v.toObject().value(QLatin1String("name")).toString();
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("bnet"), QStringLiteral("bridge"), QStringLiteral("none")}));
+        CHECK_RUN(tenant(QStringLiteral("apb"), {QStringLiteral("network"), QStringLiteral("rm"), QStringLiteral("bnet")}), 0);
         // what a tenant may not ask for, named
         struct Case { QString extra; QString named; };
         const QList<Case> refused{
