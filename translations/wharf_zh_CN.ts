@@ -2625,6 +2625,10 @@
         <source>Removing volume %1</source>
         <translation>正在移除数据卷 %1</translation>
     </message>
+    <message>
+        <source>There is an app &quot;%1&quot; on this host that is not yours: %2</source>
+        <translation>此主机上名为“%1”的应用不属于您：%2</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::Apps::AppListModel</name>
@@ -3345,6 +3349,10 @@
     <message>
         <source>Tenant &quot;%1&quot; may not lift a container&apos;s limits; give --cpus and --memory a positive value.</source>
         <translation>租户“%1”不能取消容器的资源限制；请为 --cpus 和 --memory 指定正值。</translation>
+    </message>
+    <message>
+        <source>The app name &quot;%1&quot; is taken on host %2; choose another.</source>
+        <translation>应用名称“%1”在主机 %2 上已被占用，请另选一个。</translation>
     </message>
 </context>
 <context>
@@ -5768,6 +5776,26 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>container</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>volume</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>app</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>服务</translation>
     </message>
 </context>
 <context>
