@@ -5797,6 +5797,10 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
         <source>service</source>
         <translation>服务</translation>
     </message>
+    <message>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Ui::TenantDialog</name>

@@ -119,7 +119,22 @@ void Cli::auditCommand(int code)
     for (const auto &a : m_commandArgs)
         if (!a.startsWith(QLatin1Char('-')) && !a.contains(QLatin1Char('=')) && words.size() < 6)
             words << a;
-    m_gate->audit(m_command, hostKey(), words.join(QLatin1Char(' ')), code == 0 ? QStringLiteral("ok") : QStringLiteral("failed"),
+    QString action = m_command;
+    if (m_command == QLatin1String("app") && !words.isEmpty()) {
+        // the same verbs as the console's: app.deploy, app.stop, …, app.remove; the app as target
+        const QString verb = words.takeFirst();
+        action = QStringLiteral("app.") + (verb == QLatin1String("down") ? QStringLiteral("remove") : verb);
+        // the app: --name N for a deploy, else the first word after the verb
+        QString name = words.value(0);
+        const int at = int(m_commandArgs.indexOf(QStringLiteral("--name")));
+        if (at >= 0)
+            name = m_commandArgs.value(at + 1);
+        for (const QString &arg : m_commandArgs)
+            if (arg.startsWith(QLatin1String("--name=")))
+                name = arg.mid(7);
+        words = QStringList{name};
+    }
+    m_gate->audit(action, hostKey(), words.join(QLatin1Char(' ')), code == 0 ? QStringLiteral("ok") : QStringLiteral("failed"),
                   code == 0 ? QString() : tr("exit code %1").arg(code));
     m_audited = true;
 }

@@ -400,8 +400,10 @@ private Q_SLOTS:
         const Run audit = ctl({QStringLiteral("audit"), QStringLiteral("--tenant"), QStringLiteral("apa"), QStringLiteral("-o"), QStringLiteral("json")});
         CHECK_RUN(audit, 0);
         for (const QString &action : {QStringLiteral("network.create"), QStringLiteral("volume.create"), QStringLiteral("container.create"),
-                                      QStringLiteral("network.remove"), QStringLiteral("volume.remove"), QStringLiteral("app")})
+                                      QStringLiteral("network.remove"), QStringLiteral("volume.remove"), QStringLiteral("app.deploy"),
+                                      QStringLiteral("app.remove")})
             QVERIFY2(audit.out.contains(QLatin1String("\"action\": \"") + action + QLatin1Char('"')), qPrintable(action));
+        QVERIFY2(audit.out.contains(QLatin1String("\"target\": \"tapp\"")), qPrintable(audit.out));
     }
 
     // docker update: a tenant's growth is reserved against its plan, a shrink given back,

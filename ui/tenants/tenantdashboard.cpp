@@ -90,7 +90,7 @@ TenantDashboard::TenantDashboard(Models::TenancyService *service, const QString 
     chart->setTitle(tr("Cost per day, this month"));
     m_chart = new QChartView(chart);
     m_chart->setRenderHint(QPainter::Antialiasing);
-    m_chart->setMinimumHeight(220);
+    m_chart->setMinimumHeight(200);
     auto *billBox = new QGroupBox(tr("This month so far"));
     auto *bl = new QVBoxLayout(billBox);
     auto *billHead = new QHBoxLayout;
@@ -116,10 +116,15 @@ TenantDashboard::TenantDashboard(Models::TenancyService *service, const QString 
     });
     m_resources = new RecordTableModel({tr("Name"), tr("Kind"), tr("Host"), tr("CPUs"), tr("Memory"), tr("Since")}, this);
     m_events = new RecordTableModel({tr("Time"), tr("Who"), tr("Action"), tr("Target"), tr("Result")}, this);
-    auto *resBox = new QGroupBox(tr("Containers"));
-    (new QVBoxLayout(resBox))->addWidget(table(m_resources));
+    // what the tenant has: containers, apps, networks and volumes
+    auto *resBox = new QGroupBox(tr("Resources"));
+    auto *resTable = table(m_resources);
+    resTable->setMinimumHeight(160);
+    (new QVBoxLayout(resBox))->addWidget(resTable);
     auto *evBox = new QGroupBox(tr("Recent events"));
-    (new QVBoxLayout(evBox))->addWidget(table(m_events));
+    auto *evTable = table(m_events);
+    evTable->setMinimumHeight(160);
+    (new QVBoxLayout(evBox))->addWidget(evTable);
     auto *top = new QHBoxLayout;
     top->addWidget(quota, 1);
     top->addWidget(billBox, 2);
