@@ -3678,10 +3678,6 @@
         <translation>筛选应用</translation>
     </message>
     <message>
-        <source>Containers of the selected app</source>
-        <translation>所选应用的容器</translation>
-    </message>
-    <message>
         <source>%1 — orchestration editor — %2</source>
         <translation>%1 — 编排编辑器 — %2</translation>
     </message>
@@ -3702,6 +3698,26 @@
     <message>
         <source>Remove the app %1: stop and remove its containers and networks?</source>
         <translation>移除应用 %1：停止并移除它的容器和网络？</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Select an app to see the logs of all its services.</source>
+        <translation>选择一个应用以查看其所有服务的日志。</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>(the logs stopped: %1)</source>
+        <translation>（日志已中断：%1）</translation>
     </message>
 </context>
 <context>

@@ -3,9 +3,9 @@
 
 #include "compose/loader.h"
 #include "apps/appdeployer.h"
+#include "apps/applogs.h"
 #include "apps/appspec.h"
 #include "docker/format.h"
-#include "http/socketframe.h"
 #include "tenancy/policygate.h"
 
 #include <QDateTime>
@@ -367,43 +367,31 @@ void Cli::cmdAppLogs(const QStringList &a)
         const QList<Models::Apps::ObservedContainer> containers = ownContainers(o->containers);
         if (containers.isEmpty())
             return fail(tr("there is no app \"%1\" on this host").arg(name));
-        auto open = std::make_shared<int>(int(containers.size()));
         int width = 0;
         for (const auto &c : containers)
             width = qMax(width, int((c.service + QLatin1Char('-') + QString::number(c.number)).size()));
-        for (const auto &c : containers) {
-            // every line labelled by its service and replica, as docker compose does
-            const QString label = QString(c.service + QLatin1Char('-') + QString::number(c.number)).leftJustified(width) + QStringLiteral(" | ");
-            auto partial = std::make_shared<QHash<int, QByteArray>>();
-            auto demux = std::make_shared<Backends::FrameDemuxer>([this, label, partial](Backends::FrameDemuxer::Stream s, const QByteArray &payload) {
-                QByteArray &buf = (*partial)[int(s)];
-                buf += payload;
-                qsizetype nl;
-                while ((nl = buf.indexOf('\n')) >= 0) {
-                    const QByteArray line = buf.left(nl + 1);
-                    buf.remove(0, nl + 1);
-                    FILE *f = s == Backends::FrameDemuxer::Stderr ? stderr : stdout;
-                    m_out.flush();
-                    const QByteArray text = label.toUtf8() + line;
-                    std::fwrite(text.constData(), 1, size_t(text.size()), f);
-                    std::fflush(f);
-                }
-            });
-            DockerJob *job = client()->containerLogs(c.id, lo);
-            connect(job, &DockerJob::dataReceived, this, [demux](const QByteArray &bytes) { demux->feed(bytes); });
-            connect(job, &DockerJob::finished, this, [this, job, open, label, partial] {
-                job->deleteLater();
-                for (auto it = partial->cbegin(); it != partial->cend(); ++it)
-                    if (!it->isEmpty()) {
-                        const QByteArray text = label.toUtf8() + *it + '\n';
-                        std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
-                    }
-                if (job->isError())
-                    m_err << tr("Error: %1").arg(job->error().message) << Qt::endl;
-                if (--*open == 0)
-                    finish(0);
-            });
-        }
+        // merged as docker compose does: the tails in the order they were written, then live;
+        // every line labelled by its service and replica, stderr's on stderr
+        auto *logs = new Models::Apps::AppLogs(client(), this);
+        connect(logs, &Models::Apps::AppLogs::lines, this, [this, width, timestamps = lo.timestamps](const QList<Models::Apps::AppLogLine> &lines) {
+            m_out.flush();
+            for (const auto &l : lines) {
+                QString text = l.source.leftJustified(width) + QStringLiteral(" | ");
+                if (timestamps && !l.timestamp.isEmpty())
+                    text += l.timestamp + QLatin1Char(' ');
+                const QByteArray bytes = (text + l.text).toUtf8() + '\n';
+                FILE *f = l.stderrLine ? stderr : stdout;
+                std::fwrite(bytes.constData(), 1, size_t(bytes.size()), f);
+            }
+            std::fflush(stdout);
+            std::fflush(stderr);
+        });
+        connect(logs, &Models::Apps::AppLogs::finished, this, [this](const QString &error) {
+            if (!error.isEmpty())
+                m_err << tr("Error: %1").arg(error) << Qt::endl;
+            finish(0);
+        });
+        logs->start(containers, lo.tail, lo.follow);
     });
 }
 

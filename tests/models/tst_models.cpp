@@ -1,3 +1,4 @@
+#include "apps/applogs.h"
 #include "inventory/containerlistmodel.h"
 #include "inventory/eventlistmodel.h"
 #include "logs/logmodel.h"
@@ -13,6 +14,21 @@ class TestModels : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // The daemon's RFC 3339 timestamps drop trailing zeros of the fraction, so they are read
+    // as numbers, not compared as text.
+    void appLogTimestamps()
+    {
+        using Wharf::Models::Apps::AppLogs;
+        const qint64 base = AppLogs::parseTimestamp(u"2026-11-28T19:05:33Z");
+        QCOMPARE(base, 1795892733LL * 1'000'000'000LL); // date -u -d 2026-11-28T19:05:33Z +%s
+        QCOMPARE(AppLogs::parseTimestamp(u"2026-11-28T19:05:33.1Z"), base + 100'000'000);
+        QCOMPARE(AppLogs::parseTimestamp(u"2026-11-28T19:05:33.12Z"), base + 120'000'000);
+        QCOMPARE(AppLogs::parseTimestamp(u"2026-11-28T19:05:33.123456789Z"), base + 123'456'789);
+        QVERIFY(AppLogs::parseTimestamp(u"2026-11-28T19:05:33.1Z") < AppLogs::parseTimestamp(u"2026-11-28T19:05:33.12Z"));
+        QCOMPARE(AppLogs::parseTimestamp(u"not a time"), 0);
+        QCOMPARE(AppLogs::parseTimestamp(u"2026-11-28T19:05:33.12"), 0); // no zone
+    }
+
     void containersDiffInPlace();
     void eventsDeduplicated();
     void logsBounded();

@@ -2,6 +2,7 @@
 // plan is shown, listed with its state and containers, an app of docker compose's listed too,
 // stopped, started and removed from the page; a bad file is refused with its line.
 #include "apps/applistmodel.h"
+#include "inventory/eventlistmodel.h"
 #include "apps/appspage.h"
 #include "hosts/hostconnection.h"
 #include "inventory/containerlistmodel.h"
@@ -12,7 +13,9 @@
 #include <QFile>
 #include <QLabel>
 #include <QProcess>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,12 +72,12 @@ private Q_SLOTS:
                                                                    "services:\n"
                                                                    "  web:\n"
                                                                    "    image: " + image + "\n"
-                                                                   "    command: [sleep, '3600']\n"
+                                                                   "    command: [sh, -c, 'echo web says hello; exec sleep 3600']\n"
                                                                    "    init: true\n"
                                                                    "    depends_on: [db]\n"
                                                                    "  db:\n"
                                                                    "    image: " + image + "\n"
-                                                                   "    command: [sleep, '3600']\n"
+                                                                   "    command: [sh, -c, 'echo db is ready >&2; exec sleep 3600']\n"
                                                                    "    init: true\n"
                                                                    "    volumes: [data:/data]\n"
                                                                    "volumes:\n"
@@ -97,6 +100,17 @@ private Q_SLOTS:
         QVERIFY(taskDone);
         page.selectApp(QStringLiteral("blog"));
         QTRY_COMPARE(page.containersTable()->model()->rowCount(), 2);
+        // the logs of both services, merged in the order they were written, each line labelled
+        page.detailsTabs()->setCurrentWidget(page.logView());
+        QTRY_VERIFY_WITH_TIMEOUT(page.logView()->toPlainText().contains(QLatin1String("web-1 | web says hello")), 20000);
+        const QString logs = page.logView()->toPlainText();
+        QVERIFY2(logs.contains(QLatin1String("db-1  | db is ready")), qPrintable(logs));
+        QVERIFY2(logs.indexOf(QLatin1String("db is ready")) < logs.indexOf(QLatin1String("web says hello")), qPrintable(logs));
+        // and the app's events, nobody else's
+        page.detailsTabs()->setCurrentWidget(page.eventsTable());
+        QTRY_VERIFY_WITH_TIMEOUT(page.eventsTable()->model()->rowCount() >= 4, 20000); // create and start of each
+        for (int r = 0; r < page.eventsTable()->model()->rowCount(); ++r)
+            QVERIFY(page.eventsTable()->model()->index(r, Models::EventListModel::Attributes).data().toString().contains(QLatin1String("com.docker.compose.project=blog")));
 
         // docker compose's apps are apps too
         QFile v1(m_dir.filePath(QStringLiteral("docker-compose.yml")));

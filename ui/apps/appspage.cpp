@@ -2,10 +2,12 @@
 
 #include "apps/appactions.h"
 #include "apps/applistmodel.h"
+#include "apps/applogs.h"
 #include "apps/appspec.h"
 #include "compose/loader.h"
 #include "hosts/hostconnection.h"
 #include "inventory/containerlistmodel.h"
+#include "inventory/eventlistmodel.h"
 #include "widgets/listpage.h"
 #include "editor/composeeditor.h"
 #include "inventory/resourcelistmodel.h"
@@ -28,6 +30,10 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QFontDatabase>
+#include <QScrollBar>
+#include <QTabWidget>
+#include <QTextCursor>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -57,6 +63,34 @@ protected:
 
 private:
     QString m_app;
+};
+
+// The host's events about one app's containers (their labels come with each event).
+class AppEventsProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    void setApp(const QString &app)
+    {
+        m_needle = app.isEmpty() ? QString() : QLatin1String(Label::Project) + QLatin1Char('=') + app;
+        invalidateFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &) const override
+    {
+        if (m_needle.isEmpty())
+            return false;
+        const QString attributes = sourceModel()->index(row, EventListModel::Attributes).data().toString();
+        const qsizetype at = attributes.indexOf(m_needle);
+        if (at < 0 || (at > 0 && attributes.at(at - 1) != QLatin1Char(' ')))
+            return false;
+        const qsizetype end = at + m_needle.size();
+        return end == attributes.size() || attributes.at(end) == QLatin1Char(',');
+    }
+
+private:
+    QString m_needle;
 };
 
 namespace {
@@ -100,6 +134,11 @@ AppsPage::AppsPage(HostConnection *host, QWidget *parent)
     , m_message(new QLabel)
     , m_containers(new QTableView)
     , m_containersProxy(new AppContainersProxy(this))
+    , m_details(new QTabWidget)
+    , m_logView(new QPlainTextEdit)
+    , m_logs(new AppLogs(host->client(), this))
+    , m_events(new QTableView)
+    , m_eventsProxy(new AppEventsProxy(this))
 {
     chooseFile = [this] {
         return QFileDialog::getOpenFileName(this, tr("Deploy a compose file"), QString(), tr("Compose files (*.yaml *.yml);;All files (*)"));
@@ -152,15 +191,51 @@ AppsPage::AppsPage(HostConnection *host, QWidget *parent)
     m_containers->verticalHeader()->hide();
     m_containers->horizontalHeader()->setStretchLastSection(true);
     m_containers->setColumnWidth(ContainerListModel::Name, 200);
-    auto *bottom = new QWidget;
-    auto *bl = new QVBoxLayout(bottom);
-    bl->setContentsMargins(0, 0, 0, 0);
-    auto *caption = new QLabel(tr("Containers of the selected app"));
-    bl->addWidget(caption);
-    bl->addWidget(m_containers);
+    // the selected app's details: its containers, the logs of all its services merged and
+    // labelled by service (following), and its events
+    m_details->addTab(m_containers, tr("Containers"));
+    m_logView->setReadOnly(true);
+    m_logView->setMaximumBlockCount(20000);
+    m_logView->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_logView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_logView->setPlaceholderText(tr("Select an app to see the logs of all its services."));
+    m_details->addTab(m_logView, tr("Logs"));
+    m_eventsProxy->setSourceModel(host->events());
+    m_events->setModel(m_eventsProxy);
+    m_events->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_events->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_events->verticalHeader()->hide();
+    m_events->horizontalHeader()->setStretchLastSection(true);
+    m_events->setWordWrap(false);
+    m_events->setColumnWidth(EventListModel::Time, 170);
+    m_details->addTab(m_events, tr("Events"));
+    connect(m_details, &QTabWidget::currentChanged, this, [this] { updateLogs(); });
+    connect(m_logs, &AppLogs::lines, this, [this](const QList<AppLogLine> &lines) {
+        int width = 0;
+        for (const auto &l : lines)
+            width = qMax(width, int(l.source.size()));
+        m_logWidth = qMax(m_logWidth, width);
+        QStringList text;
+        text.reserve(lines.size());
+        for (const auto &l : lines)
+            text << l.source.leftJustified(m_logWidth) + QStringLiteral(" | ") + l.text;
+        const bool atEnd = m_logView->verticalScrollBar()->value() >= m_logView->verticalScrollBar()->maximum() - 2;
+        m_logView->appendPlainText(text.join(QLatin1Char('\n')));
+        if (atEnd)
+            m_logView->moveCursor(QTextCursor::End);
+    });
+    connect(m_logs, &AppLogs::finished, this, [this](const QString &error) {
+        if (!error.isEmpty())
+            m_logView->appendPlainText(tr("(the logs stopped: %1)").arg(error));
+    });
+    // a new container of the app (a deploy, a scale) joins the merged logs
+    connect(host->containers(), &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_logsApp.isEmpty() && appContainerIds(m_logsApp) != m_logIds)
+            updateLogs(true);
+    });
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(top);
-    split->addWidget(bottom);
+    split->addWidget(m_details);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
@@ -226,6 +301,54 @@ void AppsPage::selectApp(const QString &name)
 void AppsPage::selectionChanged()
 {
     m_containersProxy->setApp(selectedApp());
+    m_eventsProxy->setApp(selectedApp());
+    updateLogs();
+}
+
+QStringList AppsPage::appContainerIds(const QString &app) const
+{
+    QStringList ids;
+    ContainerListModel *m = m_host->containers();
+    for (int r = 0; r < m->rowCount(); ++r)
+        if (m->rowAt(r).labels.value(QLatin1String(Label::Project)).toString() == app)
+            ids << m->rowAt(r).id;
+    ids.sort();
+    return ids;
+}
+
+// Streams the selected app's logs while the Logs tab is shown (and only then).
+void AppsPage::updateLogs(bool containersChanged)
+{
+    const QString app = m_details->currentWidget() == m_logView ? selectedApp() : QString();
+    if (app == m_logsApp && !containersChanged)
+        return;
+    m_logs->stop();
+    m_logsApp = app;
+    m_logIds.clear();
+    if (!containersChanged)
+        m_logView->clear();
+    m_logWidth = 0;
+    if (app.isEmpty() || !m_host->client())
+        return;
+    QList<ObservedContainer> containers;
+    ContainerListModel *m = m_host->containers();
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const ContainerRow &row = m->rowAt(r);
+        if (row.labels.value(QLatin1String(Label::Project)).toString() != app)
+            continue;
+        ObservedContainer c;
+        c.id = row.id;
+        c.service = row.labels.value(QLatin1String(Label::Service)).toString();
+        c.number = row.labels.value(QLatin1String(Label::Number)).toString().toInt();
+        containers << c;
+        m_logIds << row.id;
+    }
+    m_logIds.sort();
+    std::sort(containers.begin(), containers.end(), [](const ObservedContainer &a, const ObservedContainer &b) {
+        return std::pair(a.service, a.number) < std::pair(b.service, b.number);
+    });
+    // after a change of containers only what is new is asked for (no tail again)
+    m_logs->start(containers, containersChanged ? QStringLiteral("0") : QStringLiteral("200"), true);
 }
 
 void AppsPage::deployFile(const QString &path)

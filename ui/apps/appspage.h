@@ -9,6 +9,8 @@
 
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
+class QTabWidget;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -18,16 +20,19 @@ class HostConnection;
 namespace Wharf::Models::Apps {
 class AppActions;
 class AppListModel;
+class AppLogs;
 }
 
 namespace Wharf::Ui {
 
 class AppContainersProxy;
+class AppEventsProxy;
 class ComposeEditor;
 
 // The apps of one host (Wharf's and docker compose's): their services, state, ports and
 // resources; deploy a compose file after seeing its plan, and start, stop, restart or remove
-// an app as a whole. Below the list, the containers of the selected app.
+// an app as a whole. Below the list, the selected app's containers, the logs of all its
+// services merged and labelled by service, and its events.
 class AppsPage : public QWidget
 {
     Q_OBJECT
@@ -46,6 +51,9 @@ public:
     Models::Apps::AppListModel *apps() const { return m_apps; }
     QTableView *table() const { return m_table; }
     QTableView *containersTable() const { return m_containers; }
+    QTabWidget *detailsTabs() const { return m_details; }
+    QPlainTextEdit *logView() const { return m_logView; }
+    QTableView *eventsTable() const { return m_events; }
     QLabel *message() const { return m_message; }
 
     // Replaceable for tests: the file to deploy, the plan shown before deploying (returns
@@ -61,6 +69,8 @@ private:
     void showError(const QString &text);
     void planLoaded(const QString &path, const Backends::Compose::LoadResult &loaded);
     void selectionChanged();
+    void updateLogs(bool containersChanged = false);
+    QStringList appContainerIds(const QString &app) const;
 
     Models::HostConnection *m_host;
     Models::Apps::AppListModel *m_apps;
@@ -71,6 +81,14 @@ private:
     QLabel *m_message;
     QTableView *m_containers;
     AppContainersProxy *m_containersProxy;
+    QTabWidget *m_details;
+    QPlainTextEdit *m_logView;
+    Models::Apps::AppLogs *m_logs;
+    QTableView *m_events;
+    AppEventsProxy *m_eventsProxy;
+    QString m_logsApp; // whose logs are streaming
+    QStringList m_logIds; // of these containers
+    int m_logWidth = 0;
 };
 
 } // namespace Wharf::Ui
