@@ -197,7 +197,7 @@ private Q_SLOTS:
             QCOMPARE(r.code, 1);
             QVERIFY2(r.err.contains(QLatin1String("may not have the daemon fetch")), qPrintable(r.err));
         }
-        for (const QStringList &cmd : {QStringList{QStringLiteral("volume"), QStringLiteral("prune"), QStringLiteral("-f")}, QStringList{QStringLiteral("network"), QStringLiteral("ls")},
+        for (const QStringList &cmd : {QStringList{QStringLiteral("volume"), QStringLiteral("prune"), QStringLiteral("-f")}, QStringList{QStringLiteral("network"), QStringLiteral("connect"), QStringLiteral("bridge"), QStringLiteral("x")},
                                        QStringList{QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("x"), QStringLiteral("--max-containers"),
                                                    QStringLiteral("1"), QStringLiteral("--cpus"), QStringLiteral("1"), QStringLiteral("--memory"),
                                                    QStringLiteral("1g"), QStringLiteral("--free")},
