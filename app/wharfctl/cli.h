@@ -195,6 +195,7 @@ public:
     void cmdAppAct(const QString &verb, const QStringList &a);
     Models::Apps::AppDeployer *appDeployer();
     QList<Models::Apps::ObservedContainer> ownContainers(const QList<Models::Apps::ObservedContainer> &containers);
+    Expected<QSet<QString>> ownedNames(const QString &kind);
     static FlagParser composeFlags();
     bool composeOptions(const FlagParser &f, Backends::Compose::LoadOptions *o);
     void printDiagnostics(const QList<Backends::Compose::Diagnostic> &diagnostics);

@@ -20,6 +20,21 @@ static Error parseKeyValues(const QStringList &list, QJsonObject *out, const QSt
     return {};
 }
 
+// The names (and ids) of the tenant's own volumes or networks on this host (the database decides).
+Expected<QSet<QString>> Cli::ownedNames(const QString &kind)
+{
+    auto mine = m_gate->store()->resources(m_tenantName, hostKey());
+    if (!mine)
+        return mine.error();
+    QSet<QString> names; // a volume's ref is its name, a network's its id
+    for (const auto &r : *mine)
+        if (r.kind == kind)
+            for (const QString &n : {r.ref, r.name})
+                if (!n.isEmpty())
+                    names.insert(n);
+    return names;
+}
+
 void Cli::cmdVolume(const QStringList &all)
 {
     const QString sub = all.value(0);
@@ -46,12 +61,10 @@ void Cli::cmdVolume(const QStringList &all)
             return failUsage(e.message);
         QSet<QString> owned;
         if (tenant) {
-            auto mine = m_gate->store()->resources(m_tenantName, hostKey());
+            auto mine = ownedNames(QStringLiteral("volume"));
             if (!mine)
                 return fail(mine.error().message);
-            for (const auto &r : *mine)
-                if (r.kind == QLatin1String("volume"))
-                    owned.insert(r.ref);
+            owned = *mine;
         }
         call(m_client->listVolumes(filters), [this, f, tenant, owned](DockerJob *job) {
             QJsonArray vols = job->json().object().value(QLatin1String("Volumes")).toArray();
@@ -184,12 +197,10 @@ void Cli::cmdNetwork(const QStringList &all)
             return failUsage(e.message);
         QSet<QString> owned{QStringLiteral("bridge"), QStringLiteral("none")};
         if (tenant) {
-            auto mine = m_gate->store()->resources(m_tenantName, hostKey());
+            auto mine = ownedNames(QStringLiteral("network"));
             if (!mine)
                 return fail(mine.error().message);
-            for (const auto &r : *mine)
-                if (r.kind == QLatin1String("network"))
-                    owned.insert(r.name);
+            owned += *mine;
         }
         call(m_client->listNetworks(filters), [this, f, tenant, owned](DockerJob *job) {
             QJsonArray nets = job->json().array();

@@ -65,6 +65,15 @@ private:
     QString m_app;
 };
 
+// The ids of these containers.
+static QStringList idsOf(const QList<ObservedContainer> &containers)
+{
+    QStringList ids;
+    for (const auto &c : containers)
+        ids << c.id;
+    return ids;
+}
+
 // The host's events about one app's containers (their labels come with each event).
 class AppEventsProxy : public QSortFilterProxyModel
 {
@@ -230,7 +239,7 @@ AppsPage::AppsPage(HostConnection *host, QWidget *parent)
     });
     // a new container of the app (a deploy, a scale) joins the merged logs
     connect(host->containers(), &QAbstractItemModel::rowsInserted, this, [this] {
-        if (!m_logsApp.isEmpty() && appContainerIds(m_logsApp) != m_logIds)
+        if (!m_logsApp.isEmpty() && idsOf(appContainers(m_logsApp)) != m_logIds)
             updateLogs(true);
     });
     auto *split = new QSplitter(Qt::Vertical);
@@ -305,15 +314,25 @@ void AppsPage::selectionChanged()
     updateLogs();
 }
 
-QStringList AppsPage::appContainerIds(const QString &app) const
+// The app's containers on this host, by service and replica.
+QList<ObservedContainer> AppsPage::appContainers(const QString &app) const
 {
-    QStringList ids;
+    QList<ObservedContainer> containers;
     ContainerListModel *m = m_host->containers();
-    for (int r = 0; r < m->rowCount(); ++r)
-        if (m->rowAt(r).labels.value(QLatin1String(Label::Project)).toString() == app)
-            ids << m->rowAt(r).id;
-    ids.sort();
-    return ids;
+    for (int r = 0; r < m->rowCount(); ++r) {
+        const ContainerRow &row = m->rowAt(r);
+        if (row.labels.value(QLatin1String(Label::Project)).toString() != app)
+            continue;
+        ObservedContainer c;
+        c.id = row.id;
+        c.service = row.labels.value(QLatin1String(Label::Service)).toString();
+        c.number = row.labels.value(QLatin1String(Label::Number)).toString().toInt();
+        containers << c;
+    }
+    std::sort(containers.begin(), containers.end(), [](const ObservedContainer &a, const ObservedContainer &b) {
+        return std::pair(a.service, a.number) < std::pair(b.service, b.number);
+    });
+    return containers;
 }
 
 // Streams the selected app's logs while the Logs tab is shown (and only then).
@@ -330,23 +349,8 @@ void AppsPage::updateLogs(bool containersChanged)
     m_logWidth = 0;
     if (app.isEmpty() || !m_host->client())
         return;
-    QList<ObservedContainer> containers;
-    ContainerListModel *m = m_host->containers();
-    for (int r = 0; r < m->rowCount(); ++r) {
-        const ContainerRow &row = m->rowAt(r);
-        if (row.labels.value(QLatin1String(Label::Project)).toString() != app)
-            continue;
-        ObservedContainer c;
-        c.id = row.id;
-        c.service = row.labels.value(QLatin1String(Label::Service)).toString();
-        c.number = row.labels.value(QLatin1String(Label::Number)).toString().toInt();
-        containers << c;
-        m_logIds << row.id;
-    }
-    m_logIds.sort();
-    std::sort(containers.begin(), containers.end(), [](const ObservedContainer &a, const ObservedContainer &b) {
-        return std::pair(a.service, a.number) < std::pair(b.service, b.number);
-    });
+    const QList<ObservedContainer> containers = appContainers(app);
+    m_logIds = idsOf(containers);
     // after a change of containers only what is new is asked for (no tail again)
     m_logs->start(containers, containersChanged ? QStringLiteral("0") : QStringLiteral("200"), true);
 }

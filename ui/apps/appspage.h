@@ -70,7 +70,7 @@ private:
     void planLoaded(const QString &path, const Backends::Compose::LoadResult &loaded);
     void selectionChanged();
     void updateLogs(bool containersChanged = false);
-    QStringList appContainerIds(const QString &app) const;
+    QList<Models::Apps::ObservedContainer> appContainers(const QString &app) const;
 
     Models::HostConnection *m_host;
     Models::Apps::AppListModel *m_apps;
@@ -87,7 +87,7 @@ private:
     QTableView *m_events;
     AppEventsProxy *m_eventsProxy;
     QString m_logsApp; // whose logs are streaming
-    QStringList m_logIds; // of these containers
+    QStringList m_logIds; // of these containers (by service and replica)
     int m_logWidth = 0;
 };
 
