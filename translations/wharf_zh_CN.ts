@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Backends</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Local</source>
@@ -735,10 +742,6 @@
         <translation>用法：wharfctl app validate|config|plan|deploy|ls|ps|logs|stop|start|restart|down ...</translation>
     </message>
     <message>
-        <source>usage: wharfctl app %1 [-f FILE]... [--name N] [--env-file F] [--profile P]%2</source>
-        <translation>用法：wharfctl app %1 [-f 文件]... [--name 名称] [--env-file 文件] [--profile 配置]%2</translation>
-    </message>
-    <message>
         <source>%1 is not a valid compose file; nothing was deployed</source>
         <translation>%1 不是有效的 compose 文件；未部署任何内容</translation>
     </message>
@@ -825,6 +828,10 @@
     <message>
         <source>App &quot;%1&quot; is removed.</source>
         <translation>应用“%1”已移除。</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl app %1 [-f FILE]... [--name N] [--env-file F] [--profile P] [--build] [--pull]%2</source>
+        <translation>用法：wharfctl app %1 [-f 文件]... [--name 名称] [--env-file 文件] [--profile 配置] [--build] [--pull]%2</translation>
     </message>
 </context>
 <context>
@@ -2484,10 +2491,6 @@
 <context>
     <name>Wharf::Models::Apps</name>
     <message>
-        <source>service &quot;%1&quot; has no image to run (build: is not deployed yet; build the image and name it with image:)</source>
-        <translation>服务“%1”没有可运行的镜像（暂不支持部署 build:；请先构建镜像并用 image: 指定）</translation>
-    </message>
-    <message>
         <source>service &quot;%1&quot;: the label %2 is reserved</source>
         <translation>服务“%1”：标签 %2 是保留的</translation>
     </message>
@@ -2498,6 +2501,26 @@
     <message>
         <source>service &quot;%1&quot;: only secrets and configs from files can be deployed (%2)</source>
         <translation>服务“%1”：只能部署来自文件的密钥和配置（%2）</translation>
+    </message>
+    <message>
+        <source>service &quot;%1&quot; has neither an image nor a build</source>
+        <translation>服务 &quot;%1&quot; 既没有镜像也没有构建配置</translation>
+    </message>
+    <message>
+        <source>Building %1: %2</source>
+        <translation>正在构建 %1：%2</translation>
+    </message>
+    <message>
+        <source>Pulling %1</source>
+        <translation>正在拉取 %1</translation>
+    </message>
+    <message>
+        <source>Building %1 from %2</source>
+        <translation>正在从 %2 构建 %1</translation>
+    </message>
+    <message>
+        <source>service %1: %2</source>
+        <translation>服务 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -2628,6 +2651,18 @@
     <message>
         <source>There is an app &quot;%1&quot; on this host that is not yours: %2</source>
         <translation>此主机上名为“%1”的应用不属于您：%2</translation>
+    </message>
+    <message>
+        <source>Built %1</source>
+        <translation>已构建 %1</translation>
+    </message>
+    <message>
+        <source>Pulled %1</source>
+        <translation>已拉取 %1</translation>
+    </message>
+    <message>
+        <source>the image changed</source>
+        <translation>镜像已变化</translation>
     </message>
 </context>
 <context>
@@ -2881,6 +2916,46 @@
     <message>
         <source>service %1 is no longer in the file</source>
         <translation>服务 %1 已不在文件中</translation>
+    </message>
+    <message>
+        <source>1 image to pull</source>
+        <translation>1 个镜像待拉取</translation>
+    </message>
+    <message>
+        <source>%1 images to pull</source>
+        <translation>%1 个镜像待拉取</translation>
+    </message>
+    <message>
+        <source>1 image to build</source>
+        <translation>1 个镜像待构建</translation>
+    </message>
+    <message>
+        <source>%1 images to build</source>
+        <translation>%1 个镜像待构建</translation>
+    </message>
+    <message>
+        <source>image %1</source>
+        <translation>镜像 %1</translation>
+    </message>
+    <message>
+        <source>service %1: the image %2 is not on this host and its pull_policy is never</source>
+        <translation>服务 %1：此主机上没有镜像 %2，且其 pull_policy 为 never</translation>
+    </message>
+    <message>
+        <source>not on this host</source>
+        <translation>此主机上没有</translation>
+    </message>
+    <message>
+        <source>build requested</source>
+        <translation>要求重新构建</translation>
+    </message>
+    <message>
+        <source>pull requested</source>
+        <translation>要求重新拉取</translation>
+    </message>
+    <message>
+        <source>the image changed</source>
+        <translation>镜像已变化</translation>
     </message>
 </context>
 <context>
@@ -3614,10 +3689,6 @@
         <translation>部署 %1</translation>
     </message>
     <message>
-        <source>What the deploy will change (+ create, ~ recreate, - remove, = unchanged):</source>
-        <translation>本次部署将做的更改（+ 创建，~ 重建，- 移除，= 不变）：</translation>
-    </message>
-    <message>
         <source>Atomic: if any step fails, put everything back as it was</source>
         <translation>原子部署：任何一步失败时，全部恢复原状</translation>
     </message>
@@ -3718,6 +3789,14 @@
     <message>
         <source>(the logs stopped: %1)</source>
         <translation>（日志已中断：%1）</translation>
+    </message>
+    <message>
+        <source>What the deploy will change (* pull or build, + create, ~ recreate, - remove, = unchanged):</source>
+        <translation>部署将做的改变（* 拉取或构建，+ 创建，~ 重建，- 删除，= 不变）：</translation>
+    </message>
+    <message>
+        <source>Plan with images rebuilt</source>
+        <translation>按重新构建镜像制定计划</translation>
     </message>
 </context>
 <context>
@@ -6393,7 +6472,9 @@ Platform (the metadata database: --db URL or WHARF_DB, else the embedded SQLite 
   audit [--tenant T] [--actor U] [--action A] [--host H] [--since T] [--until T] [-o csv]
 Applications (compose files):
   app validate|config [-f FILE]... [--env-file F] [--profile P] [--name N] [--no-interpolate]   check a file; print its normalised model
-  app plan|deploy [-f FILE]... [--name N] [--atomic]   what a deploy would change; deploy it (--atomic: all or nothing)
+  app plan|deploy [-f FILE]... [--name N] [--atomic] [--build] [--pull]
+                                what a deploy would change; deploy it (--atomic: all or nothing;
+                                missing images are pulled or built; --build, --pull: all of them)
   app ls, app ps NAME, app logs NAME [-f] [--tail N], app stop|start|restart NAME, app down NAME [--volumes]
 --tenant NAME acts within that tenant&apos;s quota, hosts and containers; a tenant&apos;s database role always does.
 
@@ -6434,7 +6515,9 @@ The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOS
   audit [--tenant 租户] [--actor 用户] [--action 操作] [--host 主机] [--since 时间] [--until 时间] [-o csv]
 应用（compose 文件）：
   app validate|config [-f 文件]... [--env-file 文件] [--profile 配置] [--name 名称] [--no-interpolate]   检查文件；输出规范化后的模型
-  app plan|deploy [-f 文件]... [--name 名称] [--atomic]   部署将改变什么；执行部署（--atomic：全部成功或全部回滚）
+  app plan|deploy [-f 文件]... [--name 名称] [--atomic] [--build] [--pull]
+                                部署将改变什么；执行部署（--atomic：全部成功或全部回滚；
+                                缺少的镜像会被拉取或构建；--build、--pull：全部镜像）
   app ls、app ps 名称、app logs 名称 [-f] [--tail 行数]、app stop|start|restart 名称、app down 名称 [--volumes]
 --tenant 名称 表示在该租户的配额、主机和容器范围内操作；租户自己的数据库角色始终如此。
 

@@ -461,7 +461,7 @@ QWidget *MainWindow::showPage(const QString &hostId, PageKind kind)
             page = new EventsPage(c);
             break;
         case AppsKind:
-            page = new AppsPage(c);
+            page = new AppsPage(c, m_hosts->imageActions(c));
             break;
         case OverviewKind:
             page = new HostOverviewPage(c);

@@ -166,7 +166,9 @@ void Cli::usage()
         "  audit [--tenant T] [--actor U] [--action A] [--host H] [--since T] [--until T] [-o csv]\n"
         "Applications (compose files):\n"
         "  app validate|config [-f FILE]... [--env-file F] [--profile P] [--name N] [--no-interpolate]   check a file; print its normalised model\n"
-        "  app plan|deploy [-f FILE]... [--name N] [--atomic]   what a deploy would change; deploy it (--atomic: all or nothing)\n"
+        "  app plan|deploy [-f FILE]... [--name N] [--atomic] [--build] [--pull]\n"
+        "                                what a deploy would change; deploy it (--atomic: all or nothing;\n"
+        "                                missing images are pulled or built; --build, --pull: all of them)\n"
         "  app ls, app ps NAME, app logs NAME [-f] [--tail N], app stop|start|restart NAME, app down NAME [--volumes]\n"
         "--tenant NAME acts within that tenant's quota, hosts and containers; a tenant's database role always does.\n\n"
         "The host comes from -H (an address or a saved host's name), else DOCKER_HOST, else the local socket.\n");

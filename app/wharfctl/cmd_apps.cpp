@@ -143,6 +143,7 @@ void Cli::cmdApp(const QStringList &a)
 Models::Apps::AppDeployer *Cli::appDeployer()
 {
     auto *d = new Models::Apps::AppDeployer(client(), this);
+    d->setRegistryAuth([this](const QString &reference, std::function<void(const Backends::RegistryAuth &)> then) { registryAuthFor(reference, then); });
     if (m_gate) {
         // the gate's database is this process's own: every answer comes at once
         auto gate = m_gate;
@@ -165,10 +166,12 @@ void Cli::cmdAppDeploy(bool apply, const QStringList &a)
 {
     FlagParser f = composeFlags();
     f.flag({QStringLiteral("--atomic")});
+    f.flag({QStringLiteral("--build")});
+    f.flag({QStringLiteral("--pull")});
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (!f.positional().isEmpty())
-        return failUsage(tr("usage: wharfctl app %1 [-f FILE]... [--name N] [--env-file F] [--profile P]%2")
+        return failUsage(tr("usage: wharfctl app %1 [-f FILE]... [--name N] [--env-file F] [--profile P] [--build] [--pull]%2")
                              .arg(apply ? QStringLiteral("deploy") : QStringLiteral("plan"), apply ? QStringLiteral(" [--atomic]") : QString()));
     Backends::Compose::LoadOptions o;
     if (!composeOptions(f, &o))
@@ -181,6 +184,8 @@ void Cli::cmdAppDeploy(bool apply, const QStringList &a)
     Models::Apps::AppDeployer *d = appDeployer();
     Models::Apps::DeployOptions options;
     options.atomic = f.isSet(QStringLiteral("--atomic"));
+    options.build = f.isSet(QStringLiteral("--build"));
+    options.pull = f.isSet(QStringLiteral("--pull"));
     QString dir = qEnvironmentVariable("WHARF_DATA_DIR");
     if (dir.isEmpty())
         dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/Wharf/wharf");

@@ -139,7 +139,17 @@ QStringList DockerIgnore::patterns() const
     return out;
 }
 
-Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &dockerfileArg, BuildContextStats *statsOut)
+Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &dockerfile, BuildContextStats *stats)
+{
+    return pack(folder, dockerfile, nullptr, stats);
+}
+
+Expected<QByteArray> BuildContext::packWithDockerfile(const QString &folder, const QByteArray &dockerfileText, BuildContextStats *stats)
+{
+    return pack(folder, {}, &dockerfileText, stats);
+}
+
+Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &dockerfileArg, const QByteArray *inlineText, BuildContextStats *statsOut)
 {
     const QFileInfo rootInfo(folder);
     if (!rootInfo.exists())
@@ -149,10 +159,10 @@ Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &do
     const QDir root(rootInfo.absoluteFilePath());
     const QString dfArg = dockerfileArg.isEmpty() ? QStringLiteral("Dockerfile") : dockerfileArg;
     const QFileInfo dfInfo(QDir::isAbsolutePath(dfArg) ? dfArg : root.filePath(dfArg));
-    if (!dfInfo.isFile())
+    if (!inlineText && !dfInfo.isFile())
         return Error::make(Error::Input, tr("There is no Dockerfile at %1.").arg(QDir::toNativeSeparators(dfInfo.filePath())));
     QString dfRel = root.relativeFilePath(dfInfo.absoluteFilePath());
-    const bool dfOutside = dfRel.startsWith(QLatin1String("../")) || QDir::isAbsolutePath(dfRel);
+    const bool dfOutside = inlineText || dfRel.startsWith(QLatin1String("../")) || QDir::isAbsolutePath(dfRel);
 
     DockerIgnore ignore;
     QFile ignoreFile(root.filePath(QStringLiteral(".dockerignore")));
@@ -194,9 +204,10 @@ Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &do
     walk(QString());
     if (dfOutside) {
         dfRel = QStringLiteral(".wharf-dockerfile-") + QUuid::createUuid().toString(QUuid::Id128).left(12);
-        items.append({dfInfo, dfRel});
+        if (!inlineText)
+            items.append({dfInfo, dfRel});
     }
-    qint64 total = 1024;
+    qint64 total = 1024 + (inlineText ? 512 + (inlineText->size() + 511) / 512 * 512 : 0);
     for (const Item &i : items)
         total += 512 + (i.name.size() > 90 ? 1536 : 0) + (i.info.isFile() && !i.info.isSymLink() ? (i.info.size() + 511) / 512 * 512 : 0);
     QByteArray out;
@@ -224,6 +235,14 @@ Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &do
         } else {
             continue; // sockets, FIFOs and devices are not sent, as with docker
         }
+        ++stats.files;
+    }
+    if (inlineText) {
+        TarEntry e;
+        e.name = dfRel;
+        e.mtime = QDateTime::currentSecsSinceEpoch();
+        Tar::append(out, e, *inlineText);
+        stats.bytes += inlineText->size();
         ++stats.files;
     }
     Tar::finish(out);

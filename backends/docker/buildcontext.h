@@ -55,6 +55,12 @@ class BuildContext
 public:
     // dockerfile: empty for "Dockerfile" in the folder; else a path relative to the folder or absolute.
     static Expected<QByteArray> pack(const QString &folder, const QString &dockerfile, BuildContextStats *stats = nullptr);
+    // The folder with a Dockerfile given as text (compose's dockerfile_inline), added under a
+    // generated name.
+    static Expected<QByteArray> packWithDockerfile(const QString &folder, const QByteArray &dockerfileText, BuildContextStats *stats = nullptr);
+
+private:
+    static Expected<QByteArray> pack(const QString &folder, const QString &dockerfile, const QByteArray *inlineText, BuildContextStats *stats);
 };
 
 } // namespace Wharf::Backends

@@ -32,6 +32,7 @@ Error AppActions::unavailable() const
 AppDeployer *AppActions::deployer()
 {
     auto *d = new AppDeployer(m_host->client(), this);
+    d->setRegistryAuth(m_registryAuth);
     if (!m_host->gated())
         return d;
     QPointer<TenancyService> service(m_host->tenancy());
@@ -50,11 +51,14 @@ AppDeployer *AppActions::deployer()
     return d;
 }
 
-void AppActions::plan(const Backends::Compose::Project &project, std::function<void(const Backends::Expected<DeployPlan> &)> done)
+void AppActions::plan(const Backends::Compose::Project &project, std::function<void(const Backends::Expected<DeployPlan> &)> done, bool rebuild)
 {
     if (Error e = unavailable(); e.isError())
         return done(e);
     auto *d = deployer();
+    DeployOptions o;
+    o.build = rebuild;
+    d->setOptions(o);
     d->plan(project, [d, done](const Backends::Expected<DeployPlan> &p) {
         d->deleteLater();
         done(p);

@@ -20,12 +20,15 @@ class AppActions : public QObject
 public:
     explicit AppActions(HostConnection *host, QObject *parent = nullptr);
 
-    void plan(const Backends::Compose::Project &project, std::function<void(const Backends::Expected<DeployPlan> &)> done);
+    // rebuild: build every service with a build:, not only those whose image is missing
+    void plan(const Backends::Compose::Project &project, std::function<void(const Backends::Expected<DeployPlan> &)> done, bool rebuild = false);
     void deploy(const Backends::Compose::Project &project, const DeployPlan &plan, bool atomic);
     void act(const QString &app, AppDeployer::Verb verb);
 
     // where deploy journals go (default: the user's data folder)
     void setJournalDir(const QString &dir) { m_journalDir = dir; }
+    // the registry logins for the images a deploy pulls (none: anonymous pulls)
+    void setRegistryAuth(RegistryAuthFor auth) { m_registryAuth = std::move(auth); }
 
 Q_SIGNALS:
     void failed(const QString &message);
@@ -37,6 +40,7 @@ private:
 
     QPointer<HostConnection> m_host;
     QString m_journalDir;
+    RegistryAuthFor m_registryAuth;
 };
 
 } // namespace Wharf::Models::Apps

@@ -1,6 +1,7 @@
 #include "appdeployer.h"
 
 #include "appspec.h"
+#include "docker/imageref.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -81,6 +82,10 @@ DeployHooks gateHooks(const QString &host, GateRunner run)
     h.claimApp = [host, run](const QString &app, DeployHooks::Checked done) {
         auto result = std::make_shared<Error>();
         run([host, app, result](PolicyGate &g) { *result = g.claimApp(host, app); }, [result, done] { done(*result); });
+    };
+    h.checkRemote = [run](const QString &what, const QString &source, DeployHooks::Checked done) {
+        auto result = std::make_shared<Error>();
+        run([what, source, result](PolicyGate &g) { *result = g.checkRemoteSource(what, source); }, [result, done] { done(*result); });
     };
     return h;
 }
@@ -171,8 +176,11 @@ void AppDeployer::observe(const QString &project, std::function<void(const Backe
         *containers = j->json().array();
         call(m_client->listNetworks(), [=, this](DockerJob *n) {
             *networks = n->json().array();
-            call(m_client->listVolumes(), [=](DockerJob *v) {
-                done(ObservedApp::fromJson(project, *containers, *networks, v->json().object().value(QLatin1String("Volumes")).toArray()));
+            call(m_client->listVolumes(), [=, this](DockerJob *v) {
+                const QJsonArray volumes = v->json().object().value(QLatin1String("Volumes")).toArray();
+                call(m_client->listImages(), [=](DockerJob *i) {
+                    done(ObservedApp::fromJson(project, *containers, *networks, volumes, i->json().array()));
+                }, onError);
             }, onError);
         }, onError);
     }, onError);
@@ -196,10 +204,13 @@ void AppDeployer::plan(const Project &project, std::function<void(const Backends
         checkOwned(QStringLiteral("container"), ids, [this, project, observed, networks, done](const Error &e) {
             if (e.isError())
                 return done(Error::make(Error::Denied, tr("There is an app \"%1\" on this host that is not yours: %2").arg(project.name, e.message)));
-            checkOwned(QStringLiteral("network"), networks, [project, observed, done](const Error &e) {
+            checkOwned(QStringLiteral("network"), networks, [this, project, observed, done](const Error &e) {
                 if (e.isError())
                     return done(e);
-                done(planDeploy(project, observed));
+                PlanOptions options;
+                options.build = m_options.build;
+                options.pull = m_options.pull;
+                done(planDeploy(project, observed, options));
             });
         });
     });
@@ -250,7 +261,8 @@ void AppDeployer::apply(const Project &project, const DeployPlan &plan)
     for (const QString &s : plan.serviceOrder) {
         ServiceRun r;
         for (const PlanStep &st : plan.stepsFor(s))
-            r.steps << st;
+            if (st.kind != PlanStep::Pull && st.kind != PlanStep::Build) // before all services
+                r.steps << st;
         m_runs.insert(s, r);
     }
     writeJournal(QStringLiteral("running"));
@@ -293,8 +305,52 @@ void AppDeployer::runInfrastructure()
                 if (c.name == step.name)
                     return createResource(step, volumeBody(m_project, c));
         }
+        if (step.kind == PlanStep::Pull || step.kind == PlanStep::Build)
+            return runImage(step);
     }
     schedule();
+}
+
+// A pull or build, counted in flight like a daemon call.
+void AppDeployer::runImage(const PlanStep &step)
+{
+    ++m_inFlight;
+    QPointer<AppDeployer> self(this);
+    ImageStepCallbacks callbacks;
+    callbacks.progress = [self, step](const QString &message) {
+        if (self)
+            Q_EMIT self->progress(step.service, message);
+    };
+    callbacks.done = [self, step](const Backends::Expected<QString> &id) {
+        if (!self)
+            return;
+        --self->m_inFlight;
+        if (!id)
+            return self->fail(id.error());
+        if (self->m_failed)
+            return self->fail(self->m_error);
+        self->imageReady(step, *id);
+    };
+    runImageStep(m_client, this, m_project, step, m_registryAuth, m_hooks.checkRemote, callbacks);
+}
+
+void AppDeployer::imageReady(const PlanStep &step, const QString &id)
+{
+    record({{QStringLiteral("kind"), QStringLiteral("image")}, {QStringLiteral("name"), step.name}, {QStringLiteral("id"), id},
+            {QStringLiteral("previous"), step.imageId}});
+    Q_EMIT progress(step.service, step.kind == PlanStep::Build ? tr("Built %1").arg(step.name) : tr("Pulled %1").arg(step.name));
+    // what ran the image before it was pulled or built again goes over to the new one
+    for (const ServiceConfig &s : m_project.services) {
+        if (serviceImage(m_project, s) != step.name || !m_runs.contains(s.name))
+            continue;
+        for (PlanStep &st : m_runs[s.name].steps) {
+            if ((st.kind == PlanStep::Unchanged || st.kind == PlanStep::Start) && !st.imageId.isEmpty() && st.imageId != id) {
+                st.kind = PlanStep::Recreate;
+                st.reason = tr("the image changed");
+            }
+        }
+    }
+    runInfrastructure();
 }
 
 // A network or volume of the app, through the gate, then the next one.
@@ -406,11 +462,16 @@ void AppDeployer::runNextStep(const QString &service)
     case PlanStep::Recreate: {
         // the old one steps aside (renamed, still labelled), the new one takes its name
         Q_EMIT progress(service, tr("Recreating %1").arg(step.name));
-        const QString aside = step.container.left(12) + QLatin1Char('_') + step.name;
         call(m_client->inspectContainer(step.container), [=, this](DockerJob *ij) {
-            const bool wasRunning = ij->json().object().value(QLatin1String("State")).toObject().value(QLatin1String("Running")).toBool();
+            const QJsonObject old = ij->json().object();
+            const bool wasRunning = old.value(QLatin1String("State")).toObject().value(QLatin1String("Running")).toBool();
+            // its own name (a changed container_name makes it differ from the new one's)
+            QString oldName = old.value(QLatin1String("Name")).toString().mid(1);
+            if (oldName.isEmpty())
+                oldName = step.name;
+            const QString aside = step.container.left(12) + QLatin1Char('_') + oldName;
             call(m_client->renameContainer(step.container, aside), [=, this](DockerJob *) {
-                record({{QStringLiteral("kind"), QStringLiteral("aside")}, {QStringLiteral("id"), step.container}, {QStringLiteral("name"), step.name},
+                record({{QStringLiteral("kind"), QStringLiteral("aside")}, {QStringLiteral("id"), step.container}, {QStringLiteral("name"), oldName},
                         {QStringLiteral("wasRunning"), wasRunning}});
                 createReplica(service, step, [=, this](const QString &id) {
                     call(m_client->stopContainer(step.container, stopTimeout), [=, this](DockerJob *) {
@@ -658,6 +719,13 @@ void AppDeployer::rollback(int index)
             next();
     } else if (kind == QLatin1String("started")) {
         run(m_client->stopContainer(id, m_options.stopTimeoutSeconds));
+    } else if (kind == QLatin1String("image")) {
+        // the reference names the image it named before (the new one stays, untagged)
+        const QString previous = e.value(QLatin1String("previous")).toString();
+        const auto ref = Backends::ImageRef::parse(e.value(QLatin1String("name")).toString());
+        if (previous.isEmpty() || previous == id || !ref || ref->tag.isEmpty())
+            return next();
+        run(m_client->tagImage(previous, ref->familiarName(), ref->tag));
     } else if (kind == QLatin1String("network") || kind == QLatin1String("volume")) {
         const QString name = e.value(QLatin1String("name")).toString();
         const bool network = kind == QLatin1String("network");

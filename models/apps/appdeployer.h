@@ -1,5 +1,6 @@
 #pragma once
 
+#include "appimages.h"
 #include "appplan.h"
 #include "docker/dockerclient.h"
 #include "tenancy/policygate.h"
@@ -31,6 +32,8 @@ struct DeployHooks
     std::function<void(const QString &kind, const QString &ref)> removed;
     // Before a deploy: the app's name is the principal's (recorded for a tenant).
     std::function<void(const QString &app, Checked done)> claimApp;
+    // Before the daemon fetches a build context itself (a git or https URL).
+    std::function<void(const QString &what, const QString &source, Checked done)> checkRemote;
 };
 
 // Runs work(gate) where the gate's database lives, then then() on the caller's thread.
@@ -44,7 +47,10 @@ struct DeployOptions
     QString journalPath; // where the journal of this deploy is written (none: not written)
     int healthTimeoutMs = 180000; // how long service_healthy waits
     int stopTimeoutSeconds = -1; // -1: the container's own (stop_grace_period, else 10 s)
+    bool build = false; // plan: build every service with a build:, not only missing images
+    bool pull = false;  // plan: pull every image that is not built, not only missing ones
 };
+
 
 // Observes an app on a host, plans and applies a deploy, and stops, starts or removes it.
 // Networks and volumes first, then services in dependency order, independent ones side by
@@ -58,6 +64,7 @@ public:
 
     void setHooks(DeployHooks hooks) { m_hooks = std::move(hooks); }
     void setOptions(const DeployOptions &options) { m_options = options; }
+    void setRegistryAuth(RegistryAuthFor auth) { m_registryAuth = std::move(auth); }
 
     // What the host runs of the app `project` (all containers, its networks and volumes).
     void observe(const QString &project, std::function<void(const Backends::Expected<ObservedApp> &)> done);
@@ -98,6 +105,9 @@ private:
     void settle(const Admission &a, const QString &id, const Backends::Error &e);
     void removed(const QString &kind, const QString &ref);
     void createResource(const PlanStep &step, const QJsonObject &body);
+    void runImage(const PlanStep &step);
+    // The image of step is there (id): the containers of its services that run another one are recreated.
+    void imageReady(const PlanStep &step, const QString &id);
     void fail(const Backends::Error &error);
     void runInfrastructure();
     void schedule();
@@ -119,6 +129,7 @@ private:
     QPointer<Backends::DockerClient> m_client;
     DeployHooks m_hooks;
     DeployOptions m_options;
+    RegistryAuthFor m_registryAuth;
     Backends::Compose::Project m_project;
     DeployPlan m_plan;
     QHash<QString, ServiceRun> m_runs;

@@ -1,6 +1,7 @@
 #include "appplan.h"
 
 #include "appspec.h"
+#include "docker/imageref.h"
 
 #include <QHash>
 #include <QSet>
@@ -25,6 +26,7 @@ ObservedContainer observedContainer(const QJsonObject &c)
     o.state = c.value(QLatin1String("State")).toString();
     o.status = c.value(QLatin1String("Status")).toString();
     o.image = c.value(QLatin1String("Image")).toString();
+    o.imageId = c.value(QLatin1String("ImageID")).toString();
     o.created = c.value(QLatin1String("Created")).toInteger();
     for (const auto &pv : c.value(QLatin1String("Ports")).toArray()) {
         const QJsonObject p = pv.toObject();
@@ -38,7 +40,25 @@ ObservedContainer observedContainer(const QJsonObject &c)
     return o;
 }
 
-ObservedApp ObservedApp::fromJson(const QString &project, const QJsonArray &containers, const QJsonArray &networks, const QJsonArray &volumes)
+namespace {
+
+// One spelling per image: "busybox" and "docker.io/library/busybox:latest" are one key.
+QString imageKey(const QString &reference)
+{
+    const auto ref = Backends::ImageRef::parse(reference);
+    return ref ? ref->toString() : QString();
+}
+
+} // namespace
+
+QString ObservedApp::imageId(const QString &reference) const
+{
+    const QString key = imageKey(reference);
+    return key.isEmpty() ? QString() : images.value(key);
+}
+
+ObservedApp ObservedApp::fromJson(const QString &project, const QJsonArray &containers, const QJsonArray &networks, const QJsonArray &volumes,
+                                  const QJsonArray &imageList)
 {
     ObservedApp a;
     a.project = project;
@@ -51,6 +71,14 @@ ObservedApp ObservedApp::fromJson(const QString &project, const QJsonArray &cont
         a.networks << n.toObject().value(QLatin1String("Name")).toString();
     for (const auto &v : volumes)
         a.volumes << v.toObject().value(QLatin1String("Name")).toString();
+    for (const auto &v : imageList) {
+        const QJsonObject i = v.toObject();
+        const QString id = i.value(QLatin1String("Id")).toString();
+        for (const char *field : {"RepoTags", "RepoDigests"})
+            for (const auto &r : i.value(QLatin1String(field)).toArray())
+                if (const QString key = imageKey(r.toString()); !key.isEmpty())
+                    a.images.insert(key, id);
+    }
     return a;
 }
 
@@ -71,6 +99,10 @@ QString PlanStep::kindName() const
         return QStringLiteral("unchanged");
     case Remove:
         return QStringLiteral("remove");
+    case Pull:
+        return QStringLiteral("pull");
+    case Build:
+        return QStringLiteral("build");
     }
     return {};
 }
@@ -97,6 +129,10 @@ QList<PlanStep> DeployPlan::stepsFor(const QString &service) const
 QString DeployPlan::summary() const
 {
     QStringList parts;
+    if (const int n = count(PlanStep::Pull))
+        parts << (n == 1 ? tr("1 image to pull") : tr("%1 images to pull").arg(n));
+    if (const int n = count(PlanStep::Build))
+        parts << (n == 1 ? tr("1 image to build") : tr("%1 images to build").arg(n));
     const int created = count(PlanStep::Create) + count(PlanStep::CreateNetwork) + count(PlanStep::CreateVolume);
     if (created)
         parts << tr("%1 to create").arg(created);
@@ -115,7 +151,9 @@ QString DeployPlan::toText() const
 {
     QString out;
     for (const PlanStep &s : steps) {
-        const char *mark = s.kind == PlanStep::Unchanged ? "=" : s.kind == PlanStep::Recreate ? "~" : s.kind == PlanStep::Remove ? "-" : s.kind == PlanStep::Start ? ">" : "+";
+        const char *mark = s.kind == PlanStep::Unchanged ? "=" : s.kind == PlanStep::Recreate ? "~" : s.kind == PlanStep::Remove ? "-" : s.kind == PlanStep::Start ? ">"
+            : s.kind == PlanStep::Pull || s.kind == PlanStep::Build                                                                     ? "*"
+                                                                                                                                         : "+";
         QString what;
         switch (s.kind) {
         case PlanStep::CreateNetwork:
@@ -123,6 +161,10 @@ QString DeployPlan::toText() const
             break;
         case PlanStep::CreateVolume:
             what = tr("volume %1").arg(s.name);
+            break;
+        case PlanStep::Pull:
+        case PlanStep::Build:
+            what = tr("image %1").arg(s.name);
             break;
         default:
             what = s.name;
@@ -182,7 +224,7 @@ QStringList dependencyOrder(const Project &project)
     return order;
 }
 
-DeployPlan planDeploy(const Project &project, const ObservedApp &observed)
+DeployPlan planDeploy(const Project &project, const ObservedApp &observed, const PlanOptions &options)
 {
     DeployPlan plan;
     plan.project = project.name;
@@ -210,9 +252,37 @@ DeployPlan planDeploy(const Project &project, const ObservedApp &observed)
         }
         plan.steps << PlanStep{PlanStep::CreateVolume, {}, 0, v.name, {}, {}};
     }
+    // The images first: what is missing is pulled, or built from the service's build:.
+    QSet<QString> newImage; // services whose image a pull or build may replace
+    QSet<QString> imageSteps;
+    for (const QString &name : plan.serviceOrder) {
+        const ServiceConfig &s = *project.service(name);
+        const QString image = serviceImage(project, s);
+        const QString policy = s.pullPolicy;
+        const bool present = !observed.imageId(image).isEmpty();
+        const bool build = s.build && (policy == QLatin1String("build") || options.build || (!present && policy != QLatin1String("always")));
+        const bool pull = !build && (policy == QLatin1String("always") || (options.pull && !s.build) || (!present && policy != QLatin1String("never")));
+        if (!present && !build && policy == QLatin1String("never")) {
+            plan.error = DeployPlan::tr("service %1: the image %2 is not on this host and its pull_policy is never").arg(name, image);
+            continue;
+        }
+        if (!build && !pull)
+            continue;
+        newImage.insert(name);
+        // one pull or build for services that share an image
+        if (imageSteps.contains(image))
+            continue;
+        imageSteps.insert(image);
+        const QString reason = !present               ? DeployPlan::tr("not on this host")
+            : policy == QLatin1String("always") || policy == QLatin1String("build") ? QStringLiteral("pull_policy: %1").arg(policy)
+            : build                                   ? DeployPlan::tr("build requested")
+                                                      : DeployPlan::tr("pull requested");
+        plan.steps << PlanStep{build ? PlanStep::Build : PlanStep::Pull, name, 0, image, {}, reason, observed.imageId(image)};
+    }
     for (const QString &name : plan.serviceOrder) {
         const ServiceConfig &s = *project.service(name);
         const QString hash = configHash(project, name);
+        const QString wantedImage = newImage.contains(name) ? QString() : observed.imageId(serviceImage(project, s));
         // the containers by number; of two with one number (a deploy cut short), the
         // one with the wanted configuration that runs stays
         QMap<int, ObservedContainer> byNumber;
@@ -242,10 +312,12 @@ DeployPlan planDeploy(const Project &project, const ObservedApp &observed)
             }
             if (it->configHash != hash)
                 plan.steps << PlanStep{PlanStep::Recreate, name, n, cname, it->id, DeployPlan::tr("configuration changed")};
+            else if (!wantedImage.isEmpty() && !it->imageId.isEmpty() && it->imageId != wantedImage)
+                plan.steps << PlanStep{PlanStep::Recreate, name, n, cname, it->id, DeployPlan::tr("the image changed")};
             else if (it->state != QLatin1String("running"))
-                plan.steps << PlanStep{PlanStep::Start, name, n, cname, it->id, DeployPlan::tr("it is %1").arg(it->state)};
+                plan.steps << PlanStep{PlanStep::Start, name, n, cname, it->id, DeployPlan::tr("it is %1").arg(it->state), it->imageId};
             else
-                plan.steps << PlanStep{PlanStep::Unchanged, name, n, cname, it->id, {}};
+                plan.steps << PlanStep{PlanStep::Unchanged, name, n, cname, it->id, {}, it->imageId};
             byNumber.erase(it);
         }
         for (const ObservedContainer &c : byNumber)

@@ -68,6 +68,13 @@ QString configHash(const Project &project, const QString &service)
     return QString::fromLatin1(h.result().toHex());
 }
 
+QString serviceImage(const Project &project, const ServiceConfig &service)
+{
+    if (!service.image.isEmpty() || !service.build)
+        return service.image;
+    return QStringLiteral("%1-%2").arg(project.name, service.name).toLower();
+}
+
 QString containerName(const Project &project, const ServiceConfig &service, int number)
 {
     if (!service.containerName.isEmpty())
@@ -77,10 +84,11 @@ QString containerName(const Project &project, const ServiceConfig &service, int 
 
 Backends::Expected<QJsonObject> createBody(const Project &p, const ServiceConfig &s, int number, const QString &hash, const QString &deployment)
 {
-    if (s.image.isEmpty())
-        return Error::make(Error::Input, tr("service \"%1\" has no image to run (build: is not deployed yet; build the image and name it with image:)").arg(s.name));
+    const QString image = serviceImage(p, s);
+    if (image.isEmpty())
+        return Error::make(Error::Input, tr("service \"%1\" has neither an image nor a build").arg(s.name));
     QJsonObject body;
-    body.insert(QStringLiteral("Image"), s.image);
+    body.insert(QStringLiteral("Image"), image);
     QMap<QString, QString> labels = s.labels;
     for (auto it = labels.cbegin(); it != labels.cend(); ++it)
         if (it.key().startsWith(QLatin1String("io.wharf.")) || it.key().startsWith(QLatin1String("com.docker.compose.")))

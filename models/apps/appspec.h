@@ -33,6 +33,10 @@ inline constexpr const char *ComposeVersion = "1.29.2";
 // A hash of everything in a service that shapes its containers (not its replica count).
 QString configHash(const Backends::Compose::Project &project, const QString &service);
 
+// The image a service's containers run: its image:, else "<project>-<service>" for the image
+// its build: makes (as docker compose names it).
+QString serviceImage(const Backends::Compose::Project &project, const Backends::Compose::ServiceConfig &service);
+
 // "<project>-<service>-<n>", or the service's container_name.
 QString containerName(const Backends::Compose::Project &project, const Backends::Compose::ServiceConfig &service, int number);
 

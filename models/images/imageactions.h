@@ -73,6 +73,8 @@ public:
     int load(const QString &path);
     int importTar(const QString &path, const QString &reference, const QStringList &changes);
     BuildRun *build(const BuildRequest &request);
+    // The login for the registry an image names, from the keychain (none: an anonymous request).
+    void withAuth(const QString &reference, std::function<void(const Backends::RegistryAuth &)> then);
 
 Q_SIGNALS:
     // Outcomes, besides the task list: for pages that follow what they started.
@@ -84,7 +86,6 @@ Q_SIGNALS:
 private:
     // A plain call as a task: done with describe(job) as its message, or failed with the error.
     void track(Backends::DockerJob *job, const QString &title, std::function<QString(Backends::DockerJob *)> describe = {});
-    void withAuth(const QString &reference, std::function<void(const Backends::RegistryAuth &)> then);
     // Follows a progress stream as task `task`; done gets the tracker when it all worked.
     void follow(Backends::DockerJob *job, int task, const QString &title,
                 std::function<void(const Backends::ProgressTracker &)> ok, std::function<void(const QString &)> line = {},

@@ -42,12 +42,12 @@ class TestApps : public QObject
     }
 
     // The 3-tier app: web (published on loopback) waits for a healthy db and for the worker.
-    QString threeTier(const QString &workerText = QStringLiteral("working"), int workers = 2, const QString &webImage = TestSupport::testImage())
+    QString threeTier(const QString &workerText = QStringLiteral("working"), int workers = 2, const QString &webName = {})
     {
         return QStringLiteral("name: shop\n"
                               "services:\n"
                               "  web:\n"
-                              "    image: %1\n"
+                              "    image: %3\n%1"
                               "    command: httpd -f -p 8080 -h /www\n"
                               "    ports: ['127.0.0.1:%2:8080']\n"
                               "    volumes: ['./www:/www:ro']\n"
@@ -74,7 +74,7 @@ class TestApps : public QObject
                               "networks:\n"
                               "  front: {}\n"
                               "  back: {}\n")
-            .arg(webImage)
+            .arg(webName.isEmpty() ? QString() : QStringLiteral("    container_name: %1\n").arg(webName))
             .arg(m_port)
             .arg(TestSupport::testImage(), workerText)
             .arg(workers);
@@ -248,12 +248,15 @@ private Q_SLOTS:
         const QString file = writeApp(QStringLiteral("atomic"), threeTier());
         CHECK_RUN(ctl({QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("-f"), file}), 0);
         const QMap<QString, QString> before = idsByName(QStringLiteral("shop"));
-        // the workers change (and are replaced first), then web's image does not exist
-        writeApp(QStringLiteral("atomic"), threeTier(QStringLiteral("v3"), 2, QStringLiteral("wharf-test/nothing-here:1")));
+        // the workers change (and are replaced first), then web's new name is another container's
+        const Run other = docker({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("shop-taken"), TestSupport::testImage(),
+                                  QStringLiteral("sleep"), QStringLiteral("3600")});
+        QVERIFY2(other.code == 0, qPrintable(other.err));
+        writeApp(QStringLiteral("atomic"), threeTier(QStringLiteral("v3"), 2, QStringLiteral("shop-taken")));
         const Run failed = ctl({QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("-f"), file, QStringLiteral("--atomic")});
         QCOMPARE(failed.code, 1);
         QVERIFY2(failed.err.contains(QLatin1String("rolled back")), qPrintable(failed.err + failed.out));
-        QVERIFY2(failed.err.contains(QLatin1String("shop-web-1")), qPrintable(failed.err));
+        QVERIFY2(failed.err.contains(QLatin1String("shop-taken: Conflict")), qPrintable(failed.err));
         QCOMPARE(idsByName(QStringLiteral("shop")), before);
         for (const auto &v : containers()) {
             const QJsonObject c = v.toObject();
@@ -266,7 +269,7 @@ private Q_SLOTS:
         QVERIFY(journal.open(QIODevice::ReadOnly));
         const QJsonObject j = QJsonDocument::fromJson(journal.readAll()).object();
         QCOMPARE(j.value(QLatin1String("state")).toString(), QStringLiteral("rolled-back"));
-        QVERIFY(j.value(QLatin1String("error")).toString().contains(QLatin1String("nothing-here")));
+        QVERIFY(j.value(QLatin1String("error")).toString().contains(QLatin1String("shop-taken")));
         // without --atomic the good part stays and the next deploy of a good file converges
         const Run partial = ctl({QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("-f"), file});
         QCOMPARE(partial.code, 1);
@@ -274,6 +277,7 @@ private Q_SLOTS:
         CHECK_RUN(ctl({QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("-f"), file}), 0);
         QVERIFY(ctl({QStringLiteral("app"), QStringLiteral("plan"), QStringLiteral("-f"), file}).out.contains(QLatin1String("4 unchanged")));
         CHECK_RUN(ctl({QStringLiteral("app"), QStringLiteral("down"), QStringLiteral("shop"), QStringLiteral("--volumes")}), 0);
+        QCOMPARE(docker({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("shop-taken")}).code, 0);
     }
 
     // The daemon dies in the middle of a deploy; the next deploy converges, and no container
@@ -349,6 +353,109 @@ private Q_SLOTS:
         CHECK_RUN(ctl({QStringLiteral("app"), QStringLiteral("down"), QStringLiteral("legacy")}), 0);
         QCOMPARE(containers().size(), 0);
         QVERIFY(!ctl({QStringLiteral("network"), QStringLiteral("ls")}).out.contains(QLatin1String("legacy_default")));
+    }
+
+    // Services with build: are built (folder, Dockerfile, dockerfile_inline), images that are
+    // missing are pulled from a registry; --build builds again and recreates only what the
+    // new image changed; a failed build changes nothing.
+    void buildsAndPullsImages()
+    {
+        const QMap<QString, QString> reg = TestSupport::readEnvFile(qEnvironmentVariable("WHARF_TEST_STATE") + QStringLiteral("/registry/env"));
+        const QString registry = reg.value(QStringLiteral("WHARF_TEST_REGISTRY_OPEN"));
+        QVERIFY2(!registry.isEmpty(), "the registry fixture is not running");
+        const QString pulled = registry + QStringLiteral("/apps/pulled:1");
+        QCOMPARE(docker({QStringLiteral("tag"), TestSupport::testImage(), pulled}).code, 0);
+        const Run push = docker({QStringLiteral("push"), pulled});
+        QVERIFY2(push.code == 0, qPrintable(push.err));
+        QCOMPARE(docker({QStringLiteral("rmi"), pulled}).code, 0);
+
+        const QString ctx = m_dir.filePath(QStringLiteral("forge/ctx"));
+        QVERIFY(QDir().mkpath(ctx));
+        auto writeFile = [](const QString &path, const QByteArray &data) {
+            QFile f(path);
+            return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+        };
+        const QByteArray base = TestSupport::testImage().toUtf8();
+        QVERIFY(writeFile(ctx + QStringLiteral("/Dockerfile"), "FROM " + base + "\nCOPY msg.txt /msg.txt\nCMD [\"sh\", \"-c\", \"cat /msg.txt; exec sleep 3600\"]\n"));
+        QVERIFY(writeFile(ctx + QStringLiteral("/msg.txt"), "version one\n"));
+        const QString file = writeApp(QStringLiteral("forge"), QStringLiteral("name: forge\n"
+                                                                              "services:\n"
+                                                                              "  api:\n"
+                                                                              "    build: ./ctx\n"
+                                                                              "    init: true\n"
+                                                                              "    stop_grace_period: 1s\n"
+                                                                              "  tool:\n"
+                                                                              "    image: forge-tool:dev\n"
+                                                                              "    build:\n"
+                                                                              "      context: ./ctx\n"
+                                                                              "      dockerfile_inline: |\n"
+                                                                              "        FROM %1\n"
+                                                                              "        RUN echo inline > /inline.txt\n"
+                                                                              "        CMD [\"sh\", \"-c\", \"cat /inline.txt; exec sleep 3600\"]\n"
+                                                                              "    init: true\n"
+                                                                              "    stop_grace_period: 1s\n"
+                                                                              "  cache:\n"
+                                                                              "    image: %2\n"
+                                                                              "    command: [sh, -c, 'exec sleep 3600']\n"
+                                                                              "    init: true\n"
+                                                                              "    stop_grace_period: 1s\n")
+                                                                   .arg(TestSupport::testImage(), pulled));
+        const Run plan = ctl({QStringLiteral("app"), QStringLiteral("plan"), QStringLiteral("-f"), file});
+        QCOMPARE(plan.code, 0);
+        QVERIFY2(plan.out.contains(QLatin1String("* image forge-api (build: not on this host)")), qPrintable(plan.out));
+        QVERIFY2(plan.out.contains(QLatin1String("* image forge-tool:dev (build: not on this host)")), qPrintable(plan.out));
+        QVERIFY2(plan.out.contains(QStringLiteral("* image %1 (pull: not on this host)").arg(pulled)), qPrintable(plan.out));
+        QVERIFY2(plan.out.contains(QLatin1String("1 image to pull, 2 images to build, 4 to create")), qPrintable(plan.out));
+
+        const Run deploy = ctl({QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("-f"), file});
+        QVERIFY2(deploy.code == 0, qPrintable(deploy.out + deploy.err));
+        QVERIFY2(deploy.out.contains(QLatin1String("[api] Building forge-api: Step 2/3 : COPY msg.txt /msg.txt")), qPrintable(deploy.out));
+        QVERIFY2(deploy.out.contains(QStringLiteral("[cache] Pulled %1").arg(pulled)), qPrintable(deploy.out));
+        QVERIFY(docker({QStringLiteral("image"), QStringLiteral("inspect"), QStringLiteral("forge-api")}).code == 0);
+        QVERIFY(docker({QStringLiteral("image"), QStringLiteral("inspect"), pulled}).code == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(docker({QStringLiteral("logs"), QStringLiteral("forge-api-1")}).out.contains(QLatin1String("version one")), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(docker({QStringLiteral("logs"), QStringLiteral("forge-tool-1")}).out.contains(QLatin1String("inline")), 10000);
+        const auto first = idsByName(QStringLiteral("forge"));
+        QCOMPARE(first.size(), 3);
+
+        // the images are there now: a re-deploy builds and pulls nothing and changes nothing
+        const Run again = ctl({QStringLiteral("app"), QStringLiteral("plan"), QStringLiteral("-f"), file, QStringLiteral("-o"), QStringLiteral("json")});
+        QVERIFY2(QJsonDocument::fromJson(again.out.toUtf8()).object().value(QLatin1String("changesNothing")).toBool(), qPrintable(again.out));
+
+        // a changed source needs --build; only the service whose image changed is recreated
+        QVERIFY(writeFile(ctx + QStringLiteral("/msg.txt"), "version two\n"));
+        const Run rebuild = ctl({QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("-f"), file, QStringLiteral("--build")});
+        QVERIFY2(rebuild.code == 0, qPrintable(rebuild.out + rebuild.err));
+        QVERIFY2(rebuild.out.contains(QLatin1String("* image forge-api (build: build requested)")), qPrintable(rebuild.out));
+        QVERIFY2(rebuild.out.contains(QLatin1String("2 images to build, 3 unchanged")), qPrintable(rebuild.out));
+        const auto second = idsByName(QStringLiteral("forge"));
+        QVERIFY(second.value(QStringLiteral("forge-api-1")) != first.value(QStringLiteral("forge-api-1")));
+        QCOMPARE(second.value(QStringLiteral("forge-tool-1")), first.value(QStringLiteral("forge-tool-1"))); // the same layers: the same image
+        QCOMPARE(second.value(QStringLiteral("forge-cache-1")), first.value(QStringLiteral("forge-cache-1")));
+        QTRY_VERIFY_WITH_TIMEOUT(docker({QStringLiteral("logs"), QStringLiteral("forge-api-1")}).out.contains(QLatin1String("version two")), 10000);
+
+        // an image rebuilt outside Wharf is noticed too: its containers are recreated
+        QVERIFY(writeFile(ctx + QStringLiteral("/msg.txt"), "version three\n"));
+        QCOMPARE(docker({QStringLiteral("build"), QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("forge-api"), ctx}).code, 0);
+        const Run outside = ctl({QStringLiteral("app"), QStringLiteral("plan"), QStringLiteral("-f"), file});
+        QVERIFY2(outside.out.contains(QLatin1String("~ forge-api-1 (recreate: the image changed)")), qPrintable(outside.out));
+        QVERIFY2(outside.out.contains(QLatin1String("1 to recreate, 2 unchanged")), qPrintable(outside.out));
+
+        // a build that fails stops the deploy before any container is touched
+        QVERIFY(writeFile(ctx + QStringLiteral("/Dockerfile"), "FROM " + base + "\nRUN exit 3\n"));
+        const Run broken = ctl({QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("-f"), file, QStringLiteral("--build"), QStringLiteral("--atomic")});
+        QCOMPARE(broken.code, 1);
+        QVERIFY2(broken.err.contains(QLatin1String("forge-api: Step 2/2 : RUN exit 3")), qPrintable(broken.err));
+        QCOMPARE(idsByName(QStringLiteral("forge")).value(QStringLiteral("forge-api-1")), second.value(QStringLiteral("forge-api-1")));
+
+        // pull_policy: never with an image the host does not have is refused at the plan
+        const QString never = writeApp(QStringLiteral("never"), QStringLiteral("services:\n  x: {image: 'nothere/at-all:1', pull_policy: never}\n"));
+        const Run refused = ctl({QStringLiteral("app"), QStringLiteral("plan"), QStringLiteral("-f"), never});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("the image nothere/at-all:1 is not on this host and its pull_policy is never")), qPrintable(refused.err));
+
+        CHECK_RUN(ctl({QStringLiteral("app"), QStringLiteral("down"), QStringLiteral("forge")}), 0);
+        QCOMPARE(containers().size(), 0);
     }
 
     void badInput()

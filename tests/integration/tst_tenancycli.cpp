@@ -389,6 +389,14 @@ private Q_SLOTS:
         const Run priv = app(QStringLiteral("apb"), {QStringLiteral("deploy"), QStringLiteral("-f"), file, QStringLiteral("--name"), QStringLiteral("bapp")});
         QCOMPARE(priv.code, 1);
         QVERIFY2(priv.err.contains(QLatin1String("--privileged")), qPrintable(priv.err));
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write("services:\n  src:\n    build: https://git.invalid/team/app.git\n");
+        }
+        const Run remote = app(QStringLiteral("apb"), {QStringLiteral("deploy"), QStringLiteral("-f"), file, QStringLiteral("--name"), QStringLiteral("bapp")});
+        QCOMPARE(remote.code, 1);
+        QVERIFY2(remote.err.contains(QLatin1String("may not have the daemon fetch https://git.invalid/team/app.git")), qPrintable(remote.err));
         QCOMPARE(used(QStringLiteral("apb")), 0);
         ctl({QStringLiteral("app"), QStringLiteral("down"), QStringLiteral("bapp")}); // the network the refused deploys made
         // down gives the containers, the network and the volume back

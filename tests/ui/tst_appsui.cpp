@@ -10,6 +10,7 @@
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QProcess>
@@ -37,6 +38,20 @@ class TestAppsUi : public QObject
         return f.fileName();
     }
 
+    // The test's daemon as a host of the console, connected (null when it does not come up).
+    std::unique_ptr<Models::HostConnection> connectedHost(const QString &name, Models::TaskModel *tasks)
+    {
+        Models::HostConfig cfg;
+        cfg.id = name;
+        cfg.name = name;
+        cfg.url = m_daemon.host();
+        auto host = std::make_unique<Models::HostConnection>(cfg, tasks);
+        host->connectToHost();
+        if (!QTest::qWaitFor([&] { return host->state() == Models::HostConnection::Up; }, 20000))
+            return nullptr;
+        return host;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -49,23 +64,18 @@ private Q_SLOTS:
     void deployListActAndRemove()
     {
         Models::TaskModel tasks;
-        Models::HostConfig cfg;
-        cfg.id = QStringLiteral("h1");
-        cfg.name = QStringLiteral("apps-host");
-        cfg.url = m_daemon.host();
-        Models::HostConnection host(cfg, &tasks);
-        host.connectToHost();
-        QTRY_COMPARE_WITH_TIMEOUT(host.state(), Models::HostConnection::Up, 20000);
+        const auto connection = connectedHost(QStringLiteral("apps-host"), &tasks);
+        QVERIFY(connection);
+        Models::HostConnection &host = *connection;
 
         Ui::AppsPage page(&host);
         page.resize(1000, 700);
         page.show();
         QAbstractItemModelTester tester(page.apps(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QString shownPlan;
-        page.confirmPlan = [&shownPlan](const QString &, const Models::Apps::DeployPlan &plan, bool *atomic) {
+        page.confirmPlan = [&shownPlan](const QString &, const Models::Apps::DeployPlan &plan, bool) {
             shownPlan = plan.toText();
-            *atomic = true;
-            return true;
+            return Ui::AppsPage::PlanChoice{true, true, false};
         };
         const QByteArray image = TestSupport::testImage().toUtf8();
         const QString file = write(QStringLiteral("compose.yaml"), "name: blog\n"
@@ -159,6 +169,56 @@ private Q_SLOTS:
         page.table()->clearSelection();
         page.actOnSelected(Models::Apps::AppDeployer::Verb::Stop);
         QCOMPARE(page.message()->text(), QStringLiteral("Select an app first."));
+    }
+
+    // An app with build: deploys from the console: the plan builds the missing image, and a
+    // plan with the images rebuilt is one button away.
+    void deployBuildsImages()
+    {
+        Models::TaskModel tasks;
+        const auto host = connectedHost(QStringLiteral("build-host"), &tasks);
+        QVERIFY(host);
+        Ui::AppsPage page(host.get());
+        QDir().mkpath(m_dir.filePath(QStringLiteral("src")));
+        write(QStringLiteral("src/Dockerfile"), "FROM " + TestSupport::testImage().toUtf8() + "\nRUN echo built > /built.txt\nCMD [\"sh\", \"-c\", \"cat /built.txt; exec sleep 3600\"]\n");
+        const QString file = write(QStringLiteral("built.yaml"), "name: built\nservices:\n  api:\n    build: ./src\n    init: true\n    stop_grace_period: 1s\n");
+        QStringList plans;
+        QList<bool> rebuildOffered;
+        page.confirmPlan = [&](const QString &, const Models::Apps::DeployPlan &plan, bool canRebuild) {
+            plans << plan.toText();
+            rebuildOffered << canRebuild;
+            Ui::AppsPage::PlanChoice c;
+            // the second deploy asks for a rebuild first, then deploys that plan
+            c.rebuild = plans.size() == 2;
+            c.deploy = !c.rebuild;
+            return c;
+        };
+        QSignalSpy deployed(&page, &Ui::AppsPage::deployed);
+        page.deployFile(file);
+        QVERIFY(deployed.wait(120000));
+        QVERIFY2(plans.value(0).contains(QLatin1String("* image built-api (build: not on this host)")), qPrintable(plans.value(0)));
+        QVERIFY(rebuildOffered.value(0));
+        QTRY_VERIFY_WITH_TIMEOUT(page.apps()->app(QStringLiteral("built")) && page.apps()->app(QStringLiteral("built"))->running == 1, 20000);
+        // the task told how the build went
+        bool buildShown = false;
+        for (int r = 0; r < tasks.rowCount(); ++r)
+            buildShown = buildShown || tasks.index(r, 0).data().toString().contains(QLatin1String("Deploy app built on build-host"));
+        QVERIFY(buildShown);
+
+        page.deployFile(file);
+        QVERIFY(deployed.wait(120000));
+        QCOMPARE(plans.size(), 3);
+        QVERIFY2(!plans[1].contains(QLatin1String("* image")), qPrintable(plans[1]));
+        QVERIFY2(plans[2].contains(QLatin1String("* image built-api (build: build requested)")), qPrintable(plans[2]));
+        QVERIFY2(plans[2].contains(QLatin1String("= built-api-1 (unchanged)")), qPrintable(plans[2]));
+
+        page.confirmRemove = [](const QString &, bool *volumes) {
+            *volumes = true;
+            return true;
+        };
+        page.selectApp(QStringLiteral("built"));
+        page.actOnSelected(Models::Apps::AppDeployer::Verb::Down);
+        QTRY_VERIFY_WITH_TIMEOUT(!page.apps()->app(QStringLiteral("built")), 30000);
     }
 };
 

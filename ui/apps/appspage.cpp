@@ -11,6 +11,7 @@
 #include "widgets/listpage.h"
 #include "editor/composeeditor.h"
 #include "inventory/resourcelistmodel.h"
+#include "images/imageactions.h"
 
 #include <QCheckBox>
 #include <QDialog>
@@ -105,8 +106,9 @@ private:
 namespace {
 
 // The plan, as a diff, before anything changes.
-bool showPlanDialog(QWidget *parent, const QString &app, const DeployPlan &plan, bool *atomic)
+AppsPage::PlanChoice showPlanDialog(QWidget *parent, const QString &app, const DeployPlan &plan, bool canRebuild)
 {
+    AppsPage::PlanChoice choice;
     QDialog d(parent);
     d.setWindowTitle(QCoreApplication::translate("Wharf::Ui::AppsPage", "Deploy %1").arg(app));
     auto *layout = new QVBoxLayout(&d);
@@ -114,25 +116,33 @@ bool showPlanDialog(QWidget *parent, const QString &app, const DeployPlan &plan,
     text->setReadOnly(true);
     text->setPlainText(plan.toText());
     text->setMinimumSize(560, 260);
-    layout->addWidget(new QLabel(QCoreApplication::translate("Wharf::Ui::AppsPage", "What the deploy will change (+ create, ~ recreate, - remove, = unchanged):")));
+    layout->addWidget(new QLabel(QCoreApplication::translate("Wharf::Ui::AppsPage", "What the deploy will change (* pull or build, + create, ~ recreate, - remove, = unchanged):")));
     layout->addWidget(text);
     auto *atomicBox = new QCheckBox(QCoreApplication::translate("Wharf::Ui::AppsPage", "Atomic: if any step fails, put everything back as it was"));
     layout->addWidget(atomicBox);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     buttons->addButton(QCoreApplication::translate("Wharf::Ui::AppsPage", "Deploy"), QDialogButtonBox::AcceptRole)->setEnabled(plan.error.isEmpty());
+    if (canRebuild && plan.count(PlanStep::Build) == 0) {
+        // the built images are there: building them again is a choice, with its own plan
+        QPushButton *rebuild = buttons->addButton(QCoreApplication::translate("Wharf::Ui::AppsPage", "Plan with images rebuilt"), QDialogButtonBox::ActionRole);
+        QObject::connect(rebuild, &QPushButton::clicked, &d, [&d, &choice] {
+            choice.rebuild = true;
+            d.reject();
+        });
+    }
     if (!plan.error.isEmpty())
         layout->addWidget(new QLabel(plan.error));
     layout->addWidget(buttons);
     QObject::connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
     QObject::connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
-    const bool ok = d.exec() == QDialog::Accepted;
-    *atomic = atomicBox->isChecked();
-    return ok;
+    choice.deploy = d.exec() == QDialog::Accepted;
+    choice.atomic = atomicBox->isChecked();
+    return choice;
 }
 
 } // namespace
 
-AppsPage::AppsPage(HostConnection *host, QWidget *parent)
+AppsPage::AppsPage(HostConnection *host, ImageActions *images, QWidget *parent)
     : QWidget(parent)
     , m_host(host)
     , m_apps(new AppListModel(host->containers(), this))
@@ -152,7 +162,16 @@ AppsPage::AppsPage(HostConnection *host, QWidget *parent)
     chooseFile = [this] {
         return QFileDialog::getOpenFileName(this, tr("Deploy a compose file"), QString(), tr("Compose files (*.yaml *.yml);;All files (*)"));
     };
-    confirmPlan = [this](const QString &app, const DeployPlan &plan, bool *atomic) { return showPlanDialog(this, app, plan, atomic); };
+    confirmPlan = [this](const QString &app, const DeployPlan &plan, bool canRebuild) { return showPlanDialog(this, app, plan, canRebuild); };
+    if (images) {
+        QPointer<ImageActions> guard(images);
+        m_actions->setRegistryAuth([guard](const QString &reference, std::function<void(const Backends::RegistryAuth &)> then) {
+            if (guard)
+                guard->withAuth(reference, then);
+            else
+                then({});
+        });
+    }
     confirmRemove = [this](const QString &question, bool *alsoVolumes) {
         QMessageBox box(QMessageBox::Question, tr("Remove app"), question, QMessageBox::Yes | QMessageBox::No, this);
         auto *volumes = new QCheckBox(tr("Also remove the app's volumes (their data is lost)"));
@@ -379,15 +398,21 @@ void AppsPage::planLoaded(const QString &path, const Backends::Compose::LoadResu
         showError(tr("%1 cannot be deployed:\n%2").arg(QFileInfo(path).fileName(), lines.join(QLatin1Char('\n'))));
         return;
     }
-    const Backends::Compose::Project project = *loaded.project;
-    m_actions->plan(project, [this, project](const Backends::Expected<DeployPlan> &plan) {
+    planAndConfirm(*loaded.project, false);
+}
+
+void AppsPage::planAndConfirm(const Backends::Compose::Project &project, bool rebuild)
+{
+    const bool canRebuild = std::any_of(project.services.cbegin(), project.services.cend(), [](const auto &s) { return s.build.has_value(); });
+    m_actions->plan(project, [this, project, canRebuild](const Backends::Expected<DeployPlan> &plan) {
         if (!plan)
             return showError(plan.error().message);
-        bool atomic = false;
-        if (!confirmPlan(project.name, *plan, &atomic))
-            return;
-        m_actions->deploy(project, *plan, atomic);
-    });
+        const PlanChoice choice = confirmPlan(project.name, *plan, canRebuild);
+        if (choice.rebuild)
+            return planAndConfirm(project, true);
+        if (choice.deploy)
+            m_actions->deploy(project, *plan, choice.atomic);
+    }, rebuild);
 }
 
 void AppsPage::actOnSelected(AppDeployer::Verb verb)

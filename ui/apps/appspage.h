@@ -16,6 +16,7 @@ class QTableView;
 
 namespace Wharf::Models {
 class HostConnection;
+class ImageActions;
 }
 namespace Wharf::Models::Apps {
 class AppActions;
@@ -37,7 +38,8 @@ class AppsPage : public QWidget
 {
     Q_OBJECT
 public:
-    explicit AppsPage(Models::HostConnection *host, QWidget *parent = nullptr);
+    // images: where the registry logins for the images a deploy pulls come from (none: anonymous)
+    explicit AppsPage(Models::HostConnection *host, Models::ImageActions *images = nullptr, QWidget *parent = nullptr);
 
     // Loads, validates and plans a compose file, then deploys it once the plan is accepted.
     void deployFile(const QString &path);
@@ -56,10 +58,18 @@ public:
     QTableView *eventsTable() const { return m_events; }
     QLabel *message() const { return m_message; }
 
-    // Replaceable for tests: the file to deploy, the plan shown before deploying (returns
-    // whether to go on, and whether atomically), a yes/no question (with "and volumes?").
+    // What the person chose on seeing a plan: deploy it (atomically or not), or plan again
+    // with every image that has a build: built again.
+    struct PlanChoice
+    {
+        bool deploy = false;
+        bool atomic = false;
+        bool rebuild = false;
+    };
+    // Replaceable for tests: the file to deploy, the plan shown before deploying (canRebuild:
+    // the app has services with build:), a yes/no question (with "and volumes?").
     std::function<QString()> chooseFile;
-    std::function<bool(const QString &app, const Models::Apps::DeployPlan &plan, bool *atomic)> confirmPlan;
+    std::function<PlanChoice(const QString &app, const Models::Apps::DeployPlan &plan, bool canRebuild)> confirmPlan;
     std::function<bool(const QString &question, bool *alsoVolumes)> confirmRemove;
 
 Q_SIGNALS:
@@ -68,6 +78,7 @@ Q_SIGNALS:
 private:
     void showError(const QString &text);
     void planLoaded(const QString &path, const Backends::Compose::LoadResult &loaded);
+    void planAndConfirm(const Backends::Compose::Project &project, bool rebuild);
     void selectionChanged();
     void updateLogs(bool containersChanged = false);
     QList<Models::Apps::ObservedContainer> appContainers(const QString &app) const;

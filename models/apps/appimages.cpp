@@ -1,0 +1,151 @@
+#include "appimages.h"
+
+#include "docker/buildcontext.h"
+#include "docker/imageref.h"
+#include "docker/jsonmessages.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPointer>
+#include <QtConcurrent>
+
+#include <memory>
+
+namespace Wharf::Models::Apps {
+
+using namespace Backends::Compose;
+using Backends::DockerJob;
+using Backends::Error;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Wharf::Models::Apps", text);
+}
+
+// One image step on its way: its callbacks, and its end said once.
+struct ImageRun
+{
+    Backends::DockerClient *client = nullptr;
+    QPointer<QObject> context;
+    PlanStep step;
+    ImageStepCallbacks callbacks;
+
+    void fail(const Error &e) const
+    {
+        if (context)
+            callbacks.done(Error::make(e.kind, tr("%1: %2").arg(step.name, e.message), e.httpStatus));
+    }
+    void progress(const QString &message) const
+    {
+        if (context && callbacks.progress)
+            callbacks.progress(message);
+    }
+};
+
+// A pull or build's messages as progress, its error (the engine says it in the stream), then
+// the id of the image the step's reference names.
+void follow(const std::shared_ptr<ImageRun> &run, DockerJob *job)
+{
+    auto stream = std::make_shared<Backends::JsonMessageStream>();
+    auto tracker = std::make_shared<Backends::ProgressTracker>();
+    auto lastStep = std::make_shared<QString>();
+    auto apply = [run, tracker, lastStep](const QList<QJsonObject> &messages) {
+        for (const QJsonObject &m : messages)
+            tracker->apply(m);
+        if (run->step.kind == PlanStep::Build && tracker->lastStep() != *lastStep) {
+            *lastStep = tracker->lastStep();
+            run->progress(tr("Building %1: %2").arg(run->step.name, *lastStep));
+        }
+    };
+    QObject::connect(job, &DockerJob::dataReceived, run->context, [stream, apply](const QByteArray &d) { apply(stream->feed(d)); });
+    QObject::connect(job, &DockerJob::finished, run->context, [run, job, stream, tracker, apply] {
+        job->deleteLater();
+        if (job->isError())
+            return run->fail(job->error());
+        apply(stream->finish());
+        if (tracker->hasError())
+            return run->fail(Error::make(Error::Http, tracker->errorMessage()));
+        if (stream->error().isError())
+            return run->fail(stream->error());
+        DockerJob *inspect = run->client->inspectImage(run->step.name);
+        QObject::connect(inspect, &DockerJob::finished, run->context, [run, inspect] {
+            inspect->deleteLater();
+            if (inspect->isError())
+                return run->fail(inspect->error());
+            run->callbacks.done(inspect->json().object().value(QLatin1String("Id")).toString());
+        });
+    });
+}
+
+void pull(const std::shared_ptr<ImageRun> &run, const RegistryAuthFor &auth)
+{
+    run->progress(tr("Pulling %1").arg(run->step.name));
+    if (const auto ref = Backends::ImageRef::parse(run->step.name); !ref)
+        return run->fail(ref.error());
+    if (!auth)
+        return follow(run, run->client->pullImage(run->step.name));
+    auth(run->step.name, [run](const Backends::RegistryAuth &a) {
+        if (run->context)
+            follow(run, run->client->pullImage(run->step.name, a));
+    });
+}
+
+void build(const std::shared_ptr<ImageRun> &run, const Project &project, const RemoteCheck &checkRemote)
+{
+    const ServiceConfig *s = project.service(run->step.service);
+    const Build b = s && s->build ? *s->build : Build{};
+    Backends::BuildOptions o;
+    o.tags = {run->step.name};
+    o.buildArgs = b.args;
+    o.labels = b.labels;
+    o.target = b.target;
+    o.noCache = b.noCache;
+    o.pull = b.pull;
+    run->progress(tr("Building %1 from %2").arg(run->step.name, b.context));
+    const bool remote = b.context.contains(QLatin1String("://")) || b.context.startsWith(QLatin1String("git@"));
+    if (remote) {
+        o.remote = b.context;
+        o.dockerfile = b.dockerfile;
+        auto go = [run, o] { follow(run, run->client->build({}, o)); };
+        if (!checkRemote)
+            return go();
+        checkRemote(QStringLiteral("build"), b.context, [run, go](const Error &e) {
+            if (!run->context)
+                return;
+            if (e.isError())
+                return run->callbacks.done(e);
+            go();
+        });
+        return;
+    }
+    // Packing a folder is disk work: off the caller's thread.
+    QtConcurrent::run([b] {
+        Backends::BuildContextStats stats;
+        auto tar = b.dockerfileInline.isEmpty() ? Backends::BuildContext::pack(b.context, b.dockerfile, &stats)
+                                                : Backends::BuildContext::packWithDockerfile(b.context, b.dockerfileInline.toUtf8(), &stats);
+        return std::make_pair(tar, stats.dockerfile);
+    }).then(run->context, [run, o](std::pair<Backends::Expected<QByteArray>, QString> packed) {
+        if (!packed.first)
+            return run->callbacks.done(Error::make(Error::Input, tr("service %1: %2").arg(run->step.service, packed.first.error().message)));
+        Backends::BuildOptions options = o;
+        options.dockerfile = packed.second;
+        follow(run, run->client->build(*packed.first, options));
+    });
+}
+
+} // namespace
+
+void runImageStep(Backends::DockerClient *client, QObject *context, const Project &project, const PlanStep &step, const RegistryAuthFor &auth,
+                  const RemoteCheck &checkRemote, ImageStepCallbacks callbacks)
+{
+    auto run = std::make_shared<ImageRun>(ImageRun{client, context, step, std::move(callbacks)});
+    if (step.kind == PlanStep::Build)
+        build(run, project, checkRemote);
+    else
+        pull(run, auth);
+}
+
+} // namespace Wharf::Models::Apps
