@@ -2719,6 +2719,10 @@
         <source>Updated</source>
         <translation>更新时间</translation>
     </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::Apps::ComposeDocument</name>
@@ -3680,6 +3684,41 @@
     <message>
         <source>The SSH key %1 does not exist.</source>
         <translation>SSH 私钥 %1 不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::AllAppsPage</name>
+    <message>
+        <source>Select an app first.</source>
+        <translation>请先选择一个应用。</translation>
+    </message>
+    <message>
+        <source>Open on its host</source>
+        <translation>在其主机上打开</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>移除…</translation>
+    </message>
+    <message>
+        <source>Filter apps of all hosts</source>
+        <translation>筛选所有主机的应用</translation>
+    </message>
+    <message>
+        <source>Remove the app %1 on %2: stop and remove its containers and networks?</source>
+        <translation>移除 %2 上的应用 %1：停止并删除其容器和网络？</translation>
     </message>
 </context>
 <context>
@@ -5248,6 +5287,10 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
     <message>
         <source>Apps</source>
         <translation>应用</translation>
+    </message>
+    <message>
+        <source>All &amp;apps</source>
+        <translation>全部应用(&amp;A)</translation>
     </message>
 </context>
 <context>

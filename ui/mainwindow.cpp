@@ -15,6 +15,7 @@
 #include "hosts/hostregistry.h"
 #include "inventory/containerlistmodel.h"
 #include "resources/resourcepage.h"
+#include "apps/allappspage.h"
 #include "apps/appspage.h"
 #include "images/imagespage.h"
 #include "registries/registriespage.h"
@@ -130,6 +131,7 @@ MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     auto *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Registries"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this, [this] { showRegistries(); });
+    view->addAction(tr("All &apps"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A), this, [this] { showAllApps(); });
     view->addAction(tasksDock->toggleViewAction());
     auto *lang = view->addMenu(tr("&Language"));
     auto *group = new QActionGroup(this);
@@ -509,6 +511,25 @@ QWidget *MainWindow::showRegistries()
     QWidget *page = m_pageCache.value(key);
     if (!page) {
         page = new RegistriesPage(m_hosts);
+        m_pageCache.insert(key, page);
+        m_pages->addWidget(page);
+    }
+    m_pages->setCurrentWidget(page);
+    m_nav->setCurrentIndex({}); // no host page is on screen now
+    return page;
+}
+
+QWidget *MainWindow::showAllApps()
+{
+    const QString key = QStringLiteral("apps");
+    QWidget *page = m_pageCache.value(key);
+    if (!page) {
+        auto *all = new AllAppsPage(m_hosts);
+        connect(all, &AllAppsPage::openRequested, this, [this](const QString &hostId, const QString &app) {
+            if (auto *p = qobject_cast<AppsPage *>(showPage(hostId, AppsKind)))
+                p->selectApp(app);
+        });
+        page = all;
         m_pageCache.insert(key, page);
         m_pages->addWidget(page);
     }

@@ -43,6 +43,8 @@ public:
     QWidget *showGroupPage(const QString &group);
     // The registry browser (registry list, repositories, tags).
     QWidget *showRegistries();
+    // The apps of every host in one list.
+    QWidget *showAllApps();
     QListView *taskList() const { return m_tasks; }
 
     // The platform (tenants, plans, audit, dashboards) from the metadata database. An admin's

@@ -148,6 +148,8 @@ QVariant AppListModel::data(const QModelIndex &index, int role) const
                 return t;
             return QDateTime::fromSecsSinceEpoch(t).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         }
+        case Host:
+            return m_hostName;
         }
     }
     if (role == Qt::ToolTipRole && index.column() == Name)
@@ -177,6 +179,8 @@ QVariant AppListModel::headerData(int section, Qt::Orientation o, int role) cons
         return tr("Created");
     case Updated:
         return tr("Updated");
+    case Host:
+        return tr("Host");
     }
     return {};
 }

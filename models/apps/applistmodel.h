@@ -38,10 +38,13 @@ class AppListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Name, Services, State, Ports, Cpu, Memory, Created, Updated, ColumnCount };
+    enum Column { Name, Services, State, Ports, Cpu, Memory, Created, Updated, Host, ColumnCount };
     enum Roles { NameRole = Qt::UserRole + 1, SortRole };
 
     explicit AppListModel(ContainerListModel *containers, QObject *parent = nullptr);
+    // The host's name in the Host column (for lists of the apps of several hosts).
+    void setHostName(const QString &name) { m_hostName = name; }
+    QString hostName() const { return m_hostName; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -60,6 +63,7 @@ private:
 
     QPointer<ContainerListModel> m_containers;
     QList<AppSummary> m_apps; // sorted by name
+    QString m_hostName;
 };
 
 } // namespace Wharf::Models::Apps

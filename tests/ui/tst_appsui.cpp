@@ -3,7 +3,10 @@
 // stopped, started and removed from the page; a bad file is refused with its line.
 #include "apps/applistmodel.h"
 #include "inventory/eventlistmodel.h"
+#include "apps/allappspage.h"
 #include "apps/appspage.h"
+#include "hosts/hostregistry.h"
+#include "hosts/hoststore.h"
 #include "hosts/hostconnection.h"
 #include "inventory/containerlistmodel.h"
 #include "tasks/taskmodel.h"
@@ -17,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QItemSelectionModel>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -103,6 +107,12 @@ private Q_SLOTS:
         QCOMPARE(blog->services, (QStringList{QStringLiteral("db"), QStringLiteral("web")}));
         QVERIFY(blog->deployedByWharf);
         QCOMPARE(blog->state(), QStringLiteral("running"));
+        // the page streams the stats of the apps on screen: the app's memory is the sum of its containers'
+        QTRY_VERIFY_WITH_TIMEOUT(page.apps()->app(QStringLiteral("blog"))->hasStats && page.apps()->app(QStringLiteral("blog"))->memoryBytes > 0, 20000);
+        QVERIFY(!page.apps()->index(page.apps()->names().indexOf(QStringLiteral("blog")), Models::Apps::AppListModel::Memory).data().toString().isEmpty());
+        page.hide(); // nobody looks: no streams
+        QTRY_VERIFY_WITH_TIMEOUT(!page.apps()->app(QStringLiteral("blog"))->hasStats, 10000);
+        page.show();
         // the deploy was a task with its outcome
         bool taskDone = false;
         for (int r = 0; r < tasks.rowCount(); ++r)
@@ -169,6 +179,71 @@ private Q_SLOTS:
         page.table()->clearSelection();
         page.actOnSelected(Models::Apps::AppDeployer::Verb::Stop);
         QCOMPARE(page.message()->text(), QStringLiteral("Select an app first."));
+    }
+
+    // The apps of every host in one list: two hosts (the same daemon saved twice) show the
+    // app once each, with their host; it is stopped from here and opened on its host.
+    void allHostsList()
+    {
+        Models::HostStore store(m_dir.filePath(QStringLiteral("hosts.json")));
+        for (const char *name : {"east", "west"}) {
+            Models::HostConfig h;
+            h.name = QLatin1String(name);
+            h.url = m_daemon.host();
+            QVERIFY(store.add(h));
+        }
+        Models::TaskModel tasks;
+        Models::HostRegistry registry(&store, &tasks);
+        registry.connectAll();
+        for (auto *c : registry.connections())
+            QTRY_COMPARE_WITH_TIMEOUT(c->state(), Models::HostConnection::Up, 20000);
+        const QByteArray image = TestSupport::testImage().toUtf8();
+        const QString file = write(QStringLiteral("pair.yaml"), "name: pair\nservices:\n  one:\n    image: " + image + "\n    command: [sleep, '3600']\n    init: true\n");
+        const TestSupport::Run up = TestSupport::wharfctl({QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("-f"), file}, m_daemon.host());
+        QVERIFY2(up.code == 0, qPrintable(up.err));
+
+        Ui::AllAppsPage page(&registry);
+        page.resize(1100, 500);
+        page.show();
+        QAbstractItemModelTester tester(page.table()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(page.table()->model()->rowCount(), 2, 20000);
+        QStringList hosts;
+        for (int r = 0; r < 2; ++r) {
+            QCOMPARE(page.appAt(r).second, QStringLiteral("pair"));
+            hosts << page.table()->model()->index(r, Models::Apps::AppListModel::Host).data().toString();
+        }
+        hosts.sort();
+        QCOMPARE(hosts, (QStringList{QStringLiteral("east"), QStringLiteral("west")}));
+        // the whole app's memory, from the stats of the apps on screen
+        QTRY_VERIFY_WITH_TIMEOUT(!page.table()->model()->index(0, Models::Apps::AppListModel::Memory).data().toString().isEmpty(), 20000);
+        // stopped from here, on one host: both rows are the same app, both say so
+        const QString west = registry.connections().last()->config().id;
+        page.selectApp(west, QStringLiteral("pair"));
+        QSignalSpy acted(&page, &Ui::AllAppsPage::acted);
+        page.actOnSelected(Models::Apps::AppDeployer::Verb::Stop);
+        QVERIFY(acted.wait(30000));
+        QCOMPARE(acted.first().at(0).toString(), west);
+        QTRY_VERIFY_WITH_TIMEOUT(page.table()->model()->index(0, Models::Apps::AppListModel::State).data().toString().startsWith(QLatin1String("stopped"))
+                                     && page.table()->model()->index(1, Models::Apps::AppListModel::State).data().toString().startsWith(QLatin1String("stopped")),
+                                 20000);
+        // opened on its host
+        QSignalSpy open(&page, &Ui::AllAppsPage::openRequested);
+        page.selectApp(west, QStringLiteral("pair"));
+        const auto rows = page.table()->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        Q_EMIT page.table()->doubleClicked(rows.first());
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().at(0).toString(), west);
+        QCOMPARE(open.first().at(1).toString(), QStringLiteral("pair"));
+        // nothing selected: said so; a host that goes takes its rows along
+        page.table()->clearSelection();
+        page.actOnSelected(Models::Apps::AppDeployer::Verb::Start);
+        QCOMPARE(page.message()->text(), QStringLiteral("Select an app first."));
+        QVERIFY(!store.remove(west).isError());
+        QTRY_COMPARE(page.table()->model()->rowCount(), 1);
+        QCOMPARE(page.table()->model()->index(0, Models::Apps::AppListModel::Host).data().toString(), QStringLiteral("east"));
+        TestSupport::wharfctl({QStringLiteral("app"), QStringLiteral("down"), QStringLiteral("pair")}, m_daemon.host());
+        QTRY_COMPARE_WITH_TIMEOUT(page.table()->model()->rowCount(), 0, 20000);
     }
 
     // An app with build: deploys from the console: the plan builds the missing image, and a

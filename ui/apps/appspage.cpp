@@ -9,9 +9,11 @@
 #include "inventory/containerlistmodel.h"
 #include "inventory/eventlistmodel.h"
 #include "widgets/listpage.h"
+#include "widgets/visiblerows.h"
 #include "editor/composeeditor.h"
 #include "inventory/resourcelistmodel.h"
 #include "images/imageactions.h"
+#include "monitoring/statsfeed.h"
 
 #include <QCheckBox>
 #include <QDialog>
@@ -36,6 +38,7 @@
 #include <QTabWidget>
 #include <QTextCursor>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -147,6 +150,7 @@ AppsPage::AppsPage(HostConnection *host, ImageActions *images, QWidget *parent)
     , m_host(host)
     , m_apps(new AppListModel(host->containers(), this))
     , m_actions(new AppActions(host, this))
+    , m_stats(new StatsMonitor(host, this))
     , m_table(new QTableView)
     , m_filter(new QLineEdit)
     , m_proxy(new QSortFilterProxyModel(this))
@@ -172,14 +176,7 @@ AppsPage::AppsPage(HostConnection *host, ImageActions *images, QWidget *parent)
                 then({});
         });
     }
-    confirmRemove = [this](const QString &question, bool *alsoVolumes) {
-        QMessageBox box(QMessageBox::Question, tr("Remove app"), question, QMessageBox::Yes | QMessageBox::No, this);
-        auto *volumes = new QCheckBox(tr("Also remove the app's volumes (their data is lost)"));
-        box.setCheckBox(volumes);
-        const bool yes = box.exec() == QMessageBox::Yes;
-        *alsoVolumes = volumes->isChecked();
-        return yes;
-    };
+    confirmRemove = [this](const QString &question, bool *alsoVolumes) { return askToRemoveApp(this, question, alsoVolumes); };
 
     auto *toolbar = new QToolBar;
     toolbar->addAction(tr("Deploy…"), this, [this] {
@@ -207,9 +204,10 @@ AppsPage::AppsPage(HostConnection *host, ImageActions *images, QWidget *parent)
     // the list page's layout, with the selected app's containers under the list
     auto *top = new QWidget;
     setUpListPage(top, toolbar, m_filter, m_message, m_proxy, m_apps, m_table, AppListModel::Name);
-    m_table->setColumnWidth(AppListModel::Name, 180);
-    m_table->setColumnWidth(AppListModel::Services, 200);
-    m_table->setColumnWidth(AppListModel::Ports, 230);
+    m_table->setColumnHidden(AppListModel::Host, true); // one host's page
+    for (const auto &[column, width] : {std::pair{AppListModel::Name, 160}, {AppListModel::Services, 160}, {AppListModel::State, 100}, {AppListModel::Ports, 200},
+                                        {AppListModel::Cpu, 60}, {AppListModel::Memory, 80}, {AppListModel::Created, 125}})
+        m_table->setColumnWidth(column, width);
     m_table->setWordWrap(false);
     m_containers->setWordWrap(false);
     m_containersProxy->setSourceModel(host->containers());
@@ -271,11 +269,44 @@ AppsPage::AppsPage(HostConnection *host, ImageActions *images, QWidget *parent)
     layout->addWidget(split);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AppsPage::selectionChanged);
+    m_visible = new VisibleRows(m_table, [this] { watchVisibleApps(); }, this);
+    connect(m_apps, &QAbstractItemModel::dataChanged, m_visible, &VisibleRows::later); // an app's containers came or went (or a reading: cheap)
     connect(m_actions, &AppActions::failed, this, &AppsPage::showError);
     connect(m_actions, &AppActions::finished, this, [this](const QString &app) {
         m_message->hide();
         Q_EMIT deployed(app);
     });
+}
+
+void AppsPage::watchVisibleApps()
+{
+    QStringList ids;
+    for (int r : m_visible->rows())
+        ids << m_apps->containerIds(m_proxy->index(r, AppListModel::Name).data(AppListModel::NameRole).toString());
+    m_stats->watch(ids);
+}
+
+void AppsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_visible->later();
+}
+
+void AppsPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_visible->stop();
+    m_stats->watch({});
+}
+
+bool askToRemoveApp(QWidget *parent, const QString &question, bool *alsoVolumes)
+{
+    QMessageBox box(QMessageBox::Question, AppsPage::tr("Remove app"), question, QMessageBox::Yes | QMessageBox::No, parent);
+    auto *volumes = new QCheckBox(AppsPage::tr("Also remove the app's volumes (their data is lost)"));
+    box.setCheckBox(volumes);
+    const bool yes = box.exec() == QMessageBox::Yes;
+    *alsoVolumes = volumes->isChecked();
+    return yes;
 }
 
 ComposeEditor *AppsPage::openEditor(const QString &path)

@@ -17,6 +17,7 @@ class QTableView;
 namespace Wharf::Models {
 class HostConnection;
 class ImageActions;
+class StatsMonitor;
 }
 namespace Wharf::Models::Apps {
 class AppActions;
@@ -29,6 +30,10 @@ namespace Wharf::Ui {
 class AppContainersProxy;
 class AppEventsProxy;
 class ComposeEditor;
+class VisibleRows;
+
+// The question before an app is removed, with "and its volumes?" (the console's dialog).
+bool askToRemoveApp(QWidget *parent, const QString &question, bool *alsoVolumes);
 
 // The apps of one host (Wharf's and docker compose's): their services, state, ports and
 // resources; deploy a compose file after seeing its plan, and start, stop, restart or remove
@@ -82,10 +87,17 @@ private:
     void selectionChanged();
     void updateLogs(bool containersChanged = false);
     QList<Models::Apps::ObservedContainer> appContainers(const QString &app) const;
+    // Live stats for the running containers of the apps on screen (the CPU and memory columns
+    // sum them up), none while the page is hidden.
+    void watchVisibleApps();
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
     Models::HostConnection *m_host;
     Models::Apps::AppListModel *m_apps;
     Models::Apps::AppActions *m_actions;
+    Models::StatsMonitor *m_stats;
+    VisibleRows *m_visible;
     QTableView *m_table;
     QLineEdit *m_filter;
     QSortFilterProxyModel *m_proxy;
