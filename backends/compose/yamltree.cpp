@@ -5,6 +5,11 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <QHash>
+#include <QMap>
+#include <QSet>
+
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -265,6 +270,12 @@ void emitNode(YAML::Emitter &out, const YamlNode &n)
         out << YAML::Null;
         break;
     case YamlNode::Scalar:
+        if (n.scalar.contains(u'\n') && n.scalar.endsWith(u'\n') && !n.scalar.endsWith(QLatin1String("\n\n"))) {
+            // "|" gives the text its one last newline back; written with it there, the
+            // emitter would add a blank line after the block
+            out << YAML::Literal << n.scalar.chopped(1).toStdString();
+            break;
+        }
         if (n.scalar.contains(u'\n'))
             out << YAML::Literal;
         else if (n.quoted)
@@ -316,6 +327,161 @@ YamlParse parseYaml(const QByteArray &text, const QString &file)
     result.root = std::move(builder.root);
     result.ok = std::none_of(result.diagnostics.cbegin(), result.diagnostics.cend(), [](const Diagnostic &d) { return d.severity == Diagnostic::Error; });
     return result;
+}
+
+namespace {
+
+// The first line of each key and item (1-based), and the shallowest path on each line.
+void mapLines(const YamlNode &n, const QStringList &path, QHash<QStringList, int> *lineOf, QMap<int, QStringList> *pathAt)
+{
+    auto note = [&](const QStringList &p, int line) {
+        if (line <= 0)
+            return;
+        lineOf->insert(p, line);
+        if (!pathAt->contains(line))
+            pathAt->insert(line, p);
+    };
+    if (n.isMapping()) {
+        for (const auto &e : n.entries) {
+            const QStringList p = path + QStringList{e.key};
+            note(p, e.keyMark.line);
+            mapLines(e.value, p, lineOf, pathAt);
+        }
+    } else if (n.isSequence()) {
+        for (size_t i = 0; i < n.items.size(); ++i) {
+            const QStringList p = path + QStringList{QStringLiteral("[%1]").arg(i)};
+            note(p, n.items[i].mark.line);
+            mapLines(n.items[i], p, lineOf, pathAt);
+        }
+    }
+}
+
+// The lines that are the bodies of multi-line scalars (a '#' there is text, not a comment).
+void scalarBodies(const YamlNode &n, const QMap<int, QStringList> &pathAt, QSet<int> *lines)
+{
+    if (n.isScalar() && n.scalar.contains(u'\n') && n.mark.line > 0) {
+        const auto next = pathAt.upperBound(n.mark.line);
+        const int end = next == pathAt.cend() ? std::numeric_limits<int>::max() : next.key();
+        // the body's last lines: as many as the value has, from its first line on
+        const int count = int(n.scalar.count(u'\n')) + 1;
+        for (int l = n.mark.line + 1; l < end && l <= n.mark.line + count; ++l)
+            lines->insert(l);
+    }
+    for (const auto &i : n.items)
+        scalarBodies(i, pathAt, lines);
+    for (const auto &e : n.entries)
+        scalarBodies(e.value, pathAt, lines);
+}
+
+// Where a comment starts on a line of content: a '#' outside quotes after a blank; -1: none.
+int trailingComment(const QString &line)
+{
+    bool single = false, dbl = false;
+    for (int i = 0; i < line.size(); ++i) {
+        const QChar c = line[i];
+        if (dbl && c == u'\\') {
+            ++i;
+            continue;
+        }
+        if (!dbl && c == u'\'')
+            single = !single;
+        else if (!single && c == u'"')
+            dbl = !dbl;
+        else if (c == u'#' && !single && !dbl && i > 0 && (line[i - 1] == u' ' || line[i - 1] == u'\t'))
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+QList<YamlComment> collectComments(const QByteArray &text, const YamlNode &root)
+{
+    QHash<QStringList, int> lineOf;
+    QMap<int, QStringList> pathAt;
+    mapLines(root, {}, &lineOf, &pathAt);
+    QSet<int> bodies;
+    scalarBodies(root, pathAt, &bodies);
+    const QStringList lines = QString::fromUtf8(text).split(u'\n');
+    QList<YamlComment> out;
+    QStringList pending; // comments and blank lines waiting for the key they stand above
+    for (int i = 0; i < lines.size(); ++i) {
+        const int number = i + 1;
+        if (bodies.contains(number))
+            continue;
+        QString line = lines[i];
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(u'#') || trimmed.isEmpty()) {
+            if (i == lines.size() - 1 && trimmed.isEmpty())
+                break; // the file's last newline
+            pending << trimmed;
+            continue;
+        }
+        if (trimmed == QLatin1String("---") || trimmed == QLatin1String("..."))
+            continue;
+        const auto at = pathAt.constFind(number);
+        if (at == pathAt.cend())
+            continue; // a line of a value that started above: comments wait for the next key
+        for (const QString &p : std::as_const(pending))
+            out << YamlComment{*at, p, YamlComment::Before};
+        pending.clear();
+        if (const int hash = trailingComment(line); hash >= 0)
+            out << YamlComment{*at, line.mid(hash).trimmed(), YamlComment::After};
+    }
+    while (!pending.isEmpty() && pending.last().isEmpty())
+        pending.removeLast();
+    for (const QString &p : std::as_const(pending))
+        out << YamlComment{{}, p, YamlComment::End};
+    return out;
+}
+
+QByteArray emitYaml(const YamlNode &node, const QList<YamlComment> &comments)
+{
+    const QByteArray plain = emitYaml(node);
+    if (comments.isEmpty())
+        return plain;
+    const YamlParse again = parseYaml(plain, QString());
+    QHash<QStringList, int> lineOf;
+    QMap<int, QStringList> pathAt;
+    mapLines(again.root, {}, &lineOf, &pathAt);
+    QStringList lines = QString::fromUtf8(plain).split(u'\n');
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    QHash<int, QStringList> before; // by line index
+    QHash<int, QString> after;
+    QStringList end;
+    for (const YamlComment &c : comments) {
+        if (c.where == YamlComment::End) {
+            end << c.text;
+            continue;
+        }
+        const int line = lineOf.value(c.path) - 1;
+        if (line < 0 || line >= lines.size())
+            continue;
+        if (c.where == YamlComment::Before)
+            before[line] << c.text;
+        else
+            after[line] = c.text;
+    }
+    QString out;
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString &line = lines[i];
+        qsizetype spaces = 0;
+        while (spaces < line.size() && line[spaces] == u' ')
+            ++spaces;
+        const QString indent = line.left(spaces);
+        for (const QString &c : before.value(i))
+            out += (c.isEmpty() ? QString() : indent + c) + u'\n';
+        out += line;
+        if (after.contains(i))
+            out += QStringLiteral("  ") + after.value(i);
+        out += u'\n';
+    }
+    for (const QString &c : std::as_const(end))
+        out += c + u'\n';
+    return out.toUtf8();
 }
 
 QByteArray emitYaml(const YamlNode &node)

@@ -93,4 +93,23 @@ YamlParse parseYaml(const QByteArray &text, const QString &file);
 // Writes a node back as block YAML, in its key order; strings that were quoted stay quoted.
 QByteArray emitYaml(const YamlNode &node);
 
+// A comment (or blank line) of a YAML text, tied to the key or item it belongs to by its
+// path ("services", "web", "ports", "[0]"): the one on the next line (Before), the one on its
+// own line (After), or the end of the file (End).
+struct YamlComment
+{
+    enum Where { Before, After, End };
+    QStringList path;
+    QString text; // "# ..." (empty: a blank line)
+    Where where = Before;
+    bool operator==(const YamlComment &) const = default;
+};
+
+// The comments and blank lines of text, whose tree (parsed from it) is root. Lines inside
+// block scalars are content, not comments.
+QList<YamlComment> collectComments(const QByteArray &text, const YamlNode &root);
+// emitYaml, with the comments put back by the keys and items they belong to; those whose
+// place is gone are left out.
+QByteArray emitYaml(const YamlNode &node, const QList<YamlComment> &comments);
+
 } // namespace Wharf::Backends::Compose

@@ -96,6 +96,7 @@ bool ComposeDocument::setText(const QByteArray &bytes)
     if (!p.ok)
         return false;
     m_root = p.root.isNull() ? YamlNode::makeMapping() : p.root;
+    m_comments = collectComments(bytes, p.root);
     Q_EMIT changed();
     Q_EMIT layoutChanged();
     return true;
@@ -103,7 +104,7 @@ bool ComposeDocument::setText(const QByteArray &bytes)
 
 QByteArray ComposeDocument::text() const
 {
-    return emitYaml(m_root);
+    return emitYaml(m_root, m_comments);
 }
 
 bool ComposeDocument::load(const QString &path)
@@ -522,6 +523,14 @@ QString ComposeDocument::rename(Kind kind, const QString &from, const QString &t
     for (auto &e : sec->entries)
         if (e.key == from)
             e.key = to;
+    // its comments go along (and stay under the old name too, for an undo)
+    for (qsizetype i = 0, n = m_comments.size(); i < n; ++i) {
+        if (m_comments[i].path.size() >= 2 && m_comments[i].path[0] == sectionOf(kind) && m_comments[i].path[1] == from) {
+            YamlComment c = m_comments[i];
+            c.path[1] = to;
+            m_comments << c;
+        }
+    }
     auto renameIn = [&](YamlNode *list, bool mountsToo) {
         if (!list)
             return;

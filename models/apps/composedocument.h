@@ -11,8 +11,10 @@ namespace Wharf::Models::Apps {
 
 // A compose file being edited: the YAML tree as written (what Wharf does not model stays),
 // with the edits the orchestration editor makes, the canvas layout under the `x-wharf` key
-// (which compose ignores), and the text both views show. Edits keep key order, so a file
-// edited here diffs cleanly; YAML comments are not kept (yaml-cpp does not read them).
+// (which compose ignores), and the text both views show. Edits keep key order, and the
+// comments and blank lines of the text stay by the keys they were written above or beside
+// (yaml-cpp does not read them: they are found in the text), so a file edited here diffs
+// cleanly; a renamed service, volume or network keeps its comments.
 class ComposeDocument : public QObject
 {
     Q_OBJECT
@@ -97,6 +99,7 @@ private:
     void placeQuietly(Kind kind, const QString &name, QPointF at); // no signal (batches)
 
     Backends::Compose::YamlNode m_root;
+    QList<Backends::Compose::YamlComment> m_comments; // of the last text read
     QList<Backends::Compose::Diagnostic> m_diagnostics;
     QString m_path;
     QString m_lastError;

@@ -366,6 +366,60 @@ private Q_SLOTS:
         QVERIFY(emitYaml(r.project->model).contains("colour: blue"));
     }
 
+    // Comments and blank lines go back where they were: a file written back unchanged is the
+    // same text, and after edits the comments of what stayed are still by their keys.
+    void commentsKept()
+    {
+        const QByteArray text = "# The shop, in three tiers.\n"
+                                "name: shop\n"
+                                "\n"
+                                "services:\n"
+                                "  # the front door\n"
+                                "  web:\n"
+                                "    image: nginx:1.25  # pinned: 1.26 breaks the proxy\n"
+                                "    ports:\n"
+                                "      - '8080:80' # public\n"
+                                "      - \"8443:443\"\n"
+                                "    command: |\n"
+                                "      # not a comment: part of the script\n"
+                                "      run --fast\n"
+                                "    environment:\n"
+                                "      GREETING: 'hello # world'\n"
+                                "\n"
+                                "  db:\n"
+                                "    # data lives in a volume\n"
+                                "    image: postgres:16\n"
+                                "    volumes: [data:/var/lib/postgresql/data]  # flow style\n"
+                                "\n"
+                                "volumes:\n"
+                                "  data: {}\n"
+                                "# end of file\n";
+        const YamlParse p = parseYaml(text, QStringLiteral("compose.yaml"));
+        QVERIFY(p.ok);
+        const QList<YamlComment> comments = collectComments(text, p.root);
+        const QByteArray again = emitYaml(p.root, comments);
+        // everything is where it was (yaml-cpp writes the flow sequence as a block one)
+        for (const char *line : {"# The shop, in three tiers.\nname: shop\n\nservices:\n  # the front door\n  web:\n",
+                                 "    image: nginx:1.25  # pinned: 1.26 breaks the proxy\n", "      - \"8080:80\"  # public\n",
+                                 "      # not a comment: part of the script\n      run --fast\n    environment:\n", "\n  db:\n    # data lives in a volume\n    image: postgres:16\n",
+                                 "    volumes:  # flow style\n", "\nvolumes:\n  data: {}\n# end of file\n"}) {
+            QVERIFY2(again.contains(line), qPrintable(QString::fromUtf8(again)));
+        }
+        QCOMPARE(again.count("#"), text.count("#")); // none lost, none doubled
+        QVERIFY2(again.contains("GREETING: hello # world") || again.contains("GREETING: \"hello # world\""), qPrintable(QString::fromUtf8(again)));
+        // the result reads back as the same tree, and its comments come back the same
+        const YamlParse reread = parseYaml(again, QStringLiteral("compose.yaml"));
+        QVERIFY(reread.ok);
+        QCOMPARE(emitYaml(reread.root), emitYaml(p.root));
+        QCOMPARE(emitYaml(reread.root, collectComments(again, reread.root)), again);
+        // a removed key takes its comments along; the others stay
+        YamlNode edited = p.root;
+        edited.get(u"services")->remove(u"web");
+        const QByteArray less = emitYaml(edited, comments);
+        QVERIFY2(!less.contains("front door") && !less.contains("pinned"), qPrintable(QString::fromUtf8(less)));
+        QVERIFY2(less.contains("  # data lives in a volume\n    image: postgres:16\n"), qPrintable(QString::fromUtf8(less)));
+    }
+
     // Files that must not load, and the message (with its place) each one gives.
     void badInput_data()
     {

@@ -203,11 +203,13 @@ private Q_SLOTS:
                 "    image: nginx\n"
                 "    depends_on: [app]\n"
                 "    x-team: storefront\n"
+                "\n"
+                "  # the app tier\n"
                 "  app:\n"
                 "    image: shop/app:2\n"
                 "    depends_on: [db]\n"
                 "  db:\n"
-                "    image: postgres:15\n"
+                "    image: postgres:15  # pinned\n"
                 "    volumes: [pgdata:/var/lib/postgresql/data]\n"
                 "volumes:\n"
                 "  pgdata: {}\n");
@@ -223,12 +225,17 @@ private Q_SLOTS:
         QVERIFY(web->x() < app->x() && app->x() < db->x());
         QCOMPARE(e.scene()->items().size(), 4 + 3); // four blocks, two dependencies, one mount
         e.document()->setPosition(NodeKind::Service, QStringLiteral("db"), QPointF(900, 420));
+        QVERIFY(e.document()->rename(NodeKind::Service, QStringLiteral("app"), QStringLiteral("api")).isEmpty());
         QVERIFY(e.saveFile(path));
         QFile saved(path);
         QVERIFY(saved.open(QIODevice::ReadOnly));
         const QByteArray text = saved.readAll();
         QVERIFY(text.contains("x-team: storefront")); // what the editor does not model stays
-        QVERIFY(text.indexOf("web:") < text.indexOf("app:")); // in its order
+        QVERIFY(text.indexOf("web:") < text.indexOf("api:")); // in its order
+        // and so do the comments and blank lines, by their keys (a renamed service's too)
+        QVERIFY2(text.startsWith("# the shop\nname: shop\n"), text.constData());
+        QVERIFY2(text.contains("    x-team: storefront\n\n  # the app tier\n  api:\n"), text.constData());
+        QVERIFY2(text.contains("    image: postgres:15  # pinned\n"), text.constData());
         QVERIFY(text.contains("x-wharf:"));
         Ui::ComposeEditor again;
         QVERIFY(again.openFile(path));

@@ -392,7 +392,7 @@ void ComposeEditor::applyYamlNow()
         return;
     }
     m_message->hide();
-    if (emitYaml(before) != m_doc->text()) // a fixed typo that brings back what was there is no edit
+    if (emitYaml(before) != emitYaml(m_doc->root())) // a fixed typo that brings back what was there is no edit
         m_undo->push(new SnapshotCommand(m_doc, before, m_doc->root(), tr("Edit the YAML")));
     rebuild();
 }
