@@ -20,6 +20,37 @@ function(wharf_target_defaults target)
   endif()
 endfunction()
 
+# Precompiled Qt headers, made once by a target of their own and used by every other
+# (about half the compile time). GCC takes a precompiled header only where every macro it was
+# made with is defined the same way, so it is made with the definitions all Wharf targets share
+# and none of a Qt module's (those may be more at the place of use, not fewer). "core" has Qt
+# Core, Network and Concurrent; "gui" also Gui and Widgets.
+function(wharf_add_precompiled name kind)
+  if(NOT WHARF_PCH OR MSVC)
+    return()
+  endif()
+  set(headers <QtCore> <QtNetwork> <QtConcurrent> <functional> <memory> <optional>)
+  set(modules Core Network Concurrent)
+  if(kind STREQUAL "gui")
+    list(APPEND headers <QtGui> <QtWidgets>)
+    list(APPEND modules Gui Widgets)
+  endif()
+  add_library(${name} STATIC ${PROJECT_SOURCE_DIR}/cmake/precompiled.cpp)
+  set_target_properties(${name} PROPERTIES AUTOMOC OFF POSITION_INDEPENDENT_CODE ON)
+  wharf_target_defaults(${name})
+  foreach(m IN LISTS modules)
+    target_include_directories(${name} SYSTEM PRIVATE $<TARGET_PROPERTY:Qt6::${m},INTERFACE_INCLUDE_DIRECTORIES>)
+  endforeach()
+  target_precompile_headers(${name} PRIVATE ${headers})
+endfunction()
+
+# kind: "core" or "gui" (a target that links Qt Widgets)
+function(wharf_use_precompiled target kind)
+  if(WHARF_PCH AND NOT MSVC)
+    target_precompile_headers(${target} REUSE_FROM wharf_pch_${kind})
+  endif()
+endfunction()
+
 # wharf_add_test(NAME name SOURCES ... [LIBS ...] [LABELS ...] [FIXTURES ...] [TIMEOUT s] [WRAPPER script] [GUI])
 # One executable per subject; registered with CTest. FIXTURES names CTest fixtures the test
 # needs (for example "dockerd" for the private Docker daemon). WRAPPER is a script that sets up
@@ -30,6 +61,11 @@ function(wharf_add_test)
   wharf_target_defaults(${T_NAME})
   target_link_libraries(${T_NAME} PRIVATE Qt6::Test ${T_LIBS})
   target_include_directories(${T_NAME} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
+  if("wharf_ui" IN_LIST T_LIBS)
+    wharf_use_precompiled(${T_NAME} gui)
+  else()
+    wharf_use_precompiled(${T_NAME} core)
+  endif()
   if(T_WRAPPER)
     add_test(NAME ${T_NAME} COMMAND bash ${T_WRAPPER} $<TARGET_FILE:${T_NAME}>)
   else()

@@ -2664,6 +2664,10 @@
         <source>the image changed</source>
         <translation>镜像已变化</translation>
     </message>
+    <message>
+        <source>Restarting %1 (%2 changed)</source>
+        <translation>正在重启 %1（%2 已变化）</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::Apps::AppListModel</name>
@@ -2960,6 +2964,10 @@
     <message>
         <source>the image changed</source>
         <translation>镜像已变化</translation>
+    </message>
+    <message>
+        <source>restarts, as %1 changes</source>
+        <translation>将重启，因为 %1 有变化</translation>
     </message>
 </context>
 <context>
@@ -3837,6 +3845,10 @@
         <source>Plan with images rebuilt</source>
         <translation>按重新构建镜像制定计划</translation>
     </message>
+    <message>
+        <source>Not read: %1</source>
+        <translation>未能读取：%1</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Ui::AuditPage</name>
@@ -4311,6 +4323,18 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
         <translation>
             <numerusform>%1：%n 个成员，名称显示在每个成员上</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Images on the host</source>
+        <translation>主机上的镜像</translation>
+    </message>
+    <message>
+        <source>Images in the registries</source>
+        <translation>镜像仓库中的镜像</translation>
+    </message>
+    <message>
+        <source>Drag onto the canvas to add a service running %1 (pulled when deployed)</source>
+        <translation>拖到画布上以添加运行 %1 的服务（部署时拉取）</translation>
     </message>
 </context>
 <context>

@@ -437,8 +437,21 @@ void AppDeployer::runNextStep(const QString &service)
     const PlanStep step = r.steps[r.next++];
     const ServiceConfig *s = m_project.service(service);
     const int stopTimeout = s && s->stopGracePeriodNs ? int(*s->stopGracePeriodNs / 1'000'000'000LL) : m_options.stopTimeoutSeconds;
+    if (step.kind != PlanStep::Unchanged)
+        r.changed = true;
     switch (step.kind) {
     case PlanStep::Unchanged:
+        if (const QStringList deps = changedRestartDependencies(service); !deps.isEmpty()) {
+            // depends_on with restart: true: what it depends on changed, so it starts again
+            Q_EMIT progress(service, tr("Restarting %1 (%2 changed)").arg(step.name, deps.join(QStringLiteral(", "))));
+            m_runs[service].changed = true;
+            call(m_client->restartContainer(step.container, stopTimeout), [this, service, step](DockerJob *) {
+                record({{QStringLiteral("kind"), QStringLiteral("restarted")}, {QStringLiteral("id"), step.container}});
+                m_runs[service].containers << step.container;
+                runNextStep(service);
+            });
+            return;
+        }
         m_runs[service].containers << step.container;
         return runNextStep(service);
     case PlanStep::Start:
@@ -549,6 +562,16 @@ void AppDeployer::connectExtraNetworks(const QString &service, const QString &id
     const QJsonObject body{{QStringLiteral("Container"), id}, {QStringLiteral("EndpointConfig"), endpoint}};
     call(m_client->post(QStringLiteral("/networks/%1/connect").arg(network), {}, QJsonDocument(body)),
          [=, this](DockerJob *) { connectExtraNetworks(service, id, index + 1, done); });
+}
+
+QStringList AppDeployer::changedRestartDependencies(const QString &service) const
+{
+    QStringList out;
+    if (const ServiceConfig *s = m_project.service(service))
+        for (const Dependency &d : s->dependsOn)
+            if (d.restart && m_runs.value(d.service).changed)
+                out << d.service;
+    return out;
 }
 
 void AppDeployer::serviceDone(const QString &service)

@@ -94,6 +94,7 @@ private:
         bool completed = false;
         bool waitingHealth = false;
         bool waitingCompletion = false;
+        bool changed = false; // a container of it was created, recreated, started, restarted or removed
         QStringList containers; // the ids the service ends with
     };
 
@@ -113,6 +114,9 @@ private:
     void schedule();
     void runNextStep(const QString &service);
     void serviceDone(const QString &service);
+    // The dependencies with depends_on.restart whose containers changed in this deploy (their
+    // dependent's running containers are restarted).
+    QStringList changedRestartDependencies(const QString &service) const;
     void removeOld(const QString &service, const QString &id);
     void createReplica(const QString &service, const PlanStep &step, std::function<void(const QString &id)> done);
     void connectExtraNetworks(const QString &service, const QString &id, int index, std::function<void()> done);

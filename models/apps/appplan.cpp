@@ -325,6 +325,20 @@ DeployPlan planDeploy(const Project &project, const ObservedApp &observed, const
         for (const ObservedContainer &c : extra)
             plan.steps << PlanStep{PlanStep::Remove, name, c.number, c.name, c.id, DeployPlan::tr("a second container with number %1").arg(c.number)};
     }
+    // depends_on with restart: true: an unchanged container restarts when what it depends on changes
+    for (PlanStep &step : plan.steps) {
+        const ServiceConfig *s = step.kind == PlanStep::Unchanged ? project.service(step.service) : nullptr;
+        if (!s)
+            continue;
+        QStringList changing;
+        for (const Dependency &d : s->dependsOn)
+            if (d.restart && std::any_of(plan.steps.cbegin(), plan.steps.cend(), [&d](const PlanStep &o) {
+                    return o.service == d.service && o.kind != PlanStep::Unchanged && o.kind != PlanStep::Pull && o.kind != PlanStep::Build;
+                }))
+                changing << d.service;
+        if (!changing.isEmpty())
+            step.reason = DeployPlan::tr("restarts, as %1 changes").arg(changing.join(QStringLiteral(", ")));
+    }
     for (const ObservedContainer &c : observed.containers) {
         if (c.oneoff || project.service(c.service) || project.disabledServices.contains(c.service))
             continue;

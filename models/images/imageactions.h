@@ -64,6 +64,8 @@ public:
     ImageActions(HostConnection *host, RegistryStore *registries, Backends::CredentialStore *credentials, QObject *parent = nullptr);
 
     HostConnection *host() const { return m_host; }
+    RegistryStore *registries() const { return m_registries; }
+    Backends::CredentialStore *credentials() const { return m_credentials; }
     int pull(const QString &reference);
     int push(const QString &reference);
     void tag(const QString &source, const QString &target);

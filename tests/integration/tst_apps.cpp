@@ -458,6 +458,55 @@ private Q_SLOTS:
         QCOMPARE(containers().size(), 0);
     }
 
+    // depends_on with restart: true: when what a service depends on is recreated, its
+    // unchanged containers restart (and the plan says so); without it they are left alone.
+    void dependencyRestart()
+    {
+        auto write = [this](const QString &dbText) {
+            return writeApp(QStringLiteral("chain"), QStringLiteral("name: chain\n"
+                                                                   "services:\n"
+                                                                   "  db:\n"
+                                                                   "    image: %1\n"
+                                                                   "    command: [sh, -c, 'echo %2; exec sleep 3600']\n"
+                                                                   "    init: true\n"
+                                                                   "    stop_grace_period: 1s\n"
+                                                                   "  api:\n"
+                                                                   "    image: %1\n"
+                                                                   "    command: [sleep, '3600']\n"
+                                                                   "    init: true\n"
+                                                                   "    stop_grace_period: 1s\n"
+                                                                   "    depends_on: {db: {condition: service_started, restart: true}}\n"
+                                                                   "  cron:\n"
+                                                                   "    image: %1\n"
+                                                                   "    command: [sleep, '3600']\n"
+                                                                   "    init: true\n"
+                                                                   "    depends_on: [db]\n")
+                                                        .arg(TestSupport::testImage(), dbText));
+        };
+        auto startedAt = [this](const QString &name) {
+            return docker({QStringLiteral("inspect"), QStringLiteral("-f"), QStringLiteral("{{.State.StartedAt}}"), name}).out.trimmed();
+        };
+        const QString file = write(QStringLiteral("v1"));
+        CHECK_RUN(ctl({QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("-f"), file}), 0);
+        const auto before = idsByName(QStringLiteral("chain"));
+        const QString apiStarted = startedAt(QStringLiteral("chain-api-1"));
+        const QString cronStarted = startedAt(QStringLiteral("chain-cron-1"));
+        write(QStringLiteral("v2"));
+        const Run plan = ctl({QStringLiteral("app"), QStringLiteral("plan"), QStringLiteral("-f"), file});
+        QVERIFY2(plan.out.contains(QLatin1String("= chain-api-1 (unchanged: restarts, as db changes)")), qPrintable(plan.out));
+        QVERIFY2(plan.out.contains(QLatin1String("= chain-cron-1 (unchanged)")), qPrintable(plan.out));
+        const Run deploy = ctl({QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("-f"), file});
+        QVERIFY2(deploy.code == 0, qPrintable(deploy.out + deploy.err));
+        QVERIFY2(deploy.out.contains(QLatin1String("[api] Restarting chain-api-1 (db changed)")), qPrintable(deploy.out));
+        const auto after = idsByName(QStringLiteral("chain"));
+        QVERIFY(after.value(QStringLiteral("chain-db-1")) != before.value(QStringLiteral("chain-db-1")));
+        QCOMPARE(after.value(QStringLiteral("chain-api-1")), before.value(QStringLiteral("chain-api-1"))); // the same container, started again
+        QVERIFY(startedAt(QStringLiteral("chain-api-1")) != apiStarted);
+        QCOMPARE(after.value(QStringLiteral("chain-cron-1")), before.value(QStringLiteral("chain-cron-1")));
+        QCOMPARE(startedAt(QStringLiteral("chain-cron-1")), cronStarted);
+        CHECK_RUN(ctl({QStringLiteral("app"), QStringLiteral("down"), QStringLiteral("chain")}), 0);
+    }
+
     void badInput()
     {
         const QString file = writeApp(QStringLiteral("bad"), QStringLiteral("services:\n  web:\n    image: x\n    ports: ['99999:80']\n"));

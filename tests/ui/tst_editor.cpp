@@ -48,9 +48,17 @@ private Q_SLOTS:
         e.show();
         QVERIFY(QTest::qWaitForWindowExposed(&e));
         // the palette holds the blocks and the images, draggable
-        QCOMPARE(e.palette()->count(), 5);
+        QCOMPARE(e.palette()->count(), 6); // three blocks, a heading, two images
         QVERIFY(e.palette()->dragEnabled());
-        QCOMPARE(e.palette()->item(3)->data(Qt::UserRole).toString(), QStringLiteral("image:registry.example:5000/team/web:1.2"));
+        QCOMPARE(e.palette()->item(3)->text(), QStringLiteral("Images on the host"));
+        QVERIFY(!(e.palette()->item(3)->flags() & Qt::ItemIsDragEnabled));
+        QCOMPARE(e.palette()->item(4)->data(Qt::UserRole).toString(), QStringLiteral("image:registry.example:5000/team/web:1.2"));
+        // the registries' images come later, under their own heading
+        e.setRegistryImages({QStringLiteral("127.0.0.1:5000/team/api:2")});
+        QCOMPARE(e.palette()->count(), 8);
+        QCOMPARE(e.palette()->item(6)->text(), QStringLiteral("Images in the registries"));
+        QCOMPARE(e.palette()->item(7)->data(Qt::UserRole).toString(), QStringLiteral("image:127.0.0.1:5000/team/api:2"));
+        QVERIFY(e.palette()->item(7)->flags() & Qt::ItemIsDragEnabled);
 
         // two services dropped from the palette, named after their images
         dropBlock(e, QStringLiteral("image:registry.example:5000/team/web:1.2"), QPoint(200, 200));

@@ -10,6 +10,8 @@
 #include "images/imagespage.h"
 #include "inventory/resourcelistmodel.h"
 #include "mainwindow.h"
+#include "apps/appspage.h"
+#include "editor/composeeditor.h"
 #include "registries/registriespage.h"
 #include "registries/registrystore.h"
 #include "secrets/credentialstore.h"
@@ -192,6 +194,31 @@ private Q_SLOTS:
         page->askText = [&](const QString &, const QString &, const QString &) -> QString { return QStringLiteral("Not A Name"); };
         page->pull();
         QTRY_VERIFY(page->message()->text().contains(QStringLiteral("not a valid image reference")));
+    }
+
+    // The orchestration editor's palette offers what the registries hold (read with their
+    // logins), beside the host's images; a registry that cannot be read is named, not fatal.
+    void editorPaletteOffersRegistryImages()
+    {
+        auto *apps = qobject_cast<Ui::AppsPage *>(m_window->showPage(m_hostId, Ui::MainWindow::AppsKind));
+        QVERIFY(apps);
+        Ui::ComposeEditor *editor = apps->openEditor({});
+        QVERIFY(editor);
+        const QString pushed = QStringLiteral("image:") + reg("OPEN") + QStringLiteral("/ui/app:1");
+        // offered after the heading (empty: anywhere)
+        auto offered = [editor](const QString &block, const QString &heading = {}) {
+            bool past = heading.isEmpty();
+            for (int i = 0; i < editor->palette()->count(); ++i) {
+                past = past || editor->palette()->item(i)->text() == heading;
+                if (past && editor->palette()->item(i)->data(Qt::UserRole).toString() == block)
+                    return true;
+            }
+            return false;
+        };
+        QVERIFY(offered(QStringLiteral("image:") + TestSupport::testImage())); // the host's, at once
+        QTRY_VERIFY_WITH_TIMEOUT(offered(pushed, QStringLiteral("Images in the registries")), 20000);
+        QVERIFY2(editor->palette()->toolTip().contains(QLatin1String("locked")), qPrintable(editor->palette()->toolTip())); // no login for it here
+        editor->close();
     }
 
     void saveLoadAndImportFromThePage()

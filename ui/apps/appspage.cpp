@@ -13,6 +13,7 @@
 #include "editor/composeeditor.h"
 #include "inventory/resourcelistmodel.h"
 #include "images/imageactions.h"
+#include "registries/registryimages.h"
 #include "monitoring/statsfeed.h"
 
 #include <QCheckBox>
@@ -167,6 +168,7 @@ AppsPage::AppsPage(HostConnection *host, ImageActions *images, QWidget *parent)
         return QFileDialog::getOpenFileName(this, tr("Deploy a compose file"), QString(), tr("Compose files (*.yaml *.yml);;All files (*)"));
     };
     confirmPlan = [this](const QString &app, const DeployPlan &plan, bool canRebuild) { return showPlanDialog(this, app, plan, canRebuild); };
+    m_images = images;
     if (images) {
         QPointer<ImageActions> guard(images);
         m_actions->setRegistryAuth([guard](const QString &reference, std::function<void(const Backends::RegistryAuth &)> then) {
@@ -324,6 +326,13 @@ ComposeEditor *AppsPage::openEditor(const QString &path)
     }
     images.sort();
     editor->setImages(images);
+    // and the registries' (read in the background; the palette grows when they come)
+    if (m_images && m_images->registries())
+        listRegistryImages(m_images->registries(), m_images->credentials(), editor, [editor](const Models::RegistryImages &found) {
+            editor->setRegistryImages(found.images);
+            if (!found.errors.isEmpty())
+                editor->palette()->setToolTip(tr("Not read: %1").arg(found.errors.join(QStringLiteral("; "))));
+        });
     auto title = [editor, this](const QString &file) {
         editor->setWindowTitle(tr("%1 — orchestration editor — %2").arg(file.isEmpty() ? tr("new app") : QFileInfo(file).fileName(), m_host->config().name));
     };

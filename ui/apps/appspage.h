@@ -3,6 +3,7 @@
 #include "apps/appdeployer.h"
 #include "compose/loader.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <functional>
@@ -96,6 +97,7 @@ private:
     Models::HostConnection *m_host;
     Models::Apps::AppListModel *m_apps;
     Models::Apps::AppActions *m_actions;
+    QPointer<Models::ImageActions> m_images;
     Models::StatsMonitor *m_stats;
     VisibleRows *m_visible;
     QTableView *m_table;

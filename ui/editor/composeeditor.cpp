@@ -148,7 +148,8 @@ ComposeEditor::ComposeEditor(QWidget *parent)
     m_palette->setMaximumWidth(220);
     setImages({});
     connect(m_palette, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem *i) {
-        addBlock(i->data(Qt::UserRole).toString(), m_view->mapToScene(m_view->viewport()->rect().center()));
+        if (const QString block = i->data(Qt::UserRole).toString(); !block.isEmpty()) // not a heading
+            addBlock(block, m_view->mapToScene(m_view->viewport()->rect().center()));
     });
 
     // property panel
@@ -277,6 +278,18 @@ ComposeEditor::~ComposeEditor()
 
 void ComposeEditor::setImages(const QStringList &images)
 {
+    m_hostImages = images;
+    fillPalette();
+}
+
+void ComposeEditor::setRegistryImages(const QStringList &images)
+{
+    m_registryImages = images;
+    fillPalette();
+}
+
+void ComposeEditor::fillPalette()
+{
     m_palette->clear();
     auto item = [this](const QString &text, const QString &block, const QString &tip) {
         auto *i = new QListWidgetItem(text, m_palette);
@@ -286,8 +299,21 @@ void ComposeEditor::setImages(const QStringList &images)
     item(tr("Service"), QStringLiteral("service"), tr("Drag onto the canvas to add a service"));
     item(tr("Volume"), QStringLiteral("volume"), tr("Drag onto the canvas to add a volume; link a service to it to mount it"));
     item(tr("Network"), QStringLiteral("network"), tr("Drag onto the canvas to add a network; link a service to it to join it"));
-    for (const QString &img : images)
+    auto heading = [this](const QString &text) {
+        auto *h = new QListWidgetItem(text, m_palette);
+        h->setFlags(Qt::ItemIsEnabled); // not dragged, not selected
+        QFont f = h->font();
+        f.setBold(true);
+        h->setFont(f);
+    };
+    if (!m_hostImages.isEmpty())
+        heading(tr("Images on the host"));
+    for (const QString &img : std::as_const(m_hostImages))
         item(img, QStringLiteral("image:") + img, tr("Drag onto the canvas to add a service running %1").arg(img));
+    if (!m_registryImages.isEmpty())
+        heading(tr("Images in the registries"));
+    for (const QString &img : std::as_const(m_registryImages))
+        item(img, QStringLiteral("image:") + img, tr("Drag onto the canvas to add a service running %1 (pulled when deployed)").arg(img));
 }
 
 void ComposeEditor::newDocument()

@@ -47,8 +47,10 @@ public:
     bool openFile(const QString &path);
     bool saveFile(const QString &path = {});
     void newDocument();
-    // the images the palette offers (the host's and the registries')
+    // the images the palette offers: the host's, and (under their own heading, as they come
+    // in) the registries'
     void setImages(const QStringList &images);
+    void setRegistryImages(const QStringList &images);
 
     NodeItem *node(NodeKind kind, const QString &name) const;
     void selectNode(NodeKind kind, const QString &name);
@@ -97,6 +99,9 @@ private:
     QPlainTextEdit *m_yaml;
     QTabWidget *m_tabs;
     QListWidget *m_palette;
+    QStringList m_hostImages;
+    QStringList m_registryImages;
+    void fillPalette();
     QListWidget *m_problems;
     QLabel *m_message;
     QTimer *m_yamlTimer;
