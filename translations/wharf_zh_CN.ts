@@ -4303,10 +4303,6 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
         </translation>
     </message>
     <message>
-        <source>The clipboard holds no service (copy one first).</source>
-        <translation>剪贴板中没有服务（请先复制一个）。</translation>
-    </message>
-    <message>
         <source>none (link the service to a volume)</source>
         <translation>无（从服务连线到数据卷即可挂载）</translation>
     </message>
@@ -4335,6 +4331,10 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
     <message>
         <source>Drag onto the canvas to add a service running %1 (pulled when deployed)</source>
         <translation>拖到画布上以添加运行 %1 的服务（部署时拉取）</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no service, volume or network (copy some first).</source>
+        <translation>剪贴板中没有服务、数据卷或网络（请先复制）。</translation>
     </message>
 </context>
 <context>

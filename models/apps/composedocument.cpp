@@ -70,7 +70,37 @@ QString mountTarget(const YamlNode &v)
     return {};
 }
 
+// A name in a list or mapping of names (depends_on, networks, the layout), or a mount's source.
+void renameIn(YamlNode *list, const QString &from, const QString &to, bool mountsToo)
+{
+    if (!list)
+        return;
+    for (auto &e : list->entries)
+        if (e.key == from)
+            e.key = to;
+    for (auto &i : list->items) {
+        if (i.isScalar() && i.scalar == from)
+            i.scalar = to;
+        else if (mountsToo && mountSource(i) == from) {
+            if (i.isScalar())
+                i.scalar = to + i.scalar.mid(from.size());
+            else if (YamlNode *s = i.get(u"source"))
+                s->scalar = to;
+        }
+    }
+}
+
 } // namespace
+
+void ComposeDocument::renameReferences(YamlNode *svc, Kind kind, const QString &from, const QString &to)
+{
+    if (kind == Kind::Service)
+        renameIn(svc->get(u"depends_on"), from, to, false);
+    else if (kind == Kind::Volume)
+        renameIn(svc->get(u"volumes"), from, to, true);
+    else
+        renameIn(svc->get(u"networks"), from, to, false);
+}
 
 ComposeDocument::ComposeDocument(QObject *parent)
     : QObject(parent)
@@ -531,37 +561,12 @@ QString ComposeDocument::rename(Kind kind, const QString &from, const QString &t
             m_comments << c;
         }
     }
-    auto renameIn = [&](YamlNode *list, bool mountsToo) {
-        if (!list)
-            return;
-        for (auto &e : list->entries)
-            if (e.key == from)
-                e.key = to;
-        for (auto &i : list->items) {
-            if (i.isScalar() && i.scalar == from)
-                i.scalar = to;
-            else if (mountsToo && mountSource(i) == from) {
-                if (i.isScalar())
-                    i.scalar = to + i.scalar.mid(from.size());
-                else if (YamlNode *s = i.get(u"source"))
-                    s->scalar = to;
-            }
-        }
-    };
-    for (const QString &s : services()) {
-        YamlNode *svc = service(s);
-        if (!svc)
-            continue;
-        if (kind == Kind::Service)
-            renameIn(svc->get(u"depends_on"), false);
-        else if (kind == Kind::Volume)
-            renameIn(svc->get(u"volumes"), true);
-        else
-            renameIn(svc->get(u"networks"), false);
-    }
+    for (const QString &s : services())
+        if (YamlNode *svc = service(s))
+            renameReferences(svc, kind, from, to);
     if (YamlNode *layout = m_root.get(u"x-wharf"))
         if (YamlNode *l = layout->get(u"layout"))
-            renameIn(l->get(sectionOf(kind)), false);
+            renameIn(l->get(sectionOf(kind)), from, to, false);
     Q_EMIT changed();
     return {};
 }
@@ -683,6 +688,72 @@ QByteArray ComposeDocument::serviceYaml(const QString &name) const
     YamlNode m = YamlNode::makeMapping();
     m.set(name, *svc);
     return emitYaml(m);
+}
+
+QByteArray ComposeDocument::fragment(const QList<std::pair<Kind, QString>> &nodes) const
+{
+    YamlNode out = YamlNode::makeMapping();
+    for (Kind kind : {Kind::Service, Kind::Volume, Kind::Network}) {
+        const YamlNode *sec = m_root.get(sectionOf(kind));
+        YamlNode part = YamlNode::makeMapping();
+        for (const auto &[k, name] : nodes)
+            if (k == kind && sec)
+                if (const YamlNode *v = sec->get(name))
+                    part.set(name, *v);
+        if (!part.entries.empty())
+            out.set(sectionOf(kind), part);
+    }
+    return out.entries.empty() ? QByteArray() : emitYaml(out);
+}
+
+QList<ComposeDocument::Pasted> ComposeDocument::pasteFragment(const QByteArray &yaml)
+{
+    const YamlParse p = parseYaml(yaml, QStringLiteral("clipboard"));
+    if (!p.ok || !p.root.isMapping())
+        return {};
+    const bool sectioned = std::any_of(p.root.entries.cbegin(), p.root.entries.cend(), [](const YamlNode::Entry &e) {
+        return e.key == QLatin1String("services") || e.key == QLatin1String("volumes") || e.key == QLatin1String("networks");
+    });
+    if (!sectioned) { // one service, as serviceYaml writes it
+        const QString name = pasteService(yaml, {});
+        if (name.isEmpty())
+            return {};
+        return {Pasted{Kind::Service, p.root.entries.front().key, name}};
+    }
+    QList<Pasted> added;
+    for (Kind kind : {Kind::Volume, Kind::Network, Kind::Service}) {
+        const YamlNode *part = p.root.get(sectionOf(kind));
+        if (!part || !part->isMapping())
+            continue;
+        for (const auto &e : part->entries) {
+            if (!validName(e.key) || !(e.value.isMapping() || e.value.isNull()))
+                continue;
+            const QString free = freeName(kind, e.key);
+            YamlNode v = e.value.isNull() ? YamlNode::makeMapping() : e.value;
+            if (kind == Kind::Service)
+                v.remove(u"container_name"); // a copy cannot have the same container name
+            else
+                v.remove(u"name"); // nor the same name on the host
+            section(sectionOf(kind), true)->set(free, v);
+            added << Pasted{kind, e.key, free};
+        }
+    }
+    // what the pasted services refer to among the pasted things follows their new names (by
+    // way of names nothing has, so that "a" -> "a-2" and "a-2" -> "a-3" do not run together)
+    for (const Pasted &svcPasted : std::as_const(added)) {
+        if (svcPasted.kind != Kind::Service)
+            continue;
+        YamlNode *svc = service(svcPasted.name);
+        for (const Pasted &p : std::as_const(added))
+            if (p.from != p.name)
+                renameReferences(svc, p.kind, p.from, QStringLiteral("\x01") + p.name);
+        for (const Pasted &p : std::as_const(added))
+            if (p.from != p.name)
+                renameReferences(svc, p.kind, QStringLiteral("\x01") + p.name, p.name);
+    }
+    if (!added.isEmpty())
+        Q_EMIT changed();
+    return added;
 }
 
 QString ComposeDocument::pasteService(const QByteArray &yaml, const QString &name)

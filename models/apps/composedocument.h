@@ -78,6 +78,19 @@ public:
     // A service as YAML (for copy) and back (for paste, under a free name); the new name.
     QByteArray serviceYaml(const QString &service) const;
     QString pasteService(const QByteArray &yaml, const QString &name);
+    // Services, volumes and networks as a compose fragment ("services: {web: ...}", what a
+    // copy puts on the clipboard) and back: each pasted under a free name, and the references
+    // among what is pasted (depends_on, mounts, networks) follow the new names. A fragment of
+    // another compose file pastes too, and so does one service written as "name: {...}".
+    // Returns what was added (none: the text is no fragment).
+    struct Pasted
+    {
+        Kind kind;
+        QString from; // its name in the fragment
+        QString name; // and here
+    };
+    QByteArray fragment(const QList<std::pair<Kind, QString>> &nodes) const;
+    QList<Pasted> pasteFragment(const QByteArray &yaml);
 
     std::optional<QPointF> position(Kind kind, const QString &name) const;
     void setPosition(Kind kind, const QString &name, QPointF at); // emits layoutChanged()
@@ -91,6 +104,8 @@ Q_SIGNALS:
     void diagnosticsChanged();
 
 private:
+    // A service's references to a service, volume or network named from now name to.
+    static void renameReferences(Backends::Compose::YamlNode *svc, Kind kind, const QString &from, const QString &to);
     Backends::Compose::YamlNode *section(const QString &name, bool create);
     const Backends::Compose::YamlNode *section(const QString &name) const;
     Backends::Compose::YamlNode *service(const QString &name);

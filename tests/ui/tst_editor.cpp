@@ -177,6 +177,27 @@ private Q_SLOTS:
         QVERIFY(e.document()->dependencies().isEmpty()); // web's depends_on went with it
         e.undoStack()->undo();
         QCOMPARE(e.document()->dependencies().size(), 2); // web and its copy
+        // several at once, with what they refer to among themselves following their new names
+        e.scene()->clearSelection();
+        e.node(NodeKind::Service, QStringLiteral("web"))->setSelected(true);
+        e.node(NodeKind::Service, QStringLiteral("postgres"))->setSelected(true);
+        e.copySelected();
+        QVERIFY2(QApplication::clipboard()->text().startsWith(QLatin1String("services:\n")), qPrintable(QApplication::clipboard()->text()));
+        e.paste();
+        QVERIFY(e.document()->services().contains(QStringLiteral("web-3")) && e.document()->services().contains(QStringLiteral("postgres-2")));
+        QVERIFY(e.document()->dependencies().contains(std::pair{QStringLiteral("web-3"), QStringLiteral("postgres-2")}));
+        QCOMPARE(e.scene()->selectedItems().size(), 2); // the copies are selected
+        e.undoStack()->undo();
+        QVERIFY(!e.document()->services().contains(QStringLiteral("web-3")));
+        // a volume (and a fragment of any compose file) pastes too
+        QApplication::clipboard()->setText(QStringLiteral("volumes:\n  cache: {driver: local}\nnetworks:\n  back: {}\n"));
+        e.paste();
+        QVERIFY(e.document()->volumes().contains(QStringLiteral("cache")));
+        QVERIFY(e.document()->networks().contains(QStringLiteral("back")));
+        e.undoStack()->undo();
+        QApplication::clipboard()->setText(QStringLiteral("not: [a fragment"));
+        e.paste();
+        QVERIFY(e.message()->text().contains(QLatin1String("no service, volume or network")));
 
         // zoom and fit
         const double z = e.view()->zoom();

@@ -659,25 +659,38 @@ void ComposeEditor::deleteSelected()
 
 void ComposeEditor::copySelected()
 {
-    const QString s = selectedService();
-    if (!s.isEmpty())
-        QApplication::clipboard()->setText(QString::fromUtf8(m_doc->serviceYaml(s)));
+    QList<std::pair<NodeKind, QString>> nodes;
+    for (QGraphicsItem *i : m_scene->selectedItems())
+        if (auto *n = dynamic_cast<NodeItem *>(i))
+            nodes << std::pair{n->kind(), n->name()};
+    if (const QByteArray yaml = m_doc->fragment(nodes); !yaml.isEmpty())
+        QApplication::clipboard()->setText(QString::fromUtf8(yaml));
 }
 
 void ComposeEditor::paste()
 {
     const QByteArray yaml = QApplication::clipboard()->text().toUtf8();
-    QString pasted;
+    QList<Models::Apps::ComposeDocument::Pasted> pasted;
     edit(tr("Paste"), [this, yaml, &pasted] {
-        pasted = m_doc->pasteService(yaml, {});
+        pasted = m_doc->pasteFragment(yaml);
         if (pasted.isEmpty())
-            return tr("The clipboard holds no service (copy one first).");
-        const auto near = m_doc->position(NodeKind::Service, pasted);
-        m_doc->setPosition(NodeKind::Service, pasted, near ? *near + QPointF(40, 40) : QPointF(40, 40));
+            return tr("The clipboard holds no service, volume or network (copy some first).");
+        // beside the originals when they are here, else in a row at the top left
+        QPointF next(40, 40);
+        for (const auto &p : std::as_const(pasted)) {
+            const auto near = m_doc->position(p.kind, p.from);
+            m_doc->setPosition(p.kind, p.name, near ? *near + QPointF(40, 40) : next);
+            next += QPointF(220, 0);
+        }
         return QString();
     });
-    if (!pasted.isEmpty())
-        selectNode(NodeKind::Service, pasted);
+    if (!pasted.isEmpty()) {
+        rebuild();
+        m_scene->clearSelection();
+        for (const auto &p : std::as_const(pasted))
+            if (NodeItem *n = node(p.kind, p.name))
+                n->setSelected(true);
+    }
 }
 
 void ComposeEditor::autoLayout()
