@@ -2862,6 +2862,14 @@
         <source>%1 is not in %2</source>
         <translation>%1 不在 %2 中</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; is not a mount (TARGET, SOURCE:TARGET or SOURCE:TARGET:ro; the target is a path in the container)</source>
+        <translation>“%1”不是挂载（目标、源:目标 或 源:目标:ro；目标是容器中的路径）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a path nor a volume name</source>
+        <translation>“%1”既不是路径也不是数据卷名称</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::Apps::DeployPlan</name>
@@ -4303,10 +4311,6 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
         </translation>
     </message>
     <message>
-        <source>none (link the service to a volume)</source>
-        <translation>无（从服务连线到数据卷即可挂载）</translation>
-    </message>
-    <message>
         <source>Rename %1</source>
         <translation>重命名 %1</translation>
     </message>
@@ -4335,6 +4339,10 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
     <message>
         <source>The clipboard holds no service, volume or network (copy some first).</source>
         <translation>剪贴板中没有服务、数据卷或网络（请先复制）。</translation>
+    </message>
+    <message>
+        <source>data:/var/lib/data or ./src:/src:ro, one per line</source>
+        <translation>data:/var/lib/data 或 ./src:/src:ro，每行一个</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,17 @@ QString mountTarget(const YamlNode &v)
     return {};
 }
 
+// A mount as one line: the short form as written, the long one as SOURCE:TARGET[:ro].
+QString mountText(const YamlNode &m)
+{
+    if (m.isScalar())
+        return m.scalar;
+    const QString source = mountSource(m);
+    const YamlNode *ro = m.get(u"read_only");
+    const bool readOnly = ro && (ro->scalar == QLatin1String("true") || ro->scalar == QLatin1String("yes"));
+    return (source.isEmpty() ? QString() : source + QLatin1Char(':')) + mountTarget(m) + (readOnly ? QStringLiteral(":ro") : QString());
+}
+
 // A name in a list or mapping of names (depends_on, networks, the layout), or a mount's source.
 void renameIn(YamlNode *list, const QString &from, const QString &to, bool mountsToo)
 {
@@ -307,6 +318,14 @@ QString ComposeDocument::value(const QString &name, const QString &key) const
         for (const auto &e : n->entries)
             lines << (e.value.isNull() ? e.key : e.key + QLatin1Char('=') + e.value.scalar);
         return lines.join(QLatin1Char('\n'));
+    } else if (key == QLatin1String("volumes")) {
+        n = svc->get(key);
+        if (!n)
+            return {};
+        QStringList lines;
+        for (const auto &i : n->items)
+            lines << mountText(i);
+        return lines.join(QLatin1Char('\n'));
     } else if (key == QLatin1String("replicas")) {
         n = at({"deploy", "replicas"});
         if (!n)
@@ -413,6 +432,47 @@ QString ComposeDocument::setValue(const QString &name, const QString &key, const
         }
         if (seq.items.empty())
             svc->remove(u"ports");
+        else
+            svc->set(key, seq);
+    } else if (key == QLatin1String("volumes")) {
+        // one mount a line: TARGET, SOURCE:TARGET or SOURCE:TARGET:MODE; a named volume that is
+        // not defined yet is added to the file's volumes
+        static const QRegularExpression mode(QStringLiteral("^[a-zA-Z,]+$"));
+        const YamlNode *old = svc->get(u"volumes");
+        YamlNode seq = YamlNode::makeSequence();
+        QStringList newVolumes;
+        for (const QString &raw : v.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QString line = raw.trimmed();
+            if (line.isEmpty())
+                continue;
+            // a line that reads as before keeps its item (and what the long form says besides)
+            const YamlNode *same = nullptr;
+            if (old)
+                for (const auto &i : old->items)
+                    if (mountText(i) == line)
+                        same = &i;
+            if (same) {
+                seq.append(*same);
+                continue;
+            }
+            const QStringList parts = line.split(QLatin1Char(':'));
+            const QString target = parts.size() == 1 ? parts[0] : parts[1];
+            if (parts.size() > 3 || !target.startsWith(QLatin1Char('/')) || (parts.size() == 3 && !mode.match(parts[2]).hasMatch()))
+                return tr("\"%1\" is not a mount (TARGET, SOURCE:TARGET or SOURCE:TARGET:ro; the target is a path in the container)").arg(line);
+            if (parts.size() > 1) {
+                const QString source = parts[0];
+                const bool path = source.startsWith(QLatin1Char('/')) || source.startsWith(QLatin1Char('.')) || source.startsWith(QLatin1Char('~'));
+                if (!path && !validName(source))
+                    return tr("\"%1\" is neither a path nor a volume name").arg(source);
+                if (!path && !volumes().contains(source) && !newVolumes.contains(source))
+                    newVolumes << source;
+            }
+            seq.append(textNode(line));
+        }
+        for (const QString &name : std::as_const(newVolumes))
+            section(QStringLiteral("volumes"), true)->set(name, YamlNode::makeMapping());
+        if (seq.items.empty())
+            svc->remove(u"volumes");
         else
             svc->set(key, seq);
     } else if (key == QLatin1String("replicas")) {

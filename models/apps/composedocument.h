@@ -58,7 +58,8 @@ public:
     // One service's values, as text, for the property panel ("" when not set).
     QString value(const QString &service, const QString &key) const;
     // Sets (or with an empty text removes) a value; keys: image, command, environment (KEY=VALUE
-    // lines), ports (one per line), replicas, restart, cpus, memory, healthcheck (a command).
+    // lines), ports (one per line), volumes (SOURCE:TARGET[:MODE] lines; a named volume not
+    // defined yet is added), replicas, restart, cpus, memory, healthcheck (a command).
     // An error names what is wrong and changes nothing.
     QString setValue(const QString &service, const QString &key, const QString &text);
 

@@ -272,6 +272,16 @@ private Q_SLOTS:
         QCOMPARE(again.node(NodeKind::Service, QStringLiteral("db"))->pos(), QPointF(900, 420));
         // compose itself ignores the key: the file is valid
         QCOMPARE(again.validate(), 0);
+        // mounts in the property panel: one a line; a named volume not defined yet is added
+        again.selectNode(NodeKind::Service, QStringLiteral("db"));
+        QCOMPARE(again.document()->value(QStringLiteral("db"), QStringLiteral("volumes")), QStringLiteral("pgdata:/var/lib/postgresql/data"));
+        QVERIFY(again.setProperty(QStringLiteral("volumes"), QStringLiteral("pgdata:/var/lib/postgresql/data\n./init:/docker-entrypoint-initdb.d:ro\nlogs:/var/log")));
+        QCOMPARE(again.document()->volumes(), (QStringList{QStringLiteral("pgdata"), QStringLiteral("logs")}));
+        QCOMPARE(again.document()->mounts().size(), 2); // the named ones, drawn as edges
+        QCOMPARE(again.validate(), 0);
+        QVERIFY(!again.setProperty(QStringLiteral("volumes"), QStringLiteral("pgdata:relative/path")));
+        QVERIFY(again.message()->text().contains(QLatin1String("is not a mount")));
+        QCOMPARE(again.document()->value(QStringLiteral("db"), QStringLiteral("volumes")).count(QLatin1Char('\n')), 2); // unchanged
         // a file that does not parse opens in the YAML tab with its line marked
         QFile bad(dir.filePath(QStringLiteral("bad.yaml")));
         QVERIFY(bad.open(QIODevice::WriteOnly));

@@ -174,8 +174,9 @@ ComposeEditor::ComposeEditor(QWidget *parent)
     m_memory->setPlaceholderText(tr("e.g. 512m"));
     m_health = new QLineEdit;
     m_health->setPlaceholderText(tr("a command that succeeds when healthy"));
-    m_volumesLabel = new QLabel;
-    m_volumesLabel->setWordWrap(true);
+    m_volumes = new QPlainTextEdit;
+    m_volumes->setPlaceholderText(tr("data:/var/lib/data or ./src:/src:ro, one per line"));
+    m_volumes->setMaximumHeight(70);
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Image"), m_image);
     form->addRow(tr("Command"), m_command);
@@ -186,7 +187,7 @@ ComposeEditor::ComposeEditor(QWidget *parent)
     form->addRow(tr("CPUs"), m_cpus);
     form->addRow(tr("Memory"), m_memory);
     form->addRow(tr("Health check"), m_health);
-    form->addRow(tr("Volumes"), m_volumesLabel);
+    form->addRow(tr("Volumes"), m_volumes);
     m_panel->setEnabled(false);
     m_panel->setMinimumWidth(260);
     connect(m_name, &QLineEdit::editingFinished, this, [this] { commitProperty(QStringLiteral("name")); });
@@ -198,7 +199,7 @@ ComposeEditor::ComposeEditor(QWidget *parent)
     connect(m_health, &QLineEdit::editingFinished, this, [this] { commitProperty(QStringLiteral("healthcheck")); });
     connect(m_restart, &QComboBox::activated, this, [this] { commitProperty(QStringLiteral("restart")); });
     // the multi-line fields apply when they lose focus
-    for (QPlainTextEdit *e : {m_env, m_ports})
+    for (QPlainTextEdit *e : {m_env, m_ports, m_volumes})
         e->installEventFilter(this);
 
     // tabs: canvas and YAML
@@ -737,11 +738,7 @@ void ComposeEditor::showProperties()
     set(m_cpus, m_doc->value(s, QStringLiteral("cpus")));
     set(m_memory, m_doc->value(s, QStringLiteral("memory")));
     set(m_health, m_doc->value(s, QStringLiteral("healthcheck")));
-    QStringList mounts;
-    for (const auto &m : m_doc->mounts())
-        if (m.service == s)
-            mounts << m.volume + QStringLiteral(" → ") + m.target;
-    m_volumesLabel->setText(mounts.isEmpty() ? tr("none (link the service to a volume)") : mounts.join(QLatin1Char('\n')));
+    set(m_volumes, m_doc->value(s, QStringLiteral("volumes")));
 }
 
 bool ComposeEditor::setProperty(const QString &key, const QString &value)
@@ -788,6 +785,8 @@ void ComposeEditor::commitProperty(const QString &key)
         v = m_env->toPlainText();
     else if (key == QLatin1String("ports"))
         v = m_ports->toPlainText();
+    else if (key == QLatin1String("volumes"))
+        v = m_volumes->toPlainText();
     else if (key == QLatin1String("replicas"))
         v = m_replicas->text();
     else if (key == QLatin1String("restart"))
@@ -817,6 +816,8 @@ bool ComposeEditor::eventFilter(QObject *watched, QEvent *event)
             commitProperty(QStringLiteral("environment"));
         else if (watched == m_ports)
             commitProperty(QStringLiteral("ports"));
+        else if (watched == m_volumes)
+            commitProperty(QStringLiteral("volumes"));
     }
     return QWidget::eventFilter(watched, event);
 }

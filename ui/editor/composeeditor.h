@@ -122,7 +122,7 @@ private:
     QLineEdit *m_cpus;
     QLineEdit *m_memory;
     QLineEdit *m_health;
-    QLabel *m_volumesLabel;
+    QPlainTextEdit *m_volumes;
     QString m_panelService;
 };
 
