@@ -462,16 +462,25 @@ void AppDeployer::runNextStep(const QString &service)
             runNextStep(service);
         });
         return;
-    case PlanStep::Create:
-        Q_EMIT progress(service, tr("Creating %1").arg(step.name));
-        createReplica(service, step, [this, service, step](const QString &id) {
-            Q_EMIT progress(service, tr("Starting %1").arg(step.name));
-            call(m_client->startContainer(id), [this, service, id](DockerJob *) {
-                m_runs[service].containers << id;
-                runNextStep(service);
+    case PlanStep::Create: {
+        // this create and the ones right after it (new replicas) side by side
+        QList<PlanStep> batch{step};
+        while (r.next < r.steps.size() && r.steps[r.next].kind == PlanStep::Create)
+            batch << r.steps[r.next++];
+        auto left = std::make_shared<int>(int(batch.size()));
+        for (const PlanStep &one : std::as_const(batch)) {
+            Q_EMIT progress(service, tr("Creating %1").arg(one.name));
+            createReplica(service, one, [this, service, one, left](const QString &id) {
+                Q_EMIT progress(service, tr("Starting %1").arg(one.name));
+                call(m_client->startContainer(id), [this, service, id, left](DockerJob *) {
+                    m_runs[service].containers << id;
+                    if (--*left == 0 || m_failed) // on failure: the end is where nothing is in flight
+                        runNextStep(service);
+                });
             });
-        });
+        }
         return;
+    }
     case PlanStep::Recreate: {
         // the old one steps aside (renamed, still labelled), the new one takes its name
         Q_EMIT progress(service, tr("Recreating %1").arg(step.name));

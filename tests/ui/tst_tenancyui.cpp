@@ -585,6 +585,16 @@ private Q_SLOTS:
         QVERIFY2(failures.first().first().toString().contains(QLatin1String("Quota exceeded")), qPrintable(failures.first().first().toString()));
         c->updateContainer(ref, 1'000'000'000, -1);
         QTRY_COMPARE_WITH_TIMEOUT(s->usage(QStringLiteral("blue"))->cpusNano, 1'000'000'000, 10000);
+        // the quota moves when the gate admits the change, the audit record when the daemon
+        // has answered: wait for it, so that the trail below has its order
+        auto updated = [&] {
+            Backends::AuditFilter u;
+            u.tenant = QStringLiteral("blue");
+            u.action = QStringLiteral("container.update");
+            const auto log = s->auditLog(u);
+            return log && std::any_of(log->cbegin(), log->cend(), [](const Backends::AuditEntry &e) { return e.result == QLatin1String("ok"); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(updated(), 10000);
         // someone else's container: refused without a word about whether it exists
         failures.clear();
         c->containerAction(Models::HostConnection::Action::Stop, {QStringLiteral("red-web")});
