@@ -57,6 +57,11 @@ public:
     static Expected<QByteArray> pack(const QString &folder, const QString &dockerfile, BuildContextStats *stats = nullptr);
     // The folder with a Dockerfile given as text (compose's dockerfile_inline), added under a
     // generated name.
+    // A context the engine fetches itself (a git or https URL), not a folder here.
+    static bool isRemote(const QString &context)
+    {
+        return context.contains(QLatin1String("://")) || context.startsWith(QLatin1String("git@"));
+    }
     static Expected<QByteArray> packWithDockerfile(const QString &folder, const QByteArray &dockerfileText, BuildContextStats *stats = nullptr);
 
 private:

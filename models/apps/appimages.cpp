@@ -105,7 +105,7 @@ void build(const std::shared_ptr<ImageRun> &run, const Project &project, const R
     o.noCache = b.noCache;
     o.pull = b.pull;
     run->progress(tr("Building %1 from %2").arg(run->step.name, b.context));
-    const bool remote = b.context.contains(QLatin1String("://")) || b.context.startsWith(QLatin1String("git@"));
+    const bool remote = Backends::BuildContext::isRemote(b.context);
     if (remote) {
         o.remote = b.context;
         o.dockerfile = b.dockerfile;

@@ -398,7 +398,7 @@ BuildRun *ImageActions::build(const BuildRequest &request)
         }
         t = ref->toString();
     }
-    const bool remote = request.context.contains(QLatin1String("://")) || request.context.startsWith(QLatin1String("git@"));
+    const bool remote = BuildContext::isRemote(request.context);
     auto start = [this, run, options, tasks, title](const QByteArray &tar, const QString &dockerfileInArchive) {
         if (!m_host)
             return;
