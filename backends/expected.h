@@ -1,37 +1,5 @@
 #pragma once
 
+// (Error and Expected live in core/error.h, the header every layer includes.)
+#include "core/error.h"
 #include "http/httptypes.h"
-
-#include <utility>
-#include <variant>
-
-namespace Wharf::Backends {
-
-// A value or an Error (std::expected is C++23; this is the part we need).
-template<typename T>
-class Expected
-{
-public:
-    Expected(T value)
-        : m_v(std::move(value))
-    {
-    }
-    Expected(Error error)
-        : m_v(std::move(error))
-    {
-    }
-    bool hasValue() const { return m_v.index() == 0; }
-    explicit operator bool() const { return hasValue(); }
-    const T &value() const { return std::get<0>(m_v); }
-    T &value() { return std::get<0>(m_v); }
-    const T &operator*() const { return value(); }
-    const T *operator->() const { return &value(); }
-    T &operator*() { return value(); }
-    T *operator->() { return &value(); }
-    const Error &error() const { return std::get<1>(m_v); }
-
-private:
-    std::variant<T, Error> m_v;
-};
-
-} // namespace Wharf::Backends

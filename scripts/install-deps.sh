@@ -17,7 +17,7 @@ TEST_PKGS=(
   docker.io containerd runc iptables iproute2 busybox-static curl openssl
   xvfb xauth x11-apps imagemagick hyperfine procps desktop-file-utils
   dbus-bin gnome-keyring libsecret-tools openssh-server openssh-client
-  docker-registry apache2-utils postgresql docker-compose
+  docker-registry apache2-utils postgresql docker-compose zsh
 )
 
 want=("${BUILD_PKGS[@]}")

@@ -382,10 +382,6 @@
         <translation>此数据库角色属于租户“%1”，不能以“%2”的身份操作。</translation>
     </message>
     <message>
-        <source>exit code %1</source>
-        <translation>退出码 %1</translation>
-    </message>
-    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -2549,6 +2545,10 @@
         <source>Remove app %1</source>
         <translation>移除应用 %1</translation>
     </message>
+    <message>
+        <source>The host was removed.</source>
+        <translation>该主机已被移除。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::Apps::AppDeployer</name>
@@ -3179,10 +3179,6 @@
         <translation>心跳无应答：%1</translation>
     </message>
     <message>
-        <source>The host was removed.</source>
-        <translation>该主机已被移除。</translation>
-    </message>
-    <message>
         <source>Change the limits of %1</source>
         <translation>更改 %1 的资源限制</translation>
     </message>
@@ -3401,6 +3397,13 @@
     <message>
         <source>The container stopped; its logs continue here when it runs again.</source>
         <translation>容器已停止；再次运行时日志会在这里继续显示。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Operations</name>
+    <message>
+        <source>Cancelled before it was sent.</source>
+        <translation>发送前已取消。</translation>
     </message>
 </context>
 <context>
@@ -5650,6 +5653,10 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
         <source>Its data goes to a volume; deleting tags is enabled. On a remote host, publish it on an address this console reaches, and protect it (a firewall, or TLS in front): the registry has no login.</source>
         <translation>数据存放在数据卷中；允许删除标签。在远程主机上，请把它发布在本控制台能访问的地址上并加以保护（防火墙或前置 TLS）：该镜像仓库没有登录验证。</translation>
     </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Ui::ResourcePage</name>
@@ -6508,96 +6515,900 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
         <translation>--output 只能是 table、json 或 csv，而不是“%1”</translation>
     </message>
     <message>
-        <source>usage: wharfctl quota show TENANT | quota reconcile</source>
-        <translation>用法：wharfctl quota show 租户 | quota reconcile</translation>
+        <source>name the shell: bash or zsh</source>
+        <translation>请指定 shell：bash 或 zsh</translation>
     </message>
     <message>
-        <source>Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json|csv] [--db URL] [--tenant NAME] COMMAND
-       ssh:// hosts: [--known-hosts FILE] [--accept-new-host-key] [--ssh-key FILE] [--ssh-client libssh2|openssh]
+        <source>&quot;%1&quot; needs a sub-command</source>
+        <translation>“%1”需要一个子命令</translation>
+    </message>
+    <message>
+        <source>the daemon: unix://, tcp://, ssh:// or a saved host&apos;s name</source>
+        <translation>守护进程：unix://、tcp://、ssh:// 或已保存主机的名称</translation>
+    </message>
+    <message>
+        <source>TLS, the daemon checked against the CA</source>
+        <translation>使用 TLS，并用 CA 校验守护进程</translation>
+    </message>
+    <message>
+        <source>TLS without checking the daemon (lab mode only)</source>
+        <translation>使用 TLS 但不校验守护进程（仅限实验模式）</translation>
+    </message>
+    <message>
+        <source>the CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>the client certificate</source>
+        <translation>客户端证书</translation>
+    </message>
+    <message>
+        <source>the client key</source>
+        <translation>客户端私钥</translation>
+    </message>
+    <message>
+        <source>a known_hosts file for ssh:// hosts</source>
+        <translation>ssh:// 主机使用的 known_hosts 文件</translation>
+    </message>
+    <message>
+        <source>trust an ssh:// host seen for the first time</source>
+        <translation>信任首次连接的 ssh:// 主机</translation>
+    </message>
+    <message>
+        <source>the SSH key for ssh:// hosts</source>
+        <translation>ssh:// 主机使用的 SSH 私钥</translation>
+    </message>
+    <message>
+        <source>which SSH client to use</source>
+        <translation>使用哪个 SSH 客户端</translation>
+    </message>
+    <message>
+        <source>how lists are printed</source>
+        <translation>列表的输出格式</translation>
+    </message>
+    <message>
+        <source>the metadata database: sqlite:///FILE or postgresql://USER@HOST/DB</source>
+        <translation>元数据数据库：sqlite:///文件 或 postgresql://用户@主机/数据库</translation>
+    </message>
+    <message>
+        <source>act within this tenant&apos;s quota, hosts and containers</source>
+        <translation>在该租户的配额、主机和容器范围内操作</translation>
+    </message>
+    <message>
+        <source>this help (wharfctl COMMAND --help: a command&apos;s)</source>
+        <translation>本帮助（wharfctl 命令 --help：某个命令的帮助）</translation>
+    </message>
+    <message>
+        <source>wharfctl&apos;s version</source>
+        <translation>wharfctl 的版本</translation>
+    </message>
+    <message>
+        <source>Usage: wharfctl %1%2
+See &apos;wharfctl %3 --help&apos;.</source>
+        <translation>用法：wharfctl %1%2
+参见“wharfctl %3 --help”。</translation>
+    </message>
+    <message>
+        <source>Usage: wharfctl %1%2</source>
+        <translation>用法：wharfctl %1%2</translation>
+    </message>
+    <message>
+        <source>Commands:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>An admin&apos;s command: a tenant&apos;s request is refused and recorded.</source>
+        <translation>管理员命令：租户的请求会被拒绝并记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Usage: wharfctl [OPTIONS] COMMAND [ARGS]
 
-Commands:
-  version, info, events      the daemon and its event stream
-  ps, create, run            list and create containers
-  start, stop, restart, kill, pause, unpause, rm, rename, update
-  inspect, logs, stats, top, exec, cp
-  volume ls|create|inspect|rm|prune
-  network ls|create|inspect|connect|disconnect|rm
-  images, pull, push, tag, rmi, history, save, load, import, build
-  image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build
-  login [REGISTRY] -u USER --password-stdin, logout [REGISTRY]   (passwords in the keychain)
-  registry ls|add NAME URL|remove NAME          the registry list
-  registry repos REG, tags REG/REPO, inspect REG/REPO:TAG, rm REG/REPO:TAG
-  registry run [--name N] [--port P] [--image I] [--volume V]   run a registry on the host
-  host ls|add|rm|test        saved hosts (TLS keys in the keychain)
-  host forget-key NAME|HOST[:PORT]   remove a host&apos;s SSH key from Wharf&apos;s known_hosts
-
-Platform (the metadata database: --db URL or WHARF_DB, else the embedded SQLite file):
-  db status|migrate|login       the database, its schema, a PostgreSQL password in the keychain
-  plan ls|show|rm NAME, plan create|update NAME --max-containers N --cpus C --memory M [--disk D]
-       [--price-hour P | --price-month P | --free] [--cpu-price P] [--memory-price P] [--disk-price P]
-  tenant ls|show|suspend|resume|rm NAME, tenant create NAME --plan PLAN [--email E], tenant plan NAME PLAN
-  tenant role NAME --password-stdin   a PostgreSQL role for the tenant&apos;s own console
-  user ls [--tenant T], user create NAME --tenant T|--admin [--password-stdin], user rm NAME
-       people with PostgreSQL roles of their own (a tenant&apos;s members, admins), each named in the audit log
-  domain ls | set HOST public|TENANT | rm HOST   which hosts tenants may use
-  quota show TENANT, quota reconcile [--adopt]   usage against the plan; recount from the daemon
-  meter, controller [--interval S]   meter usage once; hold the host&apos;s lease and run the loops
-  bill TENANT [--period hour|day|month] [--from D --to D] [-o csv]
-  bill TENANT --period day|month --issue DATE, bills [TENANT]   issue a closed period&apos;s bill; the bills issued
-  audit [--tenant T] [--actor U] [--action A] [--host H] [--since T] [--until T] [-o csv]
-Applications (compose files):
-  app validate|config [-f FILE]... [--env-file F] [--profile P] [--name N] [--no-interpolate]   check a file; print its normalised model
-  app plan|deploy [-f FILE]... [--name N] [--atomic] [--build] [--pull]
-                                what a deploy would change; deploy it (--atomic: all or nothing;
-                                missing images are pulled or built; --build, --pull: all of them)
-  app ls, app ps NAME, app logs NAME [-f] [--tail N], app stop|start|restart NAME, app down NAME [--volumes]
---tenant NAME acts within that tenant&apos;s quota, hosts and containers; a tenant&apos;s database role always does.
-
-The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOST, else the local socket.
+The Wharf platform without a window: hosts, containers, images, apps, tenants, plans and bills.
 </source>
-        <translation>用法：wharfctl [-H|--host URL] [--tlsverify --tlscacert 文件 --tlscert 文件 --tlskey 文件] [-o|--output table|json|csv] [--db URL] [--tenant 名称] 命令
-       ssh:// 主机：[--known-hosts 文件] [--accept-new-host-key] [--ssh-key 文件] [--ssh-client libssh2|openssh]
+        <translation>用法：wharfctl [选项] 命令 [参数]
 
-命令：
-  version, info, events      守护进程及其事件流
-  ps, create, run            列出和创建容器
-  start, stop, restart, kill, pause, unpause, rm, rename, update
-  inspect, logs, stats, top, exec, cp
-  volume ls|create|inspect|rm|prune
-  network ls|create|inspect|connect|disconnect|rm
-  images, pull, push, tag, rmi, history, save, load, import, build
-  image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build
-  login [镜像仓库] -u 用户名 --password-stdin, logout [镜像仓库]   （密码保存在钥匙串中）
-  registry ls|add 名称 URL|remove 名称          镜像仓库列表
-  registry repos 仓库, tags 仓库/REPO, inspect 仓库/REPO:标签, rm 仓库/REPO:标签
-  registry run [--name 名称] [--port 端口] [--image 镜像] [--volume 数据卷]   在主机上运行镜像仓库
-  host ls|add|rm|test        已保存的主机（TLS 私钥保存在钥匙串中）
-  host forget-key 名称|主机[:端口]   从 Wharf 的 known_hosts 中删除主机的 SSH 密钥
-
-平台（元数据数据库：--db URL 或 WHARF_DB，否则为内嵌的 SQLite 文件）：
-  db status|migrate|login       数据库、其架构、钥匙串中的 PostgreSQL 密码
-  plan ls|show|rm 名称, plan create|update 名称 --max-containers N --cpus C --memory M [--disk D]
-       [--price-hour 价格 | --price-month 价格 | --free] [--cpu-price 价格] [--memory-price 价格] [--disk-price 价格]
-  tenant ls|show|suspend|resume|rm 名称, tenant create 名称 --plan 套餐 [--email 邮箱], tenant plan 名称 套餐
-  tenant role 名称 --password-stdin   供租户自己的控制台使用的 PostgreSQL 角色
-  user ls [--tenant T]，user create 名称 --tenant T|--admin [--password-stdin]，user rm 名称
-       拥有自己 PostgreSQL 角色的人员（租户成员、管理员），审计日志中各自署名
-  domain ls | set 主机 public|租户 | rm 主机   租户可使用哪些主机
-  quota show 租户, quota reconcile [--adopt]   用量与套餐对比；按守护进程实际情况重新计数
-  meter, controller [--interval 秒]   计量一次；持有主机租约并运行控制循环
-  bill 租户 [--period hour|day|month] [--from 日期 --to 日期] [-o csv]
-  bill 租户 --period day|month --issue 日期，bills [租户]   开具已结束周期的账单；列出已开具的账单
-  audit [--tenant 租户] [--actor 用户] [--action 操作] [--host 主机] [--since 时间] [--until 时间] [-o csv]
-应用（compose 文件）：
-  app validate|config [-f 文件]... [--env-file 文件] [--profile 配置] [--name 名称] [--no-interpolate]   检查文件；输出规范化后的模型
-  app plan|deploy [-f 文件]... [--name 名称] [--atomic] [--build] [--pull]
-                                部署将改变什么；执行部署（--atomic：全部成功或全部回滚；
-                                缺少的镜像会被拉取或构建；--build、--pull：全部镜像）
-  app ls、app ps 名称、app logs 名称 [-f] [--tail 行数]、app stop|start|restart 名称、app down 名称 [--volumes]
---tenant 名称 表示在该租户的配额、主机和容器范围内操作；租户自己的数据库角色始终如此。
-
-主机来自 -H（地址或已保存主机的名称），否则来自 DOCKER_HOST，否则使用本地套接字。
+不带窗口的 Wharf 平台：主机、容器、镜像、应用、租户、套餐和账单。
 </translation>
+    </message>
+    <message>
+        <source>The host comes from -H (an address or a saved host&apos;s name), else DOCKER_HOST, else the local socket.
+--tenant NAME acts within that tenant&apos;s quota, hosts and containers; a tenant&apos;s database role always does.
+Run &apos;wharfctl COMMAND --help&apos; for a command&apos;s options.</source>
+        <translation>主机取自 -H（地址或已保存主机的名称），否则取 DOCKER_HOST，再否则使用本地套接字。
+--tenant 名称 在该租户的配额、主机和容器范围内操作；租户的数据库角色总是如此。
+运行“wharfctl 命令 --help”查看某个命令的选项。</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <source>Volumes and networks</source>
+        <translation>数据卷与网络</translation>
+    </message>
+    <message>
+        <source>Images and registries</source>
+        <translation>镜像与镜像仓库</translation>
+    </message>
+    <message>
+        <source>Saved hosts</source>
+        <translation>已保存的主机</translation>
+    </message>
+    <message>
+        <source>Platform (the metadata database: --db URL or WHARF_DB, else the embedded SQLite file)</source>
+        <translation>平台（元数据数据库：--db URL 或 WHARF_DB，否则使用内嵌的 SQLite 文件）</translation>
+    </message>
+    <message>
+        <source>Applications (compose files)</source>
+        <translation>应用（compose 文件）</translation>
+    </message>
+    <message>
+        <source>Shell</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>print only names or ids</source>
+        <translation>只输出名称或 ID</translation>
+    </message>
+    <message>
+        <source>do not ask, and go ahead where it would stop</source>
+        <translation>不询问，在本会停下的地方继续</translation>
+    </message>
+    <message>
+        <source>keep what matches (docker&apos;s filters), repeatable</source>
+        <translation>只保留匹配项（docker 的过滤条件），可重复</translation>
+    </message>
+    <message>
+        <source>do not shorten ids and commands</source>
+        <translation>不截短 ID 和命令</translation>
+    </message>
+    <message>
+        <source>a label, repeatable (io.wharf. is reserved)</source>
+        <translation>标签，可重复（io.wharf. 为保留前缀）</translation>
+    </message>
+    <message>
+        <source>read the password from standard input</source>
+        <translation>从标准输入读取密码</translation>
+    </message>
+    <message>
+        <source>from this time (RFC 3339, a date, or a duration like 10m)</source>
+        <translation>从该时间起（RFC 3339、日期，或 10m 这样的时长）</translation>
+    </message>
+    <message>
+        <source>up to this time</source>
+        <translation>截至该时间</translation>
+    </message>
+    <message>
+        <source>a compose file, repeatable (later ones override)</source>
+        <translation>compose 文件，可重复（后面的覆盖前面的）</translation>
+    </message>
+    <message>
+        <source>the folder relative paths start from</source>
+        <translation>相对路径的起始文件夹</translation>
+    </message>
+    <message>
+        <source>the app&apos;s name (else name: in the file, else the folder&apos;s)</source>
+        <translation>应用名称（否则取文件中的 name:，再否则取文件夹名）</translation>
+    </message>
+    <message>
+        <source>variables for interpolation, repeatable (default .env)</source>
+        <translation>插值用的变量文件，可重复（默认 .env）</translation>
+    </message>
+    <message>
+        <source>enable a profile, repeatable</source>
+        <translation>启用一个 profile，可重复</translation>
+    </message>
+    <message>
+        <source>seconds to wait for it to stop before it is killed</source>
+        <translation>强制终止前等待其停止的秒数</translation>
+    </message>
+    <message>
+        <source>the versions of wharfctl and of the daemon</source>
+        <translation>wharfctl 与守护进程的版本</translation>
+    </message>
+    <message>
+        <source>the daemon&apos;s facts (containers, images, storage, runtime)</source>
+        <translation>守护进程的信息（容器、镜像、存储、运行时）</translation>
+    </message>
+    <message>
+        <source>follow the daemon&apos;s events</source>
+        <translation>跟踪守护进程的事件</translation>
+    </message>
+    <message>
+        <source>list containers</source>
+        <translation>列出容器</translation>
+    </message>
+    <message>
+        <source>stopped ones too</source>
+        <translation>包括已停止的</translation>
+    </message>
+    <message>
+        <source>with their sizes on disk</source>
+        <translation>显示其磁盘占用</translation>
+    </message>
+    <message>
+        <source>run in the background and print its id</source>
+        <translation>在后台运行并输出其 ID</translation>
+    </message>
+    <message>
+        <source>keep standard input open</source>
+        <translation>保持标准输入打开</translation>
+    </message>
+    <message>
+        <source>give it a terminal</source>
+        <translation>为其分配终端</translation>
+    </message>
+    <message>
+        <source>remove it when it exits</source>
+        <translation>退出后将其删除</translation>
+    </message>
+    <message>
+        <source>its name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>an environment variable, repeatable</source>
+        <translation>环境变量，可重复</translation>
+    </message>
+    <message>
+        <source>publish a port, repeatable</source>
+        <translation>发布端口，可重复</translation>
+    </message>
+    <message>
+        <source>mount a volume or folder, repeatable</source>
+        <translation>挂载数据卷或文件夹，可重复</translation>
+    </message>
+    <message>
+        <source>memory limit (512m, 1g)</source>
+        <translation>内存上限（512m、1g）</translation>
+    </message>
+    <message>
+        <source>CPU limit (1.5)</source>
+        <translation>CPU 上限（1.5）</translation>
+    </message>
+    <message>
+        <source>no, always, unless-stopped or on-failure[:N]</source>
+        <translation>no、always、unless-stopped 或 on-failure[:N]</translation>
+    </message>
+    <message>
+        <source>the network it joins</source>
+        <translation>加入的网络</translation>
+    </message>
+    <message>
+        <source>replace the image&apos;s entrypoint</source>
+        <translation>替换镜像的入口点</translation>
+    </message>
+    <message>
+        <source>the working folder inside</source>
+        <translation>容器内的工作文件夹</translation>
+    </message>
+    <message>
+        <source>the user it runs as</source>
+        <translation>运行所用的用户</translation>
+    </message>
+    <message>
+        <source>all the host&apos;s devices and capabilities (admins only)</source>
+        <translation>主机的全部设备与权能（仅限管理员）</translation>
+    </message>
+    <message>
+        <source>the PID namespace (host: admins only)</source>
+        <translation>PID 命名空间（host：仅限管理员）</translation>
+    </message>
+    <message>
+        <source>the IPC namespace (host: admins only)</source>
+        <translation>IPC 命名空间（host：仅限管理员）</translation>
+    </message>
+    <message>
+        <source>a host device (admins only), repeatable</source>
+        <translation>主机设备（仅限管理员），可重复</translation>
+    </message>
+    <message>
+        <source>a Linux capability (admins only), repeatable</source>
+        <translation>Linux 权能（仅限管理员），可重复</translation>
+    </message>
+    <message>
+        <source>create a container</source>
+        <translation>创建容器</translation>
+    </message>
+    <message>
+        <source>create and start a container (and follow it unless -d)</source>
+        <translation>创建并启动容器（未加 -d 时跟随其输出）</translation>
+    </message>
+    <message>
+        <source>start containers</source>
+        <translation>启动容器</translation>
+    </message>
+    <message>
+        <source>stop containers</source>
+        <translation>停止容器</translation>
+    </message>
+    <message>
+        <source>restart containers</source>
+        <translation>重启容器</translation>
+    </message>
+    <message>
+        <source>send containers a signal (KILL unless -s)</source>
+        <translation>向容器发送信号（未加 -s 时为 KILL）</translation>
+    </message>
+    <message>
+        <source>the signal to send</source>
+        <translation>要发送的信号</translation>
+    </message>
+    <message>
+        <source>pause containers</source>
+        <translation>暂停容器</translation>
+    </message>
+    <message>
+        <source>resume paused containers</source>
+        <translation>恢复已暂停的容器</translation>
+    </message>
+    <message>
+        <source>remove containers</source>
+        <translation>删除容器</translation>
+    </message>
+    <message>
+        <source>remove running ones too</source>
+        <translation>也删除运行中的</translation>
+    </message>
+    <message>
+        <source>and their anonymous volumes</source>
+        <translation>连同其匿名数据卷</translation>
+    </message>
+    <message>
+        <source>rename a container</source>
+        <translation>重命名容器</translation>
+    </message>
+    <message>
+        <source>change containers&apos; limits (a tenant&apos;s growth is held to its plan)</source>
+        <translation>修改容器的资源上限（租户的增长受其套餐约束）</translation>
+    </message>
+    <message>
+        <source>the daemon&apos;s JSON of containers, images, volumes or networks</source>
+        <translation>容器、镜像、数据卷或网络在守护进程中的 JSON</translation>
+    </message>
+    <message>
+        <source>container, image, volume or network</source>
+        <translation>container、image、volume 或 network</translation>
+    </message>
+    <message>
+        <source>a container&apos;s output</source>
+        <translation>容器的输出</translation>
+    </message>
+    <message>
+        <source>keep following</source>
+        <translation>持续跟随</translation>
+    </message>
+    <message>
+        <source>with the daemon&apos;s timestamps</source>
+        <translation>带守护进程的时间戳</translation>
+    </message>
+    <message>
+        <source>the last N lines (all)</source>
+        <translation>最后 N 行（all）</translation>
+    </message>
+    <message>
+        <source>live CPU, memory, network and disk use</source>
+        <translation>实时的 CPU、内存、网络与磁盘用量</translation>
+    </message>
+    <message>
+        <source>one reading, then exit</source>
+        <translation>读取一次后退出</translation>
+    </message>
+    <message>
+        <source>stopped containers too</source>
+        <translation>包括已停止的容器</translation>
+    </message>
+    <message>
+        <source>a container&apos;s processes</source>
+        <translation>容器中的进程</translation>
+    </message>
+    <message>
+        <source>run a command in a running container</source>
+        <translation>在运行中的容器里执行命令</translation>
+    </message>
+    <message>
+        <source>run in the background</source>
+        <translation>在后台运行</translation>
+    </message>
+    <message>
+        <source>copy files between a container and this machine</source>
+        <translation>在容器与本机之间复制文件</translation>
+    </message>
+    <message>
+        <source>volumes (a tenant&apos;s own: ls, create, inspect, rm)</source>
+        <translation>数据卷（租户自己的：ls、create、inspect、rm）</translation>
+    </message>
+    <message>
+        <source>the volume driver (local)</source>
+        <translation>数据卷驱动（local）</translation>
+    </message>
+    <message>
+        <source>a driver option, repeatable</source>
+        <translation>驱动选项，可重复</translation>
+    </message>
+    <message>
+        <source>networks (a tenant&apos;s own: ls, create, inspect, rm)</source>
+        <translation>网络（租户自己的：ls、create、inspect、rm）</translation>
+    </message>
+    <message>
+        <source>no way out of the network</source>
+        <translation>网络不能访问外部</translation>
+    </message>
+    <message>
+        <source>containers may join it by hand</source>
+        <translation>容器可手动加入</translation>
+    </message>
+    <message>
+        <source>the network driver (bridge)</source>
+        <translation>网络驱动（bridge）</translation>
+    </message>
+    <message>
+        <source>its addresses (admins only)</source>
+        <translation>网络地址段（仅限管理员）</translation>
+    </message>
+    <message>
+        <source>its gateway (admins only)</source>
+        <translation>网关（仅限管理员）</translation>
+    </message>
+    <message>
+        <source>list images</source>
+        <translation>列出镜像</translation>
+    </message>
+    <message>
+        <source>intermediate images too</source>
+        <translation>包括中间镜像</translation>
+    </message>
+    <message>
+        <source>with their digests</source>
+        <translation>显示摘要</translation>
+    </message>
+    <message>
+        <source>images, as docker image does (prune: -a for every unused image, -f to go ahead)</source>
+        <translation>镜像操作，同 docker image（prune：-a 删除所有未使用的镜像，-f 确认执行）</translation>
+    </message>
+    <message>
+        <source>every unused image, not only dangling ones</source>
+        <translation>所有未使用的镜像，而不只是悬空镜像</translation>
+    </message>
+    <message>
+        <source>pull an image (with the registry&apos;s login from the keychain)</source>
+        <translation>拉取镜像（使用钥匙串中该镜像仓库的登录信息）</translation>
+    </message>
+    <message>
+        <source>the platform to pull</source>
+        <translation>要拉取的平台</translation>
+    </message>
+    <message>
+        <source>push an image to its registry</source>
+        <translation>把镜像推送到其镜像仓库</translation>
+    </message>
+    <message>
+        <source>give an image another name</source>
+        <translation>为镜像添加另一个名称</translation>
+    </message>
+    <message>
+        <source>remove images</source>
+        <translation>删除镜像</translation>
+    </message>
+    <message>
+        <source>even when a container uses it</source>
+        <translation>即使有容器在使用</translation>
+    </message>
+    <message>
+        <source>keep untagged parents</source>
+        <translation>保留无标签的父镜像</translation>
+    </message>
+    <message>
+        <source>an image&apos;s layers</source>
+        <translation>镜像的分层</translation>
+    </message>
+    <message>
+        <source>sizes and times for people (the default)</source>
+        <translation>以便于阅读的方式显示大小与时间（默认）</translation>
+    </message>
+    <message>
+        <source>write images to a tar archive</source>
+        <translation>把镜像写入 tar 归档</translation>
+    </message>
+    <message>
+        <source>the archive (else standard output)</source>
+        <translation>归档文件（否则写到标准输出）</translation>
+    </message>
+    <message>
+        <source>load images from a tar archive</source>
+        <translation>从 tar 归档载入镜像</translation>
+    </message>
+    <message>
+        <source>the archive (else standard input)</source>
+        <translation>归档文件（否则从标准输入读取）</translation>
+    </message>
+    <message>
+        <source>make an image of a root file system archive</source>
+        <translation>用根文件系统归档制作镜像</translation>
+    </message>
+    <message>
+        <source>a Dockerfile instruction to apply, repeatable</source>
+        <translation>要应用的 Dockerfile 指令，可重复</translation>
+    </message>
+    <message>
+        <source>the commit message</source>
+        <translation>提交说明</translation>
+    </message>
+    <message>
+        <source>build an image from a Dockerfile (.dockerignore honoured)</source>
+        <translation>用 Dockerfile 构建镜像（遵循 .dockerignore）</translation>
+    </message>
+    <message>
+        <source>name the image, repeatable</source>
+        <translation>镜像名称，可重复</translation>
+    </message>
+    <message>
+        <source>the Dockerfile (PATH/Dockerfile)</source>
+        <translation>Dockerfile（路径/Dockerfile）</translation>
+    </message>
+    <message>
+        <source>a build argument, repeatable</source>
+        <translation>构建参数，可重复</translation>
+    </message>
+    <message>
+        <source>the stage to build</source>
+        <translation>要构建的阶段</translation>
+    </message>
+    <message>
+        <source>the platform to build for</source>
+        <translation>目标平台</translation>
+    </message>
+    <message>
+        <source>build every step again</source>
+        <translation>重新构建每一步</translation>
+    </message>
+    <message>
+        <source>pull newer base images</source>
+        <translation>拉取更新的基础镜像</translation>
+    </message>
+    <message>
+        <source>check a registry login and keep it in the keychain</source>
+        <translation>校验镜像仓库登录并保存到钥匙串</translation>
+    </message>
+    <message>
+        <source>the user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>the password (better: --password-stdin)</source>
+        <translation>密码（更好的做法：--password-stdin）</translation>
+    </message>
+    <message>
+        <source>remove a registry login from the keychain</source>
+        <translation>从钥匙串中删除镜像仓库登录</translation>
+    </message>
+    <message>
+        <source>the registry list, a registry&apos;s repositories and tags; run a registry on a host</source>
+        <translation>镜像仓库列表、仓库中的镜像与标签；在主机上运行镜像仓库</translation>
+    </message>
+    <message>
+        <source>at most N results</source>
+        <translation>最多 N 条结果</translation>
+    </message>
+    <message>
+        <source>its port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>the registry image</source>
+        <translation>镜像仓库所用的镜像</translation>
+    </message>
+    <message>
+        <source>the volume of its storage</source>
+        <translation>存储所用的数据卷</translation>
+    </message>
+    <message>
+        <source>run a registry on the host (a container Wharf owns, port on loopback)</source>
+        <translation>在主机上运行镜像仓库（Wharf 管理的容器，端口在回环地址上）</translation>
+    </message>
+    <message>
+        <source>the address its port is published on (127.0.0.1)</source>
+        <translation>端口发布的地址（127.0.0.1）</translation>
+    </message>
+    <message>
+        <source>where others reach it, when not where it is published</source>
+        <translation>他人访问它的地址（与发布地址不同时）</translation>
+    </message>
+    <message>
+        <source>saved hosts (TLS keys in the keychain); forget-key removes a host&apos;s SSH key from Wharf&apos;s known_hosts</source>
+        <translation>已保存的主机（TLS 私钥在钥匙串中）；forget-key 从 Wharf 的 known_hosts 中删除主机的 SSH 密钥</translation>
+    </message>
+    <message>
+        <source>the host&apos;s group</source>
+        <translation>主机所属分组</translation>
+    </message>
+    <message>
+        <source>TLS with a pinned CA</source>
+        <translation>使用固定 CA 的 TLS</translation>
+    </message>
+    <message>
+        <source>the client key (kept in the keychain)</source>
+        <translation>客户端私钥（保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <source>allow plain tcp:// (a visibly marked lab host)</source>
+        <translation>允许明文 tcp://（明显标记的实验主机）</translation>
+    </message>
+    <message>
+        <source>the database, its schema, a PostgreSQL password in the keychain</source>
+        <translation>数据库、其模式版本、钥匙串中的 PostgreSQL 密码</translation>
+    </message>
+    <message>
+        <source>plans (套餐): limits and prices</source>
+        <translation>套餐：资源上限与价格</translation>
+    </message>
+    <message>
+        <source>containers at most</source>
+        <translation>最多容器数</translation>
+    </message>
+    <message>
+        <source>CPUs in all</source>
+        <translation>CPU 总数</translation>
+    </message>
+    <message>
+        <source>memory in all</source>
+        <translation>内存总量</translation>
+    </message>
+    <message>
+        <source>volume disk in all</source>
+        <translation>数据卷磁盘总量</translation>
+    </message>
+    <message>
+        <source>price per hour</source>
+        <translation>每小时价格</translation>
+    </message>
+    <message>
+        <source>price per month</source>
+        <translation>每月价格</translation>
+    </message>
+    <message>
+        <source>per CPU-hour used</source>
+        <translation>每使用一个 CPU 小时的价格</translation>
+    </message>
+    <message>
+        <source>per GiB-hour used</source>
+        <translation>每使用 1 GiB 一小时的价格</translation>
+    </message>
+    <message>
+        <source>per GiB-day of volumes</source>
+        <translation>数据卷每 GiB 每天的价格</translation>
+    </message>
+    <message>
+        <source>a note on bandwidth</source>
+        <translation>带宽说明</translation>
+    </message>
+    <message>
+        <source>the revision the change is based on (refused when it moved on)</source>
+        <translation>修改所基于的版本号（若已被他人更新则拒绝）</translation>
+    </message>
+    <message>
+        <source>a free plan</source>
+        <translation>免费套餐</translation>
+    </message>
+    <message>
+        <source>tenants: their plan, state and a PostgreSQL role for their own console</source>
+        <translation>租户：套餐、状态，以及其自用控制台的 PostgreSQL 角色</translation>
+    </message>
+    <message>
+        <source>the tenant&apos;s plan</source>
+        <translation>租户的套餐</translation>
+    </message>
+    <message>
+        <source>contact e-mail</source>
+        <translation>联系邮箱</translation>
+    </message>
+    <message>
+        <source>contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>the name shown</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>remove it with its records of resources</source>
+        <translation>连同其资源记录一并删除</translation>
+    </message>
+    <message>
+        <source>people with PostgreSQL roles of their own, each named in the audit log</source>
+        <translation>拥有自己 PostgreSQL 角色的人员，每人以自己的名字记入审计日志</translation>
+    </message>
+    <message>
+        <source>a member of this tenant</source>
+        <translation>该租户的成员</translation>
+    </message>
+    <message>
+        <source>an admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>which hosts tenants may use</source>
+        <translation>租户可以使用哪些主机</translation>
+    </message>
+    <message>
+        <source>usage against the plan; recount from the daemon</source>
+        <translation>相对套餐的用量；依据守护进程重新计数</translation>
+    </message>
+    <message>
+        <source>a tenant&apos;s usage against its plan</source>
+        <translation>租户相对其套餐的用量</translation>
+    </message>
+    <message>
+        <source>recount the quota from what the daemon runs</source>
+        <translation>依据守护进程实际运行的内容重新计算配额</translation>
+    </message>
+    <message>
+        <source>record labelled resources the database does not know</source>
+        <translation>登记数据库中没有记录但带标签的资源</translation>
+    </message>
+    <message>
+        <source>meter the host&apos;s usage once (cron, or use the controller)</source>
+        <translation>为主机计量一次（可由 cron 运行，或使用 controller）</translation>
+    </message>
+    <message>
+        <source>hold the host&apos;s lease and run the control loops</source>
+        <translation>持有主机的租约并运行控制循环</translation>
+    </message>
+    <message>
+        <source>seconds between ticks</source>
+        <translation>两次计量之间的秒数</translation>
+    </message>
+    <message>
+        <source>one tick, then exit</source>
+        <translation>计量一次后退出</translation>
+    </message>
+    <message>
+        <source>a tenant&apos;s bill; --issue records a closed period&apos;s</source>
+        <translation>租户账单；--issue 记录一个已结束周期的账单</translation>
+    </message>
+    <message>
+        <source>the period of each line</source>
+        <translation>每一行的周期</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <source>issue the bill of the period holding DATE</source>
+        <translation>开具包含该日期的周期的账单</translation>
+    </message>
+    <message>
+        <source>the bills issued</source>
+        <translation>已开具的账单</translation>
+    </message>
+    <message>
+        <source>the audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>of this tenant</source>
+        <translation>该租户的</translation>
+    </message>
+    <message>
+        <source>by this person</source>
+        <translation>该人员的</translation>
+    </message>
+    <message>
+        <source>actions starting so (container., plan.create)</source>
+        <translation>以此开头的操作（container.、plan.create）</translation>
+    </message>
+    <message>
+        <source>on this host</source>
+        <translation>该主机上的</translation>
+    </message>
+    <message>
+        <source>at most N records</source>
+        <translation>最多 N 条记录</translation>
+    </message>
+    <message>
+        <source>compose applications: check a file, plan and deploy it, follow and act on what runs</source>
+        <translation>compose 应用：检查文件、规划并部署、跟踪并操作运行中的内容</translation>
+    </message>
+    <message>
+        <source>check a compose file (errors with file:line:column)</source>
+        <translation>检查 compose 文件（错误带 文件:行:列）</translation>
+    </message>
+    <message>
+        <source>leave ${...} as written</source>
+        <translation>保留 ${...} 原样</translation>
+    </message>
+    <message>
+        <source>check the form only, not what it names</source>
+        <translation>只检查格式，不检查所引用的内容</translation>
+    </message>
+    <message>
+        <source>print the services&apos; names</source>
+        <translation>输出服务名称</translation>
+    </message>
+    <message>
+        <source>print the normalised model</source>
+        <translation>输出规范化后的模型</translation>
+    </message>
+    <message>
+        <source>what a deploy would change</source>
+        <translation>部署将会改变什么</translation>
+    </message>
+    <message>
+        <source>all or nothing: a failure puts everything back</source>
+        <translation>要么全部成功，要么全部回滚：失败时恢复原状</translation>
+    </message>
+    <message>
+        <source>build every service with a build:</source>
+        <translation>构建所有带 build: 的服务</translation>
+    </message>
+    <message>
+        <source>pull every image that is not built</source>
+        <translation>拉取所有非构建的镜像</translation>
+    </message>
+    <message>
+        <source>deploy a compose file (missing images are pulled or built)</source>
+        <translation>部署 compose 文件（缺少的镜像会被拉取或构建）</translation>
+    </message>
+    <message>
+        <source>the apps on the host</source>
+        <translation>主机上的应用</translation>
+    </message>
+    <message>
+        <source>an app&apos;s containers</source>
+        <translation>应用的容器</translation>
+    </message>
+    <message>
+        <source>the logs of all of an app&apos;s services, merged</source>
+        <translation>应用所有服务的日志，合并显示</translation>
+    </message>
+    <message>
+        <source>the last N lines of each container</source>
+        <translation>每个容器的最后 N 行</translation>
+    </message>
+    <message>
+        <source>stop an app</source>
+        <translation>停止应用</translation>
+    </message>
+    <message>
+        <source>start an app</source>
+        <translation>启动应用</translation>
+    </message>
+    <message>
+        <source>restart an app</source>
+        <translation>重启应用</translation>
+    </message>
+    <message>
+        <source>remove an app (its volumes only with --volumes)</source>
+        <translation>删除应用（仅在加 --volumes 时删除其数据卷）</translation>
+    </message>
+    <message>
+        <source>its named volumes too</source>
+        <translation>也删除其命名数据卷</translation>
+    </message>
+    <message>
+        <source>this help, or a command&apos;s</source>
+        <translation>本帮助，或某个命令的帮助</translation>
+    </message>
+    <message>
+        <source>a completion script for the shell (source it from your shell&apos;s start-up file)</source>
+        <translation>shell 补全脚本（在 shell 的启动文件中 source 它）</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,7 @@
 #include "cli.h"
+#include "commands.h"
+#include "operations/daemoncalls.h"
+#include "operations/operations.h"
 #include "wharfversion.h"
 #include "terminal.h"
 #include "tenancy/policygate.h"
@@ -6,6 +9,7 @@
 
 #include <QDateTime>
 #include "docker/format.h"
+#include "docker/jsonmessages.h"
 
 #include <QDir>
 #include <QFile>
@@ -130,48 +134,7 @@ void Cli::start()
 
 void Cli::usage()
 {
-    m_out << QCoreApplication::translate(
-        "wharfctl",
-        "Usage: wharfctl [-H|--host URL] [--tlsverify --tlscacert F --tlscert F --tlskey F] [-o|--output table|json|csv] "
-        "[--db URL] [--tenant NAME] COMMAND\n"
-        "       ssh:// hosts: [--known-hosts FILE] [--accept-new-host-key] [--ssh-key FILE] [--ssh-client libssh2|openssh]\n\n"
-        "Commands:\n"
-        "  version, info, events      the daemon and its event stream\n"
-        "  ps, create, run            list and create containers\n"
-        "  start, stop, restart, kill, pause, unpause, rm, rename, update\n"
-        "  inspect, logs, stats, top, exec, cp\n"
-        "  volume ls|create|inspect|rm|prune\n"
-        "  network ls|create|inspect|connect|disconnect|rm\n"
-        "  images, pull, push, tag, rmi, history, save, load, import, build\n"
-        "  image ls|pull|push|tag|rm|prune|inspect|history|save|load|import|build\n"
-        "  login [REGISTRY] -u USER --password-stdin, logout [REGISTRY]   (passwords in the keychain)\n"
-        "  registry ls|add NAME URL|remove NAME          the registry list\n"
-        "  registry repos REG, tags REG/REPO, inspect REG/REPO:TAG, rm REG/REPO:TAG\n"
-        "  registry run [--name N] [--port P] [--image I] [--volume V]   run a registry on the host\n"
-        "  host ls|add|rm|test        saved hosts (TLS keys in the keychain)\n"
-        "  host forget-key NAME|HOST[:PORT]   remove a host's SSH key from Wharf's known_hosts\n\n"
-        "Platform (the metadata database: --db URL or WHARF_DB, else the embedded SQLite file):\n"
-        "  db status|migrate|login       the database, its schema, a PostgreSQL password in the keychain\n"
-        "  plan ls|show|rm NAME, plan create|update NAME --max-containers N --cpus C --memory M [--disk D]\n"
-        "       [--price-hour P | --price-month P | --free] [--cpu-price P] [--memory-price P] [--disk-price P]\n"
-        "  tenant ls|show|suspend|resume|rm NAME, tenant create NAME --plan PLAN [--email E], tenant plan NAME PLAN\n"
-        "  tenant role NAME --password-stdin   a PostgreSQL role for the tenant's own console\n"
-        "  user ls [--tenant T], user create NAME --tenant T|--admin [--password-stdin], user rm NAME\n"
-        "       people with PostgreSQL roles of their own (a tenant's members, admins), each named in the audit log\n"
-        "  domain ls | set HOST public|TENANT | rm HOST   which hosts tenants may use\n"
-        "  quota show TENANT, quota reconcile [--adopt]   usage against the plan; recount from the daemon\n"
-        "  meter, controller [--interval S]   meter usage once; hold the host's lease and run the loops\n"
-        "  bill TENANT [--period hour|day|month] [--from D --to D] [-o csv]\n"
-        "  bill TENANT --period day|month --issue DATE, bills [TENANT]   issue a closed period's bill; the bills issued\n"
-        "  audit [--tenant T] [--actor U] [--action A] [--host H] [--since T] [--until T] [-o csv]\n"
-        "Applications (compose files):\n"
-        "  app validate|config [-f FILE]... [--env-file F] [--profile P] [--name N] [--no-interpolate]   check a file; print its normalised model\n"
-        "  app plan|deploy [-f FILE]... [--name N] [--atomic] [--build] [--pull]\n"
-        "                                what a deploy would change; deploy it (--atomic: all or nothing;\n"
-        "                                missing images are pulled or built; --build, --pull: all of them)\n"
-        "  app ls, app ps NAME, app logs NAME [-f] [--tail N], app stop|start|restart NAME, app down NAME [--volumes]\n"
-        "--tenant NAME acts within that tenant's quota, hosts and containers; a tenant's database role always does.\n\n"
-        "The host comes from -H (an address or a saved host's name), else DOCKER_HOST, else the local socket.\n");
+    m_out << overview();
     m_out.flush();
 }
 
@@ -219,6 +182,40 @@ void Cli::dispatch()
         return failUsage(QCoreApplication::translate("wharfctl", "--ssh-client must be libssh2 or openssh, not \"%1\"").arg(m_sshFlags.client));
     m_command = pos.first();
     m_commandArgs = pos.mid(1);
+    if (m_command == QLatin1String("help")) {
+        if (m_commandArgs.isEmpty()) {
+            usage();
+            return finish(0);
+        }
+        if (m_commandArgs.first().startsWith(QLatin1Char('-'))) { // help --help
+            m_out << commandHelp(*findCommand(m_command));
+            return finish(0);
+        }
+        const CommandDoc *asked = commandFor(m_commandArgs.first(), m_commandArgs.mid(1));
+        if (!asked)
+            return failUsage(QCoreApplication::translate("wharfctl", "unknown command \"%1\"; see wharfctl --help").arg(m_commandArgs.first()));
+        m_out << commandHelp(*asked);
+        return finish(0);
+    }
+    m_doc = commandFor(m_command, m_commandArgs);
+    if (!m_doc)
+        return failUsage(QCoreApplication::translate("wharfctl", "unknown command \"%1\"; see wharfctl --help").arg(m_command));
+    {
+        // wharfctl CMD --help (flags end where the command's own arguments start)
+        FlagParser asked = parserFor(*m_doc);
+        asked.parse(m_commandArgs, m_doc->stopAtPositional);
+        if (asked.isSet(QStringLiteral("--help"))) {
+            m_out << commandHelp(*m_doc);
+            return finish(0);
+        }
+    }
+    if (m_command == QLatin1String("completion")) {
+        const QString script = completionScript(m_commandArgs.value(0));
+        if (script.isEmpty() || m_commandArgs.size() != 1)
+            return failUsage(QCoreApplication::translate("wharfctl", "name the shell: bash or zsh"));
+        m_out << script;
+        return finish(0);
+    }
     // Like a global flag, -o/--output may also follow the command (`ps -a -o json`).
     for (qsizetype i = 0; i + 1 < m_commandArgs.size(); ++i) {
         const QString &a = m_commandArgs[i];
@@ -249,43 +246,13 @@ void Cli::dispatch()
             url = qEnvironmentVariable("DOCKER_HOST");
         endpoint = Endpoint::parse(url, files, true, qEnvironmentVariableIntValue("WHARF_LAB_MODE") == 1);
     }
-    if (m_command == QLatin1String("help")) {
-        usage();
-        return finish(0);
+    // Commands that need no daemon run now (they open the database themselves when they need it).
+    if (m_doc->needs != Needs::Daemon) {
+        const CommandDoc *handler = m_doc->run ? m_doc : findCommand(m_command);
+        if (!handler || !handler->run)
+            return failUsage(QCoreApplication::translate("wharfctl", "\"%1\" needs a sub-command").arg(m_command));
+        return handler->run(*this, m_commandArgs);
     }
-    if (m_command == QLatin1String("host"))
-        return cmdHost(m_commandArgs); // saved hosts; needs no daemon up front
-    // Registries and logins need no daemon either (but "registry run" deploys one on a host).
-    if (m_command == QLatin1String("login"))
-        return cmdLogin(m_commandArgs);
-    if (m_command == QLatin1String("logout"))
-        return cmdLogout(m_commandArgs);
-    if (m_command == QLatin1String("registry") && m_commandArgs.value(0) != QLatin1String("run"))
-        return cmdRegistry(m_commandArgs);
-    // The metadata database alone.
-    if (m_command == QLatin1String("db"))
-        return cmdDb(m_commandArgs);
-    if (m_command == QLatin1String("plan"))
-        return cmdPlan(m_commandArgs);
-    if (m_command == QLatin1String("tenant"))
-        return cmdTenant(m_commandArgs);
-    if (m_command == QLatin1String("domain"))
-        return cmdDomain(m_commandArgs);
-    if (m_command == QLatin1String("user"))
-        return cmdUser(m_commandArgs);
-    if (m_command == QLatin1String("audit"))
-        return cmdAudit(m_commandArgs);
-    if (m_command == QLatin1String("bill"))
-        return cmdBill(m_commandArgs);
-    if (m_command == QLatin1String("bills"))
-        return cmdBills(m_commandArgs);
-    // Compose files alone; deploys need a host.
-    if (m_command == QLatin1String("app") && (m_commandArgs.value(0) == QLatin1String("validate") || m_commandArgs.value(0) == QLatin1String("config")))
-        return cmdApp(m_commandArgs);
-    if (m_command == QLatin1String("quota") && m_commandArgs.value(0) == QLatin1String("show"))
-        return cmdQuotaShow(m_commandArgs.value(1));
-    if (m_command == QLatin1String("quota") && m_commandArgs.value(0) != QLatin1String("reconcile"))
-        return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl quota show TENANT | quota reconcile"));
     // -H NAME: a host saved with `wharfctl host add` (or in the console).
     const QString hostArg = global.value(QStringLiteral("-H"));
     if (!hostArg.isEmpty() && !hostArg.contains(QLatin1String("://"))) {
@@ -304,11 +271,7 @@ void Cli::run(const Expected<Endpoint> &endpoint)
         return fail(m_client->configurationError().message);
     // Everything that changes a host is recorded, and with --tenant (or a tenant's database
     // role) passes the policy gate: the database comes first.
-    static const QStringList readOnly{QStringLiteral("version"), QStringLiteral("info"), QStringLiteral("events"), QStringLiteral("ps"),
-                                      QStringLiteral("inspect"), QStringLiteral("logs"), QStringLiteral("stats"), QStringLiteral("top"),
-                                      QStringLiteral("images"), QStringLiteral("history"), QStringLiteral("save")};
-    const bool needsStore = !m_tenantName.isEmpty() || !readOnly.contains(m_command)
-        || (!m_dbUrl.isEmpty() || !qEnvironmentVariable("WHARF_DB").isEmpty());
+    const bool needsStore = !m_tenantName.isEmpty() || m_doc->mutating || !m_dbUrl.isEmpty() || !qEnvironmentVariable("WHARF_DB").isEmpty();
     if (needsStore)
         return withTenancy([this] { runCommand(); });
     runCommand();
@@ -316,93 +279,23 @@ void Cli::run(const Expected<Endpoint> &endpoint)
 
 void Cli::runCommand()
 {
-    // What a tenant may do on a host; the rest is an admin's.
-    static const QStringList tenantCommands{
-        QStringLiteral("version"), QStringLiteral("ps"), QStringLiteral("create"), QStringLiteral("run"), QStringLiteral("start"),
-        QStringLiteral("stop"), QStringLiteral("restart"), QStringLiteral("kill"), QStringLiteral("pause"), QStringLiteral("unpause"),
-        QStringLiteral("rm"), QStringLiteral("inspect"), QStringLiteral("logs"), QStringLiteral("stats"), QStringLiteral("top"),
-        QStringLiteral("exec"), QStringLiteral("images"), QStringLiteral("pull"), QStringLiteral("build"), QStringLiteral("import"),
-        QStringLiteral("volume"), QStringLiteral("meter"), QStringLiteral("update"), QStringLiteral("app"), QStringLiteral("network")};
     if (m_gate && m_gate->principal().isTenant()) {
-        if (!tenantCommands.contains(m_command))
-            return fail(m_gate->denyForTenant(m_command).message, 1);
-        if (auto e = m_gate->checkHost(hostKey()); e.isError())
-            return fail(e.message);
+        if (!m_doc->tenants) {
+            // recorded in the vocabulary the console uses for the same action
+            const QString action = m_doc->refusal ? QString::fromLatin1(m_doc->refusal) : QStringLiteral("command.") + m_command;
+            return fail(tenantRefusal(action.section(QLatin1Char('.'), 0, 0), action.section(QLatin1Char('.'), 1)).message, 1);
+        }
+        // the host must be in the tenant's domain or the public one (a refusal is recorded)
+        Error onHost;
+        ops()->check(Models::Request::host(QStringLiteral("host"), QStringLiteral("use"), hostKey()), {hostKey()},
+                     [&onHost](const Error &e) { onHost = e; });
+        if (onHost.isError())
+            return fail(onHost.message);
     }
-    const QString c = m_command;
-    const QStringList &a = m_commandArgs;
-    if (c == QLatin1String("app"))
-        return cmdApp(a);
-    if (c == QLatin1String("version"))
-        cmdVersion(a);
-    else if (c == QLatin1String("info"))
-        cmdInfo(a);
-    else if (c == QLatin1String("events"))
-        cmdEvents(a);
-    else if (c == QLatin1String("ps"))
-        cmdPs(a);
-    else if (c == QLatin1String("create"))
-        cmdCreateOrRun(a, false);
-    else if (c == QLatin1String("run"))
-        cmdCreateOrRun(a, true);
-    else if (QStringList{QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("restart"), QStringLiteral("kill"),
-                         QStringLiteral("pause"), QStringLiteral("unpause")}
-                 .contains(c))
-        cmdSimple(c, a);
-    else if (c == QLatin1String("rm"))
-        cmdRm(a);
-    else if (c == QLatin1String("rename"))
-        cmdRename(a);
-    else if (c == QLatin1String("update"))
-        cmdUpdate(a);
-    else if (c == QLatin1String("inspect"))
-        cmdInspect(a);
-    else if (c == QLatin1String("logs"))
-        cmdLogs(a);
-    else if (c == QLatin1String("stats"))
-        cmdStats(a);
-    else if (c == QLatin1String("top"))
-        cmdTop(a);
-    else if (c == QLatin1String("exec"))
-        cmdExec(a);
-    else if (c == QLatin1String("cp"))
-        cmdCp(a);
-    else if (c == QLatin1String("volume"))
-        cmdVolume(a);
-    else if (c == QLatin1String("network"))
-        cmdNetwork(a);
-    else if (c == QLatin1String("images"))
-        cmdImages(a);
-    else if (c == QLatin1String("image"))
-        cmdImage(a);
-    else if (c == QLatin1String("pull"))
-        cmdPull(a);
-    else if (c == QLatin1String("push"))
-        cmdPush(a);
-    else if (c == QLatin1String("tag"))
-        cmdTag(a);
-    else if (c == QLatin1String("rmi"))
-        cmdRmi(a);
-    else if (c == QLatin1String("history"))
-        cmdHistory(a);
-    else if (c == QLatin1String("save"))
-        cmdSave(a);
-    else if (c == QLatin1String("load"))
-        cmdLoad(a);
-    else if (c == QLatin1String("import"))
-        cmdImport(a);
-    else if (c == QLatin1String("build"))
-        cmdBuild(a);
-    else if (c == QLatin1String("registry"))
-        cmdRegistryRun(a.mid(1));
-    else if (c == QLatin1String("quota"))
-        cmdQuotaReconcile(a.mid(1));
-    else if (c == QLatin1String("meter"))
-        cmdMeter(a);
-    else if (c == QLatin1String("controller"))
-        cmdController(a);
-    else
-        failUsage(QCoreApplication::translate("wharfctl", "unknown command \"%1\"; see wharfctl --help").arg(c));
+    const CommandDoc *handler = m_doc->run ? m_doc : findCommand(m_command);
+    if (!handler || !handler->run)
+        return failUsage(QCoreApplication::translate("wharfctl", "\"%1\" needs a sub-command").arg(m_command));
+    handler->run(*this, m_commandArgs);
 }
 
 void Cli::finish(int code)
@@ -410,7 +303,6 @@ void Cli::finish(int code)
     if (m_finished)
         return;
     m_finished = true;
-    auditCommand(code);
     m_out.flush();
     m_err.flush();
     std::fflush(stdout);
@@ -421,6 +313,8 @@ void Cli::fail(const QString &message, int code)
 {
     // A stream that was cut because its bytes were wrong ends as "canceled": say why instead.
     const QString why = m_streamError.isError() ? m_streamError.message : message;
+    if (auto f = std::exchange(m_streamFinished, {}))
+        f(Error::make(Error::Http, why), {}); // the operation's record says how it ended
     m_err << QCoreApplication::translate("wharfctl", "Error: %1").arg(why) << Qt::endl;
     finish(code);
 }
@@ -428,6 +322,8 @@ void Cli::fail(const QString &message, int code)
 void Cli::failUsage(const QString &message)
 {
     m_err << QCoreApplication::translate("wharfctl", "Error: %1").arg(message) << Qt::endl;
+    if (m_doc)
+        m_err << commandUsage(*m_doc) << Qt::endl;
     finish(2);
 }
 
@@ -456,7 +352,7 @@ void Cli::forEach(const QStringList &names, std::function<DockerJob *(const QStr
             return;
         }
         if (m_gate && m_gate->principal().isTenant()) {
-            if (auto e = m_gate->checkOwned(hostKey(), names[i], m_ownedKind); e.isError()) {
+            if (auto e = ownership(names[i], m_ownedKind); e.isError()) {
                 ++*failures;
                 m_err << QCoreApplication::translate("wharfctl", "Error: %1").arg(e.message) << Qt::endl;
                 return (*step)(i + 1);
@@ -504,12 +400,92 @@ std::optional<QString> Cli::password(bool fromStdin, const QString &prompt)
     return password;
 }
 
+Models::Operations *Cli::ops()
+{
+    if (!m_ops) {
+        m_ops = new Models::Operations(hostKey(), this);
+        if (auto gate = m_gate)
+            m_ops->setRunner([gate](std::function<void(Models::PolicyGate &)> work, std::function<void()> then) {
+                work(*gate);
+                if (then)
+                    then();
+            }, gate->principal().isTenant());
+    }
+    return m_ops;
+}
+
+void Cli::operate(const Models::Request &request, Send send, std::function<void(const Models::Outcome &)> then)
+{
+    ops()->run(request, std::move(send), [this, then](const Models::Outcome &o) {
+        if (!o.ok())
+            return fail(o.error.message);
+        then(o);
+    });
+}
+
+void Cli::forEachOp(const QStringList &names, std::function<Models::Request(const QString &)> request, std::function<Send(const QString &)> send,
+                    std::function<void(const QString &, const Models::Outcome &)> ok)
+{
+    if (names.isEmpty())
+        return failUsage(QCoreApplication::translate("wharfctl", "\"%1\" needs at least one name").arg(m_command));
+    auto failures = std::make_shared<int>(0);
+    auto step = std::make_shared<std::function<void(int)>>();
+    *step = [=, this](int i) {
+        if (i >= names.size()) {
+            finish(*failures ? 1 : 0);
+            return;
+        }
+        ops()->run(request(names[i]), send(names[i]), [=, this](const Models::Outcome &o) {
+            if (!o.ok()) {
+                ++*failures;
+                m_err << QCoreApplication::translate("wharfctl", "Error: %1").arg(o.error.message) << Qt::endl;
+            } else if (ok) {
+                ok(names[i], o);
+            } else {
+                m_out << names[i] << Qt::endl;
+            }
+            // later, so a refusal answered inline does not nest the next name's call
+            QMetaObject::invokeMethod(this, [step, i] { if (*step) (*step)(i + 1); }, Qt::QueuedConnection);
+        });
+    };
+    (*step)(0);
+}
+
+Error Cli::ownership(const QString &name, const QString &kind)
+{
+    Error result;
+    ops()->check(Models::Request::act(kind, m_command, name), {name}, [&result](const Error &e) { result = e; });
+    return result;
+}
+
+void Cli::operateStream(const Models::Request &request, Send send, bool quiet, std::function<void(const ProgressTracker &)> done)
+{
+    ops()->runWork(request, [this, send, quiet, done](const QJsonObject &body, Models::Operations::Finished finished) {
+        m_streamFinished = finished; // fail() ends it with the error
+        followProgress(send(body), quiet, [this, done](const ProgressTracker &t) {
+            if (auto f = std::exchange(m_streamFinished, {}))
+                f({}, {});
+            done(t);
+        });
+    }, [this](const Models::Outcome &o) {
+        if (o.refused)
+            fail(o.error.message);
+    });
+}
+
+Error Cli::tenantRefusal(const QString &resource, const QString &verb)
+{
+    Error result;
+    ops()->check(Models::Request::admin(resource, verb, {}), {QString()}, [&result](const Error &e) { result = e; });
+    return result;
+}
+
 bool Cli::checkOwned(const QStringList &names)
 {
     if (!m_gate || !m_gate->principal().isTenant())
         return true;
     for (const auto &n : names) {
-        if (auto e = m_gate->checkOwned(hostKey(), n); e.isError()) {
+        if (auto e = ownership(n, QStringLiteral("container")); e.isError()) {
             fail(e.message);
             return false;
         }
@@ -579,6 +555,13 @@ QString shortId(const QString &id)
     if (s.startsWith(QLatin1String("sha256:")))
         s = s.mid(7);
     return s.left(12);
+}
+
+FlagParser Cli::flagsOf(const char *command) const
+{
+    const CommandDoc *c = findCommand(QString::fromLatin1(command));
+    Q_ASSERT_X(c, "Cli::flagsOf", command);
+    return c ? parserFor(*c) : FlagParser{};
 }
 
 } // namespace Wharf::App

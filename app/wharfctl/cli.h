@@ -21,6 +21,9 @@ struct ObservedContainer;
 }
 class RegistryStore;
 class PolicyGate;
+class Operations;
+struct Request;
+struct Outcome;
 }
 namespace Wharf::Backends {
 class ProgressTracker;
@@ -35,31 +38,14 @@ struct Diagnostic;
 
 namespace Wharf::App {
 
+struct CommandDoc;
+
 using Backends::DockerClient;
 using Backends::DockerJob;
 using Backends::Error;
 using Backends::Endpoint;
 template<typename T>
 using Expected = Backends::Expected<T>;
-
-// Argument cursor with docker-style flags: -a, --all, --name N, --name=N, -e K=V, -it.
-class Args
-{
-public:
-    explicit Args(QStringList args)
-        : m_args(std::move(args))
-    {
-    }
-    bool atEnd() const { return m_pos >= m_args.size(); }
-    QString peek() const { return atEnd() ? QString() : m_args[m_pos]; }
-    QString next() { return atEnd() ? QString() : m_args[m_pos++]; }
-    QStringList rest() { QStringList r = m_args.mid(m_pos); m_pos = m_args.size(); return r; }
-    bool isFlag() const { return !atEnd() && m_args[m_pos].startsWith(QLatin1Char('-')) && m_args[m_pos].size() > 1; }
-
-private:
-    QStringList m_args;
-    qsizetype m_pos = 0;
-};
 
 // Parses flags for one command. Each flag is declared with its names and whether it takes a
 // value; unknown flags are an error that names the flag.
@@ -94,6 +80,9 @@ public:
     Cli(QStringList args, QObject *parent = nullptr);
     // Starts the command; the application quits with its exit code.
     void start();
+
+    // The parser of a command's flags, as the table declares them (commands.cpp).
+    FlagParser flagsOf(const char *command) const;
 
     // helpers for commands
     QTextStream &out() { return m_out; }
@@ -161,10 +150,28 @@ public:
     // terminal to ask passphrases on. Other endpoints pass unchanged.
     Expected<Endpoint> withSsh(const Expected<Endpoint> &endpoint, bool savedHost);
 
+    // The one way wharfctl changes a host: policy, quota, the daemon, settle, one audit record
+    // (the gate runs inline, on the command's database connection).
+    Models::Operations *ops();
+    using Send = std::function<DockerJob *(const QJsonObject &body)>;
+    // One change: a failure (a refusal too) is printed and exits 1; else then(outcome).
+    void operate(const Models::Request &request, Send send, std::function<void(const Models::Outcome &)> then);
+    // Like forEach, each name's change through the operations layer (docker stop a b c).
+    void forEachOp(const QStringList &names, std::function<Models::Request(const QString &)> request, std::function<Send(const QString &)> send,
+                   std::function<void(const QString &, const Models::Outcome &)> ok = {});
+    // A tenant may act on this (kind: m_ownedKind); the refusal is recorded. Answers at once
+    // (the gate runs inline).
+    Error ownership(const QString &name, const QString &kind);
+    // A change whose answer is a progress stream (pull, push, load, import, build): followed
+    // like followProgress; the record says how it ended, a failure included.
+    void operateStream(const Models::Request &request, Send send, bool quiet, std::function<void(const Wharf::Backends::ProgressTracker &)> done);
+    std::function<void(const Error &, const QString &)> m_streamFinished;
+    // An admin's action that a tenant asked for: the refusal (recorded), or none.
+    Error tenantRefusal(const QString &resource, const QString &verb);
+
     // Tenancy (cmd_tenancy.cpp, cmd_billing.cpp)
     void withTenancy(std::function<void()> then);
     QString hostKey() const;
-    void auditCommand(int code);
     // Fails the command (and returns false) unless the principal may act on every container named.
     bool checkOwned(const QStringList &names);
     // A password from standard input (--password-stdin: all of it but the line end) or asked
@@ -179,6 +186,7 @@ public:
     void cmdDomain(const QStringList &a);
     void cmdQuotaShow(const QString &tenant);
     void cmdQuotaReconcile(const QStringList &a);
+    void quotaReconcile(bool adopt, std::function<void(const Error &, const QString &)> finished);
     void cmdAudit(const QStringList &a);
     void cmdMeter(const QStringList &a);
     void cmdBill(const QStringList &a);
@@ -196,7 +204,6 @@ public:
     Models::Apps::AppDeployer *appDeployer();
     QList<Models::Apps::ObservedContainer> ownContainers(const QList<Models::Apps::ObservedContainer> &containers);
     Expected<QSet<QString>> ownedNames(const QString &kind);
-    static FlagParser composeFlags();
     bool composeOptions(const FlagParser &f, Backends::Compose::LoadOptions *o);
     void printDiagnostics(const QList<Backends::Compose::Diagnostic> &diagnostics);
 
@@ -211,6 +218,7 @@ private:
     QStringList m_args;
     QString m_command;
     QStringList m_commandArgs;
+    const CommandDoc *m_doc = nullptr; // the command's entry in the table (commands.h)
     DockerClient *m_client = nullptr;
     bool m_json = false;
     bool m_clearLines = false; // tables redrawn in place on a terminal
@@ -225,7 +233,7 @@ private:
     QString m_dbPassword;
     std::shared_ptr<Backends::TenancyStore> m_tenancy;
     std::shared_ptr<Models::PolicyGate> m_gate;
-    bool m_audited = false;
+    Models::Operations *m_ops = nullptr;
     bool m_csv = false;
     QString m_ownedKind = QStringLiteral("container"); // what forEach's names are
     struct SshFlags

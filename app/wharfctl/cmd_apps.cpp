@@ -1,5 +1,7 @@
 // Applications: compose files (validate, config) and, with a host, plans and deploys.
 #include "cli.h"
+#include "apps/applistmodel.h"
+#include "operations/operations.h"
 
 #include "compose/loader.h"
 #include "apps/appdeployer.h"
@@ -61,17 +63,6 @@ bool Cli::composeOptions(const FlagParser &f, Backends::Compose::LoadOptions *o)
     return true;
 }
 
-FlagParser Cli::composeFlags()
-{
-    FlagParser f;
-    f.option({QStringLiteral("-f"), QStringLiteral("--file")})
-        .option({QStringLiteral("--project-directory")})
-        .option({QStringLiteral("--name"), QStringLiteral("-p")})
-        .option({QStringLiteral("--env-file")})
-        .option({QStringLiteral("--profile")});
-    return f;
-}
-
 // Prints what the loader found: warnings always (stderr), errors when there are any.
 void Cli::printDiagnostics(const QList<Backends::Compose::Diagnostic> &diagnostics)
 {
@@ -85,8 +76,7 @@ void Cli::cmdApp(const QStringList &a)
     const QString sub = a.value(0);
     const QStringList rest = a.mid(1);
     if (sub == QLatin1String("validate") || sub == QLatin1String("config")) {
-        FlagParser f = composeFlags();
-        f.flag({QStringLiteral("--no-interpolate")}).flag({QStringLiteral("--no-consistency")}).flag({QStringLiteral("--services")}).flag({QStringLiteral("-q"), QStringLiteral("--quiet")});
+        FlagParser f = flagsOf(sub == QLatin1String("validate") ? "app validate" : "app config");
         if (auto e = f.parse(rest); e.isError())
             return failUsage(e.message);
         if (!f.positional().isEmpty())
@@ -144,15 +134,7 @@ Models::Apps::AppDeployer *Cli::appDeployer()
 {
     auto *d = new Models::Apps::AppDeployer(client(), this);
     d->setRegistryAuth([this](const QString &reference, std::function<void(const Backends::RegistryAuth &)> then) { registryAuthFor(reference, then); });
-    if (m_gate) {
-        // the gate's database is this process's own: every answer comes at once
-        auto gate = m_gate;
-        d->setHooks(Models::Apps::gateHooks(hostKey(), [gate](std::function<void(Models::PolicyGate &)> work, std::function<void()> then) {
-            work(*gate);
-            if (then)
-                then();
-        }));
-    }
+    d->setHooks(ops()->deployHooks()); // none without a database
     connect(d, &Models::Apps::AppDeployer::progress, this, [this](const QString &service, const QString &message) {
         if (json())
             return;
@@ -164,10 +146,7 @@ Models::Apps::AppDeployer *Cli::appDeployer()
 
 void Cli::cmdAppDeploy(bool apply, const QStringList &a)
 {
-    FlagParser f = composeFlags();
-    f.flag({QStringLiteral("--atomic")});
-    f.flag({QStringLiteral("--build")});
-    f.flag({QStringLiteral("--pull")});
+    FlagParser f = flagsOf(apply ? "app deploy" : "app plan");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (!f.positional().isEmpty())
@@ -186,10 +165,7 @@ void Cli::cmdAppDeploy(bool apply, const QStringList &a)
     options.atomic = f.isSet(QStringLiteral("--atomic"));
     options.build = f.isSet(QStringLiteral("--build"));
     options.pull = f.isSet(QStringLiteral("--pull"));
-    QString dir = qEnvironmentVariable("WHARF_DATA_DIR");
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/Wharf/wharf");
-    options.journalPath = QDir(dir).absoluteFilePath(QStringLiteral("deploys/%1.json").arg(project.name));
+    options.journalPath = Models::Apps::deployJournalPath(project.name);
     d->setOptions(options);
     d->plan(project, [this, d, project, apply, options](const Expected<Models::Apps::DeployPlan> &plan) {
         if (!plan)
@@ -209,35 +185,26 @@ void Cli::cmdAppDeploy(bool apply, const QStringList &a)
         if (!plan->error.isEmpty())
             return fail(plan->error);
         const Models::Apps::DeployPlan p = *plan;
-        connect(d, &Models::Apps::AppDeployer::finished, this, [this, d, p, project, options](const Error &e) {
-            if (json())
-                printJson(QJsonObject{{QStringLiteral("plan"), p.toJson()}, {QStringLiteral("journal"), d->journal()}});
-            if (e.isError())
-                return fail(tr("%1 (journal: %2)").arg(e.message, QDir::toNativeSeparators(options.journalPath)));
-            if (!json())
-                out() << tr("App \"%1\" is deployed (%2).").arg(project.name, p.summary()) << '\n';
-            finish(0);
+        // One operation (app.deploy) whose every request passes the gate through the deploy's hooks.
+        ops()->runWork(Models::Request::host(QStringLiteral("app"), QStringLiteral("deploy"), project.name),
+                       [this, d, p, project, options](const QJsonObject &, Models::Operations::Finished finished) {
+            connect(d, &Models::Apps::AppDeployer::finished, this, [this, d, p, project, options, finished](const Error &e) {
+                finished(e, e.isError() ? QString() : p.summary());
+                if (json())
+                    printJson(QJsonObject{{QStringLiteral("plan"), p.toJson()}, {QStringLiteral("journal"), d->journal()}});
+                if (e.isError())
+                    return fail(tr("%1 (journal: %2)").arg(e.message, QDir::toNativeSeparators(options.journalPath)));
+                if (!json())
+                    out() << tr("App \"%1\" is deployed (%2).").arg(project.name, p.summary()) << '\n';
+                finish(0);
+            });
+            d->apply(project, p);
+        }, [this](const Models::Outcome &o) {
+            if (o.refused)
+                fail(o.error.message);
         });
-        d->apply(project, p);
     });
 }
-
-namespace {
-
-struct AppSummary
-{
-    QString name;
-    QStringList services;
-    int running = 0;
-    int total = 0;
-    QStringList ports;
-    qint64 created = 0;
-    qint64 updated = 0;
-    bool wharf = false;
-    QString workingDir;
-};
-
-} // namespace
 
 // A tenant sees the containers the platform database says are its own; an admin all.
 QList<Models::Apps::ObservedContainer> Cli::ownContainers(const QList<Models::Apps::ObservedContainer> &containers)
@@ -245,16 +212,21 @@ QList<Models::Apps::ObservedContainer> Cli::ownContainers(const QList<Models::Ap
     if (!m_gate || !m_gate->principal().isTenant())
         return containers;
     QList<Models::Apps::ObservedContainer> own;
+    QStringList ids;
     for (const auto &c : containers)
-        if (!m_gate->checkOwned(hostKey(), c.id).isError())
+        ids << c.id;
+    QSet<QString> mine;
+    // (the gate runs inline here: the answer is in before this returns)
+    ops()->visible(QStringLiteral("container"), ids, [&mine](const QSet<QString> &v) { mine = v; });
+    for (const auto &c : containers)
+        if (mine.contains(c.id))
             own << c;
     return own;
 }
 
 void Cli::cmdAppLs(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-q"), QStringLiteral("--quiet")});
+    FlagParser f = flagsOf("app ls");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     QStringList labels{QLatin1String(Models::Apps::Label::Project)};
@@ -262,47 +234,30 @@ void Cli::cmdAppLs(const QStringList &a)
         labels << QLatin1String(Models::PolicyGate::TenantLabel) + QLatin1Char('=') + m_gate->principal().tenant;
     const Backends::Filters filter{{QStringLiteral("label"), labels}};
     call(client()->listContainers(true, filter), [this, quiet = f.isSet(QStringLiteral("-q"))](DockerJob *job) {
-        QMap<QString, AppSummary> apps;
         QList<Models::Apps::ObservedContainer> listed;
         for (const auto &v : job->json().array())
             listed << Models::Apps::observedContainer(v.toObject());
-        for (const auto &c : ownContainers(listed)) {
-            if (c.oneoff)
-                continue;
-            AppSummary &s = apps[c.project];
-            s.name = c.project;
-            if (!s.services.contains(c.service))
-                s.services << c.service;
-            ++s.total;
-            if (c.state == QLatin1String("running"))
-                ++s.running;
-            s.ports += c.ports;
-            s.created = s.created ? qMin(s.created, c.created) : c.created;
-            s.updated = qMax(s.updated, c.created);
-            s.wharf = s.wharf || c.wharf;
-        }
+        QList<Models::Apps::AppMember> members;
+        for (const auto &c : ownContainers(listed))
+            members << Models::Apps::AppMember{c.project, c.service, c.oneoff, c.state == QLatin1String("running"), c.ports, c.created, c.wharf, {}, {}, false, 0, 0};
+        const QList<Models::Apps::AppSummary> apps = Models::Apps::summarizeApps(members);
         if (quiet) {
             for (const auto &s : apps)
                 out() << s.name << '\n';
             return finish(0);
         }
-        auto state = [](const AppSummary &s) {
-            return s.running == 0 ? QStringLiteral("stopped") : s.running == s.total ? QStringLiteral("running") : QStringLiteral("partial");
-        };
         if (json()) {
             QJsonArray list;
             for (const auto &s : apps) {
-                QStringList ports = s.ports;
-                ports.removeDuplicates();
                 list.append(QJsonObject{{QStringLiteral("name"), s.name},
                                         {QStringLiteral("services"), QJsonArray::fromStringList(s.services)},
-                                        {QStringLiteral("state"), state(s)},
+                                        {QStringLiteral("state"), s.state()},
                                         {QStringLiteral("running"), s.running},
-                                        {QStringLiteral("containers"), s.total},
-                                        {QStringLiteral("ports"), QJsonArray::fromStringList(ports)},
+                                        {QStringLiteral("containers"), s.containers},
+                                        {QStringLiteral("ports"), QJsonArray::fromStringList(s.ports)},
                                         {QStringLiteral("created"), s.created},
                                         {QStringLiteral("updated"), s.updated},
-                                        {QStringLiteral("deployedBy"), s.wharf ? QStringLiteral("wharf") : QStringLiteral("compose")}});
+                                        {QStringLiteral("deployedBy"), s.deployedByWharf ? QStringLiteral("wharf") : QStringLiteral("compose")}});
             }
             printJson(list);
             return finish(0);
@@ -310,10 +265,8 @@ void Cli::cmdAppLs(const QStringList &a)
         QList<QStringList> rows;
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         for (const auto &s : apps) {
-            QStringList ports = s.ports;
-            ports.removeDuplicates();
-            rows << QStringList{s.name, QString::number(s.services.size()), QStringLiteral("%1 (%2/%3)").arg(state(s)).arg(s.running).arg(s.total),
-                                ports.join(QStringLiteral(", ")), Backends::humanDuration(now - s.created) + tr(" ago"),
+            rows << QStringList{s.name, QString::number(s.services.size()), QStringLiteral("%1 (%2/%3)").arg(s.state()).arg(s.running).arg(s.containers),
+                                s.ports.join(QStringLiteral(", ")), Backends::humanDuration(now - s.created) + tr(" ago"),
                                 Backends::humanDuration(now - s.updated) + tr(" ago")};
         }
         printTable({tr("NAME"), tr("SERVICES"), tr("STATE"), tr("PORTS"), tr("CREATED"), tr("UPDATED")}, rows);
@@ -354,8 +307,7 @@ void Cli::cmdAppPs(const QStringList &a)
 
 void Cli::cmdAppLogs(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-f"), QStringLiteral("--follow")}).option({QStringLiteral("--tail"), QStringLiteral("-n")}).flag({QStringLiteral("-t"), QStringLiteral("--timestamps")});
+    FlagParser f = flagsOf("app logs");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() != 1)
@@ -402,8 +354,7 @@ void Cli::cmdAppLogs(const QStringList &a)
 
 void Cli::cmdAppAct(const QString &verb, const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-v"), QStringLiteral("--volumes")});
+    FlagParser f = flagsOf(qPrintable(QStringLiteral("app ") + verb));
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() != 1 || (f.isSet(QStringLiteral("-v")) && verb != QLatin1String("down")))
@@ -416,7 +367,10 @@ void Cli::cmdAppAct(const QString &verb, const QStringList &a)
         : f.isSet(QStringLiteral("-v"))              ? Verb::DownWithVolumes
                                                      : Verb::Down;
     Models::Apps::AppDeployer *d = appDeployer();
-    connect(d, &Models::Apps::AppDeployer::finished, this, [this, name, verb](const Error &e) {
+    auto finished = std::make_shared<Models::Operations::Finished>();
+    connect(d, &Models::Apps::AppDeployer::finished, this, [this, name, verb, finished](const Error &e) {
+        if (*finished)
+            (*finished)(e, {});
         if (e.isError())
             return fail(e.message);
         out() << (verb == QLatin1String("stop")      ? tr("App \"%1\" is stopped.")
@@ -426,7 +380,14 @@ void Cli::cmdAppAct(const QString &verb, const QStringList &a)
               << '\n';
         finish(0);
     });
-    d->act(name, v);
+    ops()->runWork(Models::Request::host(QStringLiteral("app"), verb == QLatin1String("down") ? QStringLiteral("remove") : verb, name),
+                   [d, name, v, finished](const QJsonObject &, Models::Operations::Finished f) {
+                       *finished = f;
+                       d->act(name, v);
+                   }, [this](const Models::Outcome &o) {
+                       if (o.refused)
+                           fail(o.error.message);
+                   });
 }
 
 } // namespace Wharf::App

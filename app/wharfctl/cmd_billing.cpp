@@ -1,5 +1,6 @@
 // Metering, bills, quota reconciliation and the controller (the control loops under a lease).
 #include "cli.h"
+#include "operations/operations.h"
 
 #include "docker/format.h"
 
@@ -47,12 +48,11 @@ void Cli::cmdMeter(const QStringList &a)
     if (!a.isEmpty())
         return failUsage(tr("usage: wharfctl [-H HOST] meter   (one metering tick for the host; run it from cron or use the controller)"));
     if (m_gate->principal().isTenant())
-        return fail(m_gate->denyForTenant(QStringLiteral("meter")).message);
+        return fail(tenantRefusal(QStringLiteral("meter"), QStringLiteral("tick")).message);
     auto *meter = new Meter(m_client, hostKey(), m_tenancy, this);
     meter->tick([this](const Expected<MeterReport> &r) {
         if (!r)
             return fail(r.error().message);
-        m_audited = true; // metering is bookkeeping, not an action on the host
         if (json())
             return printJson(QJsonObject{{QStringLiteral("host"), hostKey()},
                                          {QStringLiteral("runsStarted"), r->runsStarted},
@@ -79,15 +79,23 @@ void Cli::cmdMeter(const QStringList &a)
 void Cli::cmdQuotaReconcile(const QStringList &a)
 {
     const bool adopt = a.contains(QStringLiteral("--adopt"));
-    if (m_gate->principal().isTenant())
-        return fail(m_gate->denyForTenant(QStringLiteral("quota reconcile")).message);
+    ops()->runWork(Models::Request::admin(QStringLiteral("quota"), QStringLiteral("reconcile"), {}),
+                   [this, adopt](const QJsonObject &, Models::Operations::Finished finished) { quotaReconcile(adopt, finished); },
+                   [this](const Models::Outcome &o) {
+                       if (o.refused)
+                           fail(o.error.message);
+                   });
+}
+
+void Cli::quotaReconcile(bool adopt, std::function<void(const Error &, const QString &)> finished)
+{
     auto *rec = new QuotaReconciler(m_client, hostKey(), m_tenancy, this);
-    rec->run(adopt, [this, adopt](const Expected<ReconcileReport> &r) {
-        if (!r)
+    rec->run(adopt, [this, adopt, finished](const Expected<ReconcileReport> &r) {
+        if (!r) {
+            finished(r.error(), {});
             return fail(r.error().message);
-        m_gate->audit(QStringLiteral("quota.reconcile"), hostKey(), {}, QStringLiteral("ok"),
-                      tr("%1 gone, %2 stale, %3 untracked, %4 drifted").arg(r->gone.size()).arg(r->stale.size()).arg(r->untracked.size()).arg(r->drift.size()));
-        m_audited = true;
+        }
+        finished({}, tr("%1 gone, %2 stale, %3 untracked, %4 drifted").arg(r->gone.size()).arg(r->stale.size()).arg(r->untracked.size()).arg(r->drift.size()));
         if (json()) {
             QJsonArray drift;
             for (const auto &d : r->drift)
@@ -127,8 +135,7 @@ void Cli::cmdQuotaReconcile(const QStringList &a)
 
 void Cli::cmdBill(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("--period")}).option({QStringLiteral("--from")}).option({QStringLiteral("--to")}).option({QStringLiteral("--issue")});
+    FlagParser f = flagsOf("bill");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() > 1)
@@ -144,7 +151,7 @@ void Cli::cmdBill(const QStringList &a)
             return failUsage(tr("usage: wharfctl bill TENANT --period day|month --issue DATE"));
         return withTenancy([this, who, g, at = *at] {
             if (m_gate->principal().isTenant())
-                return fail(m_gate->denyForTenant(QStringLiteral("bill --issue")).message);
+                return fail(tenantRefusal(QStringLiteral("bill"), QStringLiteral("issue")).message);
             MeteringStore metering(m_tenancy->sharedStore());
             BillCalculator calc(m_tenancy.get(), &metering);
             auto issued = calc.issue(who, g, at, m_tenancy->store()->currentUser(), QDateTime::currentSecsSinceEpoch());
@@ -271,16 +278,14 @@ void Cli::cmdBills(const QStringList &a)
 // until SIGINT/SIGTERM. Another controller for the same host waits for the lease.
 void Cli::cmdController(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("--interval")}).flag({QStringLiteral("--once")});
+    FlagParser f = flagsOf("controller");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const int interval = f.value(QStringLiteral("--interval"), QStringLiteral("300")).toInt();
     if (interval < 1)
         return failUsage(tr("--interval needs a number of seconds"));
     if (m_gate->principal().isTenant())
-        return fail(m_gate->denyForTenant(QStringLiteral("controller")).message);
-    m_audited = true;
+        return fail(tenantRefusal(QStringLiteral("controller"), QStringLiteral("run")).message);
     auto lease = std::make_shared<ControlLease>(m_tenancy->store()->url(), m_dbPassword, hostKey());
     std::signal(SIGINT, onStopSignal);
     std::signal(SIGTERM, onStopSignal);

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "operations/daemoncalls.h"
 #include "tenancy/policygate.h"
 #include "terminal.h"
 #include "docker/containerspec.h"
@@ -17,12 +18,7 @@ using namespace Backends;
 
 void Cli::cmdPs(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-a"), QStringLiteral("--all")})
-        .flag({QStringLiteral("-q"), QStringLiteral("--quiet")})
-        .flag({QStringLiteral("--no-trunc")})
-        .flag({QStringLiteral("-s"), QStringLiteral("--size")})
-        .option({QStringLiteral("-f"), QStringLiteral("--filter")});
+    FlagParser f = flagsOf("ps");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (!f.positional().isEmpty())
@@ -117,28 +113,7 @@ void Cli::cmdPs(const QStringList &a)
 
 void Cli::cmdCreateOrRun(const QStringList &a, bool run)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-d"), QStringLiteral("--detach")})
-        .flag({QStringLiteral("-i"), QStringLiteral("--interactive")})
-        .flag({QStringLiteral("-t"), QStringLiteral("--tty")})
-        .flag({QStringLiteral("--rm")})
-        .option({QStringLiteral("--name")})
-        .option({QStringLiteral("-e"), QStringLiteral("--env")})
-        .option({QStringLiteral("-p"), QStringLiteral("--publish")})
-        .option({QStringLiteral("-v"), QStringLiteral("--volume")})
-        .option({QStringLiteral("-m"), QStringLiteral("--memory")})
-        .option({QStringLiteral("--cpus")})
-        .option({QStringLiteral("--restart")})
-        .option({QStringLiteral("--network"), QStringLiteral("--net")})
-        .option({QStringLiteral("--entrypoint")})
-        .option({QStringLiteral("-w"), QStringLiteral("--workdir")})
-        .option({QStringLiteral("-u"), QStringLiteral("--user")})
-        .option({QStringLiteral("-l"), QStringLiteral("--label")})
-        .flag({QStringLiteral("--privileged")})
-        .option({QStringLiteral("--pid")})
-        .option({QStringLiteral("--ipc")})
-        .option({QStringLiteral("--device")})
-        .option({QStringLiteral("--cap-add")});
+    FlagParser f = flagsOf(run ? "run" : "create");
     if (auto e = f.parse(a, true); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
@@ -207,23 +182,13 @@ void Cli::cmdCreateOrRun(const QStringList &a, bool run)
         return failUsage(tr("--rm and --restart cannot be used together"));
     const bool detach = f.isSet(QStringLiteral("-d"));
     QJsonObject body = spec.toCreateBody();
-    // The gate: tenant's options, host and quota (reserved now, settled when the daemon answers).
-    Models::Admission admission;
-    if (m_gate) {
-        auto admitted = m_gate->admitContainer(hostKey(), body, spec.name);
-        m_audited = true;
-        if (!admitted)
-            return fail(admitted.error().message);
-        admission = *admitted;
-    }
-    DockerJob *createJob = m_client->createContainer(body, spec.name);
-    connect(createJob, &DockerJob::finished, this, [this, createJob, admission] {
-        if (m_gate)
-            m_gate->settle(admission, createJob->json().object().value(QLatin1String("Id")).toString(), createJob->error());
-    });
-    call(createJob, [this, run, detach, spec](DockerJob *job) {
-        const QJsonObject created = job->json().object();
-        const QString id = created.value(QLatin1String("Id")).toString();
+    // Through the operations layer: a tenant's options, host and quota (reserved now, settled
+    // when the daemon answers), and the record.
+    operate(Models::Request::create(QStringLiteral("container"), spec.name, body), Models::Calls::createContainer(m_client, spec.name),
+            [this, run, detach, spec](const Models::Outcome &o) {
+        const QJsonObject created = o.job->json().object();
+        const QString id = o.id;
+        const QString shown = spec.name.isEmpty() ? id.left(12) : spec.name;
         for (const auto &w : created.value(QLatin1String("Warnings")).toArray())
             m_err << tr("WARNING: %1").arg(w.toString()) << Qt::endl;
         if (!run) {
@@ -231,7 +196,8 @@ void Cli::cmdCreateOrRun(const QStringList &a, bool run)
             return finish(0);
         }
         if (detach) {
-            call(m_client->startContainer(id), [this, id](DockerJob *) {
+            operate(Models::Request::act(QStringLiteral("container"), QStringLiteral("start"), shown).on(id),
+                    Models::Calls::startContainer(m_client, id), [this, id](const Models::Outcome &) {
                 m_out << id << Qt::endl;
                 finish(0);
             });
@@ -265,8 +231,10 @@ void Cli::cmdCreateOrRun(const QStringList &a, bool run)
                 *outputDone = true;
                 tryFinish();
             });
-            connect(attach, &DockerJob::started, this, [this, id] {
-                call(m_client->startContainer(id), [](DockerJob *) {});
+            const QString shown = spec.name.isEmpty() ? id.left(12) : spec.name;
+            connect(attach, &DockerJob::started, this, [this, id, shown] {
+                operate(Models::Request::act(QStringLiteral("container"), QStringLiteral("start"), shown).on(id),
+                        Models::Calls::startContainer(m_client, id), [](const Models::Outcome &) {});
             });
         });
     });
@@ -298,8 +266,7 @@ void Cli::pipeOutput(DockerJob *job, bool tty)
 
 void Cli::cmdSimple(const QString &verb, const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("-t"), QStringLiteral("--time")}).option({QStringLiteral("-s"), QStringLiteral("--signal")});
+    FlagParser f = flagsOf(qPrintable(verb));
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     int t = -1;
@@ -314,38 +281,32 @@ void Cli::cmdSimple(const QString &verb, const QStringList &a)
     if (f.isSet(QStringLiteral("-s")) && verb != QLatin1String("kill"))
         return failUsage(tr("unknown flag: --signal"));
     const QString signal = f.value(QStringLiteral("-s"));
-    forEach(f.positional(), [this, verb, t, signal](const QString &n) -> DockerJob * {
+    forEachOp(f.positional(), [verb](const QString &n) { return Models::Request::act(QStringLiteral("container"), verb, n); },
+              [this, verb, t, signal](const QString &n) -> Send {
         if (verb == QLatin1String("start"))
-            return m_client->startContainer(n);
+            return Models::Calls::startContainer(m_client, n);
         if (verb == QLatin1String("stop"))
-            return m_client->stopContainer(n, t);
+            return Models::Calls::stopContainer(m_client, n, t);
         if (verb == QLatin1String("restart"))
-            return m_client->restartContainer(n, t);
+            return Models::Calls::restartContainer(m_client, n, t);
         if (verb == QLatin1String("kill"))
-            return m_client->killContainer(n, signal);
+            return Models::Calls::killContainer(m_client, n, signal);
         if (verb == QLatin1String("pause"))
-            return m_client->pauseContainer(n);
-        return m_client->unpauseContainer(n);
+            return Models::Calls::pauseContainer(m_client, n);
+        return Models::Calls::unpauseContainer(m_client, n);
     });
 }
 
 void Cli::cmdRm(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-f"), QStringLiteral("--force")}).flag({QStringLiteral("-v"), QStringLiteral("--volumes")});
+    FlagParser f = flagsOf("rm");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const bool force = f.isSet(QStringLiteral("-f"));
     const bool vols = f.isSet(QStringLiteral("-v"));
-    forEach(f.positional(), [this, force, vols](const QString &n) { return m_client->removeContainer(n, force, vols); },
-            [this](const QString &n, DockerJob *) {
-                // Its quota goes back to its tenant, whoever removed it.
-                if (m_gate) {
-                    m_gate->removed(hostKey(), n);
-                    m_audited = true;
-                }
-                m_out << n << Qt::endl;
-            });
+    // Its quota goes back to its tenant, whoever removed it.
+    forEachOp(f.positional(), [](const QString &n) { return Models::Request::remove(QStringLiteral("container"), n); },
+              [this, force, vols](const QString &n) { return Models::Calls::removeContainer(m_client, n, force, vols); });
 }
 
 void Cli::cmdRename(const QStringList &a)
@@ -354,13 +315,13 @@ void Cli::cmdRename(const QStringList &a)
         return failUsage(tr("usage: wharfctl rename CONTAINER NEW_NAME"));
     if (auto e = ContainerSpec::checkName(a[1]); e.isError() || a[1].isEmpty())
         return failUsage(e.isError() ? e.message : tr("the new name is empty"));
-    call(m_client->renameContainer(a[0], a[1]), [this](DockerJob *) { finish(0); });
+    operate(Models::Request::act(QStringLiteral("container"), QStringLiteral("rename"), a[0]), Models::Calls::renameContainer(m_client, a[0], a[1]),
+            [this](const Models::Outcome &) { finish(0); });
 }
 
 void Cli::cmdUpdate(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("-m"), QStringLiteral("--memory")}).option({QStringLiteral("--cpus")}).option({QStringLiteral("--restart")});
+    FlagParser f = flagsOf("update");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     QJsonObject res;
@@ -390,28 +351,13 @@ void Cli::cmdUpdate(const QStringList &a)
     if (res.isEmpty())
         return failUsage(tr("\"update\" needs at least one of --memory, --cpus, --restart"));
     // The gate: a tenant's growth is reserved against its plan, a refusal undone.
-    forEach(f.positional(), [this, res](const QString &n) -> DockerJob * {
-        Models::Admission admission;
-        if (m_gate) {
-            m_audited = true;
-            auto admitted = m_gate->admitUpdate(hostKey(), n, res);
-            if (!admitted) {
-                m_err << tr("Error: %1").arg(admitted.error().message) << Qt::endl;
-                return nullptr;
-            }
-            admission = *admitted;
-        }
-        DockerJob *job = m_client->updateContainer(n, res);
-        if (m_gate)
-            connect(job, &DockerJob::finished, this, [this, job, admission] { m_gate->settle(admission, {}, job->error()); });
-        return job;
-    });
+    forEachOp(f.positional(), [res](const QString &n) { return Models::Request::update(n, res); },
+              [this](const QString &n) { return Models::Calls::updateContainer(m_client, n); });
 }
 
 void Cli::cmdInspect(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("--type")});
+    FlagParser f = flagsOf("inspect");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const QString type = f.value(QStringLiteral("--type"));
@@ -467,12 +413,7 @@ void Cli::cmdInspect(const QStringList &a)
 
 void Cli::cmdLogs(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-f"), QStringLiteral("--follow")})
-        .flag({QStringLiteral("-t"), QStringLiteral("--timestamps")})
-        .option({QStringLiteral("-n"), QStringLiteral("--tail")})
-        .option({QStringLiteral("--since")})
-        .option({QStringLiteral("--until")});
+    FlagParser f = flagsOf("logs");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() != 1)
@@ -534,8 +475,7 @@ void Cli::cmdTop(const QStringList &a)
 
 void Cli::cmdStats(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("--no-stream")}).flag({QStringLiteral("-a"), QStringLiteral("--all")});
+    FlagParser f = flagsOf("stats");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const bool noStream = f.isSet(QStringLiteral("--no-stream"));

@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "operations/daemoncalls.h"
 #include "docker/containerspec.h"
 #include "docker/tar.h"
 #include "terminal.h"
@@ -16,13 +17,7 @@ using namespace Backends;
 
 void Cli::cmdExec(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-i"), QStringLiteral("--interactive")})
-        .flag({QStringLiteral("-t"), QStringLiteral("--tty")})
-        .flag({QStringLiteral("-d"), QStringLiteral("--detach")})
-        .option({QStringLiteral("-e"), QStringLiteral("--env")})
-        .option({QStringLiteral("-w"), QStringLiteral("--workdir")})
-        .option({QStringLiteral("-u"), QStringLiteral("--user")});
+    FlagParser f = flagsOf("exec");
     if (auto e = f.parse(a, true); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
@@ -46,8 +41,11 @@ void Cli::cmdExec(const QStringList &a)
         cfg.insert(QStringLiteral("WorkingDir"), f.value(QStringLiteral("-w")));
     if (f.isSet(QStringLiteral("-u")))
         cfg.insert(QStringLiteral("User"), f.value(QStringLiteral("-u")));
-    call(m_client->execCreate(pos[0], cfg), [this, interactive, tty](DockerJob *job) {
-        const QString execId = job->json().object().value(QLatin1String("Id")).toString();
+    // The command, not what is typed into it, goes into the audit log.
+    Models::Request exec = Models::Request::act(QStringLiteral("container"), QStringLiteral("exec"), pos.join(QLatin1Char(' '))).on(pos[0]);
+    exec.body = cfg;
+    operate(exec, Models::Calls::execCreate(m_client, pos[0]), [this, interactive, tty](const Models::Outcome &o) {
+        const QString execId = o.id;
         DockerJob *stream = m_client->execStart(execId, tty);
         pipeOutput(stream, tty);
         auto raw = std::make_shared<std::unique_ptr<RawModeGuard>>();
@@ -176,7 +174,8 @@ void Cli::cmdCp(const QStringList &a)
         auto tar = Tar::packPath(si.filePath(), topName);
         if (!tar)
             return fail(tar.error().message);
-        call(m_client->archivePut(container, targetDir, *tar), [this](DockerJob *) { finish(0); });
+        operate(Models::Request::act(QStringLiteral("container"), QStringLiteral("cp"), container).on(container),
+                Models::Calls::archivePut(m_client, container, targetDir, *tar), [this](const Models::Outcome &) { finish(0); });
     });
 }
 

@@ -137,15 +137,7 @@ void Cli::cmdHost(const QStringList &a)
     }
 
     if (sub == QLatin1String("add")) {
-        FlagParser f;
-        f.option({QStringLiteral("--group")})
-            .flag({QStringLiteral("--tlsverify")})
-            .option({QStringLiteral("--tlscacert")})
-            .option({QStringLiteral("--tlscert")})
-            .option({QStringLiteral("--tlskey")})
-            .flag({QStringLiteral("--lab")})
-            .option({QStringLiteral("--ssh-key")})
-            .option({QStringLiteral("--ssh-client")});
+        FlagParser f = flagsOf("host");
         if (auto e = f.parse(rest); e.isError())
             return failUsage(e.message);
         if (f.positional().size() != 2)

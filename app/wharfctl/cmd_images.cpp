@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "operations/daemoncalls.h"
 #include "tenancy/policygate.h"
 #include "terminal.h"
 
@@ -137,12 +138,7 @@ void Cli::followProgress(DockerJob *job, bool quiet, std::function<void(const Pr
 
 void Cli::cmdImages(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-a"), QStringLiteral("--all")})
-        .flag({QStringLiteral("-q"), QStringLiteral("--quiet")})
-        .flag({QStringLiteral("--digests")})
-        .flag({QStringLiteral("--no-trunc")})
-        .option({QStringLiteral("-f"), QStringLiteral("--filter")});
+    FlagParser f = flagsOf("images");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     Filters filters;
@@ -247,10 +243,7 @@ void Cli::cmdImage(const QStringList &all)
     if (sub == QLatin1String("inspect"))
         return cmdInspect(QStringList{QStringLiteral("--type"), QStringLiteral("image")} + a);
     if (sub == QLatin1String("prune")) {
-        FlagParser f;
-        f.flag({QStringLiteral("-a"), QStringLiteral("--all")})
-            .flag({QStringLiteral("-f"), QStringLiteral("--force")})
-            .option({QStringLiteral("--filter")});
+        FlagParser f = flagsOf("image");
         if (auto e = f.parse(a); e.isError())
             return failUsage(e.message);
         if (!f.isSet(QStringLiteral("-f")))
@@ -259,8 +252,9 @@ void Cli::cmdImage(const QStringList &all)
         Filters filters;
         if (auto e = parseFilters(f.values(QStringLiteral("--filter")), &filters); e.isError())
             return failUsage(e.message);
-        return call(m_client->pruneImages(f.isSet(QStringLiteral("-a")), filters), [this](DockerJob *job) {
-            const QJsonObject o = job->json().object();
+        return operate(Models::Request::admin(QStringLiteral("image"), QStringLiteral("prune"), f.isSet(QStringLiteral("-a")) ? QStringLiteral("unused") : QStringLiteral("dangling")),
+                       Models::Calls::pruneImages(m_client, f.isSet(QStringLiteral("-a")), filters), [this](const Models::Outcome &outcome) {
+            const QJsonObject o = outcome.job->json().object();
             if (m_json) {
                 printJson(o);
                 return finish(0);
@@ -286,8 +280,7 @@ void Cli::cmdImage(const QStringList &all)
 
 void Cli::cmdPull(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-q"), QStringLiteral("--quiet")}).option({QStringLiteral("--platform")});
+    FlagParser f = flagsOf("pull");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() != 1)
@@ -299,7 +292,8 @@ void Cli::cmdPull(const QStringList &a)
     const bool quiet = f.isSet(QStringLiteral("-q"));
     const QString platform = f.value(QStringLiteral("--platform"));
     registryAuthFor(name, [this, name, quiet, platform](const RegistryAuth &auth) {
-        followProgress(m_client->pullImage(name, auth, platform), quiet, [this, name, quiet](const ProgressTracker &) {
+        operateStream(Models::Request::host(QStringLiteral("image"), QStringLiteral("pull"), name), Models::Calls::pullImage(m_client, name, auth, platform), quiet,
+                      [this, name, quiet](const ProgressTracker &) {
             if (quiet)
                 m_out << name << '\n';
             finish(0);
@@ -309,8 +303,7 @@ void Cli::cmdPull(const QStringList &a)
 
 void Cli::cmdPush(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-q"), QStringLiteral("--quiet")});
+    FlagParser f = flagsOf("push");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() != 1)
@@ -323,8 +316,10 @@ void Cli::cmdPush(const QStringList &a)
     const QString name = ref->familiarName();
     const QString tag = ref->tag;
     const bool quiet = f.isSet(QStringLiteral("-q"));
-    registryAuthFor(ref->toString(), [this, name, tag, quiet](const RegistryAuth &auth) {
-        followProgress(m_client->pushImage(name, tag, auth), quiet, [this, name, tag, quiet](const ProgressTracker &t) {
+    const QString full = ref->toString();
+    registryAuthFor(full, [this, name, tag, quiet, full](const RegistryAuth &auth) {
+        operateStream(Models::Request::admin(QStringLiteral("image"), QStringLiteral("push"), full), Models::Calls::pushImage(m_client, name, tag, auth), quiet,
+                      [this, name, tag, quiet](const ProgressTracker &t) {
             if (quiet)
                 m_out << name << ':' << tag << (t.digest().isEmpty() ? QString() : QLatin1Char('@') + t.digest()) << '\n';
             finish(0);
@@ -341,20 +336,21 @@ void Cli::cmdTag(const QStringList &a)
         return failUsage(target.error().message);
     if (!target->digest.isEmpty())
         return failUsage(QCoreApplication::translate("wharfctl", "a tag cannot be a digest"));
-    call(m_client->tagImage(a[0], target->familiarName(), target->tag), [this](DockerJob *) { finish(0); });
+    operate(Models::Request::admin(QStringLiteral("image"), QStringLiteral("tag"), a[0] + QLatin1Char(' ') + a[1]),
+            Models::Calls::tagImage(m_client, a[0], target->familiarName(), target->tag), [this](const Models::Outcome &) { finish(0); });
 }
 
 void Cli::cmdRmi(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("-f"), QStringLiteral("--force")}).flag({QStringLiteral("--no-prune")});
+    FlagParser f = flagsOf("rmi");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const bool force = f.isSet(QStringLiteral("-f"));
     const bool noPrune = f.isSet(QStringLiteral("--no-prune"));
-    forEach(f.positional(), [this, force, noPrune](const QString &n) { return m_client->removeImage(n, force, noPrune); },
-            [this](const QString &, DockerJob *job) {
-                for (const auto &v : job->json().array()) {
+    forEachOp(f.positional(), [](const QString &n) { return Models::Request::admin(QStringLiteral("image"), QStringLiteral("remove"), n); },
+              [this, force, noPrune](const QString &n) { return Models::Calls::removeImage(m_client, n, force, noPrune); },
+              [this](const QString &, const Models::Outcome &outcome) {
+                for (const auto &v : outcome.job->json().array()) {
                     const QJsonObject o = v.toObject();
                     if (o.contains(QLatin1String("Untagged")))
                         m_out << "Untagged: " << o.value(QLatin1String("Untagged")).toString() << '\n';
@@ -367,8 +363,7 @@ void Cli::cmdRmi(const QStringList &a)
 
 void Cli::cmdHistory(const QStringList &a)
 {
-    FlagParser f;
-    f.flag({QStringLiteral("--no-trunc")}).flag({QStringLiteral("-q"), QStringLiteral("--quiet")}).flag({QStringLiteral("-H"), QStringLiteral("--human")});
+    FlagParser f = flagsOf("history");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() != 1)
@@ -407,8 +402,7 @@ void Cli::cmdHistory(const QStringList &a)
 
 void Cli::cmdSave(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("-o"), QStringLiteral("--output")});
+    FlagParser f = flagsOf("save");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().isEmpty())
@@ -454,8 +448,7 @@ void Cli::cmdSave(const QStringList &a)
 
 void Cli::cmdLoad(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("-i"), QStringLiteral("--input")}).flag({QStringLiteral("-q"), QStringLiteral("--quiet")});
+    FlagParser f = flagsOf("load");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const QString path = f.value(QStringLiteral("-i"));
@@ -474,7 +467,8 @@ void Cli::cmdLoad(const QStringList &a)
     if (tar.size() < 512)
         return fail(QCoreApplication::translate("wharfctl", "%1 is not a tar archive of images (docker save makes them)").arg(path.isEmpty() ? QStringLiteral("-") : path));
     const bool quiet = f.isSet(QStringLiteral("-q"));
-    followProgress(m_client->loadImages(tar), true, [this, quiet](const ProgressTracker &t) {
+    operateStream(Models::Request::admin(QStringLiteral("image"), QStringLiteral("load"), path.isEmpty() ? QStringLiteral("-") : QFileInfo(path).fileName()),
+                  Models::Calls::loadImages(m_client, tar), true, [this, quiet](const ProgressTracker &t) {
         if (t.loadedImages().isEmpty())
             return fail(QCoreApplication::translate("wharfctl", "the daemon loaded no image from this archive"));
         for (const QString &i : t.loadedImages())
@@ -485,17 +479,12 @@ void Cli::cmdLoad(const QStringList &a)
 
 void Cli::cmdImport(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("-c"), QStringLiteral("--change")}).option({QStringLiteral("-m"), QStringLiteral("--message")});
+    FlagParser f = flagsOf("import");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
     if (pos.isEmpty() || pos.size() > 2)
         return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl import [-c CHANGE] [-m MESSAGE] FILE|-|URL [REPOSITORY[:TAG]]"));
-    if (m_gate) {
-        if (auto e = m_gate->checkRemoteSource(QStringLiteral("import"), pos.first()); e.isError())
-            return fail(e.message);
-    }
     QString repo, tag;
     if (pos.size() == 2) {
         const auto ref = ImageRef::parse(pos[1]);
@@ -523,7 +512,12 @@ void Cli::cmdImport(const QStringList &a)
         if (tar.size() < 512)
             return fail(QCoreApplication::translate("wharfctl", "%1 is not a tar archive of a root file system").arg(src));
     }
-    followProgress(m_client->importImage(tar, repo, tag, f.values(QStringLiteral("-c")), f.value(QStringLiteral("-m")), url), true,
+    Models::Request import = Models::Request::host(QStringLiteral("image"), QStringLiteral("import"), src);
+    if (!url.isEmpty())
+        import.remoteSource = url; // tenants may not have the daemon fetch it
+    const QStringList changes = f.values(QStringLiteral("-c"));
+    const QString message = f.value(QStringLiteral("-m"));
+    operateStream(import, Models::Calls::importImage(m_client, tar, repo, tag, changes, message, url), true,
                    [this](const ProgressTracker &t) {
                        m_out << t.imageId() << '\n';
                        finish(0);
@@ -532,16 +526,7 @@ void Cli::cmdImport(const QStringList &a)
 
 void Cli::cmdBuild(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("-t"), QStringLiteral("--tag")})
-        .option({QStringLiteral("-f"), QStringLiteral("--file")})
-        .option({QStringLiteral("--build-arg")})
-        .option({QStringLiteral("--label")})
-        .option({QStringLiteral("--target")})
-        .option({QStringLiteral("--platform")})
-        .flag({QStringLiteral("--no-cache")})
-        .flag({QStringLiteral("--pull")})
-        .flag({QStringLiteral("-q"), QStringLiteral("--quiet")});
+    FlagParser f = flagsOf("build");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() != 1)
@@ -568,11 +553,7 @@ void Cli::cmdBuild(const QStringList &a)
     const bool remote = context.startsWith(QLatin1String("git://")) || context.startsWith(QLatin1String("git@"))
         || context.startsWith(QLatin1String("http://")) || context.startsWith(QLatin1String("https://"));
     if (remote) {
-        if (m_gate) {
-            if (auto e = m_gate->checkRemoteSource(QStringLiteral("build"), context); e.isError())
-                return fail(e.message);
-        }
-        o.remote = context;
+        o.remote = context; // the operation refuses it to tenants
         o.dockerfile = f.value(QStringLiteral("-f"));
     } else {
         BuildContextStats stats;
@@ -588,8 +569,11 @@ void Cli::cmdBuild(const QStringList &a)
                          .arg(stats.excluded)
                   << Qt::endl;
     }
-    auto start = [this, tar, o, quiet](const QList<RegistryAuth> &auths) {
-        followProgress(m_client->build(tar, o, auths), quiet, [this, quiet](const ProgressTracker &t) {
+    Models::Request build = Models::Request::host(QStringLiteral("image"), QStringLiteral("build"), o.tags.isEmpty() ? context : o.tags.join(QLatin1Char(' ')));
+    if (remote)
+        build.remoteSource = context;
+    auto start = [this, tar, o, quiet, build](const QList<RegistryAuth> &auths) {
+        operateStream(build, Models::Calls::buildImage(m_client, tar, o, auths), quiet, [this, quiet](const ProgressTracker &t) {
             if (quiet)
                 m_out << t.imageId() << '\n';
             finish(0);

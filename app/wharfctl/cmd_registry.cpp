@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "operations/operations.h"
 #include "terminal.h"
 
 #include "docker/format.h"
@@ -55,10 +56,7 @@ static Expected<RegistryConfig> resolveRegistry(Models::RegistryStore *store, co
 
 void Cli::cmdLogin(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("-u"), QStringLiteral("--username")})
-        .option({QStringLiteral("-p"), QStringLiteral("--password")})
-        .flag({QStringLiteral("--password-stdin")});
+    FlagParser f = flagsOf("login");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (f.positional().size() > 1)
@@ -109,13 +107,7 @@ void Cli::cmdRegistry(const QStringList &all)
 {
     const QString sub = all.value(0);
     const QStringList a = all.mid(1);
-    FlagParser f;
-    f.flag({QStringLiteral("-q"), QStringLiteral("--quiet")})
-        .option({QStringLiteral("-n"), QStringLiteral("--limit")})
-        .option({QStringLiteral("--name")})
-        .option({QStringLiteral("--port")})
-        .option({QStringLiteral("--image")})
-        .option({QStringLiteral("--volume")});
+    FlagParser f = flagsOf("registry");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
@@ -302,13 +294,7 @@ namespace Wharf::App {
 
 void Cli::cmdRegistryRun(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("--name")})
-        .option({QStringLiteral("--port"), QStringLiteral("-p")})
-        .option({QStringLiteral("--image")})
-        .option({QStringLiteral("--volume")})
-        .option({QStringLiteral("--bind")})
-        .option({QStringLiteral("--address")});
+    FlagParser f = flagsOf("registry run");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (!f.positional().isEmpty())
@@ -325,14 +311,27 @@ void Cli::cmdRegistryRun(const QStringList &a)
     o.address = f.value(QStringLiteral("--address"));
     auto *d = new Models::LocalRegistryDeployer(m_client, registries(), o, this);
     connect(d, &Models::LocalRegistryDeployer::progress, this, [this](const QString &s) { m_err << s << Qt::endl; });
-    connect(d, &Models::LocalRegistryDeployer::finished, this, [this, d](const Error &e) {
+    auto finished = std::make_shared<Models::Operations::Finished>();
+    connect(d, &Models::LocalRegistryDeployer::finished, this, [this, d, finished](const Error &e) {
+        if (*finished)
+            (*finished)(e, e.isError() ? QString() : d->result().url);
         if (e.isError())
             return fail(e.message);
         m_out << QCoreApplication::translate("wharfctl", "Registry \"%1\" runs at %2 (container %3)").arg(d->result().name, d->result().url, shortId(d->result().containerId))
               << Qt::endl;
         finish(0);
     });
-    d->start();
+    // A registry container publishes a port with the host's rights: an admin's action.
+    ops()->runWork(Models::Request::admin(QStringLiteral("registry"), QStringLiteral("run"), o.name),
+                   [d, finished](const QJsonObject &, Models::Operations::Finished f) {
+                       *finished = f;
+                       d->start();
+                   }, [this, d](const Models::Outcome &o) {
+                       if (o.refused) {
+                           d->deleteLater();
+                           fail(o.error.message);
+                       }
+                   });
 }
 
 } // namespace Wharf::App

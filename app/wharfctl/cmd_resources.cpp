@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "operations/daemoncalls.h"
 #include "docker/containerspec.h"
 #include "tenancy/policygate.h"
 
@@ -39,14 +40,7 @@ void Cli::cmdVolume(const QStringList &all)
 {
     const QString sub = all.value(0);
     const QStringList a = all.mid(1);
-    FlagParser f;
-    f.flag({QStringLiteral("-q"), QStringLiteral("--quiet")})
-        .flag({QStringLiteral("-f"), QStringLiteral("--force")})
-        .option({QStringLiteral("--filter")})
-        .option({QStringLiteral("-d"), QStringLiteral("--driver")})
-        .option({QStringLiteral("--label")})
-        .option({QStringLiteral("-o"), QStringLiteral("--opt")})
-        .option({QStringLiteral("--name")});
+    FlagParser f = flagsOf("volume");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
@@ -54,7 +48,7 @@ void Cli::cmdVolume(const QStringList &all)
     const bool tenant = m_gate && m_gate->principal().isTenant();
     m_ownedKind = QStringLiteral("volume");
     if (tenant && sub != QLatin1String("ls") && sub != QLatin1String("create") && sub != QLatin1String("inspect") && sub != QLatin1String("rm"))
-        return fail(m_gate->denyForTenant(QStringLiteral("volume ") + sub).message);
+        return fail(tenantRefusal(QStringLiteral("volume"), sub).message);
     if (sub == QLatin1String("ls")) {
         Filters filters;
         if (auto e = parseFilters(f.values(QStringLiteral("--filter")), &filters); e.isError())
@@ -114,21 +108,8 @@ void Cli::cmdVolume(const QStringList &all)
             return failUsage(e.message);
         body.insert(QStringLiteral("Labels"), labels);
         body.insert(QStringLiteral("DriverOpts"), opts);
-        Models::Admission admission;
-        if (m_gate) {
-            auto admitted = m_gate->admitVolume(hostKey(), body);
-            m_audited = true;
-            if (!admitted)
-                return fail(admitted.error().message);
-            admission = *admitted;
-        }
-        DockerJob *job = m_client->createVolume(body);
-        connect(job, &DockerJob::finished, this, [this, job, admission] {
-            if (m_gate)
-                m_gate->settle(admission, job->json().object().value(QLatin1String("Name")).toString(), job->error());
-        });
-        call(job, [this](DockerJob *job) {
-            m_out << job->json().object().value(QLatin1String("Name")).toString() << Qt::endl;
+        operate(Models::Request::create(QStringLiteral("volume"), name, body), Models::Calls::createVolume(m_client), [this](const Models::Outcome &o) {
+            m_out << o.id << Qt::endl;
             finish(0);
         });
     } else if (sub == QLatin1String("inspect")) {
@@ -138,19 +119,15 @@ void Cli::cmdVolume(const QStringList &all)
                 [this, results](int) { printJson(*results); });
     } else if (sub == QLatin1String("rm")) {
         const bool force = f.isSet(QStringLiteral("-f"));
-        forEach(pos, [this, force](const QString &n) { return m_client->removeVolume(n, force); }, [this](const QString &n, DockerJob *) {
-            if (m_gate) {
-                m_gate->removed(hostKey(), n, QStringLiteral("volume"));
-                m_audited = true;
-            }
-            m_out << n << Qt::endl;
-        });
+        forEachOp(pos, [](const QString &n) { return Models::Request::remove(QStringLiteral("volume"), n); },
+                  [this, force](const QString &n) { return Models::Calls::removeVolume(m_client, n, force); });
     } else if (sub == QLatin1String("prune")) {
         Filters filters;
         if (auto e = parseFilters(f.values(QStringLiteral("--filter")), &filters); e.isError())
             return failUsage(e.message);
-        call(m_client->pruneVolumes(filters), [this](DockerJob *job) {
-            const QJsonObject o = job->json().object();
+        operate(Models::Request::admin(QStringLiteral("volume"), QStringLiteral("prune"), {}), Models::Calls::pruneVolumes(m_client, filters),
+                [this](const Models::Outcome &outcome) {
+            const QJsonObject o = outcome.job->json().object();
             if (m_json) {
                 printJson(o);
             } else {
@@ -172,16 +149,7 @@ void Cli::cmdNetwork(const QStringList &all)
 {
     const QString sub = all.value(0);
     const QStringList a = all.mid(1);
-    FlagParser f;
-    f.flag({QStringLiteral("-q"), QStringLiteral("--quiet")})
-        .flag({QStringLiteral("-f"), QStringLiteral("--force")})
-        .flag({QStringLiteral("--internal")})
-        .flag({QStringLiteral("--attachable")})
-        .option({QStringLiteral("--filter")})
-        .option({QStringLiteral("-d"), QStringLiteral("--driver")})
-        .option({QStringLiteral("--subnet")})
-        .option({QStringLiteral("--gateway")})
-        .option({QStringLiteral("--label")});
+    FlagParser f = flagsOf("network");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
@@ -190,7 +158,7 @@ void Cli::cmdNetwork(const QStringList &all)
     const bool tenant = m_gate && m_gate->principal().isTenant();
     m_ownedKind = QStringLiteral("network");
     if (tenant && sub != QLatin1String("ls") && sub != QLatin1String("create") && sub != QLatin1String("inspect") && sub != QLatin1String("rm"))
-        return fail(m_gate->denyForTenant(QStringLiteral("network ") + sub).message);
+        return fail(tenantRefusal(QStringLiteral("network"), sub).message);
     if (sub == QLatin1String("ls")) {
         Filters filters;
         if (auto e = parseFilters(f.values(QStringLiteral("--filter")), &filters); e.isError())
@@ -256,23 +224,11 @@ void Cli::cmdNetwork(const QStringList &all)
                 cfg.insert(QStringLiteral("Gateway"), f.value(QStringLiteral("--gateway")));
             body.insert(QStringLiteral("IPAM"), QJsonObject{{QStringLiteral("Config"), QJsonArray{cfg}}});
         }
-        Models::Admission admission;
-        if (m_gate) {
-            auto admitted = m_gate->admitNetwork(hostKey(), body);
-            m_audited = true;
-            if (!admitted)
-                return fail(admitted.error().message);
-            admission = *admitted;
-        }
-        DockerJob *job = m_client->createNetwork(body);
-        connect(job, &DockerJob::finished, this, [this, job, admission] {
-            if (m_gate)
-                m_gate->settle(admission, job->json().object().value(QLatin1String("Id")).toString(), job->error());
-        });
-        call(job, [this](DockerJob *job) {
-            m_out << job->json().object().value(QLatin1String("Id")).toString() << Qt::endl;
-            finish(0);
-        });
+        operate(Models::Request::create(QStringLiteral("network"), body.value(QLatin1String("Name")).toString(), body), Models::Calls::createNetwork(m_client),
+                [this](const Models::Outcome &o) {
+                    m_out << o.id << Qt::endl;
+                    finish(0);
+                });
     } else if (sub == QLatin1String("inspect")) {
         auto results = std::make_shared<QJsonArray>();
         forEach(pos, [this](const QString &n) { return m_client->inspectNetwork(n); },
@@ -281,17 +237,13 @@ void Cli::cmdNetwork(const QStringList &all)
     } else if (sub == QLatin1String("connect") || sub == QLatin1String("disconnect")) {
         if (pos.size() != 2)
             return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl network %1 NETWORK CONTAINER").arg(sub));
-        DockerJob *job = sub == QLatin1String("connect") ? m_client->connectNetwork(pos[0], pos[1])
-                                                         : m_client->disconnectNetwork(pos[0], pos[1], f.isSet(QStringLiteral("-f")));
-        call(job, [this](DockerJob *) { finish(0); });
+        operate(Models::Request::act(QStringLiteral("network"), sub, pos[0]),
+                sub == QLatin1String("connect") ? Models::Calls::connectNetwork(m_client, pos[0], pos[1])
+                                                : Models::Calls::disconnectNetwork(m_client, pos[0], pos[1], f.isSet(QStringLiteral("-f"))),
+                [this](const Models::Outcome &) { finish(0); });
     } else if (sub == QLatin1String("rm")) {
-        forEach(pos, [this](const QString &n) { return m_client->removeNetwork(n); }, [this](const QString &n, DockerJob *) {
-            if (m_gate) {
-                m_gate->removed(hostKey(), n, QStringLiteral("network"));
-                m_audited = true;
-            }
-            m_out << n << Qt::endl;
-        });
+        forEachOp(pos, [](const QString &n) { return Models::Request::remove(QStringLiteral("network"), n); },
+                  [this](const QString &n) { return Models::Calls::removeNetwork(m_client, n); });
     } else {
         failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl network ls|create|inspect|connect|disconnect|rm"));
     }

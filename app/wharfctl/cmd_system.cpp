@@ -84,8 +84,7 @@ static QString eventLine(const QJsonObject &e)
 
 void Cli::cmdEvents(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("--since")}).option({QStringLiteral("--until")}).option({QStringLiteral("-f"), QStringLiteral("--filter")});
+    FlagParser f = flagsOf("events");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     if (!f.positional().isEmpty())

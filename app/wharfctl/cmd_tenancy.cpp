@@ -1,6 +1,7 @@
 // Tenancy in wharfctl: the metadata database (db), plans, tenants, host domains, quotas and
 // the audit log; and the policy gate every resource command passes with --tenant.
 #include "cli.h"
+#include "operations/tenancyadmin.h"
 #include "terminal.h"
 
 #include "docker/format.h"
@@ -94,49 +95,6 @@ void Cli::withTenancy(std::function<void()> then)
 QString Cli::hostKey() const
 {
     return !m_hostName.isEmpty() ? m_hostName : (m_client ? m_client->endpoint().url() : QString());
-}
-
-// The audit record of an admin's command that changed something (the gate writes its own).
-void Cli::auditCommand(int code)
-{
-    static const QStringList mutating{
-        QStringLiteral("create"), QStringLiteral("run"), QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("restart"),
-        QStringLiteral("kill"), QStringLiteral("pause"), QStringLiteral("unpause"), QStringLiteral("rm"), QStringLiteral("rename"),
-        QStringLiteral("update"), QStringLiteral("exec"), QStringLiteral("cp"), QStringLiteral("pull"), QStringLiteral("push"),
-        QStringLiteral("tag"), QStringLiteral("rmi"), QStringLiteral("load"), QStringLiteral("import"), QStringLiteral("build"),
-        QStringLiteral("volume"), QStringLiteral("network"), QStringLiteral("image"), QStringLiteral("registry"),
-        QStringLiteral("plan"), QStringLiteral("tenant"), QStringLiteral("domain"), QStringLiteral("quota"), QStringLiteral("db"),
-        QStringLiteral("user"), QStringLiteral("app")};
-    static const QStringList readOnlySub{QStringLiteral("ls"), QStringLiteral("inspect"), QStringLiteral("show"), QStringLiteral("status"),
-                                         QStringLiteral("history"), QStringLiteral("repos"), QStringLiteral("tags"), QStringLiteral("validate"),
-                                         QStringLiteral("config"), QStringLiteral("plan"), QStringLiteral("ps"), QStringLiteral("logs")};
-    if (!mutating.contains(m_command) || m_audited || !m_tenancy)
-        return;
-    if (!m_commandArgs.isEmpty() && readOnlySub.contains(m_commandArgs.first()))
-        return;
-    // Names only: flags and their values (environment, passwords) stay out of the log.
-    QStringList words;
-    for (const auto &a : m_commandArgs)
-        if (!a.startsWith(QLatin1Char('-')) && !a.contains(QLatin1Char('=')) && words.size() < 6)
-            words << a;
-    QString action = m_command;
-    if (m_command == QLatin1String("app") && !words.isEmpty()) {
-        // the same verbs as the console's: app.deploy, app.stop, …, app.remove; the app as target
-        const QString verb = words.takeFirst();
-        action = QStringLiteral("app.") + (verb == QLatin1String("down") ? QStringLiteral("remove") : verb);
-        // the app: --name N for a deploy, else the first word after the verb
-        QString name = words.value(0);
-        const int at = int(m_commandArgs.indexOf(QStringLiteral("--name")));
-        if (at >= 0)
-            name = m_commandArgs.value(at + 1);
-        for (const QString &arg : m_commandArgs)
-            if (arg.startsWith(QLatin1String("--name=")))
-                name = arg.mid(7);
-        words = QStringList{name};
-    }
-    m_gate->audit(action, hostKey(), words.join(QLatin1Char(' ')), code == 0 ? QStringLiteral("ok") : QStringLiteral("failed"),
-                  code == 0 ? QString() : tr("exit code %1").arg(code));
-    m_audited = true;
 }
 
 void Cli::cmdDb(const QStringList &a)
@@ -246,19 +204,7 @@ Error Cli::parsePlanFlags(const FlagParser &f, Plan *p, bool creating)
 void Cli::cmdPlan(const QStringList &a)
 {
     const QString sub = a.value(0);
-    FlagParser f;
-    f.option({QStringLiteral("--max-containers")})
-        .option({QStringLiteral("--cpus")})
-        .option({QStringLiteral("--memory")})
-        .option({QStringLiteral("--disk")})
-        .option({QStringLiteral("--price-hour")})
-        .option({QStringLiteral("--price-month")})
-        .option({QStringLiteral("--cpu-price")})
-        .option({QStringLiteral("--memory-price")})
-        .option({QStringLiteral("--disk-price")})
-        .option({QStringLiteral("--bandwidth")})
-        .option({QStringLiteral("--revision")})
-        .flag({QStringLiteral("--free")});
+    FlagParser f = flagsOf("plan");
     if (auto e = f.parse(a.mid(1)); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
@@ -306,13 +252,13 @@ void Cli::cmdPlan(const QStringList &a)
             return finish(0);
         }
         if (!admin)
-            return fail(m_gate->denyForTenant(QStringLiteral("plan ") + sub).message);
+            return fail(tenantRefusal(QStringLiteral("plan"), sub).message);
         if (sub == QLatin1String("create")) {
             Plan p;
             p.name = name;
             if (auto e = parsePlanFlags(f, &p, true); e.isError())
                 return failUsage(e.message);
-            if (auto e = m_tenancy->createPlan(p); e.isError())
+            if (auto e = Models::TenancyAdmin(*m_tenancy).createPlan(p); e.isError())
                 return fail(e.message);
             out() << name << Qt::endl;
             return finish(0);
@@ -327,13 +273,13 @@ void Cli::cmdPlan(const QStringList &a)
                 changed.revision = f.value(QStringLiteral("--revision")).toInt();
             if (auto e = parsePlanFlags(f, &changed, false); e.isError())
                 return failUsage(e.message);
-            if (auto e = m_tenancy->updatePlan(changed); e.isError())
+            if (auto e = Models::TenancyAdmin(*m_tenancy).updatePlan(changed); e.isError())
                 return fail(e.message);
             out() << tr("%1 (revision %2)").arg(name).arg(changed.revision + 1) << Qt::endl;
             return finish(0);
         }
         if (sub == QLatin1String("rm")) {
-            if (auto e = m_tenancy->removePlan(name); e.isError())
+            if (auto e = Models::TenancyAdmin(*m_tenancy).removePlan(name); e.isError())
                 return fail(e.message);
             out() << name << Qt::endl;
             return finish(0);
@@ -345,13 +291,7 @@ void Cli::cmdPlan(const QStringList &a)
 void Cli::cmdTenant(const QStringList &a)
 {
     const QString sub = a.value(0);
-    FlagParser f;
-    f.option({QStringLiteral("--plan")})
-        .option({QStringLiteral("--email")})
-        .option({QStringLiteral("--phone")})
-        .option({QStringLiteral("--display-name")})
-        .flag({QStringLiteral("--force")})
-        .flag({QStringLiteral("--password-stdin")});
+    FlagParser f = flagsOf("tenant");
     if (auto e = f.parse(a.mid(1)); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
@@ -406,7 +346,7 @@ void Cli::cmdTenant(const QStringList &a)
             return finish(0);
         }
         if (!admin)
-            return fail(m_gate->denyForTenant(QStringLiteral("tenant ") + sub).message);
+            return fail(tenantRefusal(QStringLiteral("tenant"), sub).message);
         Error e;
         if (sub == QLatin1String("create")) {
             Tenant t;
@@ -415,25 +355,23 @@ void Cli::cmdTenant(const QStringList &a)
             t.email = f.value(QStringLiteral("--email"));
             t.phone = f.value(QStringLiteral("--phone"));
             t.displayName = f.value(QStringLiteral("--display-name"));
-            e = m_tenancy->createTenant(t);
+            e = Models::TenancyAdmin(*m_tenancy).createTenant(t);
         } else if (sub == QLatin1String("suspend")) {
-            e = m_tenancy->setTenantState(name, QStringLiteral("suspended"));
+            e = Models::TenancyAdmin(*m_tenancy).setTenantState(name, QStringLiteral("suspended"));
         } else if (sub == QLatin1String("resume")) {
-            e = m_tenancy->setTenantState(name, QStringLiteral("active"));
+            e = Models::TenancyAdmin(*m_tenancy).setTenantState(name, QStringLiteral("active"));
         } else if (sub == QLatin1String("plan")) {
             if (pos.size() != 2)
                 return failUsage(tr("usage: wharfctl tenant plan NAME PLAN"));
-            e = m_tenancy->assignPlan(name, pos.at(1));
+            e = Models::TenancyAdmin(*m_tenancy).assignPlan(name, pos.at(1));
         } else if (sub == QLatin1String("rm")) {
-            e = m_tenancy->removeTenant(name, f.isSet(QStringLiteral("--force")));
-            if (!e.isError())
-                m_tenancy->dropTenantRole(name);
+            e = Models::TenancyAdmin(*m_tenancy).removeTenant(name, f.isSet(QStringLiteral("--force")));
         } else if (sub == QLatin1String("role")) {
             // A PostgreSQL login role for the tenant's own console (row-level security).
             const auto password = this->password(f.isSet(QStringLiteral("--password-stdin")), tr("New database password for tenant %1: ").arg(name));
             if (!password)
                 return;
-            e = m_tenancy->createTenantRole(name, *password);
+            e = Models::TenancyAdmin(*m_tenancy).createTenantRole(name, *password);
             if (!e.isError()) {
                 out() << tr("Role %1 can sign in to %2").arg(TenancyStore::roleOf(name), m_tenancy->store()->url().toString()) << Qt::endl;
                 return finish(0);
@@ -451,8 +389,7 @@ void Cli::cmdTenant(const QStringList &a)
 void Cli::cmdUser(const QStringList &a)
 {
     const QString sub = a.value(0);
-    FlagParser f;
-    f.option({QStringLiteral("--tenant")}).flag({QStringLiteral("--admin")}).flag({QStringLiteral("--password-stdin")});
+    FlagParser f = flagsOf("user");
     if (auto e = f.parse(a.mid(1)); e.isError())
         return failUsage(e.message);
     const QStringList pos = f.positional();
@@ -475,7 +412,7 @@ void Cli::cmdUser(const QStringList &a)
             return finish(0);
         }
         if (m_gate->principal().isTenant())
-            return fail(m_gate->denyForTenant(QStringLiteral("user ") + sub).message);
+            return fail(tenantRefusal(QStringLiteral("user"), sub).message);
         if (pos.size() != 1)
             return failUsage(tr("usage: wharfctl user create NAME --tenant T|--admin [--password-stdin] | user rm NAME"));
         const QString name = pos.first();
@@ -487,14 +424,14 @@ void Cli::cmdUser(const QStringList &a)
             const auto password = this->password(f.isSet(QStringLiteral("--password-stdin")), tr("New database password for %1: ").arg(name));
             if (!password)
                 return;
-            e = m_tenancy->createUser(name, tenant, *password);
+            e = Models::TenancyAdmin(*m_tenancy).createUser(name, tenant, *password);
             if (!e.isError()) {
                 out() << tr("%1 signs in to %2 as role %3").arg(name, m_tenancy->store()->url().toString(), TenancyStore::memberRoleOf(tenant, name))
                       << Qt::endl;
                 return finish(0);
             }
         } else if (sub == QLatin1String("rm")) {
-            e = m_tenancy->removeUser(name);
+            e = Models::TenancyAdmin(*m_tenancy).removeUser(name);
         } else {
             return failUsage(tr("usage: wharfctl user ls|create|rm"));
         }
@@ -524,14 +461,14 @@ void Cli::cmdDomain(const QStringList &a)
             return finish(0);
         }
         if (m_gate->principal().isTenant())
-            return fail(m_gate->denyForTenant(QStringLiteral("domain ") + sub).message);
+            return fail(tenantRefusal(QStringLiteral("domain"), sub).message);
         Error e;
         if (sub == QLatin1String("set") && a.size() == 3) {
             const QString owner = a.at(2);
-            e = owner == QLatin1String("public") ? m_tenancy->setHostDomain({a.at(1), QStringLiteral("public"), {}})
-                                                 : m_tenancy->setHostDomain({a.at(1), QStringLiteral("private"), owner});
+            e = owner == QLatin1String("public") ? Models::TenancyAdmin(*m_tenancy).setHostDomain({a.at(1), QStringLiteral("public"), {}})
+                                                 : Models::TenancyAdmin(*m_tenancy).setHostDomain({a.at(1), QStringLiteral("private"), owner});
         } else if (sub == QLatin1String("rm") && a.size() == 2) {
-            e = m_tenancy->removeHostDomain(a.at(1));
+            e = Models::TenancyAdmin(*m_tenancy).removeHostDomain(a.at(1));
         } else {
             return failUsage(tr("usage: wharfctl domain ls | set HOST public|TENANT | rm HOST   (HOST: a saved host's name or its address)"));
         }
@@ -600,14 +537,7 @@ Expected<qint64> Cli::parseTime(const QString &text)
 
 void Cli::cmdAudit(const QStringList &a)
 {
-    FlagParser f;
-    f.option({QStringLiteral("--tenant")})
-        .option({QStringLiteral("--actor")})
-        .option({QStringLiteral("--action")})
-        .option({QStringLiteral("--host")})
-        .option({QStringLiteral("--since")})
-        .option({QStringLiteral("--until")})
-        .option({QStringLiteral("--limit")});
+    FlagParser f = flagsOf("audit");
     if (auto e = f.parse(a); e.isError())
         return failUsage(e.message);
     AuditFilter filter;

@@ -1,4 +1,5 @@
 #include "loaderprivate.h"
+#include "core/shellwords.h"
 
 #include "interpolation.h"
 
@@ -737,43 +738,7 @@ std::optional<qint64> parseNanoCpus(const QString &text)
 
 std::optional<QStringList> splitCommand(const QString &text)
 {
-    QStringList out;
-    QString cur;
-    bool inWord = false;
-    QChar quote;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text[i];
-        if (!quote.isNull()) {
-            if (c == quote) {
-                quote = QChar();
-            } else if (c == u'\\' && quote == u'"' && i + 1 < text.size() && QStringLiteral("\"\\$`").contains(text[i + 1])) {
-                cur += text[++i];
-            } else {
-                cur += c;
-            }
-            continue;
-        }
-        if (c == u'\'' || c == u'"') {
-            quote = c;
-            inWord = true;
-        } else if (c == u'\\' && i + 1 < text.size()) {
-            cur += text[++i];
-            inWord = true;
-        } else if (c.isSpace()) {
-            if (inWord)
-                out << cur;
-            cur.clear();
-            inWord = false;
-        } else {
-            cur += c;
-            inWord = true;
-        }
-    }
-    if (!quote.isNull())
-        return std::nullopt;
-    if (inWord)
-        out << cur;
-    return out;
+    return splitShellWords(text);
 }
 
 QString normalizeProjectName(const QString &text)

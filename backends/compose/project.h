@@ -8,18 +8,13 @@
 #include <QString>
 #include <QStringList>
 
+#include "docker/portmapping.h"
+
 #include <optional>
 
 namespace Wharf::Backends::Compose {
 
-struct PortMapping
-{
-    QString hostIp;
-    QString published; // "8080", "8000-8010" or empty (the daemon picks)
-    int target = 0;
-    int targetEnd = 0; // a range's last port, else equal to target
-    QString protocol = QStringLiteral("tcp");
-};
+using PortMapping = Backends::PortMapping; // one type for docker's -p and compose's ports:
 
 struct Mount
 {

@@ -2,6 +2,7 @@
 #include "loaderprivate.h"
 
 #include "interpolation.h"
+#include "docker/containerspec.h"
 
 #include <QDir>
 #include <QFile>
@@ -552,8 +553,9 @@ std::optional<ServiceConfig> Loader::normalizeService(const QString &name, YamlN
     }
 
     if (const auto v = scalarOf("restart")) {
-        static const QRegularExpression re(u"^(no|always|unless-stopped|on-failure(:\\d+)?)$"_s);
-        if (!isVariable(*svc.get(u"restart")) && !re.match(*v).hasMatch())
+        QString policy;
+        int retries = 0;
+        if (!isVariable(*svc.get(u"restart")) && (v->trimmed().isEmpty() || ContainerSpec::parseRestart(*v, &policy, &retries).isError()))
             error(svc.get(u"restart")->mark, tr("restart: \"%1\" is not a policy (no, always, on-failure[:N], unless-stopped)").arg(*v));
         s.restart = *v;
     }

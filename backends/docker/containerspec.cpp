@@ -99,12 +99,13 @@ Expected<PortMapping> ContainerSpec::parsePort(const QString &textIn)
     auto container = parsePortNumber(parts.last(), false);
     if (!container)
         return container.error();
-    p.containerPort = *container;
+    p.target = *container;
+    p.targetEnd = *container;
     if (parts.size() == 2 && !parts.first().isEmpty()) {
         auto host = parsePortNumber(parts.first(), false);
         if (!host)
             return host.error();
-        p.hostPort = *host;
+        p.published = QString::number(*host);
     }
     return p;
 }
@@ -209,11 +210,11 @@ Error ContainerSpec::validate() const
             return e;
     QStringList seen;
     for (const auto &p : ports) {
-        if (p.hostPort == 0)
+        if (p.published.isEmpty())
             continue;
-        const QString key = QStringLiteral("%1:%2/%3").arg(p.hostIp).arg(p.hostPort).arg(p.protocol);
+        const QString key = QStringLiteral("%1:%2/%3").arg(p.hostIp, p.published, p.protocol);
         if (seen.contains(key))
-            return inputError(tr("Host port %1 is mapped twice.").arg(p.hostPort));
+            return inputError(tr("Host port %1 is mapped twice.").arg(p.published));
         seen << key;
     }
     if (memoryBytes < 0 || nanoCpus < 0)
@@ -248,13 +249,7 @@ QJsonObject ContainerSpec::toCreateBody() const
     }
     QJsonObject host;
     QJsonObject exposed, bindings;
-    for (const auto &p : ports) {
-        exposed.insert(p.containerKey(), QJsonObject());
-        QJsonArray list = bindings.value(p.containerKey()).toArray();
-        list.append(QJsonObject{{QStringLiteral("HostIp"), p.hostIp},
-                                {QStringLiteral("HostPort"), p.hostPort ? QString::number(p.hostPort) : QString()}});
-        bindings.insert(p.containerKey(), list);
-    }
+    addPortBindings(ports, &exposed, &bindings);
     if (!exposed.isEmpty()) {
         body.insert(QStringLiteral("ExposedPorts"), exposed);
         host.insert(QStringLiteral("PortBindings"), bindings);

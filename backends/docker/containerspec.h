@@ -7,19 +7,12 @@
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
+#include "portmapping.h"
+
 #include <QString>
 #include <QStringList>
 
 namespace Wharf::Backends {
-
-struct PortMapping
-{
-    QString hostIp;
-    quint16 hostPort = 0; // 0: the daemon picks one
-    quint16 containerPort = 0;
-    QString protocol = QStringLiteral("tcp");
-    QString containerKey() const { return QStringLiteral("%1/%2").arg(containerPort).arg(protocol); }
-};
 
 struct VolumeMapping
 {

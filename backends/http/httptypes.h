@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/error.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QPair>
@@ -33,18 +35,6 @@ struct HttpRequest
     QByteArray serialize(const QByteArray &host) const;
     // The request line and headers alone (the body goes after it as it is, without a copy).
     QByteArray serializeHead(const QByteArray &host) const;
-};
-
-// Errors are values: what failed, in a sentence for a person, and what kind it was.
-struct Error
-{
-    enum Kind { None, Connect, Protocol, Timeout, Canceled, Http, Tls, Input, Stream, NotFound, Secret, Database, Denied, Quota, Conflict };
-    Kind kind = None;
-    QString message;
-    int httpStatus = 0;
-
-    bool isError() const { return kind != None; }
-    static Error make(Kind k, const QString &msg, int status = 0) { return Error{k, msg, status}; }
 };
 
 } // namespace Wharf::Backends

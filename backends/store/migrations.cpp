@@ -288,6 +288,28 @@ QStringList networkResourcesPostgres()
             QStringLiteral("ALTER TABLE resources ADD CONSTRAINT resources_kind_check CHECK (kind IN ('container', 'service', 'app', 'volume', 'network'))")};
 }
 
+// One audit vocabulary: wharfctl used to record a command by its words (action "plan", target
+// "create basic"; action "stop", target "web"), the console as resource.verb. Old rows are
+// renamed to the vocabulary the operations layer writes (plan.create basic, container.stop web).
+QStringList auditVocabulary(bool postgres)
+{
+    const QString groups = QStringLiteral("('plan', 'tenant', 'domain', 'user', 'volume', 'network', 'image', 'registry', 'quota', 'db')");
+    const QString firstWord = postgres ? QStringLiteral("split_part(target, ' ', 1)")
+                                       : QStringLiteral("CASE WHEN instr(target, ' ') > 0 THEN substr(target, 1, instr(target, ' ') - 1) ELSE target END");
+    const QString rest = postgres ? QStringLiteral("CASE WHEN strpos(target, ' ') > 0 THEN substr(target, strpos(target, ' ') + 1) ELSE '' END")
+                                  : QStringLiteral("CASE WHEN instr(target, ' ') > 0 THEN substr(target, instr(target, ' ') + 1) ELSE '' END");
+    return {
+        QStringLiteral("UPDATE audit_log SET action = action || '.' || %1, target = %2 WHERE action IN %3 AND target <> ''").arg(firstWord, rest, groups),
+        QStringLiteral("UPDATE audit_log SET action = substr(action, 1, length(action) - 3) || '.remove' WHERE action LIKE '%.rm'"),
+        QStringLiteral("UPDATE audit_log SET action = 'container.' || action WHERE action IN"
+                       " ('create', 'start', 'stop', 'restart', 'kill', 'pause', 'unpause', 'rename', 'update', 'exec', 'cp')"),
+        QStringLiteral("UPDATE audit_log SET action = 'container.remove' WHERE action = 'rm'"),
+        QStringLiteral("UPDATE audit_log SET action = 'container.create' WHERE action = 'run'"),
+        QStringLiteral("UPDATE audit_log SET action = 'image.' || action WHERE action IN ('pull', 'push', 'tag', 'load', 'import', 'build')"),
+        QStringLiteral("UPDATE audit_log SET action = 'image.remove' WHERE action = 'rmi'"),
+    };
+}
+
 QList<Store::Migration> storeMigrations()
 {
     const QString sqliteId = QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
@@ -298,6 +320,7 @@ QList<Store::Migration> storeMigrations()
         {3, QStringLiteral("tenants' members and admins with roles of their own"), members(), membersPostgres()},
         {4, QStringLiteral("issued bills"), issuedBills(sqliteId), issuedBillsPostgres()},
         {5, QStringLiteral("networks owned by tenants"), networkResourcesSqlite(), networkResourcesPostgres()},
+        {6, QStringLiteral("one audit vocabulary"), auditVocabulary(false), auditVocabulary(true)},
     };
 }
 

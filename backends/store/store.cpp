@@ -1,5 +1,7 @@
 #include "store.h"
 
+#include "core/paths.h"
+
 #include <QAtomicInt>
 #include <QDateTime>
 #include <QDir>
@@ -80,11 +82,7 @@ Expected<StoreUrl> StoreUrl::parse(const QString &text)
 
 StoreUrl StoreUrl::defaultUrl()
 {
-    QString dir = qEnvironmentVariable("WHARF_DATA_DIR");
-    if (dir.isEmpty())
-        dir = qEnvironmentVariable("WHARF_CONFIG_DIR");
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/Wharf/wharf");
+    const QString dir = dataDir();
     StoreUrl u;
     u.engine = Sqlite;
     u.path = QDir(dir).absoluteFilePath(QStringLiteral("wharf.db"));
@@ -272,11 +270,25 @@ Expected<QVariant> Store::scalar(const QString &sql, const QVariantList &params,
     return def;
 }
 
+namespace {
+// Transactions open on this thread's connection: an inner one is part of the outer one (it
+// commits or rolls back with it, and is retried with it).
+thread_local int transactionDepth = 0;
+}
+
 Error Store::transaction(const std::function<Error()> &fn)
 {
+    if (transactionDepth > 0)
+        return fn();
+    struct Depth
+    {
+        Depth() { ++transactionDepth; }
+        ~Depth() { --transactionDepth; }
+    };
     auto dbOrError = db();
     if (!dbOrError)
         return dbOrError.error();
+    const Depth depth;
     QSqlDatabase *d = &*dbOrError;
     for (int attempt = 0;; ++attempt) {
         QSqlQuery q(*d);

@@ -7,11 +7,6 @@
 namespace Wharf::Backends {
 
 namespace {
-qint64 now()
-{
-    return QDateTime::currentSecsSinceEpoch();
-}
-
 QString cpus(qint64 nano)
 {
     return QString::number(double(nano) / 1e9, 'g', 6);
@@ -101,7 +96,7 @@ Error TenancyStore::createPlan(const Plan &p)
 {
     if (auto e = checkPlan(p); e.isError())
         return e;
-    const qint64 t = now();
+    const qint64 t = m_clock->nowSecs();
     auto q = m_store->exec(QStringLiteral("INSERT INTO plans (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)").arg(QLatin1String(planColumns)),
                            {p.name, p.maxContainers, p.cpusNano, p.memoryBytes, p.diskBytes, p.bandwidthNote, p.priceHour.micros(),
                             p.priceMonth.micros(), p.cpuPriceHour.micros(), p.memoryPriceGibHour.micros(), p.diskPriceGibDay.micros(),
@@ -125,7 +120,7 @@ Error TenancyStore::updatePlan(const Plan &p)
                                               " revision = revision + 1, updated_at = ? WHERE name = ? AND revision = ?"),
                                {p.maxContainers, p.cpusNano, p.memoryBytes, p.diskBytes, p.bandwidthNote, p.priceHour.micros(),
                                 p.priceMonth.micros(), p.cpuPriceHour.micros(), p.memoryPriceGibHour.micros(),
-                                p.diskPriceGibDay.micros(), p.freeTier ? 1 : 0, now(), p.name, p.revision});
+                                p.diskPriceGibDay.micros(), p.freeTier ? 1 : 0, m_clock->nowSecs(), p.name, p.revision});
         if (!q)
             return q.error();
         if (q->numRowsAffected() == 1)
@@ -197,7 +192,7 @@ Error TenancyStore::createTenant(const Tenant &t)
         auto p = plan(t.plan);
         if (!p)
             return p.error();
-        const qint64 at = now();
+        const qint64 at = m_clock->nowSecs();
         auto q = m_store->exec(QStringLiteral("INSERT INTO tenants (name, display_name, email, phone, state, created_at) VALUES (?, ?, ?, ?, 'active', ?)"),
                                {t.name, t.displayName, t.email, t.phone, at});
         if (!q) {
@@ -280,7 +275,7 @@ Error TenancyStore::assignPlan(const QString &tenantName, const QString &planNam
             return p.error();
         if (t->plan == planName)
             return {};
-        const qint64 at = now();
+        const qint64 at = m_clock->nowSecs();
         if (auto r = m_store->exec(QStringLiteral("UPDATE subscriptions SET valid_to = ? WHERE tenant = ? AND valid_to IS NULL"), {at, tenantName}); !r)
             return r.error();
         if (auto r = m_store->exec(QStringLiteral("INSERT INTO subscriptions (tenant, plan, valid_from) VALUES (?, ?, ?)"), {tenantName, planName, at}); !r)
@@ -350,7 +345,7 @@ Error TenancyStore::createTenantRole(const QString &tenantName, const QString &p
         return e;
     auto u = m_store->exec(QStringLiteral("INSERT INTO users (name, tenant, role, db_role, created_at) VALUES (?, ?, 'member', ?, ?)"
                                           " ON CONFLICT (name) DO NOTHING"),
-                           {role, tenantName, role, now()});
+                           {role, tenantName, role, m_clock->nowSecs()});
     return u ? Error{} : u.error();
 }
 
@@ -395,7 +390,7 @@ Error TenancyStore::createUser(const QString &name, const QString &tenantName, c
         return e;
     auto u = m_store->exec(QStringLiteral("INSERT INTO users (name, tenant, role, db_role, created_at) VALUES (?, ?, ?, ?, ?)"),
                            {name, tenantName.isEmpty() ? QVariant::fromValue(nullptr) : QVariant(tenantName),
-                            tenantName.isEmpty() ? QStringLiteral("admin") : QStringLiteral("member"), role, now()});
+                            tenantName.isEmpty() ? QStringLiteral("admin") : QStringLiteral("member"), role, m_clock->nowSecs()});
     if (!u) {
         dropLoginRole(role);
         return u.error();
@@ -519,7 +514,7 @@ Expected<qint64> TenancyStore::reserve(const QString &tenantName, const QString 
         }
         auto ins = m_store->exec(QStringLiteral("INSERT INTO resources (tenant, host, kind, name, state, cpus_nano, memory_bytes, disk_bytes, created_at)"
                                                 " VALUES (?, ?, ?, ?, 'reserved', ?, ?, ?, ?) RETURNING id"),
-                                 {tenantName, host, kind, name, cpusNano, memoryBytes, diskBytes, now()});
+                                 {tenantName, host, kind, name, cpusNano, memoryBytes, diskBytes, m_clock->nowSecs()});
         if (!ins)
             return ins.error();
         if (!ins->next())
@@ -701,7 +696,7 @@ Error TenancyStore::adopt(const OwnedResource &r)
 {
     auto q = m_store->exec(QStringLiteral("INSERT INTO resources (tenant, host, kind, ref, name, state, cpus_nano, memory_bytes, disk_bytes, created_at)"
                                           " VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?)"),
-                           {r.tenant, r.host, r.kind, r.ref, r.name, r.cpusNano, r.memoryBytes, r.diskBytes, r.createdAt ? r.createdAt : now()});
+                           {r.tenant, r.host, r.kind, r.ref, r.name, r.cpusNano, r.memoryBytes, r.diskBytes, r.createdAt ? r.createdAt : m_clock->nowSecs()});
     return q ? Error{} : q.error();
 }
 
@@ -759,11 +754,29 @@ Expected<HostDomain> TenancyStore::hostDomain(const QString &host)
 Error TenancyStore::audit(AuditEntry e)
 {
     if (e.at == 0)
-        e.at = now();
+        e.at = m_clock->nowSecs();
     auto q = m_store->exec(QStringLiteral("INSERT INTO audit_log (at, actor, tenant, host, action, target, result, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
                            {e.at, e.actor, e.tenant.isEmpty() ? QVariant::fromValue(nullptr) : QVariant(e.tenant), e.host, e.action,
                             e.target, e.result, e.detail});
     return q ? Error{} : q.error();
+}
+
+Error TenancyStore::audited(AuditEntry e, const std::function<Error()> &change)
+{
+    if (e.actor.isEmpty())
+        e.actor = m_store->currentUser();
+    const Error error = m_store->transaction([&]() -> Error {
+        if (Error c = change(); c.isError())
+            return c;
+        e.result = QStringLiteral("ok");
+        return audit(e);
+    });
+    if (error.isError()) {
+        e.result = error.kind == Error::Denied ? QStringLiteral("denied") : QStringLiteral("failed");
+        e.detail = error.message;
+        audit(e); // (a failed audit write must not hide the change's own error)
+    }
+    return error;
 }
 
 Expected<QList<AuditEntry>> TenancyStore::auditLog(const AuditFilter &f)

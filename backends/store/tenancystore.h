@@ -1,6 +1,7 @@
 #pragma once
 
 #include "money.h"
+#include "core/clock.h"
 #include "store.h"
 
 #include <QDateTime>
@@ -118,6 +119,10 @@ class TenancyStore
     Q_DECLARE_TR_FUNCTIONS(Wharf::Backends::TenancyStore)
 public:
     explicit TenancyStore(std::shared_ptr<Store> store);
+    // What time it is for the records this store writes (reservations, audit, subscriptions);
+    // the system's clock unless a test sets one (it must outlive the store).
+    void setClock(const Clock *clock) { m_clock = clock; }
+    const Clock *clock() const { return m_clock; }
     Store *store() const { return m_store.get(); }
     std::shared_ptr<Store> sharedStore() const { return m_store; }
 
@@ -203,6 +208,9 @@ public:
 
     // Audit
     Error audit(AuditEntry e);
+    // A change and its record commit together or not at all (e's result is set: ok); a change
+    // that failed is recorded as failed after its rollback.
+    Error audited(AuditEntry e, const std::function<Error()> &change);
     Expected<QList<AuditEntry>> auditLog(const AuditFilter &f);
 
     static QString quotaMessage(const QString &tenant, const Plan &p, const QuotaUsage &used, int addContainers,
@@ -211,6 +219,7 @@ public:
 private:
     Expected<Plan> currentPlanLocked(const QString &tenant, QString *state);
     std::shared_ptr<Store> m_store;
+    const Clock *m_clock = Clock::system();
 };
 
 } // namespace Wharf::Backends

@@ -15,10 +15,6 @@ AppActions::AppActions(HostConnection *host, QObject *parent)
     : QObject(parent)
     , m_host(host)
 {
-    m_journalDir = qEnvironmentVariable("WHARF_DATA_DIR");
-    if (m_journalDir.isEmpty())
-        m_journalDir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/Wharf/wharf");
-    m_journalDir += QStringLiteral("/deploys");
 }
 
 Error AppActions::unavailable() const
@@ -28,26 +24,12 @@ Error AppActions::unavailable() const
     return {};
 }
 
-// A deployer whose every request passes the policy gate on the platform database's thread.
+// A deployer whose every request passes the policy gate (the host's operations layer).
 AppDeployer *AppActions::deployer()
 {
     auto *d = new AppDeployer(m_host->client(), this);
     d->setRegistryAuth(m_registryAuth);
-    if (!m_host->gated())
-        return d;
-    QPointer<TenancyService> service(m_host->tenancy());
-    d->setHooks(gateHooks(m_host->config().name, [service](std::function<void(PolicyGate &)> work, std::function<void()> then) {
-        if (!service)
-            return;
-        // The service is the context: an answer (a reservation to settle) is never dropped.
-        service->gated<bool>(service, [work](PolicyGate &g) {
-            work(g);
-            return true;
-        }, [then](const bool &) {
-            if (then)
-                then();
-        });
-    }));
+    d->setHooks(m_host->operations()->deployHooks());
     return d;
 }
 
@@ -72,32 +54,42 @@ void AppActions::deploy(const Backends::Compose::Project &project, const DeployP
         return;
     }
     TaskModel *tasks = m_host->tasks();
-    const int task = tasks->begin(tr("Deploy app %1 on %2").arg(project.name, m_host->config().name));
-    auto *d = deployer();
-    DeployOptions o;
-    o.atomic = atomic;
-    o.journalPath = QDir(m_journalDir).absoluteFilePath(project.name + QStringLiteral(".json"));
-    d->setOptions(o);
-    const int total = int(plan.steps.size());
-    auto done = std::make_shared<int>(0);
-    connect(d, &AppDeployer::progress, this, [tasks, task, total, done](const QString &, const QString &message) {
-        tasks->setProgress(task, qMin(++*done, total), total, {}, message);
-    });
-    connect(d, &AppDeployer::finished, this, [this, d, tasks, task, project, plan](const Error &e) {
-        d->deleteLater();
-        if (!m_host)
-            return;
-        m_host->audit(QStringLiteral("app.deploy"), project.name, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"),
-                      e.isError() ? e.message : plan.summary());
-        if (e.isError()) {
-            tasks->fail(task, e.message);
-            Q_EMIT failed(e.message);
-            return;
-        }
-        tasks->succeed(task, plan.summary());
-        Q_EMIT finished(project.name);
-    });
-    d->apply(project, plan);
+    const QString title = tr("Deploy app %1 on %2").arg(project.name, m_host->config().name);
+    const QString journal = m_journalDir.isEmpty() ? deployJournalPath(project.name) : QDir(m_journalDir).absoluteFilePath(project.name + QStringLiteral(".json"));
+    QPointer<AppActions> self(this);
+    m_host->operations()->runWork(Request::host(QStringLiteral("app"), QStringLiteral("deploy"), project.name),
+        [self, tasks, title, journal, project, plan, atomic](const QJsonObject &, Operations::Finished finished) {
+            if (!self)
+                return finished(Error::make(Error::Input, tr("The host was removed.")), {});
+            const int task = tasks->begin(title);
+            auto *d = self->deployer();
+            DeployOptions o;
+            o.atomic = atomic;
+            o.journalPath = journal;
+            d->setOptions(o);
+            const int total = int(plan.steps.size());
+            auto done = std::make_shared<int>(0);
+            connect(d, &AppDeployer::progress, self, [tasks, task, total, done](const QString &, const QString &message) {
+                tasks->setProgress(task, qMin(++*done, total), total, {}, message);
+            });
+            connect(d, &AppDeployer::finished, self, [d, tasks, task, plan, finished](const Error &e) {
+                d->deleteLater();
+                if (e.isError())
+                    tasks->fail(task, e.message);
+                else
+                    tasks->succeed(task, plan.summary());
+                finished(e, e.isError() ? QString() : plan.summary());
+            });
+            d->apply(project, plan);
+        },
+        [self, project](const Outcome &o) {
+            if (!self)
+                return;
+            if (!o.ok())
+                Q_EMIT self->failed(o.error.message);
+            else
+                Q_EMIT self->finished(project.name);
+        });
 }
 
 void AppActions::act(const QString &app, AppDeployer::Verb verb)
@@ -115,23 +107,33 @@ void AppActions::act(const QString &app, AppDeployer::Verb verb)
         : verb == AppDeployer::Verb::Restart               ? tr("Restart app %1").arg(app)
                                                            : tr("Remove app %1").arg(app);
     TaskModel *tasks = m_host->tasks();
-    const int task = tasks->begin(title);
-    auto *d = deployer();
-    connect(d, &AppDeployer::progress, this, [tasks, task](const QString &, const QString &message) { tasks->setProgress(task, 0, 0, {}, message); });
-    connect(d, &AppDeployer::finished, this, [this, d, tasks, task, app, action](const Error &e) {
-        d->deleteLater();
-        if (!m_host)
-            return;
-        m_host->audit(action, app, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"), e.message);
-        if (e.isError()) {
-            tasks->fail(task, e.message);
-            Q_EMIT failed(e.message);
-            return;
-        }
-        tasks->succeed(task);
-        Q_EMIT finished(app);
-    });
-    d->act(app, verb);
+    const QString verbName = action.mid(4);
+    QPointer<AppActions> self(this);
+    m_host->operations()->runWork(Request::host(QStringLiteral("app"), verbName, app),
+        [self, tasks, title, app, verb](const QJsonObject &, Operations::Finished finished) {
+            if (!self)
+                return finished(Error::make(Error::Input, tr("The host was removed.")), {});
+            const int task = tasks->begin(title);
+            auto *d = self->deployer();
+            connect(d, &AppDeployer::progress, self, [tasks, task](const QString &, const QString &message) { tasks->setProgress(task, 0, 0, {}, message); });
+            connect(d, &AppDeployer::finished, self, [d, tasks, task, finished](const Error &e) {
+                d->deleteLater();
+                if (e.isError())
+                    tasks->fail(task, e.message);
+                else
+                    tasks->succeed(task);
+                finished(e, {});
+            });
+            d->act(app, verb);
+        },
+        [self, app](const Outcome &o) {
+            if (!self)
+                return;
+            if (!o.ok())
+                Q_EMIT self->failed(o.error.message);
+            else
+                Q_EMIT self->finished(app);
+        });
 }
 
 } // namespace Wharf::Models::Apps

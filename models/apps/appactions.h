@@ -26,6 +26,7 @@ public:
     void act(const QString &app, AppDeployer::Verb verb);
 
     // where deploy journals go (default: the user's data folder)
+    // Where deploy journals go (default: the data folder's deploys/).
     void setJournalDir(const QString &dir) { m_journalDir = dir; }
     // the registry logins for the images a deploy pulls (none: anonymous pulls)
     void setRegistryAuth(RegistryAuthFor auth) { m_registryAuth = std::move(auth); }

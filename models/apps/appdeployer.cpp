@@ -1,5 +1,7 @@
 #include "appdeployer.h"
 
+#include "core/paths.h"
+
 #include "appspec.h"
 #include "docker/imageref.h"
 
@@ -46,48 +48,9 @@ QJsonObject withLabels(QJsonObject body, const QJsonObject &ours)
 
 } // namespace
 
-DeployHooks gateHooks(const QString &host, GateRunner run)
+QString deployJournalPath(const QString &project)
 {
-    DeployHooks h;
-    h.checkOwned = [host, run](const QString &kind, const QStringList &refs, DeployHooks::Checked done) {
-        auto result = std::make_shared<Error>();
-        run([host, kind, refs, result](PolicyGate &g) {
-            for (const QString &r : refs)
-                if (Error e = g.checkOwned(host, r, kind); e.isError()) {
-                    *result = e;
-                    return;
-                }
-        }, [result, done] { done(*result); });
-    };
-    h.admit = [host, run](const QString &kind, const QJsonObject &body, const QString &name, DeployHooks::Admitted done) {
-        auto result = std::make_shared<std::pair<Backends::Expected<Admission>, QJsonObject>>(Admission{}, body);
-        run([host, kind, name, result](PolicyGate &g) {
-            QJsonObject &b = result->second;
-            result->first = kind == QLatin1String("network") ? g.admitNetwork(host, b)
-                : kind == QLatin1String("volume")            ? g.admitVolume(host, b)
-                                                             : g.admitContainer(host, b, name);
-        }, [result, done] { done(result->first, result->second); });
-    };
-    h.settle = [run](const Admission &a, const QString &id, const Error &e) {
-        run([a, id, e](PolicyGate &g) { g.settle(a, id, e); }, {});
-    };
-    h.removed = [host, run](const QString &kind, const QString &ref) {
-        run([host, kind, ref](PolicyGate &g) {
-            if (kind == QLatin1String("app"))
-                g.appRemoved(host, ref);
-            else
-                g.removed(host, ref, kind);
-        }, {});
-    };
-    h.claimApp = [host, run](const QString &app, DeployHooks::Checked done) {
-        auto result = std::make_shared<Error>();
-        run([host, app, result](PolicyGate &g) { *result = g.claimApp(host, app); }, [result, done] { done(*result); });
-    };
-    h.checkRemote = [run](const QString &what, const QString &source, DeployHooks::Checked done) {
-        auto result = std::make_shared<Error>();
-        run([what, source, result](PolicyGate &g) { *result = g.checkRemoteSource(what, source); }, [result, done] { done(*result); });
-    };
-    return h;
+    return QDir(Backends::dataDir()).absoluteFilePath(QStringLiteral("deploys/%1.json").arg(project));
 }
 
 AppDeployer::AppDeployer(Backends::DockerClient *client, QObject *parent)

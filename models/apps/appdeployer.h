@@ -3,6 +3,7 @@
 #include "appimages.h"
 #include "appplan.h"
 #include "docker/dockerclient.h"
+#include "operations/operations.h"
 #include "tenancy/policygate.h"
 
 #include <QJsonArray>
@@ -14,32 +15,14 @@
 
 namespace Wharf::Models::Apps {
 
-// How every request of a deploy passes the policy gate (wharfctl and the console wire their
-// gate in with gateHooks; without hooks a deploy runs with the host's own rights). Each call
+// How every request of a deploy passes the policy gate: the operations layer's hooks
+// (Operations::deployHooks); without hooks a deploy runs with the host's own rights. Each call
 // may answer later (the console's gate runs on the database's thread); kinds are "container",
 // "network" and "volume".
-struct DeployHooks
-{
-    using Checked = std::function<void(const Backends::Error &)>;
-    using Admitted = std::function<void(const Backends::Expected<Admission> &, const QJsonObject &body)>;
-    // Before an app is changed: these existing resources must be the principal's own.
-    std::function<void(const QString &kind, const QStringList &refs, Checked done)> checkOwned;
-    // Before a create request: the body as the gate lets it go (labels, limits), or a refusal.
-    std::function<void(const QString &kind, const QJsonObject &body, const QString &name, Admitted done)> admit;
-    // The daemon answered a create (nobody waits for this).
-    std::function<void(const Admission &, const QString &id, const Backends::Error &)> settle;
-    // A resource was removed (nobody waits for this); kind "app" when the whole app went.
-    std::function<void(const QString &kind, const QString &ref)> removed;
-    // Before a deploy: the app's name is the principal's (recorded for a tenant).
-    std::function<void(const QString &app, Checked done)> claimApp;
-    // Before the daemon fetches a build context itself (a git or https URL).
-    std::function<void(const QString &what, const QString &source, Checked done)> checkRemote;
-};
+using DeployHooks = Operations::DeployHooks;
 
-// Runs work(gate) where the gate's database lives, then then() on the caller's thread.
-using GateRunner = std::function<void(std::function<void(PolicyGate &)> work, std::function<void()> then)>;
-// The hooks that send every request of a deploy on host through the policy gate.
-DeployHooks gateHooks(const QString &host, GateRunner run);
+// Where a deploy of the app writes its journal: the data folder's deploys/APP.json.
+QString deployJournalPath(const QString &project);
 
 struct DeployOptions
 {

@@ -34,23 +34,20 @@ AppListModel::AppListModel(ContainerListModel *containers, QObject *parent)
     refresh();
 }
 
-QList<AppSummary> AppListModel::summarize(const ContainerListModel *containers)
+QList<AppSummary> summarizeApps(const QList<AppMember> &members)
 {
     QMap<QString, AppSummary> apps;
-    for (int r = 0; r < containers->rowCount(); ++r) {
-        const ContainerRow &c = containers->rowAt(r);
-        const QString project = c.labels.value(QLatin1String(Label::Project)).toString();
-        if (project.isEmpty() || c.labels.value(QLatin1String(Label::Oneoff)).toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0)
+    for (const AppMember &c : members) {
+        if (c.project.isEmpty() || c.oneoff)
             continue;
-        AppSummary &a = apps[project];
-        a.name = project;
-        const QString service = c.labels.value(QLatin1String(Label::Service)).toString();
-        if (!a.services.contains(service))
-            a.services << service;
+        AppSummary &a = apps[c.project];
+        a.name = c.project;
+        if (!a.services.contains(c.service))
+            a.services << c.service;
         ++a.containers;
-        if (c.state == QLatin1String("running"))
+        if (c.running)
             ++a.running;
-        for (const QString &p : c.ports.split(QStringLiteral(", "), Qt::SkipEmptyParts))
+        for (const QString &p : c.ports)
             if (p.contains(QLatin1String("->")) && !a.ports.contains(p))
                 a.ports << p;
         if (c.hasStats) {
@@ -60,15 +57,41 @@ QList<AppSummary> AppListModel::summarize(const ContainerListModel *containers)
         }
         a.created = a.created ? qMin(a.created, c.created) : c.created;
         a.updated = qMax(a.updated, c.created);
-        a.deployedByWharf = a.deployedByWharf || c.labels.value(QLatin1String(Label::ManagedBy)).toString() == QLatin1String("wharf");
-        a.workingDir = c.labels.value(QLatin1String(Label::WorkingDir)).toString();
-        a.configFiles = c.labels.value(QLatin1String(Label::ConfigFiles)).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        a.deployedByWharf = a.deployedByWharf || c.wharf;
+        if (!c.workingDir.isEmpty())
+            a.workingDir = c.workingDir;
+        if (!c.configFiles.isEmpty())
+            a.configFiles = c.configFiles;
     }
     for (AppSummary &a : apps) {
         a.services.sort();
         a.ports.sort();
     }
     return apps.values();
+}
+
+QList<AppSummary> AppListModel::summarize(const ContainerListModel *containers)
+{
+    QList<AppMember> members;
+    members.reserve(containers->rowCount());
+    for (int r = 0; r < containers->rowCount(); ++r) {
+        const ContainerRow &c = containers->rowAt(r);
+        AppMember m;
+        m.project = c.labels.value(QLatin1String(Label::Project)).toString();
+        m.service = c.labels.value(QLatin1String(Label::Service)).toString();
+        m.oneoff = c.labels.value(QLatin1String(Label::Oneoff)).toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
+        m.running = c.state == QLatin1String("running");
+        m.ports = c.ports.split(QStringLiteral(", "), Qt::SkipEmptyParts);
+        m.created = c.created;
+        m.wharf = c.labels.value(QLatin1String(Label::ManagedBy)).toString() == QLatin1String("wharf");
+        m.workingDir = c.labels.value(QLatin1String(Label::WorkingDir)).toString();
+        m.configFiles = c.labels.value(QLatin1String(Label::ConfigFiles)).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        m.hasStats = c.hasStats;
+        m.cpuPercent = c.cpuPercent;
+        m.memoryBytes = c.memoryBytes;
+        members << m;
+    }
+    return summarizeApps(members);
 }
 
 void AppListModel::refresh()

@@ -31,6 +31,28 @@ struct AppSummary
     bool operator==(const AppSummary &o) const;
 };
 
+// One container as an app's summary counts it (from the console's container list or from a
+// list call; both sum up through summarizeApps, so wharfctl app ls and the Apps page agree).
+struct AppMember
+{
+    QString project;
+    QString service;
+    bool oneoff = false;
+    bool running = false;
+    QStringList ports; // "127.0.0.1:8080->80/tcp"; unpublished ports are not an app's
+    qint64 created = 0;
+    bool wharf = false; // deployed by Wharf
+    QString workingDir;
+    QStringList configFiles;
+    bool hasStats = false;
+    double cpuPercent = 0;
+    qint64 memoryBytes = 0;
+};
+
+// The apps among containers, sorted by name: services and ports sorted, running of all,
+// created the oldest container's time, updated the newest's; one-off containers left out.
+QList<AppSummary> summarizeApps(const QList<AppMember> &members);
+
 // The apps of one host (every compose project among its containers, whether Wharf or
 // docker compose deployed it), kept in step with the container list: rows are inserted,
 // changed and removed, never reset.

@@ -282,6 +282,8 @@ DeployPlan planDeploy(const Project &project, const ObservedApp &observed, const
     for (const QString &name : plan.serviceOrder) {
         const ServiceConfig &s = *project.service(name);
         const QString hash = configHash(project, name);
+        const QString legacy = legacyConfigHash(project, name);
+        auto current = [&hash, &legacy](const ObservedContainer &c) { return c.configHash == hash || c.configHash == legacy; };
         const QString wantedImage = newImage.contains(name) ? QString() : observed.imageId(serviceImage(project, s));
         // the containers by number; of two with one number (a deploy cut short), the
         // one with the wanted configuration that runs stays
@@ -295,7 +297,7 @@ DeployPlan planDeploy(const Project &project, const ObservedApp &observed, const
                 byNumber.insert(c.number, c);
                 continue;
             }
-            auto score = [&hash](const ObservedContainer &x) { return (x.configHash == hash ? 2 : 0) + (x.state == QLatin1String("running") ? 1 : 0); };
+            auto score = [&current](const ObservedContainer &x) { return (current(x) ? 2 : 0) + (x.state == QLatin1String("running") ? 1 : 0); };
             if (score(c) > score(*it) || (score(c) == score(*it) && c.created > it->created)) {
                 extra << *it;
                 *it = c;
@@ -310,7 +312,7 @@ DeployPlan planDeploy(const Project &project, const ObservedApp &observed, const
                 plan.steps << PlanStep{PlanStep::Create, name, n, cname, {}, {}};
                 continue;
             }
-            if (it->configHash != hash)
+            if (!current(*it))
                 plan.steps << PlanStep{PlanStep::Recreate, name, n, cname, it->id, DeployPlan::tr("configuration changed")};
             else if (!wantedImage.isEmpty() && !it->imageId.isEmpty() && it->imageId != wantedImage)
                 plan.steps << PlanStep{PlanStep::Recreate, name, n, cname, it->id, DeployPlan::tr("the image changed")};

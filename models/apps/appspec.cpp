@@ -1,4 +1,7 @@
 #include "appspec.h"
+#include <optional>
+#include <algorithm>
+#include <QJsonDocument>
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -51,7 +54,84 @@ QJsonObject labelsOf(const QMap<QString, QString> &m)
 
 } // namespace
 
+namespace {
+
+// The service's configuration as the hash sees it: what the number of replicas says is left
+// out (scaling never recreates), and so is a deploy: that held nothing else.
+std::optional<YamlNode> hashedService(const Project &project, const QString &service)
+{
+    const YamlNode *services = project.model.get(u"services");
+    const YamlNode *node = services ? services->get(service) : nullptr;
+    if (!node)
+        return std::nullopt;
+    YamlNode n = *node;
+    n.remove(u"scale");
+    if (YamlNode *d = n.get(u"deploy")) {
+        d->remove(u"replicas");
+        if (d->isMapping() && d->entries.empty())
+            n.remove(u"deploy");
+    }
+    return n;
+}
+
+// One text per meaning: mapping keys sorted, scalars as JSON strings (quoting in the file
+// does not count: the normaliser has typed the values already), sequences in their order.
+void canonical(const YamlNode &n, QByteArray &out)
+{
+    if (!n.tag.isEmpty())
+        out += n.tag.toUtf8() + ' ';
+    switch (n.kind) {
+    case YamlNode::Null:
+        out += "null";
+        return;
+    case YamlNode::Scalar: {
+        QByteArray text = QJsonDocument(QJsonArray{n.scalar}).toJson(QJsonDocument::Compact);
+        out += text.mid(1, text.size() - 2);
+        return;
+    }
+    case YamlNode::Sequence:
+        out += '[';
+        for (const YamlNode &item : n.items) {
+            canonical(item, out);
+            out += ',';
+        }
+        out += ']';
+        return;
+    case YamlNode::Mapping: {
+        std::vector<const YamlNode::Entry *> sorted;
+        for (const auto &e : n.entries)
+            sorted.push_back(&e);
+        std::sort(sorted.begin(), sorted.end(), [](const YamlNode::Entry *a, const YamlNode::Entry *b) { return a->key < b->key; });
+        out += '{';
+        for (const YamlNode::Entry *e : sorted) {
+            canonical(YamlNode::makeScalar(e->key), out);
+            out += ':';
+            canonical(e->value, out);
+            out += ',';
+        }
+        out += '}';
+        return;
+    }
+    }
+}
+
+} // namespace
+
 QString configHash(const Project &project, const QString &service)
+{
+    const auto n = hashedService(project, service);
+    if (!n)
+        return {};
+    QByteArray text;
+    canonical(*n, text);
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(project.name.toUtf8());
+    h.addData("\n");
+    h.addData(text);
+    return QString::fromLatin1(h.result().toHex());
+}
+
+QString legacyConfigHash(const Project &project, const QString &service)
 {
     const YamlNode *services = project.model.get(u"services");
     const YamlNode *node = services ? services->get(service) : nullptr;
@@ -131,13 +211,7 @@ Backends::Expected<QJsonObject> createBody(const Project &p, const ServiceConfig
         body.insert(QStringLiteral("StopTimeout"), qint64(*s.stopGracePeriodNs / 1'000'000'000LL));
     QJsonObject exposed;
     QJsonObject bindings;
-    for (const PortMapping &pm : s.ports) {
-        const QString key = QStringLiteral("%1/%2").arg(pm.target).arg(pm.protocol);
-        exposed.insert(key, QJsonObject{});
-        QJsonArray list = bindings.value(key).toArray();
-        list.append(QJsonObject{{QStringLiteral("HostIp"), pm.hostIp}, {QStringLiteral("HostPort"), pm.published}});
-        bindings.insert(key, list);
-    }
+    Backends::addPortBindings(s.ports, &exposed, &bindings);
     for (const QString &e : s.expose)
         exposed.insert(e.contains(QLatin1Char('/')) ? e : e + QStringLiteral("/tcp"), QJsonObject{});
     if (!exposed.isEmpty())

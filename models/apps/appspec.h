@@ -32,6 +32,9 @@ inline constexpr const char *ComposeVersion = "1.29.2";
 
 // A hash of everything in a service that shapes its containers (not its replica count).
 QString configHash(const Backends::Compose::Project &project, const QString &service);
+// The hash Wharf wrote before it was made independent of key order and formatting: a
+// container labelled with it still counts as up to date (no recreate after an upgrade).
+QString legacyConfigHash(const Backends::Compose::Project &project, const QString &service);
 
 // The image a service's containers run: its image:, else "<project>-<service>" for the image
 // its build: makes (as docker compose names it).

@@ -1,4 +1,5 @@
 #include "composedocument.h"
+#include "docker/containerspec.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -379,8 +380,9 @@ QString ComposeDocument::setValue(const QString &name, const QString &key, const
         else
             svc->set(key, textNode(v));
     } else if (key == QLatin1String("restart")) {
-        static const QRegularExpression re(QStringLiteral("^(no|always|unless-stopped|on-failure(:\\d+)?)$"));
-        if (!v.isEmpty() && !re.match(v).hasMatch())
+        QString policy;
+        int retries = 0;
+        if (!v.isEmpty() && Backends::ContainerSpec::parseRestart(v, &policy, &retries).isError())
             return tr("\"%1\" is not a restart policy (no, always, on-failure[:N], unless-stopped)").arg(v);
         if (v.isEmpty())
             svc->remove(u"restart");

@@ -1,4 +1,5 @@
 #include "hostconnection.h"
+#include "operations/daemoncalls.h"
 #include "tenancy/policygate.h"
 #include "tenancy/tenancyservice.h"
 
@@ -28,6 +29,7 @@ HostConnection::HostConnection(const HostConfig &config, TaskModel *tasks, QObje
     , m_networks(ResourceListModel::createNetworkModel(this))
     , m_images(ResourceListModel::createImageModel(this))
     , m_events(new EventListModel(10000, this))
+    , m_ops(new Operations(config.name, this))
 {
     m_reconnectTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, [this] {
@@ -135,6 +137,7 @@ void HostConnection::updateLabels(const HostConfig &config)
         return;
     m_config.name = config.name;
     m_config.group = config.group;
+    m_ops->setHost(config.name);
     Q_EMIT labelsChanged();
 }
 
@@ -532,6 +535,8 @@ void HostConnection::updateUsage()
 void HostConnection::setTenancy(TenancyService *tenancy)
 {
     m_tenancy = tenancy;
+    // Every change goes through the operations layer, which runs the gate on the service's thread.
+    m_ops->setRunner(gated() ? m_tenancy->runner() : GateRunner{}, gated() && m_tenancy->isTenant());
     // A tenant's console lists the tenant's own containers and volumes (labels find them; the
     // gate checks ownership in the database before any action).
     const QString owner = actsForTenant() ? m_tenancy->principal().tenant : QString();
@@ -554,183 +559,90 @@ bool HostConnection::actsForTenant() const
     return gated() && m_tenancy->isTenant();
 }
 
-void HostConnection::audit(const QString &action, const QString &target, const QString &result, const QString &detail)
+void HostConnection::perform(const Request &request, const QString &title, Operations::Send send, Operations::Done done)
 {
-    if (!gated())
-        return;
-    const QString host = m_config.name;
-    m_tenancy->post([=](PolicyGate &g) { g.audit(action, host, target, result, detail); });
-}
-
-Error HostConnection::refuseForTenant(const QString &action)
-{
-    if (!actsForTenant())
-        return {};
-    const Error e = m_tenancy->gate()->tenantDenial(action);
-    audit(action, {}, QStringLiteral("denied"), e.message);
-    return e;
-}
-
-void HostConnection::whenOwned(const QStringList &refs, const QString &kind, std::function<void(const QString &)> act)
-{
-    if (!actsForTenant()) {
-        for (const auto &r : refs)
-            act(r);
-        return;
-    }
-    const QString host = m_config.name;
+    // The task shows once the request goes out (a refusal is a message, not a task).
+    auto task = std::make_shared<int>(0);
+    QPointer<TaskModel> tasks(m_tasks);
     QPointer<HostConnection> self(this);
-    m_tenancy->gated<QList<Error>>(this, [host, refs, kind](PolicyGate &g) {
-        QList<Error> checked;
-        for (const auto &r : refs)
-            checked << g.checkOwned(host, r, kind);
-        return checked;
-    }, [self, refs, act](const QList<Error> &checked) {
-        for (int i = 0; self && i < refs.size(); ++i) {
-            if (checked.value(i).isError())
-                Q_EMIT self->actionFailed(checked.value(i).message);
+    m_ops->run(request, [tasks, task, title, send](const QJsonObject &body) {
+        if (tasks)
+            *task = tasks->begin(title);
+        return send(body);
+    }, [self, tasks, task, title, done](const Outcome &o) {
+        if (tasks && *task) {
+            if (o.ok())
+                tasks->succeed(*task);
             else
-                act(refs.at(i));
+                tasks->fail(*task, o.error.message);
         }
+        if (!o.ok() && self)
+            Q_EMIT self->actionFailed(tr("%1: %2").arg(title, o.error.message));
+        if (done)
+            done(o);
     });
-}
-
-void HostConnection::admit(std::function<Expected<Admission>(PolicyGate &, QJsonObject &)> check, const QJsonObject &body,
-                           const QString &title, std::function<void(const QJsonObject &, const Admission &)> send,
-                           std::function<void(const Error &)> refused)
-{
-    if (!gated())
-        return send(body, Admission{});
-    struct Admitted
-    {
-        Expected<Admission> admission;
-        QJsonObject body;
-    };
-    QPointer<HostConnection> self(this);
-    QPointer<TenancyService> service(m_tenancy);
-    // The service is the context: the reservation must be settled even if this connection
-    // went meanwhile.
-    m_tenancy->gated<Admitted>(m_tenancy, [check, body](PolicyGate &g) {
-        Admitted a{Admission{}, body};
-        a.admission = check(g, a.body);
-        return a;
-    }, [self, service, title, send, refused](const Admitted &a) {
-        if (!a.admission) {
-            if (self)
-                Q_EMIT self->actionFailed(tr("%1: %2").arg(title, a.admission.error().message));
-            if (refused)
-                refused(a.admission.error());
-            return;
-        }
-        if (!self) {
-            const Admission admission = *a.admission;
-            if (service)
-                service->post([admission](PolicyGate &g) { g.settle(admission, {}, Error::make(Error::Input, tr("The host was removed."))); });
-            return;
-        }
-        send(a.body, *a.admission);
-    });
-}
-
-void HostConnection::settle(DockerJob *job, const Admission &admission, std::function<QString(DockerJob *)> ref)
-{
-    if (!gated())
-        return;
-    connect(job, &DockerJob::finished, this, [this, job, admission, ref] {
-        const QString id = job->isError() || !ref ? QString() : ref(job);
-        const Error error = job->error();
-        m_tenancy->post([admission, id, error](PolicyGate &g) { g.settle(admission, id, error); });
-    });
-}
-
-int HostConnection::track(DockerJob *job, const QString &title, const Audited &audited, std::function<void(DockerJob *)> ok)
-{
-    const int task = m_tasks ? m_tasks->begin(title) : 0;
-    connect(job, &DockerJob::finished, this, [this, job, task, ok, title, audited] {
-        job->deleteLater();
-        // Every action on the host is in the audit log (the gate records its own).
-        if (!audited.action.isEmpty() && (job->isError() || !audited.failuresOnly))
-            audit(audited.action, audited.target, job->isError() ? QStringLiteral("failed") : QStringLiteral("ok"),
-                  job->isError() ? job->error().message : QString());
-        if (job->isError()) {
-            if (m_tasks)
-                m_tasks->fail(task, job->error().message);
-            Q_EMIT actionFailed(tr("%1: %2").arg(title, job->error().message));
-            return;
-        }
-        if (m_tasks)
-            m_tasks->succeed(task);
-        if (ok)
-            ok(job);
-    });
-    return task;
 }
 
 // Actions ------------------------------------------------------------------------------
 
 void HostConnection::containerAction(Action action, const QStringList &ids)
 {
-    whenOwned(ids, QStringLiteral("container"), [this, action](const QString &id) {
+    for (const QString &id : ids) {
         const ContainerRow *row = m_containers->row(id);
         const QString name = row ? row->name : id.left(12);
         switch (action) {
         case Action::Start:
-            track(m_client->startContainer(id), tr("Start %1").arg(name), {QStringLiteral("container.start"), name});
+            perform(Request::act(QStringLiteral("container"), QStringLiteral("start"), name).on(id), tr("Start %1").arg(name),
+                    Calls::startContainer(m_client, id));
             break;
         case Action::Stop:
-            track(m_client->stopContainer(id), tr("Stop %1").arg(name), {QStringLiteral("container.stop"), name});
+            perform(Request::act(QStringLiteral("container"), QStringLiteral("stop"), name).on(id), tr("Stop %1").arg(name),
+                    Calls::stopContainer(m_client, id));
             break;
         case Action::Restart:
-            track(m_client->restartContainer(id), tr("Restart %1").arg(name), {QStringLiteral("container.restart"), name});
+            perform(Request::act(QStringLiteral("container"), QStringLiteral("restart"), name).on(id), tr("Restart %1").arg(name),
+                    Calls::restartContainer(m_client, id));
             break;
         case Action::Kill:
-            track(m_client->killContainer(id), tr("Kill %1").arg(name), {QStringLiteral("container.kill"), name});
+            perform(Request::act(QStringLiteral("container"), QStringLiteral("kill"), name).on(id), tr("Kill %1").arg(name),
+                    Calls::killContainer(m_client, id));
             break;
         case Action::Pause:
-            track(m_client->pauseContainer(id), tr("Pause %1").arg(name), {QStringLiteral("container.pause"), name});
+            perform(Request::act(QStringLiteral("container"), QStringLiteral("pause"), name).on(id), tr("Pause %1").arg(name),
+                    Calls::pauseContainer(m_client, id));
             break;
         case Action::Unpause:
-            track(m_client->unpauseContainer(id), tr("Resume %1").arg(name), {QStringLiteral("container.unpause"), name});
+            perform(Request::act(QStringLiteral("container"), QStringLiteral("unpause"), name).on(id), tr("Resume %1").arg(name),
+                    Calls::unpauseContainer(m_client, id));
             break;
         case Action::Remove:
         case Action::ForceRemove: {
-            // A removal gives the quota back (whoever removed it); the gate records it.
-            track(m_client->removeContainer(id, action == Action::ForceRemove), tr("Remove %1").arg(name),
-                  {QStringLiteral("container.remove"), name, true}, [this, id](DockerJob *) {
-                      if (!gated())
-                          return;
-                      const QString host = m_config.name;
-                      m_tenancy->post([host, id](PolicyGate &g) { g.removed(host, id); });
-                  });
+            const bool force = action == Action::ForceRemove;
+            // A removal gives the quota back (whoever removed it).
+            perform(Request::remove(QStringLiteral("container"), name).on(id), tr("Remove %1").arg(name),
+                    Calls::removeContainer(m_client, id, force));
             break;
         }
         }
-    });
+    }
 }
 
 void HostConnection::createContainer(const ContainerSpec &spec, bool start, std::function<void(const Expected<QString> &)> done)
 {
     const QString title = tr("Create %1").arg(spec.name.isEmpty() ? spec.image : spec.name);
     const QString name = spec.name;
-    admit([host = m_config.name, name](PolicyGate &g, QJsonObject &body) { return g.admitContainer(host, body, name); }, spec.toCreateBody(), title,
-          [this, title, name, start, done](const QJsonObject &body, const Admission &admission) {
-              DockerJob *job = m_client->createContainer(body, name);
-              settle(job, admission, [](DockerJob *j) { return j->json().object().value(QLatin1String("Id")).toString(); });
-              if (done)
-                  connect(job, &DockerJob::finished, this, [job, done] {
-                      done(job->isError() ? Expected<QString>(job->error()) : Expected<QString>(job->json().object().value(QLatin1String("Id")).toString()));
-                  });
-              track(job, title, {}, [this, start, name](DockerJob *j) {
-                  const QString id = j->json().object().value(QLatin1String("Id")).toString();
-                  const QString shown = name.isEmpty() ? id.left(12) : name;
-                  if (start)
-                      track(m_client->startContainer(id), tr("Start %1").arg(shown), {QStringLiteral("container.start"), shown});
-              });
-          },
-          [done](const Error &e) {
-              if (done)
-                  done(e);
-          });
+    perform(Request::create(QStringLiteral("container"), name, spec.toCreateBody()), title,
+            Calls::createContainer(m_client, name),
+            [this, start, name, done](const Outcome &o) {
+                if (done)
+                    done(o.ok() ? Expected<QString>(o.id) : Expected<QString>(o.error));
+                if (!o.ok() || !start)
+                    return;
+                const QString id = o.id;
+                const QString shown = name.isEmpty() ? id.left(12) : name;
+                perform(Request::act(QStringLiteral("container"), QStringLiteral("start"), shown).on(id), tr("Start %1").arg(shown),
+                        Calls::startContainer(m_client, id));
+            });
 }
 
 void HostConnection::updateContainer(const QString &id, qint64 nanoCpus, qint64 memoryBytes)
@@ -746,13 +658,8 @@ void HostConnection::updateContainer(const QString &id, qint64 nanoCpus, qint64 
         // runtime raise both limits in the right order on cgroup v1
         update.insert(QStringLiteral("MemorySwap"), memoryBytes > 0 ? memoryBytes * 2 : -1);
     }
-    const QString title = tr("Change the limits of %1").arg(name);
-    admit([host = m_config.name, id](PolicyGate &g, QJsonObject &body) { return g.admitUpdate(host, id, body); }, update, title,
-          [this, id, title](const QJsonObject &body, const Admission &admission) {
-              DockerJob *job = m_client->updateContainer(id, body);
-              settle(job, admission, {});
-              track(job, title, {});
-          });
+    perform(Request::update(name, update).on(id), tr("Change the limits of %1").arg(name),
+            Calls::updateContainer(m_client, id));
 }
 
 void HostConnection::createVolume(const QString &name, const QString &driver)
@@ -760,25 +667,14 @@ void HostConnection::createVolume(const QString &name, const QString &driver)
     QJsonObject body{{QStringLiteral("Driver"), driver.isEmpty() ? QStringLiteral("local") : driver}};
     if (!name.isEmpty())
         body.insert(QStringLiteral("Name"), name);
-    const QString title = tr("Create volume %1").arg(name);
-    admit([host = m_config.name](PolicyGate &g, QJsonObject &body) { return g.admitVolume(host, body); }, body, title,
-          [this, title](const QJsonObject &body, const Admission &admission) {
-              DockerJob *job = m_client->createVolume(body);
-              settle(job, admission, [](DockerJob *j) { return j->json().object().value(QLatin1String("Name")).toString(); });
-              track(job, title, {});
-          });
+    perform(Request::create(QStringLiteral("volume"), name, body), tr("Create volume %1").arg(name),
+            Calls::createVolume(m_client));
 }
 
 void HostConnection::removeVolume(const QString &name)
 {
-    whenOwned({name}, QStringLiteral("volume"), [this](const QString &name) {
-        track(m_client->removeVolume(name), tr("Remove volume %1").arg(name), {QStringLiteral("volume.remove"), name, true}, [this, name](DockerJob *) {
-            if (!gated())
-                return;
-            const QString host = m_config.name;
-            m_tenancy->post([host, name](PolicyGate &g) { g.removed(host, name, QStringLiteral("volume")); });
-        });
-    });
+    perform(Request::remove(QStringLiteral("volume"), name), tr("Remove volume %1").arg(name),
+            Calls::removeVolume(m_client, name));
 }
 
 void HostConnection::createNetwork(const QString &name, const QString &driver)
@@ -786,28 +682,17 @@ void HostConnection::createNetwork(const QString &name, const QString &driver)
     const QJsonObject body{{QStringLiteral("Name"), name},
                            {QStringLiteral("Driver"), driver.isEmpty() ? QStringLiteral("bridge") : driver},
                            {QStringLiteral("CheckDuplicate"), true}};
-    const QString title = tr("Create network %1").arg(name);
-    // A tenant's network is a plain bridge of its own (the gate records it and audits).
-    admit([host = m_config.name](PolicyGate &g, QJsonObject &body) { return g.admitNetwork(host, body); }, body, title,
-          [this, title](const QJsonObject &body, const Admission &admission) {
-              DockerJob *job = m_client->createNetwork(body);
-              settle(job, admission, [](DockerJob *j) { return j->json().object().value(QLatin1String("Id")).toString(); });
-              track(job, title, {});
-          });
+    // A tenant's network is a plain bridge of its own (the gate records it).
+    perform(Request::create(QStringLiteral("network"), name, body), tr("Create network %1").arg(name),
+            Calls::createNetwork(m_client));
 }
 
 void HostConnection::removeNetwork(const QString &id)
 {
     const int r = m_networks->indexOfKey(id);
     const QString name = r >= 0 ? m_networks->objectAt(r).value(QLatin1String("Name")).toString() : id.left(12);
-    whenOwned({name}, QStringLiteral("network"), [this, id](const QString &name) {
-        track(m_client->removeNetwork(id), tr("Remove network %1").arg(name), {QStringLiteral("network.remove"), name, true}, [this, name](DockerJob *) {
-            if (!gated())
-                return;
-            const QString host = m_config.name;
-            m_tenancy->post([host, name](PolicyGate &g) { g.removed(host, name, QStringLiteral("network")); });
-        });
-    });
+    perform(Request::remove(QStringLiteral("network"), name), tr("Remove network %1").arg(name),
+            Calls::removeNetwork(m_client, id));
 }
 
 } // namespace Wharf::Models

@@ -5,6 +5,7 @@
 #include "docker/containerspec.h"
 #include "docker/dockerclient.h"
 #include "hoststore.h"
+#include "operations/operations.h"
 #include "http/socketframe.h"
 #include "secrets/credentialstore.h"
 #include "tenancy/tenancyservice.h"
@@ -84,10 +85,8 @@ public:
     void createContainer(const Backends::ContainerSpec &spec, bool start, std::function<void(const Backends::Expected<QString> &)> done = {});
     // docker update: new limits (-1 keeps one); a tenant's growth is held to its plan.
     void updateContainer(const QString &id, qint64 nanoCpus, qint64 memoryBytes);
-    // One audit record (who is the database's principal), written off the window's thread.
-    void audit(const QString &action, const QString &target, const QString &result, const QString &detail = {});
-    // An admin's action a tenant's console may not take: the refusal (audited), or none.
-    Backends::Error refuseForTenant(const QString &action);
+    // The one way changes reach this host (policy, quota, the daemon, settle, audit).
+    Operations *operations() const { return m_ops; }
     void createVolume(const QString &name, const QString &driver);
     void removeVolume(const QString &name);
     void createNetwork(const QString &name, const QString &driver);
@@ -115,22 +114,9 @@ private:
     void updateUsage();
     void scheduleReconnect(const QString &reason);
     void heartbeat();
-    // What the audit log says of an action (nothing when action is empty: the gate records it).
-    struct Audited
-    {
-        QString action;
-        QString target;
-        bool failuresOnly = false;
-    };
-    int track(Backends::DockerJob *job, const QString &title, const Audited &audited, std::function<void(Backends::DockerJob *)> ok = {});
-    // act(ref) for each ref the principal owns; the others are refused (actionFailed).
-    void whenOwned(const QStringList &refs, const QString &kind, std::function<void(const QString &)> act);
-    // check runs on the database thread; send (with the body as the gate left it) or refused
-    // back on this one.
-    void admit(std::function<Backends::Expected<Admission>(PolicyGate &, QJsonObject &)> check, const QJsonObject &body, const QString &title,
-               std::function<void(const QJsonObject &, const Admission &)> send, std::function<void(const Backends::Error &)> refused = {});
-    // When the daemon answered: the gate settles the admission (ref: the new resource's id).
-    void settle(Backends::DockerJob *job, const Admission &admission, std::function<QString(Backends::DockerJob *)> ref);
+    // A request through the operations layer, shown as a task once it goes out; a failure or
+    // refusal comes as actionFailed.
+    void perform(const Request &request, const QString &title, Operations::Send send, Operations::Done done = {});
 
     HostConfig m_config;
     TaskModel *m_tasks;
@@ -140,6 +126,7 @@ private:
     ResourceListModel *m_networks;
     ResourceListModel *m_images;
     EventListModel *m_events;
+    Operations *m_ops;
     State m_state = Disconnected;
     QString m_reason;
     QString m_serverVersion;

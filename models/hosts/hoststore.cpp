@@ -1,5 +1,7 @@
 #include "hoststore.h"
 
+#include "core/paths.h"
+
 #include "secrets/credentialstore.h"
 
 #include <QDir>
@@ -43,10 +45,7 @@ QString HostConfig::secretKey(QStringView what) const
 
 QString HostStore::defaultConfigDir()
 {
-    const QString over = qEnvironmentVariable("WHARF_CONFIG_DIR");
-    if (!over.isEmpty())
-        return over;
-    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) + QStringLiteral("/Wharf/wharf");
+    return Backends::configDir();
 }
 
 const HostConfig *HostStore::findByName(const QString &name) const

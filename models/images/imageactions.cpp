@@ -1,4 +1,5 @@
 #include "imageactions.h"
+#include "operations/daemoncalls.h"
 #include "tenancy/policygate.h"
 
 #include "docker/buildcontext.h"
@@ -30,33 +31,36 @@ ImageActions::ImageActions(HostConnection *host, RegistryStore *registries, Cred
     , m_registries(registries)
     , m_credentials(credentials)
 {
-    // Every image action is in the audit log when the console has a platform database (a
-    // refusal is recorded as such, once).
-    // The record says what was done in words that do not depend on the console's language.
-    auto audit = [this](const QString &title, const QString &result, const QString &detail) {
-        const Named n = m_named.take(title);
-        if (m_host && !m_refusing)
-            m_host->audit(n.action.isEmpty() ? QStringLiteral("image.action") : n.action, n.action.isEmpty() ? title : n.target, result, detail);
+    // An action's end ends its operation (which writes the record when there is a database).
+    auto end = [this](const QString &title, const Error &e, const QString &detail) {
+        if (Operations::Finished finished = m_running.take(title))
+            finished(e, detail);
     };
-    connect(this, &ImageActions::done, this, [audit](const QString &title, const QString &) { audit(title, QStringLiteral("ok"), {}); });
-    connect(this, &ImageActions::failed, this, [audit](const QString &title, const QString &message) { audit(title, QStringLiteral("failed"), message); });
+    connect(this, &ImageActions::done, this, [end](const QString &title, const QString &message) { end(title, {}, message); });
+    connect(this, &ImageActions::failed, this, [end](const QString &title, const QString &message) {
+        end(title, Error::make(Error::Http, message), {});
+    });
 }
 
-QString ImageActions::named(const QString &title, const QString &action, const QString &target)
+void ImageActions::operate(const Request &request, const QString &title, int task, std::function<void()> start)
 {
-    m_named.insert(title, {action, target});
-    return title;
-}
-
-bool ImageActions::refused(const QString &action, const QString &title)
-{
-    const Error e = m_host->refuseForTenant(action);
-    if (!e.isError())
-        return false;
-    m_refusing = true;
-    fail(title, e.message);
-    m_refusing = false;
-    return true;
+    QPointer<ImageActions> self(this);
+    m_host->operations()->runWork(request, [self, title, start](const QJsonObject &, Operations::Finished finished) {
+        if (!self)
+            return finished(Error::make(Error::Canceled, tr("Canceled.")), {});
+        self->m_running.insert(title, finished);
+        start();
+    }, [self, title, task](const Outcome &o) {
+        if (!self || !o.refused)
+            return;
+        TaskModel *tasks = self->m_host ? self->m_host->tasks() : nullptr;
+        if (tasks && task) {
+            tasks->fail(task, o.error.message);
+            Q_EMIT self->failed(title, o.error.message);
+        } else {
+            self->fail(title, o.error.message);
+        }
+    });
 }
 
 int ImageActions::fail(const QString &title, const QString &message)
@@ -167,17 +171,19 @@ void ImageActions::follow(DockerJob *job, int task, const QString &title, std::f
 int ImageActions::pull(const QString &reference)
 {
     const auto ref = ImageRef::parse(reference);
-    const QString title = named(tr("Pull %1").arg(reference.trimmed()), QStringLiteral("image.pull"), reference.trimmed());
+    const QString title = tr("Pull %1").arg(reference.trimmed());
     if (!ref)
         return fail(title, ref.error().message);
     const QString name = ref->toString();
     const int task = m_host->tasks() ? m_host->tasks()->begin(title) : 0;
-    withAuth(name, [this, name, task, title](const RegistryAuth &auth) {
-        if (!m_host)
-            return;
-        follow(m_host->client()->pullImage(name, auth), task, title, [this, name, title](const ProgressTracker &t) {
-            Q_EMIT pulled(name);
-            Q_EMIT done(title, t.digest());
+    operate(Request::host(QStringLiteral("image"), QStringLiteral("pull"), reference.trimmed()), title, task, [this, name, task, title] {
+        withAuth(name, [this, name, task, title](const RegistryAuth &auth) {
+            if (!m_host)
+                return;
+            follow(Calls::pullImage(m_host->client(), name, auth)({}), task, title, [this, name, title](const ProgressTracker &t) {
+                Q_EMIT pulled(name);
+                Q_EMIT done(title, t.digest());
+            });
         });
     });
     return task;
@@ -186,9 +192,7 @@ int ImageActions::pull(const QString &reference)
 int ImageActions::push(const QString &reference)
 {
     const auto ref = ImageRef::parse(reference);
-    const QString title = named(tr("Push %1").arg(reference.trimmed()), QStringLiteral("image.push"), reference.trimmed());
-    if (refused(QStringLiteral("push"), title))
-        return 0;
+    const QString title = tr("Push %1").arg(reference.trimmed());
     if (!ref)
         return fail(title, ref.error().message);
     if (!ref->digest.isEmpty())
@@ -197,12 +201,14 @@ int ImageActions::push(const QString &reference)
     const QString name = ref->familiarName();
     const QString tag = ref->tag;
     const QString full = ref->toString();
-    withAuth(full, [this, name, tag, full, task, title](const RegistryAuth &auth) {
-        if (!m_host)
-            return;
-        follow(m_host->client()->pushImage(name, tag, auth), task, title, [this, full, title](const ProgressTracker &t) {
-            Q_EMIT pushed(full, t.digest());
-            Q_EMIT done(title, t.digest());
+    operate(Request::admin(QStringLiteral("image"), QStringLiteral("push"), reference.trimmed()), title, task, [this, name, tag, full, task, title] {
+        withAuth(full, [this, name, tag, full, task, title](const RegistryAuth &auth) {
+            if (!m_host)
+                return;
+            follow(Calls::pushImage(m_host->client(), name, tag, auth)({}), task, title, [this, full, title](const ProgressTracker &t) {
+                Q_EMIT pushed(full, t.digest());
+                Q_EMIT done(title, t.digest());
+            });
         });
     });
     return task;
@@ -211,24 +217,24 @@ int ImageActions::push(const QString &reference)
 void ImageActions::tag(const QString &source, const QString &target)
 {
     const auto ref = ImageRef::parse(target);
-    const QString title = named(tr("Tag %1 as %2").arg(source, target.trimmed()), QStringLiteral("image.tag"), source + QStringLiteral(" ") + target.trimmed());
-    if (refused(QStringLiteral("tag"), title))
-        return;
+    const QString title = tr("Tag %1 as %2").arg(source, target.trimmed());
     if (!ref)
         return void(fail(title, ref.error().message));
     if (!ref->digest.isEmpty())
         return void(fail(title, tr("A tag cannot be a digest.")));
-    track(m_host->client()->tagImage(source, ref->familiarName(), ref->tag), title);
+    const QString repository = ref->familiarName();
+    const QString tag = ref->tag;
+    operate(Request::admin(QStringLiteral("image"), QStringLiteral("tag"), source + QStringLiteral(" ") + target.trimmed()), title, 0,
+            [this, source, repository, tag, title] { track(Calls::tagImage(m_host->client(), source, repository, tag)({}), title); });
 }
 
 void ImageActions::remove(const QStringList &references, bool force)
 {
-    if (refused(QStringLiteral("rmi"), tr("Remove image %1").arg(references.join(QStringLiteral(", ")))))
-        return;
     for (const QString &r : references) {
         // The engine's 409 says which container uses it; the page offers to force.
-        track(m_host->client()->removeImage(r, force),
-              named(force ? tr("Remove image %1 (forced)").arg(r) : tr("Remove image %1").arg(r), QStringLiteral("image.remove"), r),
+        const QString title = force ? tr("Remove image %1 (forced)").arg(r) : tr("Remove image %1").arg(r);
+        operate(Request::admin(QStringLiteral("image"), QStringLiteral("remove"), r), title, 0, [this, r, force, title] {
+        track(Calls::removeImage(m_host->client(), r, force)({}), title,
               [](DockerJob *job) {
                   int untagged = 0, deleted = 0;
                   for (const auto &v : job->json().array()) {
@@ -237,32 +243,41 @@ void ImageActions::remove(const QStringList &references, bool force)
                   }
                   return tr("%1 untagged, %2 layers deleted").arg(untagged).arg(deleted);
               });
+        });
     }
 }
 
 void ImageActions::prune(bool all)
 {
-    if (refused(QStringLiteral("image prune"), all ? tr("Remove unused images") : tr("Remove dangling images")))
-        return;
-    track(m_host->client()->pruneImages(all),
-          named(all ? tr("Remove unused images") : tr("Remove dangling images"), QStringLiteral("image.prune"), all ? QStringLiteral("unused") : QStringLiteral("dangling")),
+    const QString title = all ? tr("Remove unused images") : tr("Remove dangling images");
+    operate(Request::admin(QStringLiteral("image"), QStringLiteral("prune"), all ? QStringLiteral("unused") : QStringLiteral("dangling")), title, 0,
+            [this, all, title] {
+    track(Calls::pruneImages(m_host->client(), all)({}), title,
           [](DockerJob *job) {
         const QJsonObject o = job->json().object();
         return tr("%1 images removed, %2 reclaimed")
             .arg(o.value(QLatin1String("ImagesDeleted")).toArray().size())
             .arg(formatSize(o.value(QLatin1String("SpaceReclaimed")).toDouble()));
     });
+            });
 }
 
 int ImageActions::save(const QStringList &references, const QString &path)
 {
-    const QString title = named(tr("Save %1 to %2").arg(references.join(QStringLiteral(", ")), QFileInfo(path).fileName()), QStringLiteral("image.save"),
-                                references.join(QLatin1Char(' ')));
+    const QString title = tr("Save %1 to %2").arg(references.join(QStringLiteral(", ")), QFileInfo(path).fileName());
     auto file = std::make_shared<QSaveFile>(path);
     if (!file->open(QIODevice::WriteOnly))
         return fail(title, tr("Cannot write %1: %2").arg(path, file->errorString()));
     TaskModel *tasks = m_host->tasks();
     const int task = tasks ? tasks->begin(title) : 0;
+    operate(Request::host(QStringLiteral("image"), QStringLiteral("save"), references.join(QLatin1Char(' '))), title, task,
+            [this, references, file, tasks, task, title, path] { saveTo(references, file, tasks, task, title, path); });
+    return task;
+}
+
+void ImageActions::saveTo(const QStringList &references, std::shared_ptr<QSaveFile> file, TaskModel *tasks, int task, const QString &title,
+                          const QString &path)
+{
     DockerJob *job = m_host->client()->saveImages(references);
     QPointer<DockerJob> guard(job);
     auto written = std::make_shared<qint64>(0);
@@ -304,7 +319,6 @@ int ImageActions::save(const QStringList &references, const QString &path)
             tasks->succeed(task, msg);
         Q_EMIT done(title, msg);
     });
-    return task;
 }
 
 void ImageActions::readArchive(const QString &path, int task, const QString &title, const QString &tooSmall,
@@ -330,26 +344,26 @@ void ImageActions::readArchive(const QString &path, int task, const QString &tit
 
 int ImageActions::load(const QString &path)
 {
-    const QString title = named(tr("Load images from %1").arg(QFileInfo(path).fileName()), QStringLiteral("image.load"), QFileInfo(path).fileName());
-    if (refused(QStringLiteral("load"), title))
-        return 0;
+    const QString title = tr("Load images from %1").arg(QFileInfo(path).fileName());
     TaskModel *tasks = m_host->tasks();
     const int task = tasks ? tasks->begin(title) : 0;
+    operate(Request::admin(QStringLiteral("image"), QStringLiteral("load"), QFileInfo(path).fileName()), title, task, [this, path, tasks, task, title] {
     readArchive(path, task, title, tr("%1 is not an image archive (docker save and Wharf's Save make them).").arg(path),
                 [this, tasks, task, title](const QByteArray &tar) {
-                    follow(m_host->client()->loadImages(tar), task, title, [this, tasks, task, title](const ProgressTracker &t) {
+                    follow(Calls::loadImages(m_host->client(), tar)({}), task, title, [this, tasks, task, title](const ProgressTracker &t) {
                         const QString msg = t.loadedImages().join(QStringLiteral(", "));
                         if (tasks && !msg.isEmpty())
                             tasks->succeed(task, msg);
                         Q_EMIT done(title, msg);
                     });
                 });
+    });
     return task;
 }
 
 int ImageActions::importTar(const QString &path, const QString &reference, const QStringList &changes)
 {
-    const QString title = named(tr("Import %1").arg(QFileInfo(path).fileName()), QStringLiteral("image.import"), QFileInfo(path).fileName());
+    const QString title = tr("Import %1").arg(QFileInfo(path).fileName());
     QString repo, tag;
     if (!reference.trimmed().isEmpty()) {
         const auto ref = ImageRef::parse(reference);
@@ -360,15 +374,18 @@ int ImageActions::importTar(const QString &path, const QString &reference, const
     }
     TaskModel *tasks = m_host->tasks();
     const int task = tasks ? tasks->begin(title) : 0;
+    operate(Request::host(QStringLiteral("image"), QStringLiteral("import"), QFileInfo(path).fileName()), title, task,
+            [this, path, tasks, task, title, repo, tag, changes] {
     readArchive(path, task, title, tr("%1 is not a tar archive of a root file system.").arg(path),
                 [this, tasks, task, title, repo, tag, changes](const QByteArray &tar) {
-                    follow(m_host->client()->importImage(tar, repo, tag, changes), task, title,
+                    follow(Calls::importImage(m_host->client(), tar, repo, tag, changes)({}), task, title,
                            [this, tasks, task, title](const ProgressTracker &t) {
                                if (tasks)
                                    tasks->succeed(task, t.imageId());
                                Q_EMIT done(title, t.imageId());
                            });
                 });
+            });
     return task;
 }
 
@@ -376,7 +393,7 @@ BuildRun *ImageActions::build(const BuildRequest &request)
 {
     auto *run = new BuildRun(this);
     const QString what = request.options.tags.isEmpty() ? request.context : request.options.tags.join(QStringLiteral(", "));
-    const QString title = named(tr("Build %1").arg(what), QStringLiteral("image.build"), what);
+    const QString title = tr("Build %1").arg(what);
     TaskModel *tasks = m_host->tasks();
     run->m_task = tasks ? tasks->begin(title) : 0;
     auto finishWith = [this, run, tasks, title](const Error &e) {
@@ -399,6 +416,10 @@ BuildRun *ImageActions::build(const BuildRequest &request)
         t = ref->toString();
     }
     const bool remote = BuildContext::isRemote(request.context);
+    if (remote) { // the engine fetches the context itself
+        options.remote = request.context;
+        options.dockerfile = request.dockerfile;
+    }
     auto start = [this, run, options, tasks, title](const QByteArray &tar, const QString &dockerfileInArchive) {
         if (!m_host)
             return;
@@ -409,7 +430,7 @@ BuildRun *ImageActions::build(const BuildRequest &request)
             run->m_log << l;
             Q_EMIT run->line(l);
         };
-        DockerJob *job = m_host->client()->build(tar, o);
+        DockerJob *job = Calls::buildImage(m_host->client(), tar, o)({});
         run->m_job = job;
         // follow() reports the task and its progress; the run reports to its dialog.
         QPointer<BuildRun> guard(run);
@@ -433,21 +454,39 @@ BuildRun *ImageActions::build(const BuildRequest &request)
                 Q_EMIT guard->finished();
             });
     };
-    if (remote) {
-        // Tenants may not have the daemon fetch remote sources.
-        if (const Error denied = m_host->refuseForTenant(QStringLiteral("build ") + request.context); denied.isError()) {
-            m_refusing = true;
-            QMetaObject::invokeMethod(this, [this, finishWith, denied] {
-                finishWith(denied);
-                m_refusing = false;
-            }, Qt::QueuedConnection);
-            return run;
+    Request op = Request::host(QStringLiteral("image"), QStringLiteral("build"), what);
+    if (remote)
+        op.remoteSource = request.context; // tenants may not have the daemon fetch remote sources
+    QPointer<BuildRun> runGuard(run);
+    QPointer<ImageActions> self(this);
+    m_host->operations()->runWork(op, [self, runGuard, title, start, request, options, remote](const QJsonObject &, Operations::Finished finished) {
+        if (!self || !runGuard)
+            return finished(Error::make(Error::Canceled, tr("Canceled.")), {});
+        self->m_running.insert(title, finished);
+        self->startBuild(runGuard, request, options, remote, start);
+    }, [runGuard, finishWith](const Outcome &o) {
+        if (runGuard && o.refused)
+            finishWith(o.error);
+    });
+    return run;
+}
+
+void ImageActions::startBuild(BuildRun *run, const BuildRequest &request, BuildOptions options, bool remote,
+                              std::function<void(const QByteArray &, const QString &)> start)
+{
+    auto finishWith = [this, run, request](const Error &e) {
+        TaskModel *tasks = m_host ? m_host->tasks() : nullptr;
+        run->m_error = e;
+        run->m_finished = true;
+        if (e.isError()) {
+            if (tasks)
+                tasks->fail(run->m_task, e.message);
+            Q_EMIT failed(tr("Build %1").arg(request.options.tags.isEmpty() ? request.context : request.options.tags.join(QStringLiteral(", "))), e.message);
         }
-        options.remote = request.context;
-        options.dockerfile = request.dockerfile;
-        QMetaObject::invokeMethod(this, [start, options] { start({}, options.dockerfile); }, Qt::QueuedConnection);
-        return run;
-    }
+        Q_EMIT run->finished();
+    };
+    if (remote)
+        return start({}, options.dockerfile);
     // Packing a big folder is disk work: off the UI thread.
     const QString folder = request.context;
     const QString dockerfile = request.dockerfile;
@@ -469,7 +508,6 @@ BuildRun *ImageActions::build(const BuildRequest &request)
         Q_EMIT runGuard->line(msg);
         start(*packed.first, packed.second.dockerfile);
     });
-    return run;
 }
 
 } // namespace Wharf::Models

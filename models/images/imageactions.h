@@ -1,10 +1,12 @@
 #pragma once
 
 #include "docker/dockerclient.h"
+#include "operations/operations.h"
 #include "docker/jsonmessages.h"
 #include "hosts/hostconnection.h"
 
 #include <QHash>
+#include <QSaveFile>
 #include <QObject>
 #include <QPointer>
 
@@ -17,6 +19,7 @@ class CredentialStore;
 namespace Wharf::Models {
 
 class RegistryStore;
+class TaskModel;
 
 // What a build is asked to do: a local folder (packed here, honouring .dockerignore) or a
 // remote context the engine fetches itself (a git URL).
@@ -93,17 +96,15 @@ private:
                 std::function<void(const Backends::ProgressTracker &)> ok, std::function<void(const QString &)> line = {},
                 std::function<void(const Backends::Error &)> failedToo = {});
     int fail(const QString &title, const QString &message);
-    // An admin's action in a tenant's console: refused (and audited once), true.
-    bool refused(const QString &action, const QString &title);
-    bool m_refusing = false;
-    // The audit log's words for a task's title (its action and target, untranslated).
-    struct Named
-    {
-        QString action;
-        QString target;
-    };
-    QString named(const QString &title, const QString &action, const QString &target);
-    QHash<QString, Named> m_named;
+    // Runs an action through the host's operations layer: start() once the gate let it through
+    // (a refusal fails task, or a new one, with the reason); the action's done or failed
+    // signal for title ends the operation and its record.
+    void operate(const Request &request, const QString &title, int task, std::function<void()> start);
+    QHash<QString, Operations::Finished> m_running;
+    void saveTo(const QStringList &references, std::shared_ptr<QSaveFile> file, TaskModel *tasks, int task, const QString &title, const QString &path);
+    // After the gate: packs the context (off the UI thread) or names the remote one, then start(tar, dockerfile).
+    void startBuild(BuildRun *run, const BuildRequest &request, Backends::BuildOptions options, bool remote,
+                    std::function<void(const QByteArray &, const QString &)> start);
     // Reads an archive (load, import) off the UI thread; a short or unreadable one fails task.
     void readArchive(const QString &path, int task, const QString &title, const QString &tooSmall,
                      std::function<void(const QByteArray &)> then);

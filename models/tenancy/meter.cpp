@@ -64,7 +64,7 @@ void Meter::tick(std::function<void(const Expected<MeterReport> &)> done)
 {
     m_done = std::move(done);
     m_report = {};
-    m_now = QDateTime::currentSecsSinceEpoch();
+    m_now = m_tenancy->clock()->nowSecs(); // the store's clock: a test sets it
     db([this] { return loadState(); }, [this] {
         if (m_lastTick <= 0)
             return compareWithDaemon();
@@ -365,7 +365,7 @@ Expected<ReconcileReport> QuotaReconciler::reconcile(TenancyStore &store, const 
         return owned.error();
     QSet<QString> tenants;
     QSet<QString> recorded;
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 now = store.clock()->nowSecs();
     for (const auto &r : *owned) {
         tenants.insert(r.tenant);
         if (r.kind != QLatin1String("container"))

@@ -319,12 +319,12 @@ Error PolicyGate::checkOwned(const QString &host, const QString &ref, const QStr
     return {};
 }
 
-void PolicyGate::removed(const QString &host, const QString &ref, const QString &kind)
+void PolicyGate::removed(const QString &host, const QString &ref, const QString &kind, const QString &target)
 {
     auto r = m_store->owned(host, ref, kind);
     if (r)
         m_store->release(r->id);
-    audit(kind + QStringLiteral(".remove"), host, ref, QStringLiteral("ok"));
+    audit(kind + QStringLiteral(".remove"), host, target.isEmpty() ? ref : target, QStringLiteral("ok"));
 }
 
 Error PolicyGate::checkRemoteSource(const QString &what, const QString &source)

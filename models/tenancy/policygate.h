@@ -74,7 +74,8 @@ public:
     // The principal may act on this container (start, stop, logs, exec, remove…).
     Backends::Error checkOwned(const QString &host, const QString &ref, const QString &kind = QStringLiteral("container"));
     // After a successful removal: gives its quota back (whoever removed it) and records it.
-    void removed(const QString &host, const QString &ref, const QString &kind = QStringLiteral("container"));
+    // target: what the record names (the ref when empty).
+    void removed(const QString &host, const QString &ref, const QString &kind = QStringLiteral("container"), const QString &target = {});
     // Builds and imports: tenants may not have the daemon fetch remote URLs.
     Backends::Error checkRemoteSource(const QString &what, const QString &source);
     // Any other action the principal may not take as a tenant (recorded as denied).

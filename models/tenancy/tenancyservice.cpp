@@ -71,6 +71,21 @@ void TenancyService::post(std::function<void(PolicyGate &)> work)
     });
 }
 
+GateRunner TenancyService::runner()
+{
+    QPointer<TenancyService> self(this);
+    return [self](std::function<void(PolicyGate &)> work, std::function<void()> then) {
+        if (!self)
+            return;
+        if (!then)
+            return self->post(std::move(work));
+        self->gated<bool>(self, [work](PolicyGate &g) {
+            work(g);
+            return true;
+        }, [then](const bool &) { then(); });
+    };
+}
+
 void TenancyService::run(std::function<void()> work)
 {
     m_pool.start(std::move(work));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "operations/operations.h"
 #include "policygate.h"
 #include "store/meteringstore.h"
 #include "store/tenancystore.h"
@@ -70,6 +71,10 @@ public:
     // The gate's bookkeeping that nobody waits for (settle, removed, audit), in order; then
     // changed(), so open pages show the new counters.
     void post(std::function<void(PolicyGate &)> work);
+    // The operations layer's way to the gate: work on the database thread, in order with every
+    // other query; then() back on the caller's thread (the service is the context, so an
+    // answer holding a reservation is never dropped). Work nobody waits for is a post().
+    GateRunner runner();
     // Any work that must run on the database thread (its connections live there); nobody waits.
     void run(std::function<void()> work);
     // A change: on the database thread, then changed() and done(error) on context's thread.

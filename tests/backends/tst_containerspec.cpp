@@ -134,8 +134,8 @@ void TestContainerSpec::ports()
     QFETCH(int, container);
     QFETCH(QString, proto);
     QCOMPARE(p->hostIp, ip);
-    QCOMPARE(int(p->hostPort), host);
-    QCOMPARE(int(p->containerPort), container);
+    QCOMPARE(p->published, host ? QString::number(host) : QString());
+    QCOMPARE(p->target, container);
     QCOMPARE(p->protocol, proto);
 }
 

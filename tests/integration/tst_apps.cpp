@@ -168,7 +168,8 @@ private Q_SLOTS:
         const qsizetype healthy = deploy.out.indexOf(QLatin1String("[db] db is healthy"));
         const qsizetype webCreated = deploy.out.indexOf(QLatin1String("[web] Creating shop-web-1"));
         QVERIFY2(healthy > 0 && webCreated > healthy, qPrintable(deploy.out));
-        QVERIFY2(httpGet(m_port).contains(QLatin1String("hello from shop")), qPrintable(httpGet(m_port)));
+        // (a started container may take a moment before its server listens)
+        QTRY_VERIFY2_WITH_TIMEOUT(httpGet(m_port).contains(QLatin1String("hello from shop")), qPrintable(httpGet(m_port)), 20000);
         // compose's labels and Wharf's on every container
         const QJsonArray all = containers();
         QCOMPARE(all.size(), 4);

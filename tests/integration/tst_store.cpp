@@ -223,6 +223,74 @@ private Q_SLOTS:
         QCOMPARE(t.tenant(QStringLiteral("acme"))->plan, QStringLiteral("basic"));
     }
 
+    // wharfctl's old audit rows (the command's words) are renamed to the one vocabulary.
+    void auditVocabularyUpgrade_data() { engines(); }
+    void auditVocabularyUpgrade()
+    {
+        QFETCH(QString, engine);
+        auto s = open(engine == QLatin1String("sqlite") ? QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("vocab.db"))
+                                                        : postgresUrl(newPostgresDatabase()));
+        QVERIFY(s);
+        QVERIFY(!s->migrate(5).isError());
+        const QList<std::pair<QString, QString>> old{
+            {QStringLiteral("plan"), QStringLiteral("create basic")}, {QStringLiteral("tenant"), QStringLiteral("suspend acme")},
+            {QStringLiteral("domain"), QStringLiteral("rm h1")},      {QStringLiteral("stop"), QStringLiteral("web")},
+            {QStringLiteral("rm"), QStringLiteral("web")},            {QStringLiteral("run"), QStringLiteral("busybox")},
+            {QStringLiteral("rmi"), QStringLiteral("busybox")},       {QStringLiteral("pull"), QStringLiteral("busybox")},
+            {QStringLiteral("volume"), QStringLiteral("create data")}, {QStringLiteral("plan.create"), QStringLiteral("kept")},
+            {QStringLiteral("quota"), QStringLiteral("reconcile")}};
+        for (const auto &[action, target] : old)
+            QVERIFY(s->exec(QStringLiteral("INSERT INTO audit_log (at, actor, host, action, target, result, detail) VALUES (1, 'root', '', ?, ?, 'ok', '')"),
+                               {action, target}));
+        QVERIFY(!s->migrate().isError());
+        TenancyStore t(s);
+        QStringList got;
+        const auto log = t.auditLog({});
+        QVERIFY(log);
+        for (const auto &e : *log)
+            got << e.action + QLatin1Char(' ') + e.target;
+        got.sort();
+        QStringList want{QStringLiteral("plan.create basic"), QStringLiteral("tenant.suspend acme"), QStringLiteral("domain.remove h1"),
+                         QStringLiteral("container.stop web"), QStringLiteral("container.remove web"), QStringLiteral("container.create busybox"),
+                         QStringLiteral("image.remove busybox"), QStringLiteral("image.pull busybox"), QStringLiteral("volume.create data"),
+                         QStringLiteral("plan.create kept"), QStringLiteral("quota.reconcile ")};
+        want.sort();
+        QCOMPARE(got, want);
+    }
+
+    // A change of the platform and its record commit together: a failed change leaves only
+    // its failure on record, a failed record undoes the change.
+    void auditedChanges_data() { engines(); }
+    void auditedChanges()
+    {
+        QFETCH(QString, engine);
+        auto s = fresh(engine);
+        QVERIFY(s);
+        TenancyStore t(s);
+        AuditEntry e;
+        e.action = QStringLiteral("plan.create");
+        e.target = QStringLiteral("small");
+        QVERIFY(!t.audited(e, [&] { return t.createPlan(smallPlan()); }).isError());
+        QCOMPARE(t.audited(e, [&] { return t.createPlan(smallPlan()); }).kind, Error::Conflict);
+        auto log = t.auditLog({});
+        QCOMPARE(log->size(), 2);
+        QCOMPARE(log->at(0).result, QStringLiteral("failed"));
+        QCOMPARE(log->at(1).result, QStringLiteral("ok"));
+        QVERIFY(!log->at(1).actor.isEmpty());
+        // a change that fails half way is undone whole, and recorded as failed
+        AuditEntry half = e;
+        half.target = QStringLiteral("other");
+        const Error failed = t.audited(half, [&]() -> Error {
+            if (Error c = t.createPlan(smallPlan(QStringLiteral("other"))); c.isError())
+                return c;
+            return Error::make(Error::Input, QStringLiteral("the second step failed"));
+        });
+        QCOMPARE(failed.kind, Error::Input);
+        QCOMPARE(t.auditLog({})->first().result, QStringLiteral("failed"));
+        QCOMPARE(t.auditLog({})->first().target, QStringLiteral("other"));
+        QVERIFY(!t.plan(QStringLiteral("other")));
+    }
+
     void plans_data() { engines(); }
     void plans()
     {

@@ -477,6 +477,45 @@ private Q_SLOTS:
         QCOMPARE(memoryUsed(), 0);
     }
 
+    // wharfctl records changes in the console's words (tst_tenancyui checks the console's
+    // trail with the same strings), refusals as refusals.
+    void auditVocabularyMatchesTheConsole()
+    {
+        ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("vocab-admin")}); // a leftover of an interrupted run (before the trail starts)
+        useFreshDatabase(QStringLiteral("sqlite"));
+        setUpTenant(QStringLiteral("vocab"));
+        const QString img = TestSupport::testImage();
+        CHECK_RUN(ctl({QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("vocab-admin"), img, QStringLiteral("sleep"), QStringLiteral("60")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("start"), QStringLiteral("vocab-admin")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("0"), QStringLiteral("vocab-admin")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("volume"), QStringLiteral("create"), QStringLiteral("vocab-data")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("volume"), QStringLiteral("rm"), QStringLiteral("vocab-data")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("tag"), img, QStringLiteral("vocab/tagged:1")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("rmi"), QStringLiteral("vocab/tagged:1")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("tenant"), QStringLiteral("suspend"), QStringLiteral("vocab")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("tenant"), QStringLiteral("resume"), QStringLiteral("vocab")}), 0);
+        // a tenant's refused requests: someone else's container, an admin's action
+        QCOMPARE(tenant(QStringLiteral("vocab"), {QStringLiteral("stop"), QStringLiteral("vocab-admin")}).code, 1);
+        QCOMPARE(tenant(QStringLiteral("vocab"), {QStringLiteral("tag"), img, QStringLiteral("vocab/mine:1")}).code, 1);
+        CHECK_RUN(ctl({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("vocab-admin")}), 0);
+        const Run audit = ctl({QStringLiteral("audit"), QStringLiteral("-o"), QStringLiteral("json")});
+        CHECK_RUN(audit, 0);
+        QStringList trail;
+        for (const auto &v : QJsonDocument::fromJson(audit.out.toUtf8()).array()) {
+            const QJsonObject o = v.toObject();
+            trail.prepend(o.value(QLatin1String("action")).toString() + QLatin1Char(' ') + o.value(QLatin1String("target")).toString() + QLatin1Char(' ')
+                          + o.value(QLatin1String("result")).toString());
+        }
+        const QStringList want{QStringLiteral("plan.create p-vocab ok"), QStringLiteral("tenant.create vocab ok"), QStringLiteral("domain.set public ok"),
+                               QStringLiteral("container.create vocab-admin ok"), QStringLiteral("container.start vocab-admin ok"),
+                               QStringLiteral("container.stop vocab-admin ok"), QStringLiteral("volume.create vocab-data ok"),
+                               QStringLiteral("volume.remove vocab-data ok"), QStringLiteral("image.tag ") + img + QStringLiteral(" vocab/tagged:1 ok"),
+                               QStringLiteral("image.remove vocab/tagged:1 ok"), QStringLiteral("tenant.suspend vocab ok"),
+                               QStringLiteral("tenant.resume vocab ok"), QStringLiteral("container.stop vocab-admin denied"),
+                               QStringLiteral("image.tag  denied"), QStringLiteral("container.remove vocab-admin ok")};
+        QCOMPARE(trail, want);
+    }
+
     void plansAndTenantsBadInput()
     {
         useFreshDatabase(QStringLiteral("postgres"));
@@ -533,7 +572,10 @@ private Q_SLOTS:
                                                     QStringLiteral("--cpus"), QStringLiteral("0.5"), TestSupport::testImage(), QStringLiteral("sleep"),
                                                     QStringLiteral("2")}),
                   0);
-        QTest::qWait(4000);
+        // (brief's sleep is over: it has exited)
+        QTRY_COMPARE_WITH_TIMEOUT(ctl({QStringLiteral("inspect"), QStringLiteral("-o"), QStringLiteral("json"), QStringLiteral("brief")}).out.contains(
+                                      QLatin1String("\"Status\": \"exited\"")),
+                                  true, 30000);
         const Run tick = ctl({QStringLiteral("meter"), QStringLiteral("-o"), QStringLiteral("json")});
         CHECK_RUN(tick, 0);
         const QJsonObject t = QJsonDocument::fromJson(tick.out.toUtf8()).object();

@@ -150,8 +150,16 @@ private Q_SLOTS:
         QFETCH(QString, message);
         auto r = wharfctl(args);
         QCOMPARE(r.code, code);
-        QVERIFY2(r.err.startsWith(QLatin1String("Error: ")) && r.err.contains(message), qPrintable(r.err));
-        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        const QStringList lines = r.err.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY2(!lines.isEmpty() && lines.first().startsWith(QLatin1String("Error: ")) && lines.first().contains(message), qPrintable(r.err));
+        // a failure is one sentence; a usage error of a known command is followed by its usage
+        if (code == 1 || args.first() == QLatin1String("frobnicate")) {
+            QCOMPARE(lines.size(), 1);
+        } else {
+            QCOMPARE(lines.size(), 3);
+            QCOMPARE(lines.at(1), QStringLiteral("Usage: wharfctl %1 ").arg(args.first()) + lines.at(1).section(QLatin1Char(' '), 3));
+            QCOMPARE(lines.at(2), QStringLiteral("See 'wharfctl %1 --help'.").arg(args.first()));
+        }
     }
     void tlsVerify()
     {

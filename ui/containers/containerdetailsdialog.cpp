@@ -1,4 +1,5 @@
 #include "containerdetailsdialog.h"
+#include "operations/daemoncalls.h"
 
 #include "docker/dockerclient.h"
 #include "hosts/hostconnection.h"
@@ -317,18 +318,27 @@ void ContainerDetailsDialog::startConsole(const QString &command)
                           {QStringLiteral("Env"), QJsonArray{QStringLiteral("TERM=xterm-256color"), QStringLiteral("LANG=C.UTF-8")}},
                           {QStringLiteral("Cmd"), QJsonArray::fromStringList(argv)}};
     m_consoleStatus->setText(tr("Connecting…"));
-    DockerJob *create = m_host->client()->execCreate(m_id, cfg);
-    connect(create, &DockerJob::finished, this, [this, create, argv] {
-        create->deleteLater();
-        // The command, not what is typed into it, goes into the audit log.
-        const ContainerRow *row = m_host->containers()->row(m_id);
-        m_host->audit(QStringLiteral("container.exec"), (row ? row->name : m_id.left(12)) + QLatin1Char(' ') + argv.join(QLatin1Char(' ')),
-                      create->isError() ? QStringLiteral("failed") : QStringLiteral("ok"), create->isError() ? create->error().message : QString());
-        if (create->isError()) {
-            m_consoleStatus->setText(tr("Cannot start the command: %1").arg(create->error().message));
+    // The command, not what is typed into it, goes into the audit log.
+    const ContainerRow *row = m_host->containers()->row(m_id);
+    Request exec = Request::act(QStringLiteral("container"), QStringLiteral("exec"),
+                                (row ? row->name : m_id.left(12)) + QLatin1Char(' ') + argv.join(QLatin1Char(' '))).on(m_id);
+    exec.body = cfg;
+    QPointer<ContainerDetailsDialog> self(this);
+    m_host->operations()->run(exec, Calls::execCreate(m_host->client(), m_id), [self](const Outcome &o) {
+        if (!self)
+            return;
+        self->execCreated(o);
+    });
+}
+
+void ContainerDetailsDialog::execCreated(const Outcome &o)
+{
+    {
+        if (!o.ok()) {
+            m_consoleStatus->setText(tr("Cannot start the command: %1").arg(o.error.message));
             return;
         }
-        m_execId = create->json().object().value(QLatin1String("Id")).toString();
+        m_execId = o.id;
         m_execJob = m_host->client()->execStart(m_execId, true);
         connect(m_execJob, &DockerJob::started, this, [this] {
             m_consoleStatus->setText(tr("Connected."));
@@ -346,7 +356,7 @@ void ContainerDetailsDialog::startConsole(const QString &command)
                                          ? tr("The session ended: %1").arg(j->error().message)
                                          : tr("The session ended."));
         });
-    });
+    }
 }
 
 } // namespace Wharf::Ui

@@ -20,6 +20,7 @@ class HostConnection;
 class LogModel;
 class LogFollower;
 class StatsFeed;
+struct Outcome;
 }
 
 namespace Wharf::Ui {
@@ -43,6 +44,7 @@ public:
     TerminalWidget *terminal() const { return m_terminal; }
     StatsCharts *charts() const { return m_charts; }
     void startConsole(const QString &command);
+    void execCreated(const Models::Outcome &o);
     void restartLogs();
 
 private:

@@ -1,4 +1,5 @@
 #include "createcontainerdialog.h"
+#include "core/shellwords.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -13,40 +14,6 @@
 namespace Wharf::Ui {
 
 using namespace Backends;
-
-QStringList splitCommandLine(const QString &text, bool *ok)
-{
-    QStringList out;
-    QString cur;
-    bool inWord = false;
-    QChar quote;
-    for (const QChar c : text) {
-        if (!quote.isNull()) {
-            if (c == quote)
-                quote = QChar();
-            else
-                cur += c;
-            continue;
-        }
-        if (c == QLatin1Char('"') || c == QLatin1Char('\'')) {
-            quote = c;
-            inWord = true;
-        } else if (c.isSpace()) {
-            if (inWord)
-                out << cur;
-            cur.clear();
-            inWord = false;
-        } else {
-            cur += c;
-            inWord = true;
-        }
-    }
-    if (inWord)
-        out << cur;
-    if (ok)
-        *ok = quote.isNull();
-    return out;
-}
 
 static QStringList lines(const QPlainTextEdit *e)
 {
@@ -148,15 +115,16 @@ Error CreateContainerDialog::validate()
     auto result = [&]() -> Error {
         s.image = m_image->currentText().trimmed();
         s.name = m_name->text().trimmed();
-        bool ok = true;
-        s.command = splitCommandLine(m_command->text(), &ok);
-        if (!ok)
+        const auto command = splitShellWords(m_command->text());
+        if (!command)
             return Error::make(Error::Input, tr("Command: a quote is not closed."));
+        s.command = *command;
         if (!m_entrypoint->text().trimmed().isEmpty()) {
             s.entrypointSet = true;
-            s.entrypoint = splitCommandLine(m_entrypoint->text(), &ok);
-            if (!ok)
+            const auto entrypoint = splitShellWords(m_entrypoint->text());
+            if (!entrypoint)
                 return Error::make(Error::Input, tr("Entrypoint: a quote is not closed."));
+            s.entrypoint = *entrypoint;
         }
         s.env = lines(m_env);
         for (const auto &p : lines(m_ports)) {

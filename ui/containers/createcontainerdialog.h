@@ -59,7 +59,5 @@ private:
     Backends::ContainerSpec m_spec;
 };
 
-// Splits a command line the way a shell would for simple cases: spaces, 'single' and "double" quotes.
-QStringList splitCommandLine(const QString &text, bool *ok = nullptr);
 
 } // namespace Wharf::Ui

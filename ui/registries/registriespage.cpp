@@ -523,9 +523,6 @@ void RegistriesPage::runLocalRegistry()
     HostConnection *c = m_hosts->connection(f.hostId);
     if (!c)
         return setStatus(tr("Choose a host to run the registry on."), true);
-    // A registry container publishes a port with the host's rights: an admin's action.
-    if (const Error denied = c->refuseForTenant(QStringLiteral("registry run")); denied.isError())
-        return setStatus(denied.message, true);
     LocalRegistryDeployer::Options o;
     o.name = f.name;
     o.port = f.port;
@@ -535,13 +532,27 @@ void RegistriesPage::runLocalRegistry()
         o.bindAddress = f.bindAddress;
     if (o.bindAddress != QLatin1String("127.0.0.1") && o.bindAddress != QLatin1String("0.0.0.0"))
         o.address = o.bindAddress; // reached where it is published
+    // A registry container publishes a port with the host's rights: an admin's action.
+    QPointer<RegistriesPage> self(this);
+    c->operations()->runWork(Request::admin(QStringLiteral("registry"), QStringLiteral("run"), o.name),
+        [self, c = QPointer<HostConnection>(c), o](const QJsonObject &, Operations::Finished finished) {
+            if (!self || !c)
+                return finished(Error::make(Error::Canceled, tr("Canceled.")), {});
+            self->startLocalRegistry(c, o, finished);
+        }, [self](const Outcome &out) {
+            if (self && out.refused)
+                self->setStatus(out.error.message, true);
+        });
+}
+
+void RegistriesPage::startLocalRegistry(HostConnection *c, const LocalRegistryDeployer::Options &o, Operations::Finished finished)
+{
     auto *d = new LocalRegistryDeployer(c->client(), m_store, o, this);
     const int task = m_hosts->tasks() ? m_hosts->tasks()->begin(tr("Run registry %1 on %2").arg(o.name, c->config().name)) : 0;
     connect(d, &LocalRegistryDeployer::progress, this, [this](const QString &s) { setStatus(s); });
-    connect(d, &LocalRegistryDeployer::finished, this, [this, d, task, c = QPointer<HostConnection>(c)](const Error &e) {
+    connect(d, &LocalRegistryDeployer::finished, this, [this, d, task, finished](const Error &e) {
         d->deleteLater();
-        if (c)
-            c->audit(QStringLiteral("registry.run"), d->options().name, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"), e.message);
+        finished(e, e.isError() ? QString() : d->result().url);
         if (e.isError()) {
             if (m_hosts->tasks())
                 m_hosts->tasks()->fail(task, e.message);

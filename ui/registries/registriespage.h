@@ -1,5 +1,7 @@
 #pragma once
 
+#include "operations/operations.h"
+#include "registries/localregistry.h"
 #include "registries/registrystore.h"
 #include "registry/registryclient.h"
 
@@ -16,7 +18,7 @@ class QTableWidget;
 
 namespace Wharf::Models {
 class HostRegistry;
-class LocalRegistryDeployer;
+class HostConnection;
 }
 
 namespace Wharf::Ui {
@@ -69,6 +71,7 @@ public Q_SLOTS:
     void login();
     void logout();
     void runLocalRegistry();
+    void startLocalRegistry(Models::HostConnection *c, const Models::LocalRegistryDeployer::Options &o, Models::Operations::Finished finished);
     void pullSelectedTag();
     void deleteSelectedTag();
     void copyPullCommand();

@@ -1,4 +1,5 @@
 #include "tenantspage.h"
+#include "operations/tenancyadmin.h"
 
 #include "docker/containerspec.h"
 #include "docker/format.h"
@@ -426,10 +427,7 @@ void TenantsPage::newTenant()
         return;
     const Tenant t = dialog.tenant();
     m_service->change(this, [t](TenancyStore &s) {
-        Error e = s.createTenant(t);
-        AuditEntry a{0, 0, s.store()->currentUser(), t.name, {}, QStringLiteral("tenant.create"), t.name, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"), e.message};
-        s.audit(a);
-        return e;
+        return Models::TenancyAdmin(s).createTenant(t);
     }, [this](const Error &e) { showError(e.message); });
 }
 
@@ -439,10 +437,7 @@ void TenantsPage::setSelectedTenantState(const QString &state)
     if (t.isEmpty())
         return showError(tr("Select a tenant first."));
     m_service->change(this, [t, state](TenancyStore &s) {
-        Error e = s.setTenantState(t, state);
-        s.audit({0, 0, s.store()->currentUser(), t, {}, QStringLiteral("tenant.") + (state == QLatin1String("active") ? QStringLiteral("resume") : QStringLiteral("suspend")),
-                 t, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"), e.message});
-        return e;
+        return Models::TenancyAdmin(s).setTenantState(t, state);
     }, [this](const Error &e) { showError(e.message); });
 }
 
@@ -458,9 +453,7 @@ void TenantsPage::assignPlan()
     if (plan.isEmpty())
         return;
     m_service->change(this, [t, plan](TenancyStore &s) {
-        Error e = s.assignPlan(t, plan);
-        s.audit({0, 0, s.store()->currentUser(), t, {}, QStringLiteral("tenant.plan"), plan, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"), e.message});
-        return e;
+        return Models::TenancyAdmin(s).assignPlan(t, plan);
     }, [this](const Error &e) { showError(e.message); });
 }
 
@@ -474,9 +467,7 @@ void TenantsPage::newPlan()
         return showError(p.error().message);
     const Plan plan = *p;
     m_service->change(this, [plan](TenancyStore &s) {
-        Error e = s.createPlan(plan);
-        s.audit({0, 0, s.store()->currentUser(), {}, {}, QStringLiteral("plan.create"), plan.name, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"), e.message});
-        return e;
+        return Models::TenancyAdmin(s).createPlan(plan);
     }, [this](const Error &e) { showError(e.message); });
 }
 
@@ -497,9 +488,7 @@ void TenantsPage::editPlan()
         return showError(p.error().message);
     const Plan plan = *p; // carries the revision it was opened at: a concurrent edit is refused
     m_service->change(this, [plan](TenancyStore &s) {
-        Error e = s.updatePlan(plan);
-        s.audit({0, 0, s.store()->currentUser(), {}, {}, QStringLiteral("plan.update"), plan.name, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"), e.message});
-        return e;
+        return Models::TenancyAdmin(s).updatePlan(plan);
     }, [this](const Error &e) {
         showError(e.message);
         if (e.kind == Error::Conflict)
@@ -513,9 +502,7 @@ void TenantsPage::removePlan()
     if (name.isEmpty())
         return showError(tr("Select a plan first."));
     m_service->change(this, [name](TenancyStore &s) {
-        Error e = s.removePlan(name);
-        s.audit({0, 0, s.store()->currentUser(), {}, {}, QStringLiteral("plan.remove"), name, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"), e.message});
-        return e;
+        return Models::TenancyAdmin(s).removePlan(name);
     }, [this](const Error &e) { showError(e.message); });
 }
 
@@ -524,9 +511,7 @@ void TenantsPage::setDomain(const QString &host, const QString &tenantOrPublic)
     const HostDomain d = tenantOrPublic == QLatin1String("public") ? HostDomain{host, QStringLiteral("public"), {}}
                                                                    : HostDomain{host, QStringLiteral("private"), tenantOrPublic};
     m_service->change(this, [d](TenancyStore &s) {
-        Error e = s.setHostDomain(d);
-        s.audit({0, 0, s.store()->currentUser(), d.tenant, d.host, QStringLiteral("domain.set"), d.domain, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"), e.message});
-        return e;
+        return Models::TenancyAdmin(s).setHostDomain(d);
     }, [this](const Error &e) { showError(e.message); });
 }
 
@@ -536,9 +521,7 @@ void TenantsPage::removeDomain()
     if (host.isEmpty())
         return showError(tr("Select a host first."));
     m_service->change(this, [host](TenancyStore &s) {
-        Error e = s.removeHostDomain(host);
-        s.audit({0, 0, s.store()->currentUser(), {}, host, QStringLiteral("domain.remove"), host, e.isError() ? QStringLiteral("failed") : QStringLiteral("ok"), e.message});
-        return e;
+        return Models::TenancyAdmin(s).removeHostDomain(host);
     }, [this](const Error &e) { showError(e.message); });
 }
 

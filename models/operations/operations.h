@@ -1,0 +1,146 @@
+#pragma once
+
+#include "docker/dockerclient.h"
+#include "tenancy/policygate.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+
+#include <functional>
+
+namespace Wharf::Models {
+
+// Runs work(gate) where the gate's database lives (the database's thread in the console,
+// inline in wharfctl), then then() (may be empty) on the caller's thread.
+using GateRunner = std::function<void(std::function<void(PolicyGate &)> work, std::function<void()> then)>;
+
+// One change to a host, described by the entry point that wants it: what (resource and verb,
+// which make the audit action, e.g. container.create), which (the target the person named)
+// and with what (the request body). Where and for whom come from the Operations object.
+struct Request
+{
+    enum class Kind {
+        Create, // a container, volume or network: policy, quota reserved, settled when the daemon answers
+        Update, // a container's limits: the growth reserved against the plan
+        Act,    // an action on something that exists: a tenant must own it (start, stop, exec, connect, …)
+        Remove, // a removal: ownership first, then the quota given back
+        Host,   // an action on the host's shared state (images, prunes): tenants only where allowed
+        Admin,  // an admin's action on the host: refused to tenants
+    };
+    Kind kind = Kind::Act;
+    QString resource; // container, volume, network, image, app, registry, host
+    QString verb;     // create, start, stop, remove, pull, …
+    QString target;   // what the person named (the audit record's target; ownership is checked on it)
+    QJsonObject body; // Create and Update: the request's body, as the gate leaves it
+    QString ref;      // what ownership is checked on when not the target (a container's id)
+    // Builds and imports the daemon would fetch itself (a git or https URL): refused to tenants.
+    QString remoteSource;
+    // The operation's action, in the one audit vocabulary: resource.verb.
+    QString action() const { return resource + QLatin1Char('.') + verb; }
+    QString ownedRef() const { return ref.isEmpty() ? target : ref; }
+    Request &on(const QString &reference) { ref = reference; return *this; }
+
+    static Request create(const QString &resource, const QString &target, const QJsonObject &body)
+    {
+        return {Kind::Create, resource, QStringLiteral("create"), target, body, {}, {}};
+    }
+    static Request act(const QString &resource, const QString &verb, const QString &target) { return {Kind::Act, resource, verb, target, {}, {}, {}}; }
+    static Request remove(const QString &resource, const QString &target) { return {Kind::Remove, resource, QStringLiteral("remove"), target, {}, {}, {}}; }
+    static Request update(const QString &target, const QJsonObject &body)
+    {
+        return {Kind::Update, QStringLiteral("container"), QStringLiteral("update"), target, body, {}, {}};
+    }
+    static Request host(const QString &resource, const QString &verb, const QString &target) { return {Kind::Host, resource, verb, target, {}, {}, {}}; }
+    static Request admin(const QString &resource, const QString &verb, const QString &target) { return {Kind::Admin, resource, verb, target, {}, {}, {}}; }
+};
+
+// How a request ended.
+struct Outcome
+{
+    Backends::Error error; // the gate's refusal or the daemon's error; none when it was done
+    bool refused = false;  // the gate said no: nothing reached the daemon
+    Backends::DockerJob *job = nullptr; // the daemon's answer (alive while done runs; null when refused)
+    QString id; // what a create made (a container's or network's id, a volume's name)
+    bool ok() const { return !error.isError(); }
+};
+
+// The one path every change to a host takes, from every entry point (console, wharfctl,
+// deploys, and what comes: services, scaling, pipelines, templates):
+//
+//   request → policy (tenant's host, ownership, denied options) → quota reserved
+//           → the daemon's call → settle (confirm or release) → one audit record
+//
+// Entry points describe the request and show the outcome; none of them admits, settles or
+// audits. Without a platform database (no runner) requests go straight to the daemon and
+// nothing is recorded. Refusals are recorded as refusals (denied, denied-quota) with the reason.
+class Operations : public QObject
+{
+    Q_OBJECT
+public:
+    // Sends the request's body (as the gate left it) to the daemon.
+    using Send = std::function<Backends::DockerJob *(const QJsonObject &body)>;
+    // Starts work that is not one daemon call (a deploy, a local registry); finished(error, id)
+    // when it is over.
+    using Finished = std::function<void(const Backends::Error &error, const QString &id)>;
+    using Start = std::function<void(const QJsonObject &body, Finished finished)>;
+    using Done = std::function<void(const Outcome &)>;
+
+    explicit Operations(const QString &host, QObject *parent = nullptr);
+
+    const QString &host() const { return m_host; }
+    void setHost(const QString &host) { m_host = host; }
+    // Where the gate runs; an empty runner: no platform database, no gate.
+    void setRunner(GateRunner runner, bool tenant);
+    bool gated() const { return bool(m_runner); }
+    // The principal is a tenant (the gate confines what it may do).
+    bool forTenant() const { return gated() && m_tenant; }
+
+    // The request's whole path; done (optional) gets the outcome on this object's thread.
+    void run(const Request &request, Send send, Done done = {});
+    // The same for work made of several daemon calls (its own steps go through run or the
+    // deploy hooks); one record for the whole.
+    void runWork(const Request &request, Start start, Done done = {});
+    // Checks only, before a flow of its own: a tenant may act on every target of the kind
+    // (refusals recorded); done(first refusal, or none).
+    void check(const Request &request, const QStringList &targets, std::function<void(const Backends::Error &)> done);
+
+    // Which of refs the principal may see (all for an admin); listing records nothing.
+    void visible(const QString &kind, const QStringList &refs, std::function<void(const QSet<QString> &)> done);
+
+    // How every request of a deploy passes this gate (an app's containers, networks, volumes).
+    struct DeployHooks
+    {
+        using Checked = std::function<void(const Backends::Error &)>;
+        using Admitted = std::function<void(const Backends::Expected<Admission> &, const QJsonObject &body)>;
+        // Before an app is changed: these existing resources must be the principal's own.
+        std::function<void(const QString &kind, const QStringList &refs, Checked done)> checkOwned;
+        // Before a create request: the body as the gate lets it go (labels, limits), or a refusal.
+        std::function<void(const QString &kind, const QJsonObject &body, const QString &name, Admitted done)> admit;
+        // The daemon answered a create (nobody waits for this).
+        std::function<void(const Admission &, const QString &id, const Backends::Error &)> settle;
+        // A resource was removed (nobody waits for this); kind "app" when the whole app went.
+        std::function<void(const QString &kind, const QString &ref)> removed;
+        // Before a deploy: the app's name is the principal's (recorded for a tenant).
+        std::function<void(const QString &app, Checked done)> claimApp;
+        // Before the daemon fetches a build context itself (a git or https URL).
+        std::function<void(const QString &what, const QString &source, Checked done)> checkRemote;
+    };
+    // Empty hooks when there is no gate (a deploy then runs with the host's own rights).
+    DeployHooks deployHooks() const;
+
+    // "container.start web": for task titles and messages that do not depend on the language.
+    static QString describe(const Request &request);
+
+private:
+    using Sent = std::function<void(const Backends::Error &, const QString &id, Backends::DockerJob *job)>;
+    void begin(const Request &request, std::function<void(const QJsonObject &body, Sent sent)> start, Done done);
+
+    QString m_host;
+    GateRunner m_runner;
+    bool m_tenant = false;
+};
+
+} // namespace Wharf::Models

@@ -1,0 +1,349 @@
+// The operations layer without a daemon: a scripted engine on a unix socket answers the
+// requests, an embedded database in a temporary folder holds the plans, quotas and the audit
+// log. Every path a request can take is run: done, refused by policy, refused by quota,
+// failed at the daemon, removed; inline (wharfctl) and on the database's thread (console).
+#include "operations/daemoncalls.h"
+#include "operations/operations.h"
+#include "operations/tenancyadmin.h"
+#include "tenancy/tenancyservice.h"
+#include "docker/dockerclient.h"
+#include "store/store.h"
+#include "store/tenancystore.h"
+#include "httppeer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocalServer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Wharf::Models;
+using namespace Wharf::Backends;
+
+namespace {
+
+// The engine's side: creates answer with an id (a name with "boom" fails with a 500), every
+// other call with 204; what came is remembered.
+class ScriptedEngine
+{
+public:
+    explicit ScriptedEngine(const QString &path)
+    {
+        m_server.listen(path);
+        TestSupport::serveRequestsWithBodies(&m_server, [this](QLocalSocket *s, const TestSupport::PeerRequest &r) {
+            answer(s, r);
+            return true;
+        });
+    }
+    QString url() const { return QStringLiteral("unix://") + m_server.fullServerName(); }
+    QList<QByteArray> calls; // "POST /containers/create?name=web", …
+    QList<QJsonObject> bodies;
+
+private:
+    static void reply(QLocalSocket *s, int code, const QByteArray &json)
+    {
+        const QByteArray status = code == 201 ? "201 Created" : code == 204 ? "204 No Content" : code == 500 ? "500 Internal Server Error" : "200 OK";
+        s->write("HTTP/1.1 " + status + "\r\nApi-Version: 1.41\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(json.size())
+                 + "\r\n\r\n" + json);
+        s->flush();
+    }
+    void answer(QLocalSocket *s, const TestSupport::PeerRequest &r)
+    {
+        if (r.target == "/_ping")
+            return reply(s, 200, "OK");
+        // without the API version prefix
+        QByteArray path = r.target;
+        if (path.startsWith("/v1."))
+            path = path.mid(path.indexOf('/', 1));
+        calls << r.method + ' ' + path;
+        bodies << QJsonDocument::fromJson(r.body).object();
+        if (path.contains("boom"))
+            return reply(s, 500, R"({"message":"the engine broke"})");
+        if (path.startsWith("/containers/create"))
+            return reply(s, 201, R"({"Id":"c0ffee","Warnings":[]})");
+        if (path.startsWith("/volumes/create"))
+            return reply(s, 201, QByteArray(R"({"Name":")") + QJsonDocument(bodies.last()).object().value(QLatin1String("Name")).toString().toUtf8() + "\"}");
+        if (path.startsWith("/networks/create"))
+            return reply(s, 201, R"({"Id":"n0ffee"})");
+        reply(s, 204, {});
+    }
+    QLocalServer m_server;
+};
+
+} // namespace
+
+class TestOperations : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ScriptedEngine> m_engine;
+    std::unique_ptr<DockerClient> m_client;
+    std::shared_ptr<TenancyStore> m_store;
+    int m_db = 0;
+
+    static constexpr const char *Host = "h1";
+
+    // The inline runner wharfctl uses.
+    static GateRunner inlineRunner(std::shared_ptr<PolicyGate> gate)
+    {
+        return [gate](std::function<void(PolicyGate &)> work, std::function<void()> then) {
+            work(*gate);
+            if (then)
+                then();
+        };
+    }
+    std::unique_ptr<Operations> operations(const QString &tenant)
+    {
+        auto ops = std::make_unique<Operations>(QString::fromLatin1(Host));
+        auto gate = std::make_shared<PolicyGate>(m_store, Principal{QStringLiteral("tester"), tenant});
+        ops->setRunner(inlineRunner(gate), !tenant.isEmpty());
+        return ops;
+    }
+    Outcome runAndWait(Operations &ops, const Request &r, Operations::Send send)
+    {
+        std::optional<Outcome> got;
+        ops.run(r, std::move(send), [&got](const Outcome &o) {
+            got = o;
+            got->job = nullptr; // not kept past the call
+        });
+        if (!QTest::qWaitFor([&] { return got.has_value(); }, 10000))
+            return Outcome{Error::make(Error::Timeout, QStringLiteral("no outcome")), false, nullptr, {}};
+        return *got;
+    }
+    QList<AuditEntry> log() { return *m_store->auditLog({}); }
+    QJsonObject createBody(const QJsonObject &hostConfig = {})
+    {
+        return {{QStringLiteral("Image"), QStringLiteral("busybox")}, {QStringLiteral("HostConfig"), hostConfig}};
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_engine = std::make_unique<ScriptedEngine>(m_dir.filePath(QStringLiteral("engine-%1.sock").arg(m_db)));
+        auto ep = Endpoint::parse(m_engine->url());
+        QVERIFY(ep);
+        m_client = std::make_unique<DockerClient>(*ep);
+        auto url = StoreUrl::parse(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("db-%1.sqlite").arg(m_db++)));
+        QVERIFY(url);
+        auto s = Store::open(*url);
+        QVERIFY(s);
+        QVERIFY(!(*s)->migrate().isError());
+        m_store = std::make_shared<TenancyStore>(*s);
+        TenancyAdmin admin(*m_store);
+        Plan p;
+        p.name = QStringLiteral("two");
+        p.maxContainers = 2;
+        p.cpusNano = 2'000'000'000;
+        p.memoryBytes = 1024LL * 1024 * 1024;
+        QVERIFY(!admin.createPlan(p).isError());
+        Tenant t;
+        t.name = QStringLiteral("acme");
+        t.plan = p.name;
+        QVERIFY(!admin.createTenant(t).isError());
+        QVERIFY(!admin.setHostDomain({QString::fromLatin1(Host), QStringLiteral("public"), {}}).isError());
+    }
+    void cleanup()
+    {
+        m_client.reset();
+        m_engine.reset();
+        m_store.reset();
+    }
+
+    // An admin's change: sent as it is, one record in the vocabulary.
+    void adminCreateIsRecorded()
+    {
+        auto ops = operations({});
+        const Outcome o = runAndWait(*ops, Request::create(QStringLiteral("container"), QStringLiteral("web"), createBody()),
+                                     Calls::createContainer(m_client.get(), QStringLiteral("web")));
+        QVERIFY2(o.ok(), qPrintable(o.error.message));
+        QCOMPARE(o.id, QStringLiteral("c0ffee"));
+        QCOMPARE(m_engine->calls.last(), QByteArray("POST /containers/create?name=web"));
+        const AuditEntry last = log().first();
+        QCOMPARE(last.action, QStringLiteral("container.create"));
+        QCOMPARE(last.target, QStringLiteral("web"));
+        QCOMPARE(last.result, QStringLiteral("ok"));
+        QCOMPARE(last.actor, QStringLiteral("tester"));
+    }
+
+    // A tenant's create: labelled, limited to a share of the plan, quota reserved and settled.
+    void tenantCreateReservesAndSettles()
+    {
+        auto ops = operations(QStringLiteral("acme"));
+        const Outcome o = runAndWait(*ops, Request::create(QStringLiteral("container"), QStringLiteral("web"), createBody()),
+                                     Calls::createContainer(m_client.get(), QStringLiteral("web")));
+        QVERIFY2(o.ok(), qPrintable(o.error.message));
+        const QJsonObject sent = m_engine->bodies.last();
+        QCOMPARE(sent.value(QLatin1String("Labels")).toObject().value(QLatin1String("io.wharf.tenant")).toString(), QStringLiteral("acme"));
+        QCOMPARE(sent.value(QLatin1String("HostConfig")).toObject().value(QLatin1String("NanoCpus")).toInteger(), 1'000'000'000);
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 1);
+        auto owned = m_store->owned(QString::fromLatin1(Host), QStringLiteral("c0ffee"));
+        QVERIFY(owned);
+        QCOMPARE(owned->state, QStringLiteral("active"));
+        QCOMPARE(log().first().tenant, QStringLiteral("acme"));
+        QCOMPARE(log().first().result, QStringLiteral("ok"));
+    }
+
+    // The daemon said no: the reservation goes back, the failure is recorded with its reason.
+    void daemonFailureReleases()
+    {
+        auto ops = operations(QStringLiteral("acme"));
+        const Outcome o = runAndWait(*ops, Request::create(QStringLiteral("container"), QStringLiteral("boom"), createBody()),
+                                     Calls::createContainer(m_client.get(), QStringLiteral("boom")));
+        QVERIFY(!o.ok());
+        QVERIFY(!o.refused);
+        QVERIFY2(o.error.message.contains(QLatin1String("the engine broke")), qPrintable(o.error.message));
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 0);
+        QCOMPARE(m_store->resources(QStringLiteral("acme"))->size(), 0);
+        QCOMPARE(log().first().result, QStringLiteral("failed"));
+        QVERIFY(log().first().detail.contains(QLatin1String("the engine broke")));
+    }
+
+    // Policy refusals never reach the daemon and are recorded as refusals, with the reason.
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("tenant");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("resource");
+        QTest::addColumn<QString>("verb");
+        QTest::addColumn<QJsonObject>("body");
+        QTest::addColumn<QString>("result");
+        QTest::addColumn<QString>("reason");
+        const QJsonObject privileged{{QStringLiteral("Image"), QStringLiteral("busybox")},
+                                     {QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("Privileged"), true}}}};
+        const QJsonObject hostMount{{QStringLiteral("Image"), QStringLiteral("busybox")},
+                                    {QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("Binds"), QJsonArray{QStringLiteral("/etc:/x")}}}}};
+        const QJsonObject bigger{{QStringLiteral("Image"), QStringLiteral("busybox")},
+                                 {QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("NanoCpus"), 3'000'000'000LL}}}};
+        const QJsonObject reserved{{QStringLiteral("Image"), QStringLiteral("busybox")},
+                                   {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("io.wharf.tenant"), QStringLiteral("other")}}}};
+        const QJsonObject driver{{QStringLiteral("Name"), QStringLiteral("v")}, {QStringLiteral("Driver"), QStringLiteral("nfs")}};
+        const int create = int(Request::Kind::Create), act = int(Request::Kind::Act), remove = int(Request::Kind::Remove),
+                  admin = int(Request::Kind::Admin);
+        QTest::newRow("privileged") << "acme" << create << "container" << "create" << privileged << "denied" << "--privileged";
+        QTest::newRow("host folder") << "acme" << create << "container" << "create" << hostMount << "denied" << "a host folder";
+        QTest::newRow("over the plan") << "acme" << create << "container" << "create" << bigger << "denied-quota" << "CPUs";
+        QTest::newRow("reserved label") << "acme" << create << "container" << "create" << reserved << "denied" << "reserved";
+        QTest::newRow("volume driver") << "acme" << create << "volume" << "create" << driver << "denied" << "--driver nfs";
+        QTest::newRow("someone else's container") << "acme" << act << "container" << "stop" << QJsonObject{} << "denied" << "No container";
+        QTest::newRow("someone else's volume") << "acme" << remove << "volume" << "remove" << QJsonObject{} << "denied" << "No volume";
+        QTest::newRow("an admin's action") << "acme" << admin << "image" << "push" << QJsonObject{} << "denied" << "not available";
+    }
+    void refusals()
+    {
+        QFETCH(QString, tenant);
+        QFETCH(int, kind);
+        QFETCH(QString, resource);
+        QFETCH(QString, verb);
+        QFETCH(QJsonObject, body);
+        QFETCH(QString, result);
+        QFETCH(QString, reason);
+        auto ops = operations(tenant);
+        Request r{Request::Kind(kind), resource, verb, QStringLiteral("x"), body, {}, {}};
+        bool sent = false;
+        const Outcome o = runAndWait(*ops, r, [&sent, this](const QJsonObject &b) {
+            sent = true;
+            return m_client->createContainer(b);
+        });
+        QVERIFY(o.refused);
+        QVERIFY(!sent);
+        QVERIFY2(o.error.message.contains(reason), qPrintable(o.error.message));
+        const AuditEntry last = log().first();
+        QCOMPARE(last.action, r.action());
+        QCOMPARE(last.result, result);
+        QVERIFY2(last.detail.contains(reason), qPrintable(last.detail));
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 0);
+    }
+
+    // The plan holds two: the third is refused by quota, and a removal gives one back.
+    void quotaAndRemoval()
+    {
+        auto ops = operations(QStringLiteral("acme"));
+        for (const char *name : {"a", "b"})
+            QVERIFY(runAndWait(*ops, Request::create(QStringLiteral("container"), QString::fromLatin1(name), createBody(QJsonObject{{QStringLiteral("NanoCpus"), 500'000'000LL}})),
+                               Calls::createContainer(m_client.get(), QString::fromLatin1(name)))
+                        .ok());
+        // (the scripted engine gives every container one id; the second reservation is made
+        // active under it too, which is enough for counting)
+        const Outcome third = runAndWait(*ops, Request::create(QStringLiteral("container"), QStringLiteral("c"), createBody()),
+                                         Calls::createContainer(m_client.get(), QStringLiteral("c")));
+        QVERIFY(third.refused);
+        QCOMPARE(third.error.kind, Error::Quota);
+        QCOMPARE(log().first().result, QStringLiteral("denied-quota"));
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 2);
+        const Outcome removed = runAndWait(*ops, Request::remove(QStringLiteral("container"), QStringLiteral("a")),
+                                           Calls::removeContainer(m_client.get(), QStringLiteral("a")));
+        QVERIFY2(removed.ok(), qPrintable(removed.error.message));
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 1);
+        QCOMPARE(log().first().action, QStringLiteral("container.remove"));
+        QCOMPARE(log().first().target, QStringLiteral("a"));
+        QCOMPARE(m_engine->calls.last(), QByteArray("DELETE /containers/a"));
+    }
+
+    // A tenant's action on its own container goes out and is recorded as done.
+    void ownActionIsRecorded()
+    {
+        auto ops = operations(QStringLiteral("acme"));
+        QVERIFY(runAndWait(*ops, Request::create(QStringLiteral("container"), QStringLiteral("web"), createBody()),
+                           Calls::createContainer(m_client.get(), QStringLiteral("web")))
+                    .ok());
+        const Outcome o = runAndWait(*ops, Request::act(QStringLiteral("container"), QStringLiteral("stop"), QStringLiteral("web")).on(QStringLiteral("c0ffee")),
+                                     Calls::stopContainer(m_client.get(), QStringLiteral("c0ffee")));
+        QVERIFY2(o.ok(), qPrintable(o.error.message));
+        QCOMPARE(m_engine->calls.last(), QByteArray("POST /containers/c0ffee/stop"));
+        QCOMPARE(log().first().action, QStringLiteral("container.stop"));
+        QCOMPARE(log().first().target, QStringLiteral("web"));
+        QCOMPARE(log().first().result, QStringLiteral("ok"));
+    }
+
+    // Without a platform database the request goes straight out and nothing is recorded.
+    void withoutGate()
+    {
+        Operations ops(QString::fromLatin1(Host));
+        QVERIFY(!ops.gated());
+        const Outcome o = runAndWait(ops, Request::create(QStringLiteral("network"), QStringLiteral("n"), {{QStringLiteral("Name"), QStringLiteral("n")}}),
+                                     Calls::createNetwork(m_client.get()));
+        QVERIFY(o.ok());
+        QCOMPARE(o.id, QStringLiteral("n0ffee"));
+        QCOMPARE(log().size(), 3); // the set-up's own records only
+        QVERIFY(ops.deployHooks().admit == nullptr);
+    }
+
+    // Work of several calls (a deploy): one record for the whole, with what it says it did.
+    void workIsOneRecord()
+    {
+        auto ops = operations({});
+        std::optional<Outcome> got;
+        ops->runWork(Request::host(QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("shop")),
+                     [](const QJsonObject &, Operations::Finished finished) { finished({}, QStringLiteral("2 to create")); },
+                     [&got](const Outcome &o) { got = o; });
+        QVERIFY(got && got->ok());
+        QCOMPARE(log().first().action, QStringLiteral("app.deploy"));
+        QCOMPARE(log().first().detail, QStringLiteral("2 to create"));
+    }
+
+    // The console's way: the gate on the database's own thread, answers back on this one.
+    void onTheDatabaseThread()
+    {
+        TenancyService service;
+        QSignalSpy ready(&service, &TenancyService::ready);
+        service.open(*StoreUrl::parse(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("db-%1.sqlite").arg(m_db - 1))), {});
+        QVERIFY(ready.wait(10000));
+        Operations ops(QString::fromLatin1(Host));
+        ops.setRunner(service.runner(), false);
+        const Outcome o = runAndWait(ops, Request::create(QStringLiteral("volume"), QStringLiteral("data"), {{QStringLiteral("Name"), QStringLiteral("data")}}),
+                                     Calls::createVolume(m_client.get()));
+        QVERIFY2(o.ok(), qPrintable(o.error.message));
+        QCOMPARE(o.id, QStringLiteral("data"));
+        // the record is written on the service's thread after the answer
+        QTRY_COMPARE_WITH_TIMEOUT(log().first().action, QStringLiteral("volume.create"), 10000);
+        QCOMPARE(log().first().target, QStringLiteral("data"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOperations)
+#include "tst_operations.moc"

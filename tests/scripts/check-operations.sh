@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The one gated path, checked on the source: no entry point (ui/, app/) admits, reserves,
+# settles or audits by itself, and the daemon's mutating calls are made only by the operations
+# layer (models/operations) and the deploy engine that takes its gate from it.
+# Usage: check-operations.sh SOURCE_DIR   (exit 1 with the offending lines)
+set -euo pipefail
+src="${1:?source folder}"
+cd "$src"
+status=0
+
+report() { # $1: what is wrong, rest: grep output
+  local what="$1"; shift
+  if [[ -n "$*" ]]; then
+    echo "error: $what:"
+    echo "$*" | sed 's/^/  /'
+    status=1
+  fi
+}
+
+# 1. Entry points never call the gate, the quota store or the audit writer themselves.
+gate_calls='admit(Container|Volume|Network|Update)\(|->settle\(|\.settle\(|denyForTenant\(|checkRemoteSource\(|tenantDenial\(|claimApp\(|appRemoved\(|(m_gate|gate\(\)|gate)->(checkOwned|checkHost|removed|audit)\('
+store_calls='\b(s|store|m_tenancy|tenancy|m_store)(\(\))?(->|\.)(reserve|release|activate|regrow|audit|audited)\('
+report "ui/ or app/ calls the policy gate (use the operations layer: Operations::run)" \
+  "$(grep -rnE "$gate_calls" ui app --include='*.cpp' --include='*.h' || true)"
+report "ui/ or app/ reserves quota or writes the audit log (use Operations or TenancyAdmin)" \
+  "$(grep -rnE "$store_calls" ui app --include='*.cpp' --include='*.h' || true)"
+report "ui/ or app/ writes audit records by hand" \
+  "$(grep -rnE '(->|\.)audit\(' ui app --include='*.cpp' --include='*.h' || true)"
+
+# 2. The daemon's mutating calls: only models/operations (Calls::*, handed to Operations::run)
+#    and the deploy engine, whose every create, removal and check goes through the hooks that
+#    Operations::deployHooks makes (apps) or runs inside Operations::runWork (the local registry).
+mutating='createContainer|startContainer|stopContainer|restartContainer|killContainer|pauseContainer|unpauseContainer|renameContainer|updateContainer|removeContainer|archivePut|execCreate|pullImage|pushImage|tagImage|removeImage|pruneImages|loadImages|importImage|build|createVolume|removeVolume|pruneVolumes|createNetwork|connectNetwork|disconnectNetwork|removeNetwork'
+deploy_engine='^models/(operations/|apps/appdeployer\.cpp|apps/appimages\.cpp|registries/localregistry\.cpp)'
+report "a mutating daemon call outside the operations layer (hand Operations::run a Calls:: send)" \
+  "$(grep -rnE "([cC]lient(\(\))?)->($mutating)\(" models ui app --include='*.cpp' --include='*.h' | grep -vE "$deploy_engine" || true)"
+
+# 3. Tenancy administration is recorded with its change (TenancyAdmin), not beside it.
+report "plans, tenants, users or domains changed without TenancyAdmin" \
+  "$(grep -rnE '(m_tenancy|\bs|store\(\))(->|\.)(createPlan|updatePlan|removePlan|createTenant|setTenantState|assignPlan|removeTenant|createTenantRole|createUser|removeUser|setHostDomain|removeHostDomain)\(' ui app --include='*.cpp' || true)"
+
+if ((status == 0)); then
+  echo "operations: every change goes through the operations layer"
+fi
+exit $status
