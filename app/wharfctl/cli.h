@@ -138,6 +138,8 @@ public:
     void cmdRegistry(const QStringList &a);
     void cmdRegistryRun(const QStringList &a);
     Wharf::Models::RegistryStore *registries();
+    // The logins a build with this Dockerfile sends (private base images).
+    void buildLogins(const QByteArray &dockerfile, std::function<void(const QList<Wharf::Backends::RegistryAuth> &)> then);
     // The login for the registry of an image, from the keychain (none when there is none).
     void registryAuthFor(const QString &image, std::function<void(const Wharf::Backends::RegistryAuth &)> then);
     // Prints a pull/push/build/load stream: status lines, and on a terminal one progress line

@@ -134,6 +134,9 @@ Models::Apps::AppDeployer *Cli::appDeployer()
 {
     auto *d = new Models::Apps::AppDeployer(client(), this);
     d->setRegistryAuth([this](const QString &reference, std::function<void(const Backends::RegistryAuth &)> then) { registryAuthFor(reference, then); });
+    d->setRegistryLogins([this](const QByteArray &dockerfile, std::function<void(const QList<Backends::RegistryAuth> &)> then) {
+        buildLogins(dockerfile, std::move(then));
+    });
     d->setHooks(ops()->deployHooks()); // none without a database
     connect(d, &Models::Apps::AppDeployer::progress, this, [this](const QString &service, const QString &message) {
         if (json())

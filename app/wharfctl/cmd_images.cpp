@@ -579,28 +579,16 @@ void Cli::cmdBuild(const QStringList &a)
             finish(0);
         });
     };
-    // The logins of the registries the build may pull from go along (X-Registry-Config); with no
-    // keychain the build goes on without them.
+    // The logins of the registries the build may pull from go along (X-Registry-Config).
+    buildLogins(remote ? QByteArray() : BuildContext::readDockerfile(context, f.value(QStringLiteral("-f"))), start);
+}
+
+void Cli::buildLogins(const QByteArray &dockerfile, std::function<void(const QList<RegistryAuth> &)> then)
+{
+    // with no keychain the build goes on without them
     if (qEnvironmentVariable("WHARF_KEYCHAIN") == QLatin1String("none"))
-        return start({});
-    auto auths = std::make_shared<QList<RegistryAuth>>();
-    auto regs = std::make_shared<QList<Models::RegistryConfig>>(registries()->registries());
-    auto next = std::make_shared<std::function<void(int)>>();
-    *next = [this, auths, regs, next, start](int i) {
-        if (i >= regs->size()) {
-            // Copies first: clearing *next destroys this very lambda and its captures.
-            const auto go = start;
-            const QList<RegistryAuth> found = *auths;
-            *next = nullptr;
-            return go(found);
-        }
-        RegistryLogins::read(credentials(), regs->at(i).serverAddress(), [auths, next, i](const Expected<RegistryAuth> &a) {
-            if (a && !a->isEmpty())
-                auths->append(*a);
-            (*next)(i + 1);
-        });
-    };
-    (*next)(0);
+        return then({});
+    RegistryLogins::forBuild(credentials(), registries(), dockerfile, std::move(then));
 }
 
 } // namespace Wharf::App

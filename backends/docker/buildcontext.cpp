@@ -1,4 +1,5 @@
 #include "buildcontext.h"
+#include <QRegularExpression>
 
 #include "tar.h"
 
@@ -250,6 +251,36 @@ Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &do
     if (statsOut)
         *statsOut = stats;
     return out;
+}
+
+QStringList BuildContext::baseImages(const QByteArray &dockerfile)
+{
+    static const QRegularExpression from(QStringLiteral("^\\s*FROM\\s+(?:--\\S+\\s+)*(\\S+)(?:\\s+AS\\s+(\\S+))?"),
+                                         QRegularExpression::CaseInsensitiveOption);
+    QStringList images;
+    QStringList stages;
+    for (const QByteArray &line : dockerfile.split('\n')) {
+        const auto m = from.match(QString::fromUtf8(line));
+        if (!m.hasMatch())
+            continue;
+        const QString image = m.captured(1);
+        if (!m.captured(2).isEmpty())
+            stages << m.captured(2).toLower();
+        if (image.compare(QLatin1String("scratch"), Qt::CaseInsensitive) == 0 || stages.contains(image.toLower()) || image.contains(QLatin1Char('$'))
+            || images.contains(image))
+            continue;
+        images << image;
+    }
+    return images;
+}
+
+QByteArray BuildContext::readDockerfile(const QString &folder, const QString &dockerfile)
+{
+    const QString name = dockerfile.isEmpty() ? QStringLiteral("Dockerfile") : dockerfile;
+    QFile f(QDir::isAbsolutePath(name) ? name : QDir(folder).filePath(name));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return f.read(1 << 20);
 }
 
 } // namespace Wharf::Backends

@@ -58,6 +58,12 @@ public:
     // The folder with a Dockerfile given as text (compose's dockerfile_inline), added under a
     // generated name.
     // A context the engine fetches itself (a git or https URL), not a folder here.
+    // The images a Dockerfile starts FROM (not its own earlier stages, not scratch), as
+    // written: their registries' logins go with the build.
+    static QStringList baseImages(const QByteArray &dockerfile);
+    // The Dockerfile of a folder's build (dockerfile: relative to the folder, or absolute;
+    // empty: Dockerfile), read for its FROM lines; empty when it cannot be read. Bounded to 1 MiB.
+    static QByteArray readDockerfile(const QString &folder, const QString &dockerfile);
     static bool isRemote(const QString &context)
     {
         return context.contains(QLatin1String("://")) || context.startsWith(QLatin1String("git@"));

@@ -29,6 +29,7 @@ AppDeployer *AppActions::deployer()
 {
     auto *d = new AppDeployer(m_host->client(), this);
     d->setRegistryAuth(m_registryAuth);
+    d->setRegistryLogins(m_registryLogins);
     d->setHooks(m_host->operations()->deployHooks());
     return d;
 }

@@ -30,6 +30,7 @@ public:
     void setJournalDir(const QString &dir) { m_journalDir = dir; }
     // the registry logins for the images a deploy pulls (none: anonymous pulls)
     void setRegistryAuth(RegistryAuthFor auth) { m_registryAuth = std::move(auth); }
+    void setRegistryLogins(RegistryLoginsAll logins) { m_registryLogins = std::move(logins); }
 
 Q_SIGNALS:
     void failed(const QString &message);
@@ -42,6 +43,7 @@ private:
     QPointer<HostConnection> m_host;
     QString m_journalDir;
     RegistryAuthFor m_registryAuth;
+    RegistryLoginsAll m_registryLogins;
 };
 
 } // namespace Wharf::Models::Apps

@@ -294,7 +294,7 @@ void AppDeployer::runImage(const PlanStep &step)
             return self->fail(self->m_error);
         self->imageReady(step, *id);
     };
-    runImageStep(m_client, this, m_project, step, m_registryAuth, m_hooks.checkRemote, callbacks);
+    runImageStep(m_client, this, m_project, step, m_registryAuth, m_hooks.checkRemote, callbacks, m_registryLogins);
 }
 
 void AppDeployer::imageReady(const PlanStep &step, const QString &id)

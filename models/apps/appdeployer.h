@@ -48,6 +48,8 @@ public:
     void setHooks(DeployHooks hooks) { m_hooks = std::move(hooks); }
     void setOptions(const DeployOptions &options) { m_options = options; }
     void setRegistryAuth(RegistryAuthFor auth) { m_registryAuth = std::move(auth); }
+    // The logins builds send for their base images (none: builds go without).
+    void setRegistryLogins(RegistryLoginsAll logins) { m_registryLogins = std::move(logins); }
 
     // What the host runs of the app `project` (all containers, its networks and volumes).
     void observe(const QString &project, std::function<void(const Backends::Expected<ObservedApp> &)> done);
@@ -117,6 +119,7 @@ private:
     DeployHooks m_hooks;
     DeployOptions m_options;
     RegistryAuthFor m_registryAuth;
+    RegistryLoginsAll m_registryLogins;
     Backends::Compose::Project m_project;
     DeployPlan m_plan;
     QHash<QString, ServiceRun> m_runs;

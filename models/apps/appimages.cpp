@@ -93,7 +93,19 @@ void pull(const std::shared_ptr<ImageRun> &run, const RegistryAuthFor &auth)
     });
 }
 
-void build(const std::shared_ptr<ImageRun> &run, const Project &project, const RemoteCheck &checkRemote)
+// Sends the build with the logins of the known registries (X-Registry-Config), when there are any.
+void sendBuild(const std::shared_ptr<ImageRun> &run, const QByteArray &context, const Backends::BuildOptions &o, const QByteArray &dockerfile,
+               const RegistryLoginsAll &logins)
+{
+    if (!logins)
+        return follow(run, run->client->build(context, o));
+    logins(dockerfile, [run, context, o](const QList<Backends::RegistryAuth> &auths) {
+        if (run->context)
+            follow(run, run->client->build(context, o, auths));
+    });
+}
+
+void build(const std::shared_ptr<ImageRun> &run, const Project &project, const RemoteCheck &checkRemote, const RegistryLoginsAll &logins)
 {
     const ServiceConfig *s = project.service(run->step.service);
     const Build b = s && s->build ? *s->build : Build{};
@@ -109,7 +121,7 @@ void build(const std::shared_ptr<ImageRun> &run, const Project &project, const R
     if (remote) {
         o.remote = b.context;
         o.dockerfile = b.dockerfile;
-        auto go = [run, o] { follow(run, run->client->build({}, o)); };
+        auto go = [run, o, logins] { sendBuild(run, {}, o, {}, logins); };
         if (!checkRemote)
             return go();
         checkRemote(QStringLiteral("build"), b.context, [run, go](const Error &e) {
@@ -126,24 +138,26 @@ void build(const std::shared_ptr<ImageRun> &run, const Project &project, const R
         Backends::BuildContextStats stats;
         auto tar = b.dockerfileInline.isEmpty() ? Backends::BuildContext::pack(b.context, b.dockerfile, &stats)
                                                 : Backends::BuildContext::packWithDockerfile(b.context, b.dockerfileInline.toUtf8(), &stats);
-        return std::make_pair(tar, stats.dockerfile);
-    }).then(run->context, [run, o](std::pair<Backends::Expected<QByteArray>, QString> packed) {
-        if (!packed.first)
-            return run->callbacks.done(Error::make(Error::Input, tr("service %1: %2").arg(run->step.service, packed.first.error().message)));
+        const QByteArray text = b.dockerfileInline.isEmpty() ? Backends::BuildContext::readDockerfile(b.context, b.dockerfile) : b.dockerfileInline.toUtf8();
+        return std::make_tuple(tar, stats.dockerfile, text);
+    }).then(run->context, [run, o, logins](std::tuple<Backends::Expected<QByteArray>, QString, QByteArray> packed) {
+        const auto &[tar, dockerfileName, dockerfileText] = packed;
+        if (!tar)
+            return run->callbacks.done(Error::make(Error::Input, tr("service %1: %2").arg(run->step.service, tar.error().message)));
         Backends::BuildOptions options = o;
-        options.dockerfile = packed.second;
-        follow(run, run->client->build(*packed.first, options));
+        options.dockerfile = dockerfileName;
+        sendBuild(run, *tar, options, dockerfileText, logins);
     });
 }
 
 } // namespace
 
 void runImageStep(Backends::DockerClient *client, QObject *context, const Project &project, const PlanStep &step, const RegistryAuthFor &auth,
-                  const RemoteCheck &checkRemote, ImageStepCallbacks callbacks)
+                  const RemoteCheck &checkRemote, ImageStepCallbacks callbacks, const RegistryLoginsAll &logins)
 {
     auto run = std::make_shared<ImageRun>(ImageRun{client, context, step, std::move(callbacks)});
     if (step.kind == PlanStep::Build)
-        build(run, project, checkRemote);
+        build(run, project, checkRemote, logins);
     else
         pull(run, auth);
 }

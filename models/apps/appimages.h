@@ -12,6 +12,8 @@ namespace Wharf::Models::Apps {
 
 // The login for the registry of an image (none: an anonymous pull).
 using RegistryAuthFor = std::function<void(const QString &reference, std::function<void(const Backends::RegistryAuth &)> then)>;
+// The logins a build sends for its base images (they may be private), given its Dockerfile.
+using RegistryLoginsAll = std::function<void(const QByteArray &dockerfile, std::function<void(const QList<Backends::RegistryAuth> &)> then)>;
 // Whether the daemon may fetch a build context itself (a git or https URL): a refusal, or none.
 using RemoteCheck = std::function<void(const QString &what, const QString &source, std::function<void(const Backends::Error &)> done)>;
 
@@ -28,6 +30,6 @@ struct ImageStepCallbacks
 // allowed) the image of a Pull or Build step, tagged as the step names it. context: the
 // answers come on its thread, and not at all once it is gone.
 void runImageStep(Backends::DockerClient *client, QObject *context, const Backends::Compose::Project &project, const PlanStep &step,
-                  const RegistryAuthFor &auth, const RemoteCheck &checkRemote, ImageStepCallbacks callbacks);
+                  const RegistryAuthFor &auth, const RemoteCheck &checkRemote, ImageStepCallbacks callbacks, const RegistryLoginsAll &logins = {});
 
 } // namespace Wharf::Models::Apps

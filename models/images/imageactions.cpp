@@ -110,6 +110,17 @@ void ImageActions::withAuth(const QString &reference, std::function<void(const R
     });
 }
 
+void ImageActions::withBuildLogins(const QByteArray &dockerfile, std::function<void(const QList<RegistryAuth> &)> then)
+{
+    if (!m_credentials || !m_registries)
+        return then({});
+    QPointer<ImageActions> self(this);
+    RegistryLogins::forBuild(m_credentials, m_registries, dockerfile, [self, then](const QList<RegistryAuth> &auths) {
+        if (self)
+            then(auths);
+    });
+}
+
 void ImageActions::follow(DockerJob *job, int task, const QString &title, std::function<void(const ProgressTracker &)> ok,
                           std::function<void(const QString &)> line, std::function<void(const Error &)> failedToo)
 {
@@ -420,7 +431,8 @@ BuildRun *ImageActions::build(const BuildRequest &request)
         options.remote = request.context;
         options.dockerfile = request.dockerfile;
     }
-    auto start = [this, run, options, tasks, title](const QByteArray &tar, const QString &dockerfileInArchive) {
+    const QString folder = request.context;
+    auto start = [this, run, options, tasks, title, folder, request](const QByteArray &tar, const QString &dockerfileInArchive) {
         if (!m_host)
             return;
         BuildOptions o = options;
@@ -430,7 +442,14 @@ BuildRun *ImageActions::build(const BuildRequest &request)
             run->m_log << l;
             Q_EMIT run->line(l);
         };
-        DockerJob *job = Calls::buildImage(m_host->client(), tar, o)({});
+        // the logins of the known registries go along (X-Registry-Config: private base images)
+        QPointer<BuildRun> alive(run);
+        const QByteArray dockerfileText = o.remote.isEmpty() ? BuildContext::readDockerfile(folder, request.dockerfile) : QByteArray();
+        withBuildLogins(dockerfileText, [this, alive, tar, o, line, tasks, title](const QList<RegistryAuth> &auths) {
+        BuildRun *run = alive;
+        if (!m_host || !run)
+            return;
+        DockerJob *job = Calls::buildImage(m_host->client(), tar, o, auths)({});
         run->m_job = job;
         // follow() reports the task and its progress; the run reports to its dialog.
         QPointer<BuildRun> guard(run);
@@ -453,6 +472,7 @@ BuildRun *ImageActions::build(const BuildRequest &request)
                 guard->m_finished = true;
                 Q_EMIT guard->finished();
             });
+        });
     };
     Request op = Request::host(QStringLiteral("image"), QStringLiteral("build"), what);
     if (remote)

@@ -79,6 +79,9 @@ public:
     int importTar(const QString &path, const QString &reference, const QStringList &changes);
     BuildRun *build(const BuildRequest &request);
     // The login for the registry an image names, from the keychain (none: an anonymous request).
+    // The logins a build with this Dockerfile sends (private base images: the list's registries
+    // and those its FROM lines name).
+    void withBuildLogins(const QByteArray &dockerfile, std::function<void(const QList<Backends::RegistryAuth> &)> then);
     void withAuth(const QString &reference, std::function<void(const Backends::RegistryAuth &)> then);
 
 Q_SIGNALS:

@@ -1,4 +1,6 @@
 #include "registrystore.h"
+#include "docker/imageref.h"
+#include "docker/buildcontext.h"
 
 #include "hosts/hoststore.h"
 
@@ -201,6 +203,38 @@ void read(CredentialStore *store, const QString &address, std::function<void(con
         auth.password = o.value(QLatin1String("password")).toString();
         done(auth);
     });
+}
+
+void forBuild(CredentialStore *store, const RegistryStore *registries, const QByteArray &dockerfile,
+              std::function<void(const QList<RegistryAuth> &)> done)
+{
+    QStringList addresses;
+    if (registries) {
+        for (const RegistryConfig &r : registries->registries())
+            addresses << r.serverAddress();
+        for (const QString &image : BuildContext::baseImages(dockerfile))
+            if (const auto ref = ImageRef::parse(image))
+                addresses << registries->forImage(*ref).serverAddress();
+    }
+    addresses.removeDuplicates();
+    addresses.removeAll(QString());
+    if (!store || addresses.isEmpty())
+        return done({});
+    struct Gather
+    {
+        QList<RegistryAuth> found;
+        qsizetype waiting = 0;
+    };
+    auto g = std::make_shared<Gather>();
+    g->waiting = addresses.size();
+    for (const QString &address : std::as_const(addresses)) {
+        read(store, address, [g, done](const Expected<RegistryAuth> &a) {
+            if (a && !a->isEmpty())
+                g->found << *a;
+            if (--g->waiting == 0)
+                done(g->found);
+        });
+    }
 }
 
 void login(CredentialStore *store, const RegistryConfig &registry, const QString &username, const QString &password,

@@ -67,6 +67,11 @@ QString secretKey(const QString &serverAddress);
 // The login for a server address; no login is an empty RegistryAuth, not an error.
 void read(Backends::CredentialStore *store, const QString &serverAddress,
           std::function<void(const Backends::Expected<Backends::RegistryAuth> &)> done);
+// The logins a build sends (X-Registry-Config, so private base images can be pulled): those of
+// every registry of the list and of the registries the Dockerfile's FROM lines name; a login the
+// keychain cannot give is left out.
+void forBuild(Backends::CredentialStore *store, const RegistryStore *registries, const QByteArray &dockerfile,
+              std::function<void(const QList<Backends::RegistryAuth> &)> done);
 // Checks the login against the registry (ping with the credentials) and keeps it when accepted.
 void login(Backends::CredentialStore *store, const RegistryConfig &registry, const QString &username,
            const QString &password, std::function<void(const Backends::Error &)> done);

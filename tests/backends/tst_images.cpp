@@ -100,6 +100,27 @@ private Q_SLOTS:
         QCOMPARE(ImageRef::parse(QStringLiteral("127.0.0.1:5000/a"))->authServerAddress(), QStringLiteral("127.0.0.1:5000"));
     }
 
+    // The images a build pulls its base from (their registries' logins go with the build).
+    void baseImages_data()
+    {
+        QTest::addColumn<QByteArray>("dockerfile");
+        QTest::addColumn<QStringList>("images");
+        QTest::newRow("one") << QByteArray("FROM debian:12\nRUN true\n") << QStringList{QStringLiteral("debian:12")};
+        QTest::newRow("private registry") << QByteArray("# syntax\nfrom registry.example:5000/team/base:1 as build\n")
+                                          << QStringList{QStringLiteral("registry.example:5000/team/base:1")};
+        QTest::newRow("stages") << QByteArray("FROM --platform=linux/amd64 golang:1 AS build\nFROM build AS test\nFROM scratch\nCOPY --from=build /a /a\n")
+                                << QStringList{QStringLiteral("golang:1")};
+        QTest::newRow("a variable") << QByteArray("ARG BASE=debian\nFROM ${BASE}\nFROM alpine\n") << QStringList{QStringLiteral("alpine")};
+        QTest::newRow("twice") << QByteArray("FROM a\nFROM a\n") << QStringList{QStringLiteral("a")};
+        QTest::newRow("none") << QByteArray("RUN true\n") << QStringList{};
+    }
+    void baseImages()
+    {
+        QFETCH(QByteArray, dockerfile);
+        QFETCH(QStringList, images);
+        QCOMPARE(Wharf::Backends::BuildContext::baseImages(dockerfile), images);
+    }
+
     void dockerIgnore_data()
     {
         QTest::addColumn<QString>("patterns");

@@ -11,6 +11,7 @@
 #include <QTcpSocket>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTest>
 
 using TestSupport::Run;
@@ -304,6 +305,41 @@ private Q_SLOTS:
         CHECK_RUN(anon, 1);
         QVERIFY2(anon.err.contains(QStringLiteral("log in")), qPrintable(anon.err));
         ctl({QStringLiteral("rmi"), name + QStringLiteral(":1")});
+    }
+
+    // An app whose build starts FROM an image in a registry that needs a login: the deploy's
+    // build sends the keychain's logins (X-Registry-Config), as wharfctl build does; without the
+    // login the same build is turned away.
+    void deployBuildsFromAPrivateBase()
+    {
+        const QString address = reg("BASIC");
+        const QString base = address + QStringLiteral("/private/base:1");
+        CHECK_RUN(ctl({QStringLiteral("login"), address, QStringLiteral("-u"), QStringLiteral("wharf"), QStringLiteral("--password-stdin")},
+                      m_password.toUtf8() + '\n'),
+                  0);
+        CHECK_RUN(ctl({QStringLiteral("tag"), TestSupport::testImage(), base}), 0);
+        CHECK_RUN(ctl({QStringLiteral("push"), base}), 0);
+        CHECK_RUN(ctl({QStringLiteral("rmi"), base}), 0); // the build must pull it
+        QTemporaryDir app;
+        writeFile(app.filePath(QStringLiteral("Dockerfile")), "FROM " + base.toUtf8() + "\nRUN echo built > /built.txt\nCMD [\"sleep\", \"3600\"]\n");
+        writeFile(app.filePath(QStringLiteral("compose.yaml")), "services:\n  web:\n    build: .\n");
+        const QStringList deploy{QStringLiteral("app"), QStringLiteral("deploy"), QStringLiteral("-f"), app.filePath(QStringLiteral("compose.yaml")),
+                                 QStringLiteral("--name"), QStringLiteral("privbase"), QStringLiteral("--build")};
+        const auto cleanUp = qScopeGuard([&] {
+            ctl({QStringLiteral("app"), QStringLiteral("down"), QStringLiteral("privbase")});
+            ctl({QStringLiteral("rmi"), QStringLiteral("-f"), QStringLiteral("privbase-web"), base});
+            ctl({QStringLiteral("logout"), address});
+        });
+        const Run ok = ctl(deploy);
+        CHECK_RUN(ok, 0);
+        QVERIFY2(ok.out.contains(QLatin1String("is deployed")), qPrintable(ok.out));
+        // without the login, the same base cannot be pulled
+        CHECK_RUN(ctl({QStringLiteral("app"), QStringLiteral("down"), QStringLiteral("privbase")}), 0);
+        CHECK_RUN(ctl({QStringLiteral("rmi"), QStringLiteral("-f"), QStringLiteral("privbase-web"), base}), 0);
+        CHECK_RUN(ctl({QStringLiteral("logout"), address}), 0);
+        const Run refused = ctl(deploy);
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("private/base")), qPrintable(refused.err));
     }
 
     void registryListAndLocalRegistry()

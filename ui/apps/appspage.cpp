@@ -177,6 +177,12 @@ AppsPage::AppsPage(HostConnection *host, ImageActions *images, QWidget *parent)
             else
                 then({});
         });
+        m_actions->setRegistryLogins([guard](const QByteArray &dockerfile, std::function<void(const QList<Backends::RegistryAuth> &)> then) {
+            if (guard)
+                guard->withBuildLogins(dockerfile, then);
+            else
+                then({});
+        });
     }
     confirmRemove = [this](const QString &question, bool *alsoVolumes) { return askToRemoveApp(this, question, alsoVolumes); };
 
