@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # Installs everything the tests need, builds with warnings as errors, and runs every test.
-# In CI (and with WHARF_ASAN=1) the tests run built with AddressSanitizer and UBSan; CI runs
-# each test once: the package check on the plain build, everything else under the sanitizers.
+# In CI every test runs once, built with AddressSanitizer and UBSan; the .deb is made from a
+# plain build of the programs (no tests) and checked in the same run. Elsewhere the tests run
+# on the plain build (WHARF_ASAN=1 adds a run under the sanitizers).
 # The tests start their own services (a private dockerd per fixture, on loopback, in temporary
 # folders) and stop them. Needs root (dockerd) — CI runs as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh --with-tests
-export CCACHE_DIR="${CCACHE_DIR:-$PWD/.cache/ccache}"
+# One compiler cache per user, shared by every clone: paths below the project are hashed
+# relative to it, so another clone of the same sources compiles from the cache.
+export CCACHE_DIR="${CCACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/wharf-ccache}"
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
+ccache --max-size=5G >/dev/null 2>&1 || true
 started=$SECONDS
 
 # ctest with each test's time, then the ten slowest (so the slow ones stay visible).
 run_ctest() {
   local dir="$1"; shift
-  local log
+  local log rc=0
   log="$(mktemp)"
-  local rc=0
   ctest --test-dir "$dir" --output-on-failure --timeout 900 -j "$(nproc)" "$@" 2>&1 | tee "$log" || rc=$?
   echo "The slowest tests ($dir):"
   grep -E '^ *[0-9]+/[0-9]+ Test +#' "$log" | sed -E 's/.* Test +#[0-9]+: ([^ ]+) .* ([0-9.]+) sec$/\2 \1/' | sort -rn | head -10 |
@@ -24,27 +28,28 @@ run_ctest() {
   return $rc
 }
 
-sanitized=false
-if [[ "${CI:-}" == true || -n "${WHARF_ASAN:-}" ]]; then sanitized=true; fi
-
-cmake --preset dev -DWHARF_BUILD_TESTS=ON >/dev/null
-cmake --build build/dev --parallel "$(nproc)"
-echo "Built build/dev in $((SECONDS - started)) s"
 if [[ "${CI:-}" == true ]]; then
-  # the .deb is checked on the plain build; every other test runs once, under the sanitizers
-  run_ctest build/dev -L packaging "$@"
-else
-  run_ctest build/dev "$@"
-fi
-
-if $sanitized; then
+  # The programs as packaged (plain, warnings as errors), for the package check.
+  cmake --preset dev -DWHARF_BUILD_TESTS=OFF >/dev/null
+  cmake --build build/dev --parallel "$(nproc)"
+  echo "Built build/dev (the programs) in $((SECONDS - started)) s"
   t=$SECONDS
-  # (benchmarks are not run in CI: not built here)
-  cmake --preset asan -DWHARF_BUILD_TESTS=ON -DWHARF_BUILD_BENCH=OFF >/dev/null
+  # Everything with the sanitizers (the benchmarks are not run in CI: not built).
+  cmake --preset asan -DWHARF_BUILD_TESTS=ON -DWHARF_BUILD_BENCH=OFF -DWHARF_PACKAGE_BUILD_DIR="$PWD/build/dev" >/dev/null
   cmake --build build/asan --parallel "$(nproc)"
   echo "Built build/asan in $((SECONDS - t)) s"
   # (ASAN_OPTIONS and UBSAN_OPTIONS are set per test: leak checking is off, Qt keeps
   # process-wide caches until exit.)
-  run_ctest build/asan -LE packaging "$@"
+  run_ctest build/asan "$@"
+else
+  cmake --preset dev -DWHARF_BUILD_TESTS=ON >/dev/null
+  cmake --build build/dev --parallel "$(nproc)"
+  echo "Built build/dev in $((SECONDS - started)) s"
+  run_ctest build/dev "$@"
+  if [[ -n "${WHARF_ASAN:-}" ]]; then
+    cmake --preset asan -DWHARF_BUILD_TESTS=ON -DWHARF_BUILD_BENCH=OFF >/dev/null
+    cmake --build build/asan --parallel "$(nproc)"
+    run_ctest build/asan -LE packaging "$@"
+  fi
 fi
 echo "Tests done in $((SECONDS - started)) s"
