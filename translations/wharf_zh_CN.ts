@@ -5136,8 +5136,8 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
         <translation>Wharf</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;No Docker host yet&lt;/h2&gt;&lt;p&gt;Add a host to manage its containers, volumes and networks: the local socket, a TLS endpoint or (soon) SSH.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;还没有 Docker 主机&lt;/h2&gt;&lt;p&gt;添加一个主机来管理它的容器、数据卷和网络：本地套接字、TLS 端点或（即将支持的）SSH。&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;No Docker host yet&lt;/h2&gt;&lt;p&gt;Add a host to manage its containers, volumes and networks: the local socket, a TLS endpoint or SSH.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;还没有 Docker 主机&lt;/h2&gt;&lt;p&gt;添加一个主机来管理它的容器、数据卷和网络：本地套接字、TLS 端点或 SSH。&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Add host…</source>

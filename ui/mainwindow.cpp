@@ -65,7 +65,7 @@ MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
     m_empty = new QWidget;
     auto *el = new QVBoxLayout(m_empty);
     auto *title = new QLabel(tr("<h2>No Docker host yet</h2><p>Add a host to manage its containers, volumes and networks: "
-                                "the local socket, a TLS endpoint or (soon) SSH.</p>"));
+                                "the local socket, a TLS endpoint or SSH.</p>"));
     title->setAlignment(Qt::AlignCenter);
     title->setWordWrap(true);
     auto *addBtn = new QPushButton(tr("Add host…"));

@@ -280,7 +280,7 @@ QByteArray BuildContext::readDockerfile(const QString &folder, const QString &do
     QFile f(QDir::isAbsolutePath(name) ? name : QDir(folder).filePath(name));
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    return f.read(1 << 20);
+    return f.read(MaxDockerfileRead);
 }
 
 } // namespace Wharf::Backends

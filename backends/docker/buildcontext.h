@@ -62,7 +62,9 @@ public:
     // written: their registries' logins go with the build.
     static QStringList baseImages(const QByteArray &dockerfile);
     // The Dockerfile of a folder's build (dockerfile: relative to the folder, or absolute;
-    // empty: Dockerfile), read for its FROM lines; empty when it cannot be read. Bounded to 1 MiB.
+    // empty: Dockerfile), read for its FROM lines; empty when it cannot be read. Only its first
+    // MaxDockerfileRead bytes are read (a Dockerfile is text of a few KiB).
+    static constexpr qint64 MaxDockerfileRead = 1 << 20;
     static QByteArray readDockerfile(const QString &folder, const QString &dockerfile);
     static bool isRemote(const QString &context)
     {

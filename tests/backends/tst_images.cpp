@@ -121,6 +121,27 @@ private Q_SLOTS:
         QCOMPARE(Wharf::Backends::BuildContext::baseImages(dockerfile), images);
     }
 
+    // The Dockerfile is read for its FROM lines up to its bound, and not at all when missing.
+    void readDockerfileBound()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QCOMPARE(BuildContext::readDockerfile(dir.path(), {}), QByteArray());
+        QFile f(dir.filePath(QStringLiteral("Dockerfile")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        const QByteArray head("FROM private.example/base:1\n");
+        f.write(head);
+        f.write(QByteArray(BuildContext::MaxDockerfileRead, '#')); // past the bound
+        f.write("\nFROM after.example/hidden:1\n");
+        f.close();
+        const QByteArray read = BuildContext::readDockerfile(dir.path(), {});
+        QCOMPARE(read.size(), BuildContext::MaxDockerfileRead);
+        QCOMPARE(BuildContext::baseImages(read), QStringList{QStringLiteral("private.example/base:1")});
+        // a named Dockerfile, relative to the folder or absolute
+        QCOMPARE(BuildContext::readDockerfile(dir.path(), QStringLiteral("Dockerfile")).size(), BuildContext::MaxDockerfileRead);
+        QCOMPARE(BuildContext::readDockerfile(QStringLiteral("/nonexistent"), f.fileName()).size(), BuildContext::MaxDockerfileRead);
+    }
+
     void dockerIgnore_data()
     {
         QTest::addColumn<QString>("patterns");
