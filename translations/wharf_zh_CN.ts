@@ -3089,6 +3089,21 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Models::ExecSession</name>
+    <message>
+        <source>The command has a quote that is not closed.</source>
+        <translation>命令中有未闭合的引号。</translation>
+    </message>
+    <message>
+        <source>Enter a command, for example /bin/sh.</source>
+        <translation>请输入命令，例如 /bin/sh。</translation>
+    </message>
+    <message>
+        <source>The host is not connected.</source>
+        <translation>主机未连接。</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Models::HostConnection</name>
     <message>
         <source>Disconnected</source>
@@ -3181,6 +3196,10 @@
     <message>
         <source>Change the limits of %1</source>
         <translation>更改 %1 的资源限制</translation>
+    </message>
+    <message>
+        <source>%1 is not connected.</source>
+        <translation>%1 未连接。</translation>
     </message>
 </context>
 <context>
@@ -3451,6 +3470,13 @@
     <message>
         <source>The app name &quot;%1&quot; is taken on host %2; choose another.</source>
         <translation>应用名称“%1”在主机 %2 上已被占用，请另选一个。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::RegistryBrowser</name>
+    <message>
+        <source>No registry is open.</source>
+        <translation>没有打开的镜像仓库。</translation>
     </message>
 </context>
 <context>
@@ -4529,10 +4555,6 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
     <message>
         <source>Run a command in the container with a terminal.</source>
         <translation>在容器中通过终端运行命令。</translation>
-    </message>
-    <message>
-        <source>Enter a command, for example /bin/sh.</source>
-        <translation>请输入命令，例如 /bin/sh。</translation>
     </message>
     <message>
         <source>Connecting…</source>

@@ -39,7 +39,7 @@ QByteArray Query::toEncoded() const
 }
 
 DockerJob::DockerJob(DockerClient *client, HttpRequest request, HttpJob::Mode mode, int timeoutMs)
-    : QObject(client)
+    : Job(client)
     , m_client(client)
     , m_request(std::move(request))
     , m_mode(mode)

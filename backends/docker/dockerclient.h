@@ -19,28 +19,24 @@ class DockerClient;
 // One Docker Engine API call. finished() comes exactly once; error() tells whether it
 // worked, with the daemon's own message for HTTP errors. Streams (logs, events, stats,
 // exec) deliver their bytes through dataReceived().
-class DockerJob : public QObject
+class DockerJob : public Job
 {
     Q_OBJECT
 public:
     ~DockerJob() override;
 
-    Error error() const { return m_error; }
-    bool isError() const { return m_error.isError(); }
     int statusCode() const { return m_http ? m_http->statusCode() : 0; }
     QByteArray body() const { return m_http ? m_http->body() : QByteArray(); }
     QJsonDocument json() const;
     HttpJob *http() const { return m_http; }
-    bool isFinished() const { return m_done; }
 
-    void abort();
+    void abort() override;
     void write(const QByteArray &data);
     bool closeWrite();
 
 Q_SIGNALS:
     void started();
     void dataReceived(const QByteArray &data);
-    void finished();
 
 private:
     friend class DockerClient;
@@ -55,8 +51,6 @@ private:
     HttpJob::Mode m_mode;
     int m_timeoutMs;
     QPointer<HttpJob> m_http;
-    Error m_error;
-    bool m_done = false;
     bool m_aborted = false;
     mutable QJsonDocument m_json;
     mutable bool m_jsonParsed = false;

@@ -10,7 +10,7 @@ namespace Wharf::Backends {
 
 
 HttpJob::HttpJob(HttpClient *client, HttpRequest request, Mode mode, int timeoutMs)
-    : QObject(client)
+    : Job(client)
     , m_client(client)
     , m_request(std::move(request))
     , m_mode(mode)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/job.h"
 #include "httpresponseparser.h"
 #include "transport.h"
 
@@ -22,7 +23,7 @@ class HttpClient;
 //  - Stream:   body bytes come through dataReceived() as they arrive (logs -f, events, stats).
 //  - Upgrade:  after the 101 (or a raw 200) the connection is a raw byte stream both ways
 //              (attach, exec): dataReceived() for output, write() and closeWrite() for input.
-class HttpJob : public QObject
+class HttpJob : public Job
 {
     Q_OBJECT
 public:
@@ -34,20 +35,16 @@ public:
     int statusCode() const { return m_status; }
     const HttpHeaders &headers() const { return m_headers; }
     QByteArray body() const { return m_body; }
-    Error error() const { return m_error; }
-    bool isFinished() const { return m_done; }
     // A buffered body larger than this fails the job instead of filling memory (default 256 MiB).
     void setMaxBody(qsizetype bytes) { m_maxBody = bytes; }
 
-    void abort();
+    void abort() override;
     void write(const QByteArray &data);
     bool closeWrite();
 
 Q_SIGNALS:
     void headersReceived(int status);
     void dataReceived(const QByteArray &data);
-    // Emitted exactly once, after success or failure (error() tells which).
-    void finished();
 
 private:
     friend class HttpClient;
@@ -68,13 +65,11 @@ private:
     bool m_reused = false;
     bool m_gotBytes = false;
     bool m_raw = false;
-    bool m_done = false;
     bool m_overflow = false;
     qsizetype m_maxBody = qsizetype(256) * 1024 * 1024;
     int m_status = 0;
     HttpHeaders m_headers;
     QByteArray m_body;
-    Error m_error;
     HttpResponseParser m_parser;
     QTimer m_timer;
 };

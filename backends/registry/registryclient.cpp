@@ -34,7 +34,7 @@ QString registryCode(const QByteArray &body)
 // --- RegistryJob ---------------------------------------------------------------------------
 
 RegistryJob::RegistryJob(RegistryClient *client, QByteArray method, QUrl url, QByteArray accept, QString scope)
-    : QObject(client)
+    : Job(client)
     , m_client(client)
     , m_method(std::move(method))
     , m_url(std::move(url))

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/job.h"
 #include "expected.h"
 
 #include <QDateTime>
@@ -27,22 +28,17 @@ class RegistryClient;
 // One Registry API v2 request with its authentication dance: on a 401 the challenge
 // (WWW-Authenticate) decides between basic auth and a bearer token from the token service
 // (realm/service/scope), and the request is sent again once. finished() comes exactly once.
-class RegistryJob : public QObject
+class RegistryJob : public Job
 {
     Q_OBJECT
 public:
     ~RegistryJob() override;
-    Error error() const { return m_error; }
-    bool isError() const { return m_error.isError(); }
     int statusCode() const { return m_status; }
     QByteArray body() const { return m_body; }
     QByteArray header(const QByteArray &name) const;
     // The body as JSON; sets error() (and returns an empty document) when it is not JSON.
     QJsonDocument json();
-    void abort();
-
-Q_SIGNALS:
-    void finished();
+    void abort() override;
 
 private:
     friend class RegistryClient;
@@ -60,11 +56,9 @@ private:
     QString m_scope;
     QPointer<QNetworkReply> m_reply;
     int m_attempts = 0;
-    bool m_done = false;
     int m_status = 0;
     QByteArray m_body;
     QList<QNetworkReply::RawHeaderPair> m_headers;
-    Error m_error;
 };
 
 // What a tag (or digest) of a repository is: from its manifest and image config.

@@ -583,6 +583,28 @@ void HostConnection::perform(const Request &request, const QString &title, Opera
     });
 }
 
+void HostConnection::read(Read what, const QString &ref, QObject *context, ReadDone done)
+{
+    if (!m_client) {
+        done(Error::make(Error::Connect, tr("%1 is not connected.").arg(m_config.name)));
+        return;
+    }
+    DockerJob *job = nullptr;
+    switch (what) {
+    case Read::Container: job = m_client->inspectContainer(ref); break;
+    case Read::Image: job = m_client->inspectImage(ref); break;
+    case Read::ImageHistory: job = m_client->imageHistory(ref); break;
+    case Read::Volume: job = m_client->inspectVolume(ref); break;
+    case Read::Network: job = m_client->inspectNetwork(ref); break;
+    case Read::Info: job = m_client->info(); break;
+    }
+    whenFinished(job, context, [done = std::move(done)](DockerJob *j) {
+        if (j->isError())
+            return done(j->error());
+        done(j->json());
+    });
+}
+
 // Actions ------------------------------------------------------------------------------
 
 void HostConnection::containerAction(Action action, const QStringList &ids)

@@ -92,6 +92,12 @@ public:
     void createNetwork(const QString &name, const QString &driver);
     void removeNetwork(const QString &id);
 
+    // Reads for the detail views (nothing changes, nothing is recorded): done gets the daemon's
+    // JSON or its error on context's thread, and is not called once context is gone.
+    enum class Read { Container, Image, ImageHistory, Volume, Network, Info };
+    using ReadDone = std::function<void(const Backends::Expected<QJsonDocument> &)>;
+    void read(Read what, const QString &ref, QObject *context, ReadDone done);
+
 Q_SIGNALS:
     void stateChanged(Wharf::Models::HostConnection::State state);
     void labelsChanged();

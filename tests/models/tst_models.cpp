@@ -1,4 +1,9 @@
 #include "apps/applogs.h"
+#include "core/job.h"
+#include "hosts/execsession.h"
+#include "hosts/hostconnection.h"
+#include "registries/registrybrowser.h"
+#include "tasks/taskmodel.h"
 #include "inventory/containerlistmodel.h"
 #include "inventory/eventlistmodel.h"
 #include "logs/logmodel.h"
@@ -9,6 +14,28 @@
 #include <QTest>
 
 using namespace Wharf::Models;
+
+namespace {
+// A job that ends when the test says so.
+class ScriptedJob : public Wharf::Backends::Job
+{
+public:
+    using Job::Job;
+    int aborts = 0;
+    void end(const Wharf::Backends::Error &e)
+    {
+        m_error = e;
+        m_done = true;
+        Q_EMIT finished();
+    }
+    void abort() override
+    {
+        ++aborts;
+        if (!m_done)
+            end(Wharf::Backends::Error::make(Wharf::Backends::Error::Canceled, QStringLiteral("aborted")));
+    }
+};
+} // namespace
 
 class TestModels : public QObject
 {
@@ -27,6 +54,69 @@ private Q_SLOTS:
         QVERIFY(AppLogs::parseTimestamp(u"2026-11-28T19:05:33.1Z") < AppLogs::parseTimestamp(u"2026-11-28T19:05:33.12Z"));
         QCOMPARE(AppLogs::parseTimestamp(u"not a time"), 0);
         QCOMPARE(AppLogs::parseTimestamp(u"2026-11-28T19:05:33.12"), 0); // no zone
+    }
+
+    // The one job style: done runs once with the job, the job is deleted after; when the asker
+    // goes first the job is aborted and done never runs.
+    void jobsEndOnceForTheirAsker()
+    {
+        using Wharf::Backends::Error;
+        auto *job = new ScriptedJob;
+        QPointer<ScriptedJob> alive(job);
+        QObject asker;
+        int calls = 0;
+        Error seen;
+        Wharf::Backends::whenFinished(job, &asker, [&](ScriptedJob *j) {
+            ++calls;
+            seen = j->error();
+        });
+        job->end(Error::make(Error::Http, QStringLiteral("no such image"), 404));
+        QCOMPARE(calls, 1);
+        QCOMPARE(seen.httpStatus, 404);
+        QTRY_VERIFY(!alive);
+
+        auto *second = new ScriptedJob;
+        QPointer<ScriptedJob> secondAlive(second);
+        auto *gone = new QObject;
+        Wharf::Backends::whenFinished(second, gone, [&](ScriptedJob *) { ++calls; });
+        delete gone;
+        QVERIFY(secondAlive);
+        QCOMPARE(second->aborts, 1);
+        QCOMPARE(calls, 1);
+        QTRY_VERIFY(!secondAlive);
+    }
+
+    void registryTagsNewestFirst()
+    {
+        const QStringList sorted = RegistryBrowser::newestFirst({QStringLiteral("1"), QStringLiteral("10"), QStringLiteral("9"),
+                                                                 QStringLiteral("latest"), QStringLiteral("1.10"), QStringLiteral("1.9"),
+                                                                 QStringLiteral("v2-alpine"), QStringLiteral("v10-alpine"), QStringLiteral("007")});
+        QCOMPARE(sorted, (QStringList{QStringLiteral("latest"), QStringLiteral("v10-alpine"), QStringLiteral("v2-alpine"), QStringLiteral("10"),
+                                      QStringLiteral("9"), QStringLiteral("007"), QStringLiteral("1.10"), QStringLiteral("1.9"), QStringLiteral("1")}));
+        QVERIFY(RegistryBrowser::newestFirst({}).isEmpty());
+    }
+
+    // The console's exec splits its command like a shell and says why it cannot start.
+    void execSessionExplainsWhatItCannotRun()
+    {
+        TaskModel tasks;
+        HostConfig config;
+        config.id = QStringLiteral("h1");
+        config.name = QStringLiteral("nowhere");
+        config.url = QStringLiteral("unix:///nonexistent/docker.sock");
+        HostConnection host(config, &tasks);
+        ExecSession exec(&host, QStringLiteral("abc"));
+        QSignalSpy failed(&exec, &ExecSession::failed);
+        exec.start(QStringLiteral("sh -c 'echo"), 24, 80);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.last().at(0).toString().contains(QLatin1String("quote")));
+        exec.start(QStringLiteral("   "), 24, 80);
+        QCOMPARE(failed.count(), 2);
+        QVERIFY(failed.last().at(0).toString().contains(QLatin1String("/bin/sh")));
+        exec.start(QStringLiteral("/bin/sh"), 24, 80);
+        QCOMPARE(failed.count(), 3);
+        QVERIFY(failed.last().at(0).toString().contains(QLatin1String("not connected")));
+        QVERIFY(!exec.isRunning());
     }
 
     void containersDiffInPlace();

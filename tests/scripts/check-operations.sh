@@ -39,6 +39,13 @@ report "a mutating daemon call outside the operations layer (hand Operations::ru
 report "plans, tenants, users or domains changed without TenancyAdmin" \
   "$(grep -rnE '(m_tenancy|\bs|store\(\))(->|\.)(createPlan|updatePlan|removePlan|createTenant|setTenantState|assignPlan|removeTenant|createTenantRole|createUser|removeUser|setHostDomain|removeHostDomain)\(' ui app --include='*.cpp' || true)"
 
+# 4. Widgets are views: they ask models and react to their answers; no ui/ file sends a request
+#    to a daemon or a registry itself (HostConnection::read, ExecSession, HostProbe,
+#    RegistryBrowser, ImageActions, … do).
+widget_net="$( { grep -rnE '(client\(\)|m_client)->[A-Za-z]+\(' ui --include='*.cpp' --include='*.h' | grep -vE '(client\(\)|m_client)->(apiVersion|configurationError)\(' ;
+  grep -rnE 'new (Backends::)?(DockerClient|RegistryClient|HttpClient|QNetworkAccessManager)\b' ui --include='*.cpp' --include='*.h' ; } || true)"
+report "a widget calls the network (ask a model in models/)" "$widget_net"
+
 if ((status == 0)); then
   echo "operations: every change goes through the operations layer"
 fi

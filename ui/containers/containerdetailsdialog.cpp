@@ -1,7 +1,6 @@
 #include "containerdetailsdialog.h"
-#include "operations/daemoncalls.h"
 
-#include "docker/dockerclient.h"
+#include "hosts/execsession.h"
 #include "hosts/hostconnection.h"
 #include "inventory/containerlistmodel.h"
 #include "logs/logfollower.h"
@@ -90,22 +89,16 @@ ContainerDetailsDialog::ContainerDetailsDialog(HostConnection *host, const QStri
     loadInspect();
 }
 
-ContainerDetailsDialog::~ContainerDetailsDialog()
-{
-    if (m_execJob)
-        m_execJob->abort();
-}
+ContainerDetailsDialog::~ContainerDetailsDialog() = default;
 
 void ContainerDetailsDialog::loadInspect()
 {
-    DockerJob *job = m_host->client()->inspectContainer(m_id);
-    connect(job, &DockerJob::finished, this, [this, job] {
-        job->deleteLater();
-        if (job->isError()) {
-            m_status->setText(tr("Cannot read the container: %1").arg(job->error().message));
+    m_host->read(HostConnection::Read::Container, m_id, this, [this](const Expected<QJsonDocument> &o) {
+        if (!o) {
+            m_status->setText(tr("Cannot read the container: %1").arg(o.error().message));
             return;
         }
-        showInspect(job->json().object());
+        showInspect(o->object());
     });
 }
 
@@ -285,78 +278,27 @@ QWidget *ContainerDetailsDialog::buildConsoleTab()
     layout->addWidget(m_terminal, 1);
     layout->addWidget(m_consoleStatus);
     connect(connectBtn, &QPushButton::clicked, this, [this] { startConsole(m_shell->text()); });
-    connect(m_terminal, &TerminalWidget::input, this, [this](const QByteArray &b) {
-        if (m_execJob)
-            m_execJob->write(b);
+    m_exec = new ExecSession(m_host, m_id, this);
+    connect(m_terminal, &TerminalWidget::input, m_exec, &ExecSession::write);
+    connect(m_terminal, &TerminalWidget::resized, m_exec, &ExecSession::resize);
+    connect(m_exec, &ExecSession::output, m_terminal, &TerminalWidget::feed);
+    connect(m_exec, &ExecSession::connected, this, [this] {
+        m_consoleStatus->setText(tr("Connected."));
+        m_terminal->setFocus();
     });
-    connect(m_terminal, &TerminalWidget::resized, this, [this](int rows, int cols) {
-        if (m_execJob && !m_execId.isEmpty()) {
-            DockerJob *r = m_host->client()->execResize(m_execId, rows, cols);
-            connect(r, &DockerJob::finished, r, &QObject::deleteLater);
-        }
+    connect(m_exec, &ExecSession::failed, this, [this](const QString &message) {
+        m_consoleStatus->setText(tr("Cannot start the command: %1").arg(message));
+    });
+    connect(m_exec, &ExecSession::ended, this, [this](const QString &reason) {
+        m_consoleStatus->setText(reason.isEmpty() ? tr("The session ended.") : tr("The session ended: %1").arg(reason));
     });
     return w;
 }
 
 void ContainerDetailsDialog::startConsole(const QString &command)
 {
-    if (m_execJob) {
-        m_execJob->abort();
-    }
-    bool ok = true;
-    QStringList argv;
-    for (const auto &p : command.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        argv << p;
-    if (argv.isEmpty() || !ok) {
-        m_consoleStatus->setText(tr("Enter a command, for example /bin/sh."));
-        return;
-    }
-    const QJsonObject cfg{{QStringLiteral("AttachStdin"), true},
-                          {QStringLiteral("AttachStdout"), true},
-                          {QStringLiteral("AttachStderr"), true},
-                          {QStringLiteral("Tty"), true},
-                          {QStringLiteral("Env"), QJsonArray{QStringLiteral("TERM=xterm-256color"), QStringLiteral("LANG=C.UTF-8")}},
-                          {QStringLiteral("Cmd"), QJsonArray::fromStringList(argv)}};
     m_consoleStatus->setText(tr("Connecting…"));
-    // The command, not what is typed into it, goes into the audit log.
-    const ContainerRow *row = m_host->containers()->row(m_id);
-    Request exec = Request::act(QStringLiteral("container"), QStringLiteral("exec"),
-                                (row ? row->name : m_id.left(12)) + QLatin1Char(' ') + argv.join(QLatin1Char(' '))).on(m_id);
-    exec.body = cfg;
-    QPointer<ContainerDetailsDialog> self(this);
-    m_host->operations()->run(exec, Calls::execCreate(m_host->client(), m_id), [self](const Outcome &o) {
-        if (!self)
-            return;
-        self->execCreated(o);
-    });
-}
-
-void ContainerDetailsDialog::execCreated(const Outcome &o)
-{
-    {
-        if (!o.ok()) {
-            m_consoleStatus->setText(tr("Cannot start the command: %1").arg(o.error.message));
-            return;
-        }
-        m_execId = o.id;
-        m_execJob = m_host->client()->execStart(m_execId, true);
-        connect(m_execJob, &DockerJob::started, this, [this] {
-            m_consoleStatus->setText(tr("Connected."));
-            DockerJob *r = m_host->client()->execResize(m_execId, m_terminal->rows(), m_terminal->columns());
-            connect(r, &DockerJob::finished, r, &QObject::deleteLater);
-            m_terminal->setFocus();
-        });
-        connect(m_execJob, &DockerJob::dataReceived, m_terminal, &TerminalWidget::feed);
-        connect(m_execJob, &DockerJob::finished, this, [this] {
-            DockerJob *j = m_execJob;
-            if (!j)
-                return;
-            j->deleteLater();
-            m_consoleStatus->setText(j->isError() && j->error().kind != Error::Canceled
-                                         ? tr("The session ended: %1").arg(j->error().message)
-                                         : tr("The session ended."));
-        });
-    }
+    m_exec->start(command, m_terminal->rows(), m_terminal->columns());
 }
 
 } // namespace Wharf::Ui

@@ -12,15 +12,12 @@ class QLineEdit;
 class QLabel;
 class QSortFilterProxyModel;
 
-namespace Wharf::Backends {
-class DockerJob;
-}
 namespace Wharf::Models {
+class ExecSession;
 class HostConnection;
 class LogModel;
 class LogFollower;
 class StatsFeed;
-struct Outcome;
 }
 
 namespace Wharf::Ui {
@@ -44,7 +41,6 @@ public:
     TerminalWidget *terminal() const { return m_terminal; }
     StatsCharts *charts() const { return m_charts; }
     void startConsole(const QString &command);
-    void execCreated(const Models::Outcome &o);
     void restartLogs();
 
 private:
@@ -73,8 +69,7 @@ private:
     TerminalWidget *m_terminal = nullptr;
     QLineEdit *m_shell = nullptr;
     QLabel *m_consoleStatus = nullptr;
-    QPointer<Backends::DockerJob> m_execJob;
-    QString m_execId;
+    Models::ExecSession *m_exec = nullptr;
 };
 
 } // namespace Wharf::Ui

@@ -1,7 +1,7 @@
 #include "addhostdialog.h"
 
-#include "docker/dockerclient.h"
 #include "docker/format.h"
+#include "hosts/hostprobe.h"
 #include "sshprompter.h"
 
 #include <QCheckBox>
@@ -26,6 +26,7 @@ AddHostDialog::AddHostDialog(Models::HostStore *store, CredentialStore *credenti
     : QDialog(parent)
     , m_store(store)
     , m_credentials(credentials)
+    , m_probe(new Models::HostProbe(this))
 {
     setWindowTitle(tr("Add Docker host"));
     m_name = new QLineEdit;
@@ -197,32 +198,24 @@ void AddHostDialog::testConnection()
         s.credentials = m_credentials;
         endpoint.setSshSettings(s);
     }
-    if (m_probe)
-        m_probe->deleteLater();
-    m_probe = new DockerClient(endpoint, this);
-    if (m_probe->configurationError().isError()) {
-        m_error->setText(m_probe->configurationError().message);
-        return;
-    }
     setBusy(true);
     m_result->setText(tr("Connecting to %1…").arg(ep->url()));
-    DockerJob *job = m_probe->info();
-    connect(job, &DockerJob::finished, this, [this, job] {
-        job->deleteLater();
-        setBusy(false);
-        if (job->isError()) {
-            m_result->clear();
-            m_error->setText(job->error().message);
+    QPointer<AddHostDialog> self(this);
+    m_probe->probe(endpoint, [self](const Expected<Models::HostFacts> &f) {
+        if (!self)
+            return;
+        self->setBusy(false);
+        if (!f) {
+            self->m_result->clear();
+            self->m_error->setText(f.error().message);
             return;
         }
-        const QJsonObject o = job->json().object();
-        m_error->clear();
-        m_result->setText(tr("Connected: Docker %1 (API %2) on %3, %4 CPUs, %5 memory, %6 containers.")
-                              .arg(o.value(QLatin1String("ServerVersion")).toString(), m_probe ? m_probe->apiVersion() : QString(),
-                                   o.value(QLatin1String("OperatingSystem")).toString())
-                              .arg(o.value(QLatin1String("NCPU")).toInt())
-                              .arg(formatBytes(o.value(QLatin1String("MemTotal")).toDouble()))
-                              .arg(o.value(QLatin1String("Containers")).toInt()));
+        self->m_error->clear();
+        self->m_result->setText(tr("Connected: Docker %1 (API %2) on %3, %4 CPUs, %5 memory, %6 containers.")
+                                    .arg(f->serverVersion, f->apiVersion, f->operatingSystem)
+                                    .arg(f->cpus)
+                                    .arg(formatBytes(f->memoryBytes))
+                                    .arg(f->containers));
     });
 }
 

@@ -11,8 +11,10 @@ class QLabel;
 class QDialogButtonBox;
 class QPushButton;
 
+namespace Wharf::Models {
+class HostProbe;
+}
 namespace Wharf::Backends {
-class DockerClient;
 class CredentialStore;
 } // namespace Wharf::Backends
 
@@ -60,7 +62,7 @@ private:
     QLabel *m_error, *m_result;
     QPushButton *m_testButton;
     QDialogButtonBox *m_buttons;
-    QPointer<Backends::DockerClient> m_probe;
+    Models::HostProbe *m_probe;
     QString m_added;
 };
 

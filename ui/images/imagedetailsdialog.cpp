@@ -1,6 +1,5 @@
 #include "imagedetailsdialog.h"
 
-#include "docker/dockerclient.h"
 #include "docker/format.h"
 #include "hosts/hostconnection.h"
 
@@ -63,14 +62,13 @@ ImageDetailsDialog::ImageDetailsDialog(Models::HostConnection *host, const QStri
     l->addWidget(buttons);
     resize(820, 560);
 
-    DockerJob *inspect = host->client()->inspectImage(reference);
-    connect(inspect, &DockerJob::finished, this, [this, inspect] {
-        inspect->deleteLater();
-        if (inspect->isError()) {
-            m_overview->setText(inspect->error().message);
+    using Read = Models::HostConnection::Read;
+    host->read(Read::Image, reference, this, [this](const Expected<QJsonDocument> &inspect) {
+        if (!inspect) {
+            m_overview->setText(inspect.error().message);
             return;
         }
-        const QJsonObject o = inspect->json().object();
+        const QJsonObject o = inspect->object();
         m_raw->setPlainText(QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented)));
         const QJsonObject c = o.value(QLatin1String("Config")).toObject();
         QStringList ports;
@@ -103,12 +101,10 @@ ImageDetailsDialog::ImageDetailsDialog(Models::HostConnection *host, const QStri
             m_labels->setItem(r, 1, new QTableWidgetItem(it.value().toString()));
         }
     });
-    DockerJob *history = host->client()->imageHistory(reference);
-    connect(history, &DockerJob::finished, this, [this, history] {
-        history->deleteLater();
-        if (history->isError())
+    host->read(Read::ImageHistory, reference, this, [this](const Expected<QJsonDocument> &history) {
+        if (!history)
             return;
-        const QJsonArray layers = history->json().array();
+        const QJsonArray layers = history->array();
         m_history->setRowCount(int(layers.size()));
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         for (int r = 0; r < layers.size(); ++r) {

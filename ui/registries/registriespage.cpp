@@ -5,11 +5,11 @@
 #include "hosts/hostregistry.h"
 #include "images/imageactions.h"
 #include "registries/localregistry.h"
+#include "registries/registrybrowser.h"
 #include "tasks/taskmodel.h"
 
 #include <QApplication>
 #include <QClipboard>
-#include <QCollator>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -57,6 +57,7 @@ RegistriesPage::RegistriesPage(HostRegistry *hosts, QWidget *parent)
     , m_tags(makeTable({tr("Tag"), tr("Digest"), tr("Size"), tr("Created", "column: creation time"), tr("Platform")}))
     , m_layers(makeTable({tr("Layer digest"), tr("Size"), tr("Media type")}))
     , m_status(new QLabel)
+    , m_browser(new Models::RegistryBrowser(this))
 {
     confirm = [this](const QString &q) { return QMessageBox::question(this, tr("Registries"), q) == QMessageBox::Yes; };
     askText = [this](const QString &title, const QString &label) { return QInputDialog::getText(this, title, label); };
@@ -220,8 +221,7 @@ void RegistriesPage::selectRegistry(const QString &name)
     m_layers->setRowCount(0);
     m_details.clear();
     m_repository.clear();
-    if (m_client)
-        m_client->deleteLater();
+    m_browser->close();
     if (m_registries->currentItem() == nullptr || m_registries->currentItem()->text() != name) {
         const auto found = m_registries->findItems(name, Qt::MatchExactly);
         if (found.isEmpty())
@@ -235,43 +235,25 @@ void RegistriesPage::selectRegistry(const QString &name)
     setStatus(tr("Loading the repositories of %1…").arg(reg->name));
     const quint64 gen = m_generation;
     QPointer<RegistriesPage> self(this);
-    auto withClient = [self, gen, reg](const Expected<RegistryClient *> &c) {
-        if (!self || gen != self->m_generation) {
-            if (c)
-                (*c)->deleteLater();
+    m_browser->open(*reg, m_hosts->credentials(), [self, gen, reg](const Expected<QStringList> &repos) {
+        if (!self || gen != self->m_generation)
+            return;
+        if (!repos) {
+            self->setStatus(repos.error().message, true);
+            Q_EMIT self->repositoriesLoaded();
             return;
         }
-        if (!c)
-            return self->setStatus(c.error().message, true);
-        self->m_client = *c;
-        self->m_client->repositories([self, gen, reg](const Expected<QStringList> &repos) {
-            if (!self || gen != self->m_generation)
-                return;
-            if (!repos) {
-                self->setStatus(repos.error().message, true);
-                Q_EMIT self->repositoriesLoaded();
-                return;
-            }
-            QSignalBlocker block(self->m_repositories);
-            self->m_repositories->addItems(*repos);
-            block.unblock();
-            self->setStatus(tr("%n repositories in %1", nullptr, int(repos->size())).arg(reg->name));
-            Q_EMIT self->repositoriesLoaded();
-        });
-    };
-    if (m_hosts->credentials()) {
-        RegistryLogins::client(m_hosts->credentials(), *reg, this, withClient);
-    } else {
-        const auto url = RegistryClient::parseUrl(reg->url);
-        if (!url)
-            return setStatus(url.error().message, true);
-        withClient(new RegistryClient(*url, this));
-    }
+        QSignalBlocker block(self->m_repositories);
+        self->m_repositories->addItems(*repos);
+        block.unblock();
+        self->setStatus(tr("%n repositories in %1", nullptr, int(repos->size())).arg(reg->name));
+        Q_EMIT self->repositoriesLoaded();
+    });
 }
 
 void RegistriesPage::selectRepository(const QString &repository)
 {
-    if (!m_client)
+    if (!m_browser->isOpen())
         return;
     ++m_generation;
     m_repository = repository;
@@ -281,23 +263,9 @@ void RegistriesPage::selectRepository(const QString &repository)
     setStatus(tr("Loading the tags of %1…").arg(repository));
     const quint64 gen = m_generation;
     QPointer<RegistriesPage> self(this);
-    QPointer<RegistryClient> client(m_client);
-    m_client->tags(repository, [self, client, gen, repository](const Expected<QStringList> &listed) {
-        if (!self || !client || gen != self->m_generation)
+    m_browser->tags(repository, [self, gen, repository](const Expected<QStringList> &tags) {
+        if (!self || gen != self->m_generation)
             return;
-        // Newest-looking first, as people read versions: "latest", then 10 before 9 before 1.
-        Expected<QStringList> tags = listed;
-        if (tags) {
-            QCollator collator;
-            collator.setNumericMode(true);
-            QStringList sorted = *listed;
-            std::sort(sorted.begin(), sorted.end(), [&collator](const QString &a, const QString &b) {
-                if ((a == QLatin1String("latest")) != (b == QLatin1String("latest")))
-                    return a == QLatin1String("latest");
-                return collator.compare(a, b) > 0;
-            });
-            tags = sorted;
-        }
         if (!tags) {
             self->setStatus(tags.error().message, true);
             Q_EMIT self->tagsLoaded();
@@ -318,7 +286,7 @@ void RegistriesPage::selectRepository(const QString &repository)
         auto pending = std::make_shared<int>(int(tags->size()));
         for (int r = 0; r < tags->size(); ++r) {
             const QString tag = tags->at(r);
-            client->image(repository, tag, [self, gen, r, tag, pending, repository](const Expected<RegistryImage> &img) {
+            self->m_browser->image(repository, tag, [self, gen, r, tag, pending, repository](const Expected<RegistryImage> &img) {
                 if (!self || gen != self->m_generation)
                     return;
                 if (!img) {
@@ -411,7 +379,7 @@ void RegistriesPage::pullSelectedTag()
 void RegistriesPage::deleteSelectedTag()
 {
     const QString tag = selectedTag();
-    if (tag.isEmpty() || !m_client)
+    if (tag.isEmpty() || !m_browser->isOpen())
         return setStatus(tr("Select a tag first."), true);
     QStringList sameDigest;
     const QString digest = m_details.value(tag).digest;
@@ -425,7 +393,7 @@ void RegistriesPage::deleteSelectedTag()
         return;
     QPointer<RegistriesPage> self(this);
     const QString repo = m_repository;
-    m_client->deleteImage(repo, tag, [self, repo, tag](const Expected<QString> &d) {
+    m_browser->remove(repo, tag, [self, repo, tag](const Expected<QString> &d) {
         if (!self)
             return;
         if (!d)

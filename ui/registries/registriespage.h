@@ -19,6 +19,7 @@ class QTableWidget;
 namespace Wharf::Models {
 class HostRegistry;
 class HostConnection;
+class RegistryBrowser;
 }
 
 namespace Wharf::Ui {
@@ -99,7 +100,7 @@ private:
     QTableWidget *m_tags;
     QTableWidget *m_layers;
     QLabel *m_status;
-    QPointer<Backends::RegistryClient> m_client;
+    Models::RegistryBrowser *m_browser;
     QString m_repository;
     QHash<QString, Backends::RegistryImage> m_details;
     quint64 m_generation = 0;

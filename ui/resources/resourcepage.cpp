@@ -1,7 +1,6 @@
 #include "resourcepage.h"
 #include "widgets/listpage.h"
 
-#include "docker/dockerclient.h"
 #include "hosts/hostconnection.h"
 #include "inventory/resourcelistmodel.h"
 
@@ -84,18 +83,17 @@ void ResourcePage::inspectSelected()
     if (rows.isEmpty())
         return;
     const QString key = rows.first().data(ResourceListModel::KeyRole).toString();
-    Backends::DockerJob *job = m_kind == Volumes ? m_host->client()->inspectVolume(key) : m_host->client()->inspectNetwork(key);
-    connect(job, &Backends::DockerJob::finished, this, [this, job, key] {
-        job->deleteLater();
-        if (job->isError()) {
-            m_message->setText(job->error().message);
+    using Read = Models::HostConnection::Read;
+    m_host->read(m_kind == Volumes ? Read::Volume : Read::Network, key, this, [this, key](const Backends::Expected<QJsonDocument> &json) {
+        if (!json) {
+            m_message->setText(json.error().message);
             m_message->show();
             return;
         }
         auto *d = new QDialog(this);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->setWindowTitle(tr("Inspect %1").arg(key.left(24)));
-        auto *text = new QPlainTextEdit(QString::fromUtf8(QJsonDocument(job->json()).toJson(QJsonDocument::Indented)));
+        auto *text = new QPlainTextEdit(QString::fromUtf8(json->toJson(QJsonDocument::Indented)));
         text->setReadOnly(true);
         text->setFont(QFont(QStringLiteral("monospace")));
         auto *l = new QVBoxLayout(d);
