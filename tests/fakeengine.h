@@ -4,10 +4,11 @@
 // (the deployer): images, containers, networks and volumes with their labels, on a unix
 // socket through the project's HTTP peer. Enough of the Engine API for a deploy and its undo:
 // lists (label filters), inspect, create, start, stop, restart, rename, remove, wait,
-// network connect, image tag. A fault rule makes the Nth request matching a method and a
+// network connect, image tag; and for the meter: events between two times and disk usage. A fault rule makes the Nth request matching a method and a
 // path pattern fail with the daemon's status and message; nothing of it changes then.
 #include "httppeer.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,6 +29,14 @@ public:
         QJsonObject config; // the create body
         bool running = false;
         QStringList networks;
+        qint64 startedAt = 0;  // seconds since the epoch (inspect's State.StartedAt)
+        qint64 finishedAt = 0; // (State.FinishedAt)
+    };
+    struct Event
+    {
+        qint64 time;
+        QString id;
+        QString action; // start, die, …
     };
     struct Fault
     {
@@ -62,6 +71,21 @@ public:
     QMap<QString, QJsonObject> networks; // by name
     QMap<QString, QJsonObject> volumes;  // by name
     QStringList calls;                   // "POST /containers/create", … (no version, no query)
+    QList<Event> events;                 // what GET /events tells (between since and until)
+    QMap<QString, qint64> volumeSizes;   // by name: what GET /system/df tells
+
+    // A container that is there already (made by someone else, or before the test).
+    Container &addContainer(const QString &id, const QString &name, const QString &image, bool running, qint64 startedAt = 0)
+    {
+        Container c;
+        c.id = id;
+        c.name = name;
+        c.image = image;
+        c.imageId = imageId(image);
+        c.running = running;
+        c.startedAt = startedAt;
+        return containers[id] = c;
+    }
 
     const Container *byName(const QString &name) const
     {
@@ -137,6 +161,9 @@ private:
         QJsonObject nets;
         for (const QString &n : c.networks)
             nets.insert(n, QJsonObject{{QStringLiteral("NetworkID"), n}});
+        auto time = [](qint64 secs) {
+            return secs ? QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate) : QStringLiteral("0001-01-01T00:00:00Z");
+        };
         return {{QStringLiteral("Id"), c.id},
                 {QStringLiteral("Name"), QString(QLatin1Char('/') + c.name)},
                 {QStringLiteral("Image"), c.imageId},
@@ -144,7 +171,9 @@ private:
                 {QStringLiteral("HostConfig"), c.config.value(QLatin1String("HostConfig"))},
                 {QStringLiteral("State"), QJsonObject{{QStringLiteral("Running"), c.running},
                                                       {QStringLiteral("Status"), c.running ? QStringLiteral("running") : QStringLiteral("exited")},
-                                                      {QStringLiteral("ExitCode"), 0}}},
+                                                      {QStringLiteral("ExitCode"), 0},
+                                                      {QStringLiteral("StartedAt"), time(c.startedAt)},
+                                                      {QStringLiteral("FinishedAt"), time(c.finishedAt)}}},
                 {QStringLiteral("NetworkSettings"), QJsonObject{{QStringLiteral("Networks"), nets}}}};
     }
 
@@ -167,6 +196,30 @@ private:
         const QString what = parts.value(0);
         const bool get = r.method == "GET", post = r.method == "POST", del = r.method == "DELETE";
 
+        if (get && what == QLatin1String("events")) {
+            const qint64 since = query.queryItemValue(QStringLiteral("since")).toLongLong();
+            const qint64 until = query.queryItemValue(QStringLiteral("until")).toLongLong();
+            QByteArray lines;
+            for (const Event &e : events)
+                if (e.time >= since && (!until || e.time <= until))
+                    lines += QJsonDocument(QJsonObject{{QStringLiteral("Type"), QStringLiteral("container")},
+                                                       {QStringLiteral("Action"), e.action},
+                                                       {QStringLiteral("status"), e.action},
+                                                       {QStringLiteral("id"), e.id},
+                                                       {QStringLiteral("time"), e.time}})
+                                 .toJson(QJsonDocument::Compact)
+                             + '\n';
+            s->write("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(lines.size())
+                     + "\r\n\r\n" + lines);
+            s->flush();
+            return;
+        }
+        if (get && what == QLatin1String("system") && parts.value(1) == QLatin1String("df")) {
+            QJsonArray list;
+            for (auto it = volumeSizes.cbegin(); it != volumeSizes.cend(); ++it)
+                list.append(QJsonObject{{QStringLiteral("Name"), it.key()}, {QStringLiteral("UsageData"), QJsonObject{{QStringLiteral("Size"), it.value()}, {QStringLiteral("RefCount"), 1}}}});
+            return reply(s, 200, QJsonObject{{QStringLiteral("Volumes"), list}});
+        }
         if (what == QLatin1String("images")) {
             if (get && parts.value(1) == QLatin1String("json")) {
                 QJsonArray list;

@@ -9,6 +9,17 @@
     </message>
 </context>
 <context>
+    <name>DeployJournal</name>
+    <message>
+        <source>The deploy journal of %1 has an unknown state &quot;%2&quot;.</source>
+        <translation>%1 的部署日志含有未知状态“%2”。</translation>
+    </message>
+    <message>
+        <source>The deploy journal of %1 has an entry of an unknown kind &quot;%2&quot;.</source>
+        <translation>%1 的部署日志含有未知类型的条目“%2”。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>Local</source>
@@ -848,6 +859,18 @@
         <source>Cannot read %1: %2.</source>
         <translation>无法读取 %1：%2。</translation>
     </message>
+    <message>
+        <source>Cannot make a temporary file for the build context: %1.</source>
+        <translation>无法为构建上下文创建临时文件：%1。</translation>
+    </message>
+    <message>
+        <source>Cannot write the build context: %1.</source>
+        <translation>无法写入构建上下文：%1。</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was packed (it became shorter).</source>
+        <translation>%1 在打包期间发生了变化（变短了）。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::Compose</name>
@@ -1658,6 +1681,10 @@
     <message>
         <source>The response is larger than %1 MiB; it was not read.</source>
         <translation>应答大于 %1 MiB，未读取。</translation>
+    </message>
+    <message>
+        <source>The request body ended after %1 of %2 bytes: %3</source>
+        <translation>请求正文在 %2 字节中的第 %1 字节处结束：%3</translation>
     </message>
 </context>
 <context>

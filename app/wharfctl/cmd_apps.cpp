@@ -1,5 +1,6 @@
 // Applications: compose files (validate, config) and, with a host, plans and deploys.
 #include "cli.h"
+#include "docker/containerstate.h"
 #include "apps/applistmodel.h"
 #include "operations/operations.h"
 
@@ -242,7 +243,7 @@ void Cli::cmdAppLs(const QStringList &a)
             listed << Models::Apps::observedContainer(v.toObject());
         QList<Models::Apps::AppMember> members;
         for (const auto &c : ownContainers(listed))
-            members << Models::Apps::AppMember{c.project, c.service, c.oneoff, c.state == QLatin1String("running"), c.ports, c.created, c.wharf, {}, {}, false, 0, 0};
+            members << Models::Apps::AppMember{c.project, c.service, c.oneoff, Backends::containerState(c.state) == Backends::ContainerState::Running, c.ports, c.created, c.wharf, {}, {}, false, 0, 0};
         const QList<Models::Apps::AppSummary> apps = Models::Apps::summarizeApps(members);
         if (quiet) {
             for (const auto &s : apps)

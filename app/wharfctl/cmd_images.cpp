@@ -549,31 +549,31 @@ void Cli::cmdBuild(const QStringList &a)
     o.pull = f.isSet(QStringLiteral("--pull"));
     const bool quiet = f.isSet(QStringLiteral("-q"));
     const QString context = f.positional().first();
-    QByteArray tar;
+    Backends::PackedContext packed;
     const bool remote = context.startsWith(QLatin1String("git://")) || context.startsWith(QLatin1String("git@"))
         || context.startsWith(QLatin1String("http://")) || context.startsWith(QLatin1String("https://"));
     if (remote) {
         o.remote = context; // the operation refuses it to tenants
         o.dockerfile = f.value(QStringLiteral("-f"));
     } else {
-        BuildContextStats stats;
-        auto packed = BuildContext::pack(context, f.value(QStringLiteral("-f")), &stats);
-        if (!packed)
-            return fail(packed.error().message);
-        tar = *packed;
-        o.dockerfile = stats.dockerfile;
+        // into a temporary file, sent from there: memory stays flat for a context of any size
+        auto file = BuildContext::packToFile(context, f.value(QStringLiteral("-f")));
+        if (!file)
+            return fail(file.error().message);
+        packed = *file;
+        o.dockerfile = packed.stats.dockerfile;
         if (!quiet)
             m_err << QCoreApplication::translate("wharfctl", "Sending build context: %1 in %2 files (%3 left out by .dockerignore)")
-                         .arg(formatSize(double(tar.size())))
-                         .arg(stats.files)
-                         .arg(stats.excluded)
+                         .arg(formatSize(double(packed.size)))
+                         .arg(packed.stats.files)
+                         .arg(packed.stats.excluded)
                   << Qt::endl;
     }
     Models::Request build = Models::Request::host(QStringLiteral("image"), QStringLiteral("build"), o.tags.isEmpty() ? context : o.tags.join(QLatin1Char(' ')));
     if (remote)
         build.remoteSource = context;
-    auto start = [this, tar, o, quiet, build](const QList<RegistryAuth> &auths) {
-        operateStream(build, Models::Calls::buildImage(m_client, tar, o, auths), quiet, [this, quiet](const ProgressTracker &t) {
+    auto start = [this, packed, o, quiet, build](const QList<RegistryAuth> &auths) {
+        operateStream(build, Models::Calls::buildImage(m_client, packed.archive, packed.size, o, auths), quiet, [this, quiet](const ProgressTracker &t) {
             if (quiet)
                 m_out << t.imageId() << '\n';
             finish(0);

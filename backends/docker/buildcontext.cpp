@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QTemporaryFile>
 #include <QUuid>
 
 namespace Wharf::Backends {
@@ -142,15 +143,41 @@ QStringList DockerIgnore::patterns() const
 
 Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &dockerfile, BuildContextStats *stats)
 {
-    return pack(folder, dockerfile, nullptr, stats);
+    QByteArray out;
+    const auto s = write(nullptr, &out, folder, dockerfile, nullptr);
+    if (!s)
+        return s.error();
+    if (stats)
+        *stats = *s;
+    return out;
 }
 
 Expected<QByteArray> BuildContext::packWithDockerfile(const QString &folder, const QByteArray &dockerfileText, BuildContextStats *stats)
 {
-    return pack(folder, {}, &dockerfileText, stats);
+    QByteArray out;
+    const auto s = write(nullptr, &out, folder, {}, &dockerfileText);
+    if (!s)
+        return s.error();
+    if (stats)
+        *stats = *s;
+    return out;
 }
 
-Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &dockerfileArg, const QByteArray *inlineText, BuildContextStats *statsOut)
+Expected<PackedContext> BuildContext::packToFile(const QString &folder, const QString &dockerfile, const QByteArray *dockerfileText)
+{
+    auto file = std::make_shared<QTemporaryFile>(QDir(QDir::tempPath()).filePath(QStringLiteral("wharf-context-XXXXXX.tar")));
+    if (!file->open())
+        return Error::make(Error::Input, tr("Cannot make a temporary file for the build context: %1.").arg(file->errorString()));
+    const auto s = write(file.get(), nullptr, folder, dockerfileText ? QString() : dockerfile, dockerfileText);
+    if (!s)
+        return s.error();
+    if (!file->flush() || !file->seek(0))
+        return Error::make(Error::Input, tr("Cannot write the build context: %1.").arg(file->errorString()));
+    return PackedContext{file, file->size(), *s};
+}
+
+Expected<BuildContextStats> BuildContext::write(QIODevice *out, QByteArray *memory, const QString &folder, const QString &dockerfileArg,
+                                                const QByteArray *inlineText)
 {
     const QFileInfo rootInfo(folder);
     if (!rootInfo.exists())
@@ -208,11 +235,23 @@ Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &do
         if (!inlineText)
             items.append({dfInfo, dfRel});
     }
-    qint64 total = 1024 + (inlineText ? 512 + (inlineText->size() + 511) / 512 * 512 : 0);
-    for (const Item &i : items)
-        total += 512 + (i.name.size() > 90 ? 1536 : 0) + (i.info.isFile() && !i.info.isSymLink() ? (i.info.size() + 511) / 512 * 512 : 0);
-    QByteArray out;
-    out.reserve(qsizetype(total));
+    if (!out) {
+        // In memory: the archive's size is known, so it is allocated once.
+        qint64 total = Tar::EndBytes + (inlineText ? 512 + (inlineText->size() + 511) / 512 * 512 : 0);
+        for (const Item &i : items)
+            total += 512 + (i.name.size() > 90 ? 1536 : 0) + (i.info.isFile() && !i.info.isSymLink() ? (i.info.size() + 511) / 512 * 512 : 0);
+        memory->reserve(qsizetype(total));
+    }
+    auto put = [&](const QByteArray &bytes) {
+        if (!out) {
+            memory->append(bytes);
+            return true;
+        }
+        return out->write(bytes) == bytes.size();
+    };
+    auto cannotWrite = [&] {
+        return Error::make(Error::Input, tr("Cannot write the build context: %1.").arg(out ? out->errorString() : QString()));
+    };
     for (const Item &i : items) {
         const QFileInfo &fi = i.info;
         TarEntry e;
@@ -222,17 +261,33 @@ Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &do
         if (fi.isSymLink()) {
             e.type = TarEntry::Symlink;
             e.linkTarget = QDir(fi.absolutePath()).relativeFilePath(fi.symLinkTarget());
-            Tar::append(out, e, {});
+            if (!put(Tar::entryHeader(e, 0)))
+                return cannotWrite();
         } else if (fi.isDir()) {
             e.type = TarEntry::Directory;
-            Tar::append(out, e, {});
+            if (!put(Tar::entryHeader(e, 0)))
+                return cannotWrite();
         } else if (fi.isFile()) {
             QFile f(fi.filePath());
             if (!f.open(QIODevice::ReadOnly))
                 return Error::make(Error::Input, tr("Cannot read %1: %2.").arg(QDir::toNativeSeparators(fi.filePath()), f.errorString()));
-            const QByteArray data = f.readAll();
-            Tar::append(out, e, data);
-            stats.bytes += data.size();
+            // The size is fixed in the header first: a file that grows meanwhile is sent as it
+            // was, one that shrinks is an error (the archive would be wrong).
+            const qint64 size = f.size();
+            if (!put(Tar::entryHeader(e, size)))
+                return cannotWrite();
+            qint64 left = size;
+            while (left > 0) {
+                const QByteArray piece = f.read(std::min<qint64>(left, ReadChunk));
+                if (piece.isEmpty())
+                    return Error::make(Error::Input, tr("%1 changed while it was packed (it became shorter).").arg(QDir::toNativeSeparators(fi.filePath())));
+                if (!put(piece))
+                    return cannotWrite();
+                left -= piece.size();
+            }
+            if (!put(Tar::padding(size)))
+                return cannotWrite();
+            stats.bytes += size;
         } else {
             continue; // sockets, FIFOs and devices are not sent, as with docker
         }
@@ -242,15 +297,15 @@ Expected<QByteArray> BuildContext::pack(const QString &folder, const QString &do
         TarEntry e;
         e.name = dfRel;
         e.mtime = QDateTime::currentSecsSinceEpoch();
-        Tar::append(out, e, *inlineText);
+        if (!put(Tar::entryHeader(e, inlineText->size()) + *inlineText + Tar::padding(inlineText->size())))
+            return cannotWrite();
         stats.bytes += inlineText->size();
         ++stats.files;
     }
-    Tar::finish(out);
+    if (!put(QByteArray(Tar::EndBytes, '\0')))
+        return cannotWrite();
     stats.dockerfile = dfRel;
-    if (statsOut)
-        *statsOut = stats;
-    return out;
+    return stats;
 }
 
 QStringList BuildContext::baseImages(const QByteArray &dockerfile)

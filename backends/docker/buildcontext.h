@@ -3,10 +3,13 @@
 #include "expected.h"
 
 #include <QCoreApplication>
+#include <QIODevice>
 #include <QList>
 #include <QRegularExpression>
 #include <QString>
 #include <QStringList>
+
+#include <memory>
 
 namespace Wharf::Backends {
 
@@ -45,6 +48,15 @@ struct BuildContextStats
     QString dockerfile;    // the Dockerfile's name inside the archive
 };
 
+// A build context packed into a temporary file (removed when the last reference goes): sent
+// from there as the connection takes it, so memory stays flat whatever the folder's size.
+struct PackedContext
+{
+    std::shared_ptr<QIODevice> archive; // open for reading, at its start
+    qint64 size = 0;
+    BuildContextStats stats;
+};
+
 // A build context: a folder packed as a tar the way `docker build` sends it, honouring its
 // .dockerignore. The Dockerfile and .dockerignore are always sent; a Dockerfile from outside
 // the folder is added under a generated name.
@@ -71,9 +83,15 @@ public:
         return context.contains(QLatin1String("://")) || context.startsWith(QLatin1String("git@"));
     }
     static Expected<QByteArray> packWithDockerfile(const QString &folder, const QByteArray &dockerfileText, BuildContextStats *stats = nullptr);
+    // The same archive in a temporary file (dockerfileText: compose's dockerfile_inline, or null).
+    static Expected<PackedContext> packToFile(const QString &folder, const QString &dockerfile, const QByteArray *dockerfileText = nullptr);
+    // Files are read and written in pieces of this size.
+    static constexpr qint64 ReadChunk = 1 << 20;
 
 private:
-    static Expected<QByteArray> pack(const QString &folder, const QString &dockerfile, const QByteArray *inlineText, BuildContextStats *stats);
+    // Into out, or into memory when out is null.
+    static Expected<BuildContextStats> write(QIODevice *out, QByteArray *memory, const QString &folder, const QString &dockerfile,
+                                             const QByteArray *inlineText);
 };
 
 } // namespace Wharf::Backends

@@ -1,5 +1,7 @@
 #include "dockerclient.h"
 
+#include <QBuffer>
+
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <QCoreApplication>
@@ -253,9 +255,7 @@ void DockerClient::negotiate()
     });
 }
 
-DockerJob *DockerClient::send(const QByteArray &method, const QString &path, const Query &q,
-                              const QByteArray &body, const QByteArray &contentType, HttpJob::Mode mode,
-                              int timeoutMs, bool upgrade, const HttpHeaders &headers)
+static HttpRequest makeRequest(const QByteArray &method, const QString &path, const Query &q, const QByteArray &contentType, const HttpHeaders &headers)
 {
     HttpRequest req;
     req.headers = headers;
@@ -263,9 +263,28 @@ DockerJob *DockerClient::send(const QByteArray &method, const QString &path, con
     req.target = path.toUtf8();
     if (!q.isEmpty())
         req.target += '?' + q.toEncoded();
-    req.body = body;
     req.contentType = contentType;
+    return req;
+}
+
+DockerJob *DockerClient::send(const QByteArray &method, const QString &path, const Query &q,
+                              const QByteArray &body, const QByteArray &contentType, HttpJob::Mode mode,
+                              int timeoutMs, bool upgrade, const HttpHeaders &headers)
+{
+    HttpRequest req = makeRequest(method, path, q, contentType, headers);
+    req.body = body;
     req.upgrade = upgrade;
+    auto *job = new DockerJob(this, std::move(req), mode, timeoutMs);
+    QMetaObject::invokeMethod(job, &DockerJob::begin, Qt::QueuedConnection);
+    return job;
+}
+
+DockerJob *DockerClient::sendStreamed(const QByteArray &method, const QString &path, const Query &q, std::shared_ptr<QIODevice> source,
+                                      qint64 size, const QByteArray &contentType, HttpJob::Mode mode, int timeoutMs, const HttpHeaders &headers)
+{
+    HttpRequest req = makeRequest(method, path, q, contentType, headers);
+    req.bodySource = std::move(source);
+    req.bodySourceSize = size;
     auto *job = new DockerJob(this, std::move(req), mode, timeoutMs);
     QMetaObject::invokeMethod(job, &DockerJob::begin, Qt::QueuedConnection);
     return job;
@@ -645,6 +664,14 @@ DockerJob *DockerClient::importImage(const QByteArray &tar, const QString &repos
 
 DockerJob *DockerClient::build(const QByteArray &contextTar, const BuildOptions &o, const QList<RegistryAuth> &auths)
 {
+    auto buffer = std::make_shared<QBuffer>();
+    buffer->setData(contextTar); // shared, not copied
+    buffer->open(QIODevice::ReadOnly);
+    return build(o.remote.isEmpty() ? buffer : nullptr, o.remote.isEmpty() ? contextTar.size() : 0, o, auths);
+}
+
+DockerJob *DockerClient::build(std::shared_ptr<QIODevice> context, qint64 size, const BuildOptions &o, const QList<RegistryAuth> &auths)
+{
     Query q;
     for (const QString &t : o.tags)
         q.addQueryItem(QStringLiteral("t"), t);
@@ -676,8 +703,9 @@ DockerJob *DockerClient::build(const QByteArray &contextTar, const BuildOptions 
     HttpHeaders h;
     if (!auths.isEmpty())
         h.append("X-Registry-Config", RegistryAuth::configHeader(auths));
-    return send("POST", QStringLiteral("/build"), q, o.remote.isEmpty() ? contextTar : QByteArray(),
-                o.remote.isEmpty() ? QByteArray("application/x-tar") : QByteArray(), HttpJob::Stream, 600000, false, h);
+    if (!o.remote.isEmpty() || !context)
+        return send("POST", QStringLiteral("/build"), q, {}, {}, HttpJob::Stream, 600000, false, h);
+    return sendStreamed("POST", QStringLiteral("/build"), q, std::move(context), size, "application/x-tar", HttpJob::Stream, 600000, h);
 }
 
 DockerJob *DockerClient::listVolumes(const Filters &filters)

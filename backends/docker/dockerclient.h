@@ -155,6 +155,9 @@ public:
     DockerJob *send(const QByteArray &method, const QString &path, const Query &query, const QByteArray &body,
                     const QByteArray &contentType, HttpJob::Mode mode, int timeoutMs, bool upgrade = false,
                     const HttpHeaders &headers = {});
+    // The same with a body read from source as the connection takes it (size bytes).
+    DockerJob *sendStreamed(const QByteArray &method, const QString &path, const Query &query, std::shared_ptr<QIODevice> source,
+                            qint64 size, const QByteArray &contentType, HttpJob::Mode mode, int timeoutMs, const HttpHeaders &headers = {});
 
     // System
     DockerJob *ping(int timeoutMs = 60000);
@@ -207,6 +210,8 @@ public:
     DockerJob *importImage(const QByteArray &tar, const QString &repository, const QString &tag,
                            const QStringList &changes = {}, const QString &message = {}, const QString &url = {});
     DockerJob *build(const QByteArray &contextTar, const BuildOptions &options, const QList<RegistryAuth> &auths = {});
+    // A context too large for memory (BuildContext::packToFile): sent as the daemon takes it.
+    DockerJob *build(std::shared_ptr<QIODevice> context, qint64 size, const BuildOptions &options, const QList<RegistryAuth> &auths = {});
 
     // Volumes
     DockerJob *listVolumes(const Filters &filters = {});

@@ -79,6 +79,22 @@ QByteArray paxRecord(const QByteArray &key, const QByteArray &value)
 
 void Tar::append(QByteArray &out, const TarEntry &e, const QByteArray &data)
 {
+    const qint64 size = e.type == TarEntry::File ? data.size() : 0;
+    out += entryHeader(e, size);
+    if (size) {
+        out += data;
+        out += padding(size);
+    }
+}
+
+QByteArray Tar::padding(qint64 size)
+{
+    return QByteArray(qsizetype((512 - size % 512) % 512), '\0');
+}
+
+QByteArray Tar::entryHeader(const TarEntry &e, qint64 size)
+{
+    QByteArray out;
     QByteArray name = e.name.toUtf8();
     if (e.type == TarEntry::Directory && !name.endsWith('/'))
         name += '/';
@@ -98,12 +114,8 @@ void Tar::append(QByteArray &out, const TarEntry &e, const QByteArray &data)
         : e.type == TarEntry::HardLink             ? '1'
         : e.type == TarEntry::Other                ? '6' // written as a FIFO
                                                    : '0';
-    const qint64 size = e.type == TarEntry::File ? data.size() : 0;
-    out += header(name, type, e.mode, size, e.mtime, link);
-    if (size) {
-        out += data;
-        pad(out);
-    }
+    out += header(name, type, e.mode, e.type == TarEntry::File ? size : 0, e.mtime, link);
+    return out;
 }
 
 void Tar::finish(QByteArray &out)

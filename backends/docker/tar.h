@@ -34,6 +34,11 @@ public:
     // Writing piece by piece: one entry (its data given apart, e.data is not read), then the end.
     static void append(QByteArray &out, const TarEntry &e, const QByteArray &data);
     static void finish(QByteArray &out);
+    // Streaming: the header blocks of an entry whose data (size bytes, files only) follows,
+    // then padding(size) after the data, and End after the last entry.
+    static QByteArray entryHeader(const TarEntry &e, qint64 size);
+    static QByteArray padding(qint64 size);
+    static constexpr int EndBytes = 1024;
     static quint32 modeOf(QFile::Permissions permissions);
     static Expected<QList<TarEntry>> read(const QByteArray &archive);
     // Packs a file or folder from disk; names in the archive start with topName.

@@ -74,8 +74,12 @@ void HttpJob::attach(Transport *t, bool reused)
         // Head and body apart: a big body (a build context, an image archive) is handed to the
         // socket's buffer as it is, not copied behind the head.
         m_transport->device()->write(m_request.serializeHead(m_client ? m_client->m_host : QByteArray("docker")));
-        if (!m_request.body.isEmpty())
+        if (m_request.bodySource) {
+            connect(m_transport->device(), &QIODevice::bytesWritten, this, &HttpJob::pumpBody);
+            pumpBody();
+        } else if (!m_request.body.isEmpty()) {
             m_transport->device()->write(m_request.body);
+        }
         if (m_transport->device()->bytesAvailable() > 0)
             onReadyRead();
     };
@@ -95,6 +99,28 @@ void HttpJob::attach(Transport *t, bool reused)
         connect(t, &Transport::connected, this, sendRequest);
         t->open();
     }
+}
+
+void HttpJob::pumpBody()
+{
+    // At most a few MiB in the connection's buffer: memory stays flat whatever the body's size.
+    constexpr qint64 Chunk = 1 << 20;
+    constexpr qint64 Buffered = 4 << 20;
+    if (m_done || !m_transport || !m_request.bodySource)
+        return;
+    QIODevice *out = m_transport->device();
+    QIODevice *in = m_request.bodySource.get();
+    while (m_bodySent < m_request.bodySourceSize && out->bytesToWrite() < Buffered) {
+        const QByteArray piece = in->read(std::min(Chunk, m_request.bodySourceSize - m_bodySent));
+        if (piece.isEmpty())
+            return fail(Error::make(Error::Input, tr("The request body ended after %1 of %2 bytes: %3")
+                                                      .arg(m_bodySent).arg(m_request.bodySourceSize).arg(in->errorString())));
+        out->write(piece);
+        m_bodySent += piece.size();
+        m_timer.start(m_timeoutMs); // sending is progress
+    }
+    if (m_bodySent >= m_request.bodySourceSize)
+        disconnect(out, &QIODevice::bytesWritten, this, &HttpJob::pumpBody);
 }
 
 void HttpJob::onReadyRead()

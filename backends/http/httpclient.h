@@ -53,6 +53,8 @@ private:
     void attach(Transport *transport, bool reused);
     void onReadyRead();
     void onTransportGone();
+    // Hands the next pieces of a streamed body to the connection while it holds little.
+    void pumpBody();
     void fail(const Error &e);
     void complete();
     void finish();
@@ -67,6 +69,7 @@ private:
     bool m_raw = false;
     bool m_overflow = false;
     qsizetype m_maxBody = qsizetype(256) * 1024 * 1024;
+    qint64 m_bodySent = 0;
     int m_status = 0;
     HttpHeaders m_headers;
     QByteArray m_body;

@@ -20,10 +20,10 @@ QByteArray HttpRequest::serializeHead(const QByteArray &host) const
         out += n + ": " + v + "\r\n";
     if (upgrade)
         out += "Connection: Upgrade\r\nUpgrade: tcp\r\n";
-    if (!body.isEmpty() || method == "POST" || method == "PUT") {
+    if (bodySize() > 0 || method == "POST" || method == "PUT") {
         if (!contentType.isEmpty())
             out += "Content-Type: " + contentType + "\r\n";
-        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+        out += "Content-Length: " + QByteArray::number(bodySize()) + "\r\n";
     }
     out += "\r\n";
     return out;

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QIODevice>
+
+#include <memory>
+
 #include "core/error.h"
 
 #include <QByteArray>
@@ -30,6 +34,11 @@ struct HttpRequest
     HttpHeaders headers;
     QByteArray body;
     QByteArray contentType; // set with a body
+    // A body too large for memory (a build context, an image archive): read from this device
+    // as the connection takes it, bodySourceSize bytes (sent instead of body).
+    std::shared_ptr<QIODevice> bodySource;
+    qint64 bodySourceSize = 0;
+    qint64 bodySize() const { return bodySource ? bodySourceSize : body.size(); }
     bool upgrade = false;   // ask for a raw stream (attach, exec): Connection: Upgrade, Upgrade: tcp
 
     QByteArray serialize(const QByteArray &host) const;

@@ -57,6 +57,15 @@ public:
     }
     bool isSequential() const override { return true; }
     qint64 bytesAvailable() const override { return m_buffer.size() + QIODevice::bytesAvailable(); }
+    // What the session still holds for the channel: a writer streaming a large body waits for
+    // bytesWritten() before it hands over more.
+    qint64 bytesToWrite() const override
+    {
+        if (!m_t->m_session)
+            return 0;
+        const SshSession::Channel *c = m_t->m_session->find(const_cast<SshChannelTransport *>(m_t));
+        return c ? c->out.size() : 0;
+    }
     void append(const QByteArray &data) { m_buffer += data; }
 
 protected:
@@ -399,6 +408,10 @@ void SshSession::serviceChannels()
                     break;
                 }
                 c.out.remove(0, qsizetype(n));
+                emits.append([t = c.transport, n] {
+                    if (t)
+                        Q_EMIT t->device()->bytesWritten(qint64(n));
+                });
             }
             if (c.state != Channel::Open)
                 continue;

@@ -1,4 +1,5 @@
 #include "appdeployer.h"
+#include "docker/containerstate.h"
 
 #include "core/paths.h"
 
@@ -179,28 +180,26 @@ void AppDeployer::plan(const Project &project, std::function<void(const Backends
     });
 }
 
-void AppDeployer::record(const QJsonObject &entry)
+void AppDeployer::record(const JournalEntry &entry)
 {
-    m_entries.append(entry);
-    writeJournal(QStringLiteral("running"));
+    m_record.entries.append(entry);
+    writeJournal(DeployJournal::State::Running);
 }
 
-void AppDeployer::writeJournal(const QString &state)
+void AppDeployer::writeJournal(DeployJournal::State state)
 {
-    m_journal = QJsonObject{{QStringLiteral("app"), m_project.name},
-                            {QStringLiteral("deployment"), m_deployment},
-                            {QStringLiteral("atomic"), m_options.atomic},
-                            {QStringLiteral("state"), state},
-                            {QStringLiteral("updated"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-                            {QStringLiteral("entries"), m_entries}};
-    if (!m_error.message.isEmpty())
-        m_journal.insert(QStringLiteral("error"), m_error.message);
+    m_record.app = m_project.name;
+    m_record.deployment = m_deployment;
+    m_record.atomic = m_options.atomic;
+    m_record.state = state;
+    m_record.updated = QDateTime::currentDateTimeUtc();
+    m_record.error = m_error.message;
     if (m_options.journalPath.isEmpty())
         return;
     QDir().mkpath(QFileInfo(m_options.journalPath).absolutePath());
     QSaveFile f(m_options.journalPath);
     if (f.open(QIODevice::WriteOnly)) {
-        f.write(QJsonDocument(m_journal).toJson());
+        f.write(QJsonDocument(m_record.toJson()).toJson());
         f.commit();
     }
 }
@@ -210,7 +209,7 @@ void AppDeployer::apply(const Project &project, const DeployPlan &plan)
     m_project = project;
     m_plan = plan;
     m_deployment = QUuid::createUuid().toString(QUuid::WithoutBraces).left(12);
-    m_entries = {};
+    m_record = {};
     m_failed = false;
     m_done = false;
     m_error = {};
@@ -228,7 +227,7 @@ void AppDeployer::apply(const Project &project, const DeployPlan &plan)
                 r.steps << st;
         m_runs.insert(s, r);
     }
-    writeJournal(QStringLiteral("running"));
+    writeJournal(DeployJournal::State::Running);
     m_infraIndex = 0;
     if (!m_hooks.claimApp)
         return runInfrastructure();
@@ -299,8 +298,7 @@ void AppDeployer::runImage(const PlanStep &step)
 
 void AppDeployer::imageReady(const PlanStep &step, const QString &id)
 {
-    record({{QStringLiteral("kind"), QStringLiteral("image")}, {QStringLiteral("name"), step.name}, {QStringLiteral("id"), id},
-            {QStringLiteral("previous"), step.imageId}});
+    record({JournalEntry::Kind::Image, id, step.name, {}, step.imageId});
     Q_EMIT progress(step.service, step.kind == PlanStep::Build ? tr("Built %1").arg(step.name) : tr("Pulled %1").arg(step.name));
     // what ran the image before it was pulled or built again goes over to the new one
     for (const ServiceConfig &s : m_project.services) {
@@ -332,10 +330,7 @@ void AppDeployer::createResource(const PlanStep &step, const QJsonObject &body)
         call(job, [this, step, kind, admission, network](DockerJob *j) {
             const QString id = network ? j->json().object().value(QLatin1String("Id")).toString() : step.name;
             settle(admission, id, {});
-            QJsonObject entry{{QStringLiteral("kind"), kind}, {QStringLiteral("name"), step.name}};
-            if (network)
-                entry.insert(QStringLiteral("id"), id);
-            record(entry);
+            record({network ? JournalEntry::Kind::Network : JournalEntry::Kind::Volume, network ? id : QString(), step.name});
             runInfrastructure();
         }, [this, admission](const Error &e) {
             settle(admission, {}, e);
@@ -409,7 +404,7 @@ void AppDeployer::runNextStep(const QString &service)
             Q_EMIT progress(service, tr("Restarting %1 (%2 changed)").arg(step.name, deps.join(QStringLiteral(", "))));
             m_runs[service].changed = true;
             call(m_client->restartContainer(step.container, stopTimeout), [this, service, step](DockerJob *) {
-                record({{QStringLiteral("kind"), QStringLiteral("restarted")}, {QStringLiteral("id"), step.container}});
+                record({JournalEntry::Kind::Restarted, step.container});
                 m_runs[service].containers << step.container;
                 runNextStep(service);
             });
@@ -420,7 +415,7 @@ void AppDeployer::runNextStep(const QString &service)
     case PlanStep::Start:
         Q_EMIT progress(service, tr("Starting %1").arg(step.name));
         call(m_client->startContainer(step.container), [this, service, step](DockerJob *) {
-            record({{QStringLiteral("kind"), QStringLiteral("started")}, {QStringLiteral("id"), step.container}});
+            record({JournalEntry::Kind::Started, step.container});
             m_runs[service].containers << step.container;
             runNextStep(service);
         });
@@ -456,8 +451,7 @@ void AppDeployer::runNextStep(const QString &service)
                 oldName = step.name;
             const QString aside = step.container.left(12) + QLatin1Char('_') + oldName;
             call(m_client->renameContainer(step.container, aside), [=, this](DockerJob *) {
-                record({{QStringLiteral("kind"), QStringLiteral("aside")}, {QStringLiteral("id"), step.container}, {QStringLiteral("name"), oldName},
-                        {QStringLiteral("wasRunning"), wasRunning}});
+                record({JournalEntry::Kind::Aside, step.container, oldName, {}, {}, wasRunning});
                 createReplica(service, step, [=, this](const QString &id) {
                     call(m_client->stopContainer(step.container, stopTimeout), [=, this](DockerJob *) {
                         call(m_client->startContainer(id), [=, this](DockerJob *) {
@@ -478,7 +472,7 @@ void AppDeployer::runNextStep(const QString &service)
             const bool wasRunning = ij->json().object().value(QLatin1String("State")).toObject().value(QLatin1String("Running")).toBool();
             call(m_client->stopContainer(step.container, stopTimeout), [=, this](DockerJob *) {
                 if (m_options.atomic) {
-                    record({{QStringLiteral("kind"), QStringLiteral("retired")}, {QStringLiteral("id"), step.container}, {QStringLiteral("wasRunning"), wasRunning}});
+                    record({JournalEntry::Kind::Retired, step.container, {}, {}, {}, wasRunning});
                     return runNextStep(service);
                 }
                 removeOld(service, step.container);
@@ -495,7 +489,7 @@ void AppDeployer::removeOld(const QString &service, const QString &id)
 {
     call(m_client->removeContainer(id, true), [=, this](DockerJob *) {
         removed(QStringLiteral("container"), id);
-        record({{QStringLiteral("kind"), QStringLiteral("removed")}, {QStringLiteral("id"), id}});
+        record({JournalEntry::Kind::Removed, id});
         runNextStep(service);
     });
 }
@@ -515,8 +509,7 @@ void AppDeployer::createReplica(const QString &service, const PlanStep &step, st
         call(m_client->createContainer(request, step.name), [=, this](DockerJob *j) {
             const QString id = j->json().object().value(QLatin1String("Id")).toString();
             settle(admission, id, {});
-            record({{QStringLiteral("kind"), QStringLiteral("created")}, {QStringLiteral("id"), id}, {QStringLiteral("name"), step.name},
-                    {QStringLiteral("service"), service}});
+            record({JournalEntry::Kind::Created, id, step.name, service});
             connectExtraNetworks(service, id, 0, [done, id] { done(id); });
         }, [=, this](const Error &e) {
             settle(admission, {}, e);
@@ -637,14 +630,14 @@ void AppDeployer::finishApply()
     if (!m_failed) {
         if (m_options.atomic)
             return finalize(0);
-        writeJournal(QStringLiteral("done"));
+        writeJournal(DeployJournal::State::Done);
         Q_EMIT finished({});
         return;
     }
-    writeJournal(QStringLiteral("failed"));
+    writeJournal(DeployJournal::State::Failed);
     if (m_options.atomic) {
         Q_EMIT progress(QString(), tr("Rolling back: %1").arg(m_error.message));
-        return rollback(int(m_entries.size()) - 1);
+        return rollback(int(m_record.entries.size()) - 1);
     }
     Q_EMIT finished(m_error);
 }
@@ -652,37 +645,35 @@ void AppDeployer::finishApply()
 // atomic and successful: what stepped aside goes now
 void AppDeployer::finalize(int index)
 {
-    while (index < m_entries.size()) {
-        const QJsonObject e = m_entries[index].toObject();
-        const QString kind = e.value(QLatin1String("kind")).toString();
-        if (kind == QLatin1String("aside") || kind == QLatin1String("retired")) {
-            const QString id = e.value(QLatin1String("id")).toString();
-            DockerJob *job = m_client->removeContainer(id, true);
-            connect(job, &DockerJob::finished, this, [this, job, id, index] {
-                job->deleteLater();
-                if (!job->isError())
-                    removed(QStringLiteral("container"), id);
-                finalize(index + 1);
-            });
-            return;
-        }
-        ++index;
+    using Kind = JournalEntry::Kind;
+    for (; index < m_record.entries.size(); ++index) {
+        const JournalEntry &e = m_record.entries[index];
+        if (e.kind != Kind::Aside && e.kind != Kind::Retired)
+            continue;
+        const QString id = e.id;
+        DockerJob *job = m_client->removeContainer(id, true);
+        connect(job, &DockerJob::finished, this, [this, job, id, index] {
+            job->deleteLater();
+            if (!job->isError())
+                removed(QStringLiteral("container"), id);
+            finalize(index + 1);
+        });
+        return;
     }
-    writeJournal(QStringLiteral("done"));
+    writeJournal(DeployJournal::State::Done);
     Q_EMIT finished({});
 }
 
 // atomic and failed: undo in reverse, best effort, then say what failed
 void AppDeployer::rollback(int index)
 {
+    using Kind = JournalEntry::Kind;
     if (index < 0) {
-        writeJournal(QStringLiteral("rolled-back"));
+        writeJournal(DeployJournal::State::RolledBack);
         Q_EMIT finished(Error::make(m_error.kind, tr("%1 (rolled back: the app is as it was)").arg(m_error.message), m_error.httpStatus));
         return;
     }
-    const QJsonObject e = m_entries[index].toObject();
-    const QString kind = e.value(QLatin1String("kind")).toString();
-    const QString id = e.value(QLatin1String("id")).toString();
+    const JournalEntry e = m_record.entries[index];
     auto next = [this, index] { rollback(index - 1); };
     auto run = [this, next](DockerJob *job, std::function<void()> then = {}) {
         connect(job, &DockerJob::finished, this, [job, next, then] {
@@ -693,44 +684,46 @@ void AppDeployer::rollback(int index)
                 next();
         });
     };
-    if (kind == QLatin1String("created")) {
-        run(m_client->removeContainer(id, true), [this, id, next] {
+    switch (e.kind) {
+    case Kind::Created:
+        return run(m_client->removeContainer(e.id, true), [this, id = e.id, next] {
             removed(QStringLiteral("container"), id);
             next();
         });
-    } else if (kind == QLatin1String("aside")) {
-        const QString name = e.value(QLatin1String("name")).toString();
-        const bool wasRunning = e.value(QLatin1String("wasRunning")).toBool();
-        run(m_client->renameContainer(id, name), [this, id, wasRunning, run, next] {
+    case Kind::Aside:
+        return run(m_client->renameContainer(e.id, e.name), [this, id = e.id, wasRunning = e.wasRunning, run, next] {
             if (wasRunning)
                 run(m_client->startContainer(id));
             else
                 next();
         });
-    } else if (kind == QLatin1String("retired")) {
-        if (e.value(QLatin1String("wasRunning")).toBool())
-            run(m_client->startContainer(id));
-        else
-            next();
-    } else if (kind == QLatin1String("started")) {
-        run(m_client->stopContainer(id, m_options.stopTimeoutSeconds));
-    } else if (kind == QLatin1String("image")) {
+    case Kind::Retired:
+        if (e.wasRunning)
+            return run(m_client->startContainer(e.id));
+        return next();
+    case Kind::Started:
+        return run(m_client->stopContainer(e.id, m_options.stopTimeoutSeconds));
+    case Kind::Image: {
         // the reference names the image it named before (the new one stays, untagged)
-        const QString previous = e.value(QLatin1String("previous")).toString();
-        const auto ref = Backends::ImageRef::parse(e.value(QLatin1String("name")).toString());
-        if (previous.isEmpty() || previous == id || !ref || ref->tag.isEmpty())
+        const auto ref = Backends::ImageRef::parse(e.name);
+        if (e.previous.isEmpty() || e.previous == e.id || !ref || ref->tag.isEmpty())
             return next();
-        run(m_client->tagImage(previous, ref->familiarName(), ref->tag));
-    } else if (kind == QLatin1String("network") || kind == QLatin1String("volume")) {
-        const QString name = e.value(QLatin1String("name")).toString();
-        const bool network = kind == QLatin1String("network");
-        run(network ? m_client->removeNetwork(name) : m_client->removeVolume(name), [this, kind, name, next] {
+        return run(m_client->tagImage(e.previous, ref->familiarName(), ref->tag));
+    }
+    case Kind::Network:
+    case Kind::Volume: {
+        const bool network = e.kind == Kind::Network;
+        const QString kind = JournalEntry::kindName(e.kind);
+        return run(network ? m_client->removeNetwork(e.name) : m_client->removeVolume(e.name), [this, kind, name = e.name, next] {
             removed(kind, name);
             next();
         });
-    } else {
-        next();
     }
+    case Kind::Restarted:
+    case Kind::Removed:
+        return next();
+    }
+    next();
 }
 
 void AppDeployer::act(const QString &project, Verb verb)
@@ -770,7 +763,7 @@ void AppDeployer::actOn(const QList<ObservedContainer> &containers, Verb verb, i
         };
         switch (verb) {
         case Verb::Stop:
-            if (c.state != QLatin1String("running")) {
+            if (Backends::containerState(c.state) != Backends::ContainerState::Running) {
                 oneDone();
                 break;
             }
@@ -778,7 +771,7 @@ void AppDeployer::actOn(const QList<ObservedContainer> &containers, Verb verb, i
             call(m_client->stopContainer(c.id, m_options.stopTimeoutSeconds), [oneDone](DockerJob *) { oneDone(); }, onError);
             break;
         case Verb::Start:
-            if (c.state == QLatin1String("running")) {
+            if (Backends::containerState(c.state) == Backends::ContainerState::Running) {
                 oneDone();
                 break;
             }

@@ -2,6 +2,7 @@
 
 #include "appimages.h"
 #include "appplan.h"
+#include "deployjournal.h"
 #include "docker/dockerclient.h"
 #include "operations/operations.h"
 #include "tenancy/policygate.h"
@@ -63,7 +64,9 @@ public:
     void act(const QString &project, Verb verb);
 
     QString deploymentId() const { return m_deployment; }
-    QJsonObject journal() const { return m_journal; }
+    // What this deploy did so far (also written to DeployOptions::journalPath).
+    const DeployJournal &record() const { return m_record; }
+    QJsonObject journal() const { return m_record.toJson(); }
 
 Q_SIGNALS:
     void progress(const QString &service, const QString &message);
@@ -107,8 +110,8 @@ private:
     void connectExtraNetworks(const QString &service, const QString &id, int index, std::function<void()> done);
     void waitHealthy(const QString &service);
     void waitCompleted(const QString &service);
-    void record(const QJsonObject &entry);
-    void writeJournal(const QString &state);
+    void record(const JournalEntry &entry);
+    void writeJournal(DeployJournal::State state);
     void finishApply();
     void rollback(int index);
     void finalize(int index);
@@ -129,8 +132,7 @@ private:
     bool m_done = false;
     Backends::Error m_error;
     QString m_deployment;
-    QJsonObject m_journal;
-    QJsonArray m_entries;
+    DeployJournal m_record;
     QList<std::shared_ptr<std::function<void()>>> m_healthPolls;
 };
 

@@ -94,14 +94,14 @@ void pull(const std::shared_ptr<ImageRun> &run, const RegistryAuthFor &auth)
 }
 
 // Sends the build with the logins of the known registries (X-Registry-Config), when there are any.
-void sendBuild(const std::shared_ptr<ImageRun> &run, const QByteArray &context, const Backends::BuildOptions &o, const QByteArray &dockerfile,
+void sendBuild(const std::shared_ptr<ImageRun> &run, const Backends::PackedContext &context, const Backends::BuildOptions &o, const QByteArray &dockerfile,
                const RegistryLoginsAll &logins)
 {
     if (!logins)
-        return follow(run, run->client->build(context, o));
+        return follow(run, run->client->build(context.archive, context.size, o));
     logins(dockerfile, [run, context, o](const QList<Backends::RegistryAuth> &auths) {
         if (run->context)
-            follow(run, run->client->build(context, o, auths));
+            follow(run, run->client->build(context.archive, context.size, o, auths));
     });
 }
 
@@ -121,7 +121,7 @@ void build(const std::shared_ptr<ImageRun> &run, const Project &project, const R
     if (remote) {
         o.remote = b.context;
         o.dockerfile = b.dockerfile;
-        auto go = [run, o, logins] { sendBuild(run, {}, o, {}, logins); };
+        auto go = [run, o, logins] { sendBuild(run, Backends::PackedContext{}, o, {}, logins); };
         if (!checkRemote)
             return go();
         checkRemote(QStringLiteral("build"), b.context, [run, go](const Error &e) {
@@ -135,18 +135,17 @@ void build(const std::shared_ptr<ImageRun> &run, const Project &project, const R
     }
     // Packing a folder is disk work: off the caller's thread.
     QtConcurrent::run([b] {
-        Backends::BuildContextStats stats;
-        auto tar = b.dockerfileInline.isEmpty() ? Backends::BuildContext::pack(b.context, b.dockerfile, &stats)
-                                                : Backends::BuildContext::packWithDockerfile(b.context, b.dockerfileInline.toUtf8(), &stats);
-        const QByteArray text = b.dockerfileInline.isEmpty() ? Backends::BuildContext::readDockerfile(b.context, b.dockerfile) : b.dockerfileInline.toUtf8();
-        return std::make_tuple(tar, stats.dockerfile, text);
-    }).then(run->context, [run, o, logins](std::tuple<Backends::Expected<QByteArray>, QString, QByteArray> packed) {
-        const auto &[tar, dockerfileName, dockerfileText] = packed;
-        if (!tar)
-            return run->callbacks.done(Error::make(Error::Input, tr("service %1: %2").arg(run->step.service, tar.error().message)));
+        const QByteArray inlineText = b.dockerfileInline.toUtf8();
+        auto packed = Backends::BuildContext::packToFile(b.context, b.dockerfile, b.dockerfileInline.isEmpty() ? nullptr : &inlineText);
+        const QByteArray text = b.dockerfileInline.isEmpty() ? Backends::BuildContext::readDockerfile(b.context, b.dockerfile) : inlineText;
+        return std::make_pair(packed, text);
+    }).then(run->context, [run, o, logins](std::pair<Backends::Expected<Backends::PackedContext>, QByteArray> result) {
+        const auto &[packed, dockerfileText] = result;
+        if (!packed)
+            return run->callbacks.done(Error::make(Error::Input, tr("service %1: %2").arg(run->step.service, packed.error().message)));
         Backends::BuildOptions options = o;
-        options.dockerfile = dockerfileName;
-        sendBuild(run, *tar, options, dockerfileText, logins);
+        options.dockerfile = packed->stats.dockerfile;
+        sendBuild(run, *packed, options, dockerfileText, logins);
     });
 }
 

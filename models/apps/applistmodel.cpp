@@ -1,4 +1,5 @@
 #include "applistmodel.h"
+#include "docker/containerstate.h"
 
 #include "appspec.h"
 #include "inventory/containerlistmodel.h"
@@ -80,7 +81,7 @@ QList<AppSummary> AppListModel::summarize(const ContainerListModel *containers)
         m.project = c.labels.value(QLatin1String(Label::Project)).toString();
         m.service = c.labels.value(QLatin1String(Label::Service)).toString();
         m.oneoff = c.labels.value(QLatin1String(Label::Oneoff)).toString().compare(QLatin1String("true"), Qt::CaseInsensitive) == 0;
-        m.running = c.state == QLatin1String("running");
+        m.running = Backends::containerState(c.state) == Backends::ContainerState::Running;
         m.ports = c.ports.split(QStringLiteral(", "), Qt::SkipEmptyParts);
         m.created = c.created;
         m.wharf = c.labels.value(QLatin1String(Label::ManagedBy)).toString() == QLatin1String("wharf");
@@ -151,7 +152,7 @@ QVariant AppListModel::data(const QModelIndex &index, int role) const
         case State:
             if (sort)
                 return a.running;
-            return a.state() == QLatin1String("running")   ? tr("running (%1/%2)").arg(a.running).arg(a.containers)
+            return Backends::containerState(a.state()) == Backends::ContainerState::Running   ? tr("running (%1/%2)").arg(a.running).arg(a.containers)
                 : a.state() == QLatin1String("partial") ? tr("partial (%1/%2)").arg(a.running).arg(a.containers)
                                                           : tr("stopped (%1/%2)").arg(a.running).arg(a.containers);
         case Ports:

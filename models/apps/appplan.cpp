@@ -1,4 +1,5 @@
 #include "appplan.h"
+#include "docker/containerstate.h"
 
 #include "appspec.h"
 #include "docker/imageref.h"
@@ -297,7 +298,7 @@ DeployPlan planDeploy(const Project &project, const ObservedApp &observed, const
                 byNumber.insert(c.number, c);
                 continue;
             }
-            auto score = [&current](const ObservedContainer &x) { return (current(x) ? 2 : 0) + (x.state == QLatin1String("running") ? 1 : 0); };
+            auto score = [&current](const ObservedContainer &x) { return (current(x) ? 2 : 0) + (Backends::containerState(x.state) == Backends::ContainerState::Running ? 1 : 0); };
             if (score(c) > score(*it) || (score(c) == score(*it) && c.created > it->created)) {
                 extra << *it;
                 *it = c;
@@ -316,7 +317,7 @@ DeployPlan planDeploy(const Project &project, const ObservedApp &observed, const
                 plan.steps << PlanStep{PlanStep::Recreate, name, n, cname, it->id, DeployPlan::tr("configuration changed")};
             else if (!wantedImage.isEmpty() && !it->imageId.isEmpty() && it->imageId != wantedImage)
                 plan.steps << PlanStep{PlanStep::Recreate, name, n, cname, it->id, DeployPlan::tr("the image changed")};
-            else if (it->state != QLatin1String("running"))
+            else if (Backends::containerState(it->state) != Backends::ContainerState::Running)
                 plan.steps << PlanStep{PlanStep::Start, name, n, cname, it->id, DeployPlan::tr("it is %1").arg(it->state), it->imageId};
             else
                 plan.steps << PlanStep{PlanStep::Unchanged, name, n, cname, it->id, {}, it->imageId};

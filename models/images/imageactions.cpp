@@ -432,12 +432,12 @@ BuildRun *ImageActions::build(const BuildRequest &request)
         options.dockerfile = request.dockerfile;
     }
     const QString folder = request.context;
-    auto start = [this, run, options, tasks, title, folder, request](const QByteArray &tar, const QString &dockerfileInArchive) {
+    auto start = [this, run, options, tasks, title, folder, request](const PackedContext &packed) {
         if (!m_host)
             return;
         BuildOptions o = options;
-        if (!dockerfileInArchive.isEmpty())
-            o.dockerfile = dockerfileInArchive;
+        if (!packed.stats.dockerfile.isEmpty())
+            o.dockerfile = packed.stats.dockerfile;
         auto line = [run](const QString &l) {
             run->m_log << l;
             Q_EMIT run->line(l);
@@ -445,11 +445,11 @@ BuildRun *ImageActions::build(const BuildRequest &request)
         // the logins of the known registries go along (X-Registry-Config: private base images)
         QPointer<BuildRun> alive(run);
         const QByteArray dockerfileText = o.remote.isEmpty() ? BuildContext::readDockerfile(folder, request.dockerfile) : QByteArray();
-        withBuildLogins(dockerfileText, [this, alive, tar, o, line, tasks, title](const QList<RegistryAuth> &auths) {
+        withBuildLogins(dockerfileText, [this, alive, packed, o, line, tasks, title](const QList<RegistryAuth> &auths) {
         BuildRun *run = alive;
         if (!m_host || !run)
             return;
-        DockerJob *job = Calls::buildImage(m_host->client(), tar, o, auths)({});
+        DockerJob *job = Calls::buildImage(m_host->client(), packed.archive, packed.size, o, auths)({});
         run->m_job = job;
         // follow() reports the task and its progress; the run reports to its dialog.
         QPointer<BuildRun> guard(run);
@@ -492,7 +492,7 @@ BuildRun *ImageActions::build(const BuildRequest &request)
 }
 
 void ImageActions::startBuild(BuildRun *run, const BuildRequest &request, BuildOptions options, bool remote,
-                              std::function<void(const QByteArray &, const QString &)> start)
+                              std::function<void(const PackedContext &)> start)
 {
     auto finishWith = [this, run, request](const Error &e) {
         TaskModel *tasks = m_host ? m_host->tasks() : nullptr;
@@ -506,28 +506,26 @@ void ImageActions::startBuild(BuildRun *run, const BuildRequest &request, BuildO
         Q_EMIT run->finished();
     };
     if (remote)
-        return start({}, options.dockerfile);
+        return start(PackedContext{nullptr, 0, {0, 0, 0, options.dockerfile}});
     // Packing a big folder is disk work: off the UI thread.
     const QString folder = request.context;
     const QString dockerfile = request.dockerfile;
     QPointer<BuildRun> runGuard(run);
-    QtConcurrent::run([folder, dockerfile] {
-        BuildContextStats stats;
-        auto tar = BuildContext::pack(folder, dockerfile, &stats);
-        return std::make_pair(tar, stats);
-    }).then(this, [runGuard, start, finishWith](std::pair<Expected<QByteArray>, BuildContextStats> packed) {
-        if (!runGuard)
-            return;
-        if (!packed.first)
-            return finishWith(packed.first.error());
-        const QString msg = tr("Sending build context: %1 in %2 files (%3 left out by .dockerignore)")
-                                .arg(formatSize(double(packed.first->size())))
-                                .arg(packed.second.files)
-                                .arg(packed.second.excluded);
-        runGuard->m_log << msg;
-        Q_EMIT runGuard->line(msg);
-        start(*packed.first, packed.second.dockerfile);
-    });
+    // Into a temporary file, sent from there: memory stays flat for a context of any size.
+    QtConcurrent::run([folder, dockerfile] { return BuildContext::packToFile(folder, dockerfile); })
+        .then(this, [runGuard, start, finishWith](Expected<PackedContext> packed) {
+            if (!runGuard)
+                return;
+            if (!packed)
+                return finishWith(packed.error());
+            const QString msg = tr("Sending build context: %1 in %2 files (%3 left out by .dockerignore)")
+                                    .arg(formatSize(double(packed->size)))
+                                    .arg(packed->stats.files)
+                                    .arg(packed->stats.excluded);
+            runGuard->m_log << msg;
+            Q_EMIT runGuard->line(msg);
+            start(*packed);
+        });
 }
 
 } // namespace Wharf::Models

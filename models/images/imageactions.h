@@ -1,5 +1,6 @@
 #pragma once
 
+#include "docker/buildcontext.h"
 #include "docker/dockerclient.h"
 #include "operations/operations.h"
 #include "docker/jsonmessages.h"
@@ -107,7 +108,7 @@ private:
     void saveTo(const QStringList &references, std::shared_ptr<QSaveFile> file, TaskModel *tasks, int task, const QString &title, const QString &path);
     // After the gate: packs the context (off the UI thread) or names the remote one, then start(tar, dockerfile).
     void startBuild(BuildRun *run, const BuildRequest &request, Backends::BuildOptions options, bool remote,
-                    std::function<void(const QByteArray &, const QString &)> start);
+                    std::function<void(const Backends::PackedContext &)> start);
     // Reads an archive (load, import) off the UI thread; a short or unreadable one fails task.
     void readArchive(const QString &path, int task, const QString &title, const QString &tooSmall,
                      std::function<void(const QByteArray &)> then);

@@ -1,4 +1,5 @@
 #include "containerlistmodel.h"
+#include "docker/containerstate.h"
 
 #include "docker/format.h"
 
@@ -64,20 +65,17 @@ int ContainerListModel::columnCount(const QModelIndex &parent) const
 
 static QString stateText(const QString &s)
 {
-    if (s == QLatin1String("running"))
-        return ContainerListModel::tr("Running");
-    if (s == QLatin1String("exited"))
-        return ContainerListModel::tr("Exited");
-    if (s == QLatin1String("paused"))
-        return ContainerListModel::tr("Paused");
-    if (s == QLatin1String("created"))
-        return ContainerListModel::tr("Created");
-    if (s == QLatin1String("restarting"))
-        return ContainerListModel::tr("Restarting");
-    if (s == QLatin1String("removing"))
-        return ContainerListModel::tr("Removing");
-    if (s == QLatin1String("dead"))
-        return ContainerListModel::tr("Dead");
+    using Backends::ContainerState;
+    switch (Backends::containerState(s)) {
+    case ContainerState::Running: return ContainerListModel::tr("Running");
+    case ContainerState::Exited: return ContainerListModel::tr("Exited");
+    case ContainerState::Paused: return ContainerListModel::tr("Paused");
+    case ContainerState::Created: return ContainerListModel::tr("Created");
+    case ContainerState::Restarting: return ContainerListModel::tr("Restarting");
+    case ContainerState::Removing: return ContainerListModel::tr("Removing");
+    case ContainerState::Dead: return ContainerListModel::tr("Dead");
+    case ContainerState::Unknown: break;
+    }
     return s;
 }
 
@@ -109,11 +107,11 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
         case Ports:
             return r.ports;
         case Cpu:
-            if (!r.hasStats || r.state != QLatin1String("running"))
+            if (!r.hasStats || Backends::containerState(r.state) != Backends::ContainerState::Running)
                 return role == SortRole ? QVariant(-1.0) : QVariant();
             return role == SortRole ? QVariant(r.cpuPercent) : QVariant(QString::number(r.cpuPercent, 'f', 1) + QLatin1Char('%'));
         case Memory:
-            if (!r.hasStats || r.state != QLatin1String("running"))
+            if (!r.hasStats || Backends::containerState(r.state) != Backends::ContainerState::Running)
                 return role == SortRole ? QVariant(qint64(-1)) : QVariant();
             return role == SortRole ? QVariant(r.memoryBytes) : QVariant(formatBytes(double(r.memoryBytes)));
         case Created:
@@ -123,11 +121,11 @@ QVariant ContainerListModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ForegroundRole:
         if (index.column() == State) {
-            if (r.state == QLatin1String("running"))
+            if (Backends::containerState(r.state) == Backends::ContainerState::Running)
                 return QColor(0x2e, 0x7d, 0x32);
-            if (r.state == QLatin1String("paused"))
+            if (Backends::containerState(r.state) == Backends::ContainerState::Paused)
                 return QColor(0xef, 0x6c, 0x00);
-            if (r.state == QLatin1String("dead") || r.state == QLatin1String("exited"))
+            if (Backends::containerState(r.state) == Backends::ContainerState::Dead || Backends::containerState(r.state) == Backends::ContainerState::Exited)
                 return QColor(0x75, 0x75, 0x75);
         }
         break;
@@ -178,9 +176,9 @@ void ContainerListModel::upsert(const ContainerRow &incoming)
     ContainerRow &cur = m_rows[r];
     if (cur.sameListData(incoming))
         return;
-    const bool wasRunning = cur.state == QLatin1String("running");
+    const bool wasRunning = Backends::containerState(cur.state) == Backends::ContainerState::Running;
     ContainerRow merged = incoming;
-    if (wasRunning && incoming.state == QLatin1String("running")) {
+    if (wasRunning && Backends::containerState(incoming.state) == Backends::ContainerState::Running) {
         merged.hasStats = cur.hasStats;
         merged.cpuPercent = cur.cpuPercent;
         merged.memoryBytes = cur.memoryBytes;

@@ -1,4 +1,5 @@
 #include "logfollower.h"
+#include "docker/containerstate.h"
 
 #include "hosts/hostconnection.h"
 #include "inventory/containerlistmodel.h"
@@ -62,7 +63,7 @@ LogFollower::~LogFollower()
 bool LogFollower::containerRunning() const
 {
     const ContainerRow *r = m_host->containers()->row(m_id);
-    return r && r->state == QLatin1String("running");
+    return r && Backends::containerState(r->state) == Backends::ContainerState::Running;
 }
 
 void LogFollower::start(bool follow, int tail)

@@ -1,4 +1,5 @@
 #include "groupsummary.h"
+#include "docker/containerstate.h"
 
 #include "hosts/hostconnection.h"
 #include "hosts/hostregistry.h"
@@ -111,7 +112,7 @@ QList<GroupSummary::HostLine> GroupSummary::lines() const
         const auto *m = c->containers();
         l.containers = m->rowCount();
         for (int r = 0; r < m->rowCount(); ++r)
-            if (m->rowAt(r).state == QLatin1String("running"))
+            if (Backends::containerState(m->rowAt(r).state) == Backends::ContainerState::Running)
                 ++l.running;
         out << l;
     }

@@ -1,4 +1,5 @@
 #include "hostusage.h"
+#include "docker/containerstate.h"
 
 #include "hosts/hostconnection.h"
 #include "inventory/containerlistmodel.h"
@@ -73,7 +74,7 @@ void HostUsage::watchRunning()
     QStringList running;
     const auto *c = m_host->containers();
     for (int r = 0; r < c->rowCount(); ++r)
-        if (c->rowAt(r).state == QLatin1String("running"))
+        if (Backends::containerState(c->rowAt(r).state) == Backends::ContainerState::Running)
             running << c->rowAt(r).id;
     m_stats->watch(running);
 }
@@ -125,7 +126,7 @@ void HostUsage::sample()
     const auto *c = m_host->containers();
     for (int r = 0; r < c->rowCount(); ++r) {
         const ContainerRow &row = c->rowAt(r);
-        if (row.state != QLatin1String("running"))
+        if (Backends::containerState(row.state) != Backends::ContainerState::Running)
             continue;
         ++p.running;
         if (row.hasStats) {

@@ -1,4 +1,5 @@
 #include "statsfeed.h"
+#include "docker/containerstate.h"
 
 #include "hosts/hostconnection.h"
 #include "inventory/containerlistmodel.h"
@@ -121,7 +122,7 @@ void StatsMonitor::watch(const QStringList &idsIn)
     QSet<QString> want;
     for (const auto &id : idsIn) {
         const ContainerRow *r = m_containers->row(id);
-        if (r && r->state == QLatin1String("running"))
+        if (r && Backends::containerState(r->state) == Backends::ContainerState::Running)
             want.insert(id);
     }
     for (auto it = m_feeds.begin(); it != m_feeds.end();) {

@@ -120,10 +120,12 @@ inline Send importImage(DockerClient *c, const QByteArray &tar, const QString &r
 {
     return [c, tar, repository, tag, changes, message, url](const QJsonObject &) { return c->importImage(tar, repository, tag, changes, message, url); };
 }
-inline Send buildImage(DockerClient *c, const QByteArray &contextTar, const Backends::BuildOptions &options,
+// context: the packed folder (BuildContext::packToFile); null for a context the engine fetches
+// itself (options.remote).
+inline Send buildImage(DockerClient *c, std::shared_ptr<QIODevice> context, qint64 size, const Backends::BuildOptions &options,
                        const QList<Backends::RegistryAuth> &auths = {})
 {
-    return [c, contextTar, options, auths](const QJsonObject &) { return c->build(contextTar, options, auths); };
+    return [c, context, size, options, auths](const QJsonObject &) { return c->build(context, size, options, auths); };
 }
 
 } // namespace Wharf::Models::Calls

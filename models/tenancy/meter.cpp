@@ -1,4 +1,5 @@
 #include "meter.h"
+#include "docker/containerstate.h"
 #include "policygate.h"
 
 #include <QDateTime>
@@ -202,7 +203,7 @@ void Meter::compareWithDaemon()
         for (const auto &c : job->json().array()) {
             const QJsonObject o = c.toObject();
             const QString id = o.value(QLatin1String("Id")).toString();
-            runningNow.insert(id, o.value(QLatin1String("State")).toString() == QLatin1String("running"));
+            runningNow.insert(id, Backends::containerState(o.value(QLatin1String("State")).toString()) == Backends::ContainerState::Running);
             if (!m_owned.contains(id))
                 continue;
             // The gate lets a tenant mount only its own named volumes: any other volume a

@@ -2,6 +2,8 @@
 // registry client's parsers (recorded bytes; the real registry and daemon are in
 // tests/integration/tst_registry.cpp).
 #include "docker/buildcontext.h"
+#include "docker/dockerclient.h"
+#include "httppeer.h"
 #include "docker/imageref.h"
 #include "docker/jsonmessages.h"
 #include "docker/tar.h"
@@ -9,7 +11,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QCryptographicHash>
 #include <QJsonDocument>
+#include <QLocalServer>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -220,6 +225,63 @@ private Q_SLOTS:
         QVERIFY(stats.dockerfile.startsWith(QStringLiteral(".wharf-dockerfile-")));
         QVERIFY(names(*outside).contains(stats.dockerfile));
     }
+    // A context packed into a temporary file is the same archive as one packed in memory, and
+    // a build sends it from there whole: the engine's side receives every byte, in order, with
+    // the Content-Length of the file (48 MiB here, through a socket buffer of a few MiB).
+    void buildContextStreamsFromAFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString ctx = dir.filePath(QStringLiteral("ctx"));
+        QVERIFY(QDir().mkpath(ctx + QStringLiteral("/data")));
+        auto write = [&](const QString &rel, const QByteArray &bytes) {
+            QFile f(ctx + QLatin1Char('/') + rel);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes);
+        };
+        write(QStringLiteral("Dockerfile"), "FROM scratch\n");
+        QByteArray big(16 << 20, '\0');
+        for (int part = 0; part < 3; ++part) {
+            for (qsizetype i = 0; i < big.size(); i += 4096)
+                big[i] = char((i / 4096 + part) & 0xff);
+            write(QStringLiteral("data/part%1.bin").arg(part), big);
+        }
+        BuildContextStats memoryStats;
+        const auto inMemory = BuildContext::pack(ctx, {}, &memoryStats);
+        QVERIFY(inMemory);
+        const auto packed = BuildContext::packToFile(ctx, {});
+        QVERIFY2(packed, qPrintable(packed ? QString() : packed.error().message));
+        QCOMPARE(packed->size, inMemory->size());
+        QCOMPARE(packed->stats.files, memoryStats.files);
+        QCOMPARE(packed->stats.bytes, memoryStats.bytes);
+
+        QLocalServer server;
+        QVERIFY(server.listen(dir.filePath(QStringLiteral("engine.sock"))));
+        QByteArray received;
+        QByteArray contentLength;
+        TestSupport::serveRequestsWithBodies(&server, [&](QLocalSocket *s, const TestSupport::PeerRequest &r) {
+            if (r.target == "/_ping") {
+                s->write("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n\r\nOK");
+                return true;
+            }
+            received = r.body;
+            const QByteArray done = R"({"stream":"Successfully built 0123456789ab\n"})" "\n";
+            s->write("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(done.size())
+                     + "\r\n\r\n" + done);
+            return true;
+        });
+        DockerClient client(*Endpoint::parse(QStringLiteral("unix://") + server.fullServerName()));
+        BuildOptions o;
+        o.tags = {QStringLiteral("big:1")};
+        DockerJob *job = client.build(packed->archive, packed->size, o);
+        QSignalSpy finished(job, &DockerJob::finished);
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(!job->isError(), qPrintable(job->error().message));
+        QCOMPARE(received.size(), inMemory->size());
+        QCOMPARE(QCryptographicHash::hash(received, QCryptographicHash::Sha256), QCryptographicHash::hash(*inMemory, QCryptographicHash::Sha256));
+        delete job;
+    }
+
     void buildContextBadInput()
     {
         QTemporaryDir dir;

@@ -5,6 +5,7 @@
 #   tests/bench/run.sh            configure and build the release preset, then measure everything
 #   tests/bench/run.sh remote     only the remote transports (SSH, TLS) and idle host cost
 #   tests/bench/run.sh images     only images, registries and builds
+#   tests/bench/run.sh bigcontext only the 2 GiB build context (peak memory of wharfctl build)
 #   tests/bench/run.sh tenancy    only quota reservations and bills (SQLite and PostgreSQL)
 #   tests/bench/run.sh apps       only compose files, deploys (against docker-compose) and the editor
 #
@@ -140,8 +141,26 @@ images() {
     -n "docker build" "env DOCKER_BUILDKIT=0 $docker_cli -H $host build -q -t bench/ctx:d $state/ctx" 2>/dev/null
   cat "$state/build.md"
 }
+bigcontext() {
+  echo "== a 2 GiB build context: peak memory (max RSS) of wharfctl build against the docker CLI"
+  mkdir -p "$state/big"
+  head -c 1073741824 /dev/urandom >"$state/big/a.bin"
+  head -c 1073741824 /dev/urandom >"$state/big/b.bin"
+  printf 'FROM scratch\nLABEL bench=big\n' >"$state/big/Dockerfile"
+  local out
+  out=$( { /usr/bin/time -f '%M %e' "$bin/app/wharfctl" -H "$host" build -q -t bench/big:w "$state/big" >/dev/null; } 2>&1 | tail -1)
+  echo "wharfctl build: max RSS $(( ${out% *} / 1024 )) MiB, ${out#* } s"
+  out=$( { /usr/bin/time -f '%M %e' env DOCKER_BUILDKIT=0 "$docker_cli" -H "$host" build -q -t bench/big:d "$state/big" >/dev/null; } 2>&1 | tail -1)
+  echo "docker build (classic builder): max RSS $(( ${out% *} / 1024 )) MiB, ${out#* } s"
+  rm -rf "$state/big"
+}
 if [[ "$only" == images ]]; then
   images
+  bigcontext
+  exit 0
+fi
+if [[ "$only" == bigcontext ]]; then
+  bigcontext
   exit 0
 fi
 
@@ -242,4 +261,5 @@ QT_QPA_PLATFORM=offscreen "$bin/tests/bench/bench_hosts" "$host" 15 5 45 2>/dev/
 
 remote
 images
+bigcontext
 tenancy

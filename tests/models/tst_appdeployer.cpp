@@ -229,6 +229,48 @@ private Q_SLOTS:
         QVERIFY(m_engine->byName(QStringLiteral("shop-web-1"))->id != oldWeb);
     }
 
+    // The journal is a typed record; its file keeps the format earlier versions wrote.
+    void journalRoundTrip()
+    {
+        using Kind = JournalEntry::Kind;
+        DeployJournal j;
+        j.app = QStringLiteral("shop");
+        j.deployment = QStringLiteral("abc123");
+        j.atomic = true;
+        j.state = DeployJournal::State::RolledBack;
+        j.updated = QDateTime(QDate(2026, 12, 7), QTime(8, 0), Qt::UTC);
+        j.error = QStringLiteral("shop-web-1: injected failure");
+        for (Kind k : {Kind::Image, Kind::Network, Kind::Volume, Kind::Created, Kind::Started, Kind::Restarted, Kind::Aside, Kind::Retired, Kind::Removed})
+            j.entries << JournalEntry{k, QStringLiteral("id-") + JournalEntry::kindName(k), QStringLiteral("name"), QStringLiteral("web"), QStringLiteral("sha256:old"), true};
+        const auto back = DeployJournal::fromJson(j.toJson());
+        QVERIFY(back);
+        QCOMPARE(back->toJson(), j.toJson());
+        QCOMPARE(back->entries.size(), 9);
+        QCOMPARE(back->entries[6].kind, Kind::Aside);
+        QVERIFY(back->entries[6].wasRunning);
+        QCOMPARE(back->state, DeployJournal::State::RolledBack);
+
+        // as an earlier version wrote it
+        const QJsonObject old = QJsonDocument::fromJson(R"({"app":"shop","deployment":"d1","atomic":false,"state":"failed",
+            "updated":"2026-12-01T10:00:00Z","error":"boom","entries":[{"kind":"network","name":"shop_back","id":"n1"},
+            {"kind":"created","id":"c1","name":"shop-db-1","service":"db"},{"kind":"aside","id":"c0","name":"shop-web-1","wasRunning":true}]})").object();
+        const auto read = DeployJournal::fromJson(old);
+        QVERIFY(read);
+        QCOMPARE(read->state, DeployJournal::State::Failed);
+        QCOMPARE(read->entries.size(), 3);
+        QCOMPARE(read->entries[1].service, QStringLiteral("db"));
+        QCOMPARE(read->toJson(), old);
+
+        QJsonObject newer = old;
+        newer.insert(QStringLiteral("entries"), QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("teleported")}}});
+        const auto refused = DeployJournal::fromJson(newer);
+        QVERIFY(!refused);
+        QVERIFY(refused.error().message.contains(QLatin1String("teleported")));
+        newer = old;
+        newer.insert(QStringLiteral("state"), QStringLiteral("paused"));
+        QVERIFY(!DeployJournal::fromJson(newer));
+    }
+
     // The daemon fails while the app is being read: no plan, nothing changed.
     void failsWhileObserving()
     {

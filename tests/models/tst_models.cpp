@@ -1,5 +1,6 @@
 #include "apps/applogs.h"
 #include "core/job.h"
+#include "docker/containerstate.h"
 #include "hosts/execsession.h"
 #include "hosts/hostconnection.h"
 #include "registries/registrybrowser.h"
@@ -84,6 +85,21 @@ private Q_SLOTS:
         QCOMPARE(second->aborts, 1);
         QCOMPARE(calls, 1);
         QTRY_VERIFY(!secondAlive);
+    }
+
+    void containerStatesAreNamed()
+    {
+        using Wharf::Backends::ContainerState;
+        using Wharf::Backends::containerState;
+        QCOMPARE(containerState(u"running"), ContainerState::Running);
+        QCOMPARE(containerState(u"Exited"), ContainerState::Exited);
+        QCOMPARE(containerState(u"paused"), ContainerState::Paused);
+        QCOMPARE(containerState(u"restarting"), ContainerState::Restarting);
+        QCOMPARE(containerState(u"removing"), ContainerState::Removing);
+        QCOMPARE(containerState(u"created"), ContainerState::Created);
+        QCOMPARE(containerState(u"dead"), ContainerState::Dead);
+        QCOMPARE(containerState(u""), ContainerState::Unknown);
+        QCOMPARE(containerState(u"hibernating"), ContainerState::Unknown);
     }
 
     void registryTagsNewestFirst()

@@ -1,4 +1,5 @@
 #include "containerdetailsdialog.h"
+#include "docker/containerstate.h"
 
 #include "hosts/execsession.h"
 #include "hosts/hostconnection.h"
@@ -81,7 +82,7 @@ ContainerDetailsDialog::ContainerDetailsDialog(HostConnection *host, const QStri
     // Live charts pick up again when the host is back or the container runs again.
     auto resumeStats = [this] {
         const ContainerRow *r = m_host->containers()->row(m_id);
-        if (m_host->state() == HostConnection::Up && r && r->state == QLatin1String("running") && !m_stats->isRunning())
+        if (m_host->state() == HostConnection::Up && r && Backends::containerState(r->state) == Backends::ContainerState::Running && !m_stats->isRunning())
             m_stats->start();
     };
     connect(m_host, &HostConnection::synced, m_stats, resumeStats);

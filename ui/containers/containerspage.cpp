@@ -1,4 +1,5 @@
 #include "containerspage.h"
+#include "docker/containerstate.h"
 #include "limitsdialog.h"
 #include "widgets/listpage.h"
 
@@ -148,7 +149,7 @@ void ContainersPage::removeSelected()
     for (const auto &id : ids) {
         const ContainerRow *r = m_host->containers()->row(id);
         names << (r ? r->name : id.left(12));
-        if (r && (r->state == QLatin1String("running") || r->state == QLatin1String("paused") || r->state == QLatin1String("restarting")))
+        if (r && (Backends::containerState(r->state) == Backends::ContainerState::Running || Backends::containerState(r->state) == Backends::ContainerState::Paused || Backends::containerState(r->state) == Backends::ContainerState::Restarting))
             running << r->name;
     }
     QString q = tr("Remove %n container(s): %1?", nullptr, int(ids.size())).arg(names.join(QStringLiteral(", ")));

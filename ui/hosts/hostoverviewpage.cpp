@@ -1,4 +1,5 @@
 #include "hostoverviewpage.h"
+#include "docker/containerstate.h"
 
 #include "docker/format.h"
 #include "hosts/hostconnection.h"
@@ -114,9 +115,9 @@ void HostOverviewPage::showFacts()
     const auto *c = m_host->containers();
     for (int r = 0; r < c->rowCount(); ++r) {
         const QString &s = c->rowAt(r).state;
-        if (s == QLatin1String("running"))
+        if (Backends::containerState(s) == Backends::ContainerState::Running)
             ++running;
-        else if (s == QLatin1String("paused"))
+        else if (Backends::containerState(s) == Backends::ContainerState::Paused)
             ++paused;
         else
             ++stopped;
