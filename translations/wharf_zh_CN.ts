@@ -926,6 +926,14 @@
         <source>the file holds %1 YAML documents; only the first is read</source>
         <translation>该文件含有 %1 个 YAML 文档；只读取第一个</translation>
     </message>
+    <message>
+        <source>the file is %1 KiB; YAML is read up to %2 KiB</source>
+        <translation>文件大小为 %1 KiB；YAML 最多读取 %2 KiB</translation>
+    </message>
+    <message>
+        <source>too much to read: %1</source>
+        <translation>内容过多，无法读取：%1</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::Compose::Builder</name>
@@ -940,6 +948,18 @@
     <message>
         <source>the key &quot;%1&quot; appears twice in this mapping</source>
         <translation>键“%1”在此映射中出现了两次</translation>
+    </message>
+    <message>
+        <source>more than %1 aliases (*name)</source>
+        <translation>别名（*name）超过 %1 个</translation>
+    </message>
+    <message>
+        <source>more than %1 values (aliases expanded)</source>
+        <translation>值超过 %1 个（展开别名后）</translation>
+    </message>
+    <message>
+        <source>mappings and lists nested more than %1 deep</source>
+        <translation>映射和列表的嵌套深度超过 %1 层</translation>
     </message>
 </context>
 <context>

@@ -132,11 +132,38 @@ QString YamlNode::kindName() const
 
 namespace {
 
+// Thrown from the event handler when a bound is passed: parsing stops at once.
+struct LimitReached
+{
+    YAML::Mark mark;
+    QString message;
+};
+
+qint64 countNodes(const YamlNode &n)
+{
+    qint64 c = 1;
+    for (const auto &i : n.items)
+        c += countNodes(i);
+    for (const auto &e : n.entries)
+        c += 1 + countNodes(e.value);
+    return c;
+}
+
+void dropAnchors(YamlNode &n)
+{
+    n.anchor.clear();
+    for (auto &i : n.items)
+        dropAnchors(i);
+    for (auto &e : n.entries)
+        dropAnchors(e.value);
+}
+
 class Builder : public YAML::EventHandler
 {
 public:
-    explicit Builder(const QString &file)
+    Builder(const QString &file, const YamlLimits &limits)
         : m_file(file)
+        , m_limits(limits)
     {
     }
 
@@ -147,8 +174,12 @@ public:
     void OnDocumentStart(const YAML::Mark &) override { ++documents; }
     void OnDocumentEnd() override { }
 
+    void OnAnchor(const YAML::Mark &, const std::string &name) override { m_nextAnchor = QString::fromStdString(name); }
+
     void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
+        nameAnchor(anchor);
+        count(mark, 1);
         YamlNode n;
         n.mark = toMark(mark);
         value(std::move(n), anchor);
@@ -162,11 +193,19 @@ public:
             OnNull(mark, 0);
             return;
         }
-        value(it->second, 0);
+        if (++m_aliases > m_limits.maxAliases)
+            throw LimitReached{mark, tr("more than %1 aliases (*name)").arg(m_limits.maxAliases)};
+        count(mark, m_sizes[anchor]);
+        YamlNode copy = it->second;
+        dropAnchors(copy);
+        copy.alias = m_names.value(anchor);
+        value(std::move(copy), 0);
     }
 
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor, const std::string &v) override
     {
+        nameAnchor(anchor);
+        count(mark, 1);
         YamlNode n = YamlNode::makeScalar(QString::fromStdString(v), tag == "!", toMark(mark));
         if (tag != "?" && tag != "!")
             n.tag = QString::fromStdString(tag);
@@ -178,6 +217,8 @@ public:
 
     void OnSequenceStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
     {
+        nameAnchor(anchor);
+        enter(mark);
         Frame f;
         f.node = YamlNode::makeSequence(toMark(mark));
         if (tag != "?" && tag != "!")
@@ -189,6 +230,8 @@ public:
 
     void OnMapStart(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor, YAML::EmitterStyle::value) override
     {
+        nameAnchor(anchor);
+        enter(mark);
         Frame f;
         f.node = YamlNode::makeMapping(toMark(mark));
         if (tag != "?" && tag != "!")
@@ -208,6 +251,25 @@ public:
     void error(const YAML::Mark &m, const QString &message) { diagnostics << Diagnostic{Diagnostic::Error, toMark(m), message}; }
 
 private:
+    void nameAnchor(YAML::anchor_t anchor)
+    {
+        if (anchor)
+            m_names.insert(anchor, m_nextAnchor);
+        m_nextAnchor.clear();
+    }
+    void count(const YAML::Mark &mark, qint64 nodes)
+    {
+        m_nodes += nodes;
+        if (m_nodes > m_limits.maxNodes)
+            throw LimitReached{mark, tr("more than %1 values (aliases expanded)").arg(m_limits.maxNodes)};
+    }
+    void enter(const YAML::Mark &mark)
+    {
+        count(mark, 1);
+        if (int(m_stack.size()) >= m_limits.maxDepth)
+            throw LimitReached{mark, tr("mappings and lists nested more than %1 deep").arg(m_limits.maxDepth)};
+    }
+
     struct Frame
     {
         YamlNode node;
@@ -228,8 +290,11 @@ private:
 
     void value(YamlNode n, YAML::anchor_t anchor)
     {
-        if (anchor)
+        if (anchor) {
+            n.anchor = m_names.value(anchor);
             m_anchors[anchor] = n;
+            m_sizes[anchor] = countNodes(n);
+        }
         if (documents > 1)
             return; // only the first document counts
         if (m_stack.empty()) {
@@ -257,12 +322,31 @@ private:
     }
 
     QString m_file;
+    YamlLimits m_limits;
     std::vector<Frame> m_stack;
     std::map<YAML::anchor_t, YamlNode> m_anchors;
+    QHash<YAML::anchor_t, QString> m_names;
+    QHash<YAML::anchor_t, qint64> m_sizes;
+    QString m_nextAnchor;
+    qint64 m_nodes = 0;
+    int m_aliases = 0;
 };
 
-void emitNode(YAML::Emitter &out, const YamlNode &n)
+// The anchors written so far, by name: an alias is written as *name while it still equals one.
+using Anchors = QHash<QString, const YamlNode *>;
+
+void emitNode(YAML::Emitter &out, const YamlNode &n, Anchors &anchors)
 {
+    if (!n.alias.isEmpty()) {
+        if (const YamlNode *a = anchors.value(n.alias); a && sameContent(*a, n)) {
+            out << YAML::Alias(n.alias.toStdString());
+            return;
+        }
+    }
+    if (!n.anchor.isEmpty() && !anchors.contains(n.anchor)) {
+        out << YAML::Anchor(n.anchor.toStdString());
+        anchors.insert(n.anchor, &n);
+    }
     if (!n.tag.isEmpty() && n.tag.startsWith(u'!'))
         out << YAML::LocalTag(n.tag.mid(1).toStdString());
     switch (n.kind) {
@@ -287,7 +371,7 @@ void emitNode(YAML::Emitter &out, const YamlNode &n)
             out << YAML::Flow;
         out << YAML::BeginSeq;
         for (const auto &i : n.items)
-            emitNode(out, i);
+            emitNode(out, i, anchors);
         out << YAML::EndSeq;
         break;
     case YamlNode::Mapping:
@@ -296,7 +380,7 @@ void emitNode(YAML::Emitter &out, const YamlNode &n)
         out << YAML::BeginMap;
         for (const auto &e : n.entries) {
             out << YAML::Key << e.key.toStdString() << YAML::Value;
-            emitNode(out, e.value);
+            emitNode(out, e.value, anchors);
         }
         out << YAML::EndMap;
         break;
@@ -305,15 +389,23 @@ void emitNode(YAML::Emitter &out, const YamlNode &n)
 
 } // namespace
 
-YamlParse parseYaml(const QByteArray &text, const QString &file)
+YamlParse parseYaml(const QByteArray &text, const QString &file, const YamlLimits &limits)
 {
     YamlParse result;
-    Builder builder(file);
+    if (text.size() > limits.maxBytes) {
+        result.diagnostics << Diagnostic{Diagnostic::Error, Mark{file},
+                                         tr("the file is %1 KiB; YAML is read up to %2 KiB").arg(text.size() / 1024).arg(limits.maxBytes / 1024)};
+        return result;
+    }
+    Builder builder(file, limits);
     try {
         std::istringstream in(text.toStdString());
         YAML::Parser parser(in);
         while (parser.HandleNextDocument(builder)) {
         }
+    } catch (const LimitReached &l) {
+        result.diagnostics << Diagnostic{Diagnostic::Error, builder.toMark(l.mark), tr("too much to read: %1").arg(l.message)};
+        return result;
     } catch (const YAML::Exception &e) {
         result.diagnostics << Diagnostic{Diagnostic::Error, builder.toMark(e.mark), QString::fromStdString(e.msg)};
         return result;
@@ -329,6 +421,20 @@ YamlParse parseYaml(const QByteArray &text, const QString &file)
     return result;
 }
 
+bool sameContent(const YamlNode &a, const YamlNode &b)
+{
+    if (a.kind != b.kind || a.tag != b.tag || a.scalar != b.scalar || a.quoted != b.quoted || a.items.size() != b.items.size()
+        || a.entries.size() != b.entries.size())
+        return false;
+    for (size_t i = 0; i < a.items.size(); ++i)
+        if (!sameContent(a.items[i], b.items[i]))
+            return false;
+    for (size_t i = 0; i < a.entries.size(); ++i)
+        if (a.entries[i].key != b.entries[i].key || !sameContent(a.entries[i].value, b.entries[i].value))
+            return false;
+    return true;
+}
+
 namespace {
 
 // The first line of each key and item (1-based), and the shallowest path on each line.
@@ -341,6 +447,8 @@ void mapLines(const YamlNode &n, const QStringList &path, QHash<QStringList, int
         if (!pathAt->contains(line))
             pathAt->insert(line, p);
     };
+    if (!n.alias.isEmpty())
+        return; // a copy of its anchor: its marks are the anchor's lines
     if (n.isMapping()) {
         for (const auto &e : n.entries) {
             const QStringList p = path + QStringList{e.key};
@@ -489,7 +597,8 @@ QByteArray emitYaml(const YamlNode &node)
     YAML::Emitter out;
     out.SetIndent(2);
     out.SetNullFormat(YAML::LowerNull);
-    emitNode(out, node);
+    Anchors anchors;
+    emitNode(out, node, anchors);
     QByteArray bytes(out.c_str(), static_cast<qsizetype>(out.size()));
     if (!bytes.endsWith('\n'))
         bytes += '\n';

@@ -43,6 +43,11 @@ public:
     QString scalar;
     bool quoted = false; // written in quotes: "8080" stays a string
     Mark mark;
+    // Written back as they were read: the anchor this node defined (&name), and the anchor an
+    // alias (*name) named where this node is a copy of it. An alias whose copy no longer
+    // equals its anchor (one of them was edited) is written out in full.
+    QString anchor;
+    QString alias;
     std::vector<YamlNode> items; // a sequence
     std::vector<Entry> entries; // a mapping
 
@@ -86,9 +91,21 @@ struct YamlParse
     bool ok = false;
 };
 
+// What a YAML text may cost to read; past a bound parsing stops with an error that names it.
+struct YamlLimits
+{
+    qsizetype maxBytes = 4 << 20;  // the text (a compose file is a few KiB)
+    int maxDepth = 64;             // mappings and lists inside each other
+    qint64 maxNodes = 1'000'000;   // values in all, aliases expanded (a "billion laughs" stops here)
+    int maxAliases = 10'000;       // aliases used
+};
+
 // Parses the first document of text. Duplicate keys are errors; a second document is a
 // warning. Syntax errors come back as diagnostics with their line and column.
-YamlParse parseYaml(const QByteArray &text, const QString &file);
+YamlParse parseYaml(const QByteArray &text, const QString &file, const YamlLimits &limits = {});
+
+// Equal values (kind, tag, text, quoting, items, keys in order), wherever they came from.
+bool sameContent(const YamlNode &a, const YamlNode &b);
 
 // Writes a node back as block YAML, in its key order; strings that were quoted stay quoted.
 QByteArray emitYaml(const YamlNode &node);

@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Wharf::Backends::Compose;
@@ -418,6 +419,104 @@ private Q_SLOTS:
         const QByteArray less = emitYaml(edited, comments);
         QVERIFY2(!less.contains("front door") && !less.contains("pinned"), qPrintable(QString::fromUtf8(less)));
         QVERIFY2(less.contains("  # data lives in a volume\n    image: postgres:16\n"), qPrintable(QString::fromUtf8(less)));
+    }
+
+    // Anchors and aliases are written back as anchors and aliases (the editor saves what the
+    // person wrote); an alias whose copy was edited, or whose anchor was, is written in full.
+    void anchorsWrittenBack()
+    {
+        const QByteArray text = "x-common: &common\n"
+                                "  restart: always\n"
+                                "  environment:\n"
+                                "    TZ: UTC\n"
+                                "services:\n"
+                                "  web:\n"
+                                "    <<: *common\n"
+                                "    image: nginx\n"
+                                "  api:\n"
+                                "    <<: *common\n"
+                                "    image: api\n"
+                                "    labels: &labels\n"
+                                "      team: shop\n"
+                                "  db:\n"
+                                "    image: postgres\n"
+                                "    labels: *labels\n";
+        const YamlParse p = parseYaml(text, QStringLiteral("compose.yaml"));
+        QVERIFY(p.ok);
+        const QByteArray again = emitYaml(p.root);
+        QVERIFY2(again.contains("x-common: &common\n"), again.constData());
+        QCOMPARE(again.count("<<: *common"), 2);
+        QVERIFY2(again.contains("labels: &labels\n"), again.constData());
+        QVERIFY2(again.contains("labels: *labels"), again.constData());
+        QCOMPARE(again.count("restart: always"), 1);
+        // it reads back as the same values, and loads as the same app
+        const YamlParse reread = parseYaml(again, QStringLiteral("compose.yaml"));
+        QVERIFY(reread.ok);
+        QVERIFY(sameContent(reread.root, p.root));
+        const LoadResult before = loadFiles({{QStringLiteral("compose.yaml"), QString::fromUtf8(text)}});
+        const LoadResult after = loadFiles({{QStringLiteral("compose.yaml"), QString::fromUtf8(again)}});
+        QVERIFY(before.ok() && after.ok());
+        QCOMPARE(emitYaml(*after.project->model.get(u"services")), emitYaml(*before.project->model.get(u"services")));
+        QCOMPARE(after.project->service(QStringLiteral("web"))->restart, QStringLiteral("always"));
+
+        // db's labels edited: db's are written in full, the anchor stays on api's
+        YamlNode edited = p.root;
+        edited.get(u"services")->get(u"db")->get(u"labels")->set(QStringLiteral("tier"), YamlNode::makeScalar(QStringLiteral("data")));
+        QByteArray out = emitYaml(edited);
+        QVERIFY2(!out.contains("*labels") && out.contains("labels: &labels") && out.contains("tier: data"), out.constData());
+        // the anchor's own value edited: the aliases keep what they meant, in full
+        edited = p.root;
+        edited.get(u"x-common")->set(QStringLiteral("restart"), YamlNode::makeScalar(QStringLiteral("no")));
+        out = emitYaml(edited);
+        QVERIFY2(!out.contains("*common") && out.count("restart: always") == 2 && out.contains("restart: no"), out.constData());
+        // the anchor's key removed: its aliases are written in full
+        edited = p.root;
+        edited.remove(u"x-common");
+        out = emitYaml(edited);
+        QVERIFY2(!out.contains("*common") && out.count("restart: always") == 2, out.constData());
+        QVERIFY(parseYaml(out, QStringLiteral("compose.yaml")).ok);
+    }
+
+    // Every bound of the YAML reader, hit: a clear error at once, not memory or time.
+    void yamlBounds()
+    {
+        auto firstError = [](const YamlParse &p) { return p.diagnostics.isEmpty() ? QString() : p.diagnostics.first().message; };
+        QElapsedTimer t;
+        t.start();
+        // "billion laughs": ten aliases of ten aliases, nine deep
+        QByteArray laughs = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n";
+        for (int i = 1; i < 10; ++i) {
+            laughs += "a" + QByteArray::number(i) + ": &a" + QByteArray::number(i) + " [";
+            for (int j = 0; j < 10; ++j)
+                laughs += (j ? ", *a" : "*a") + QByteArray::number(i - 1);
+            laughs += "]\n";
+        }
+        YamlParse p = parseYaml(laughs, QStringLiteral("laughs.yaml"));
+        QVERIFY(!p.ok);
+        QVERIFY2(firstError(p).contains(QLatin1String("1000000 values")), qPrintable(firstError(p)));
+        QVERIFY(p.diagnostics.first().mark.line > 1);
+        // nesting
+        YamlLimits small;
+        small.maxDepth = 8;
+        p = parseYaml(QByteArray(9, '[') + QByteArray(9, ']'), QStringLiteral("deep.yaml"), small);
+        QVERIFY2(firstError(p).contains(QLatin1String("nested more than 8 deep")), qPrintable(firstError(p)));
+        QVERIFY(parseYaml(QByteArray(8, '[') + QByteArray(8, ']'), QStringLiteral("deep.yaml"), small).ok);
+        p = parseYaml(QByteArray(100000, '[') + QByteArray(100000, ']'), QStringLiteral("deeper.yaml"));
+        QVERIFY(!p.ok);
+        // aliases used
+        small = {};
+        small.maxAliases = 3;
+        p = parseYaml("a: &a 1\nb: [*a, *a, *a, *a]\n", QStringLiteral("aliases.yaml"), small);
+        QVERIFY2(firstError(p).contains(QLatin1String("more than 3 aliases")), qPrintable(firstError(p)));
+        QVERIFY(parseYaml("a: &a 1\nb: [*a, *a, *a]\n", QStringLiteral("aliases.yaml"), small).ok);
+        // size
+        small = {};
+        small.maxBytes = 1024;
+        p = parseYaml("a: " + QByteArray(1100, 'x') + "\n", QStringLiteral("big.yaml"), small);
+        QVERIFY2(firstError(p).contains(QLatin1String("read up to 1 KiB")), qPrintable(firstError(p)));
+        p = parseYaml(QByteArray(5 << 20, ' '), QStringLiteral("huge.yaml"));
+        QVERIFY2(firstError(p).contains(QLatin1String("read up to 4096 KiB")), qPrintable(firstError(p)));
+        QVERIFY2(t.elapsed() < 5000, "the bounds stop the reader early"); // generous: ASan, a busy machine
     }
 
     // Files that must not load, and the message (with its place) each one gives.

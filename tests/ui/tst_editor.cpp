@@ -1,6 +1,7 @@
 // The orchestration editor, offscreen: blocks dragged from the palette, services linked on
 // the canvas, properties edited, undo and redo, the YAML tab and the canvas in step, the
 // layout kept in the file, copy, paste, delete, validation.
+#include "apps/composedocument.h"
 #include "editor/composeeditor.h"
 
 #include <QApplication>
@@ -40,6 +41,17 @@ class TestEditor : public QObject
     }
 
 private Q_SLOTS:
+    // An edit in the editor keeps the file's anchors and aliases where the values still agree.
+    void editKeepsAnchors()
+    {
+        Models::Apps::ComposeDocument doc;
+        QVERIFY(doc.setText("x-common: &common\n  restart: always\nservices:\n  web:\n    <<: *common\n    image: nginx\n"
+                            "  api:\n    <<: *common\n    image: api\n"));
+        QCOMPARE(doc.setValue(QStringLiteral("api"), QStringLiteral("image"), QStringLiteral("api:2")), QString());
+        const QByteArray saved = doc.text();
+        QVERIFY2(saved.contains("x-common: &common") && saved.count("<<: *common") == 2 && saved.contains("api:2"), saved.constData());
+    }
+
     void drawEditUndoAndSync()
     {
         Ui::ComposeEditor e;
