@@ -1706,6 +1706,10 @@
         <source>The request body ended after %1 of %2 bytes: %3</source>
         <translation>请求正文在 %2 字节中的第 %1 字节处结束：%3</translation>
     </message>
+    <message>
+        <source>The daemon sent nothing for %1 s; the operation is stalled and was given up.</source>
+        <translation>守护进程已 %1 秒没有任何输出；该操作已停滞，已放弃。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::HttpResponseParser</name>

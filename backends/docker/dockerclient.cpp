@@ -84,6 +84,7 @@ void DockerJob::begin()
     req.target = "/v" + m_client->m_apiVersion.toLatin1() + req.target;
     m_http = m_client->m_http->send(std::move(req), m_mode, m_timeoutMs);
     m_http->setParent(this);
+    m_http->setIdleTimeout(m_idleMs);
     connect(m_http, &HttpJob::headersReceived, this, [this](int status) {
         if (status < 300)
             Q_EMIT started();
@@ -590,8 +591,10 @@ DockerJob *DockerClient::pullImage(const QString &reference, const RegistryAuth 
     q.addQueryItem(QStringLiteral("fromImage"), reference);
     if (!platform.isEmpty())
         q.addQueryItem(QStringLiteral("platform"), platform);
-    return send("POST", QStringLiteral("/images/create"), q, {}, {}, HttpJob::Stream, 120000, false,
+    DockerJob *job = send("POST", QStringLiteral("/images/create"), q, {}, {}, HttpJob::Stream, 120000, false,
                 authHeaders("X-Registry-Auth", auth.header()));
+    job->setIdleTimeout(m_progressIdleMs);
+    return job;
 }
 
 DockerJob *DockerClient::pushImage(const QString &name, const QString &tag, const RegistryAuth &auth)
@@ -599,8 +602,10 @@ DockerJob *DockerClient::pushImage(const QString &name, const QString &tag, cons
     Query q;
     if (!tag.isEmpty())
         q.addQueryItem(QStringLiteral("tag"), tag);
-    return send("POST", QStringLiteral("/images/%1/push").arg(enc(name)), q, {}, {}, HttpJob::Stream, 120000, false,
+    DockerJob *job = send("POST", QStringLiteral("/images/%1/push").arg(enc(name)), q, {}, {}, HttpJob::Stream, 120000, false,
                 authHeaders("X-Registry-Auth", auth.header()));
+    job->setIdleTimeout(m_progressIdleMs);
+    return job;
 }
 
 DockerJob *DockerClient::tagImage(const QString &source, const QString &repository, const QString &tag)

@@ -31,6 +31,8 @@ public:
     HttpJob *http() const { return m_http; }
 
     void abort() override;
+    // A progress stream silent for this long fails (see HttpJob::setIdleTimeout); before begin.
+    void setIdleTimeout(int ms) { m_idleMs = ms; }
     void write(const QByteArray &data);
     bool closeWrite();
 
@@ -51,6 +53,7 @@ private:
     HttpJob::Mode m_mode;
     int m_timeoutMs;
     QPointer<HttpJob> m_http;
+    int m_idleMs = 0;
     bool m_aborted = false;
     mutable QJsonDocument m_json;
     mutable bool m_jsonParsed = false;
@@ -199,7 +202,12 @@ public:
     DockerJob *listImages(bool all = false, const Filters &filters = {});
     DockerJob *inspectImage(const QString &name);
     DockerJob *imageHistory(const QString &name);
+    // Pulls and pushes that get no progress from the engine for progressIdleTimeout() fail
+    // with a Timeout instead of waiting for ever (an engine's push can stall with its layer
+    // upload never started).
     DockerJob *pullImage(const QString &reference, const RegistryAuth &auth = {}, const QString &platform = {});
+    void setProgressIdleTimeout(int ms) { m_progressIdleMs = ms; }
+    int progressIdleTimeout() const { return m_progressIdleMs; }
     DockerJob *pushImage(const QString &name, const QString &tag, const RegistryAuth &auth = {});
     DockerJob *tagImage(const QString &source, const QString &repository, const QString &tag);
     DockerJob *removeImage(const QString &name, bool force = false, bool noPrune = false);
@@ -244,6 +252,7 @@ private:
     bool m_negotiated = false;
     bool m_negotiating = false;
     QString m_apiVersion;
+    int m_progressIdleMs = 120000;
 };
 
 } // namespace Wharf::Backends

@@ -22,7 +22,11 @@ HttpJob::HttpJob(HttpClient *client, HttpRequest request, Mode mode, int timeout
               if (m_mode == Upgrade && (status == 101 || status == 200))
                   m_raw = true;
               if (m_mode != Buffered && status < 300) {
-                  m_timer.stop(); // streams live as long as the peer keeps them
+                  m_streaming = true;
+                  if (m_idleMs > 0)
+                      m_timer.start(m_idleMs);
+                  else
+                      m_timer.stop(); // streams live as long as the peer keeps them
               }
               Q_EMIT headersReceived(status);
           },
@@ -33,14 +37,19 @@ HttpJob::HttpJob(HttpClient *client, HttpRequest request, Mode mode, int timeout
                   else
                       m_body.append(data, size);
               }
-              else
+              else {
+                  if (m_idleMs > 0)
+                      m_timer.start(m_idleMs); // progress
                   Q_EMIT dataReceived(QByteArray(data, size));
+              }
           },
           {},
       })
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_streaming)
+            return fail(Error::make(Error::Timeout, tr("The daemon sent nothing for %1 s; the operation is stalled and was given up.").arg(m_idleMs / 1000)));
         fail(Error::make(Error::Timeout, m_transport && m_transport->isOpen()
                                              ? tr("The daemon did not answer in time (%1 s).").arg(m_timeoutMs / 1000)
                                              : tr("Connecting to the daemon timed out.")));

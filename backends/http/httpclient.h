@@ -37,6 +37,9 @@ public:
     QByteArray body() const { return m_body; }
     // A buffered body larger than this fails the job instead of filling memory (default 256 MiB).
     void setMaxBody(qsizetype bytes) { m_maxBody = bytes; }
+    // A stream that sends nothing for this long fails with a Timeout (0, the default: streams
+    // live as long as the peer keeps them). For progress streams, where silence means a stall.
+    void setIdleTimeout(int ms) { m_idleMs = ms; }
 
     void abort() override;
     void write(const QByteArray &data);
@@ -70,6 +73,8 @@ private:
     bool m_overflow = false;
     qsizetype m_maxBody = qsizetype(256) * 1024 * 1024;
     qint64 m_bodySent = 0;
+    int m_idleMs = 0;
+    bool m_streaming = false;
     int m_status = 0;
     HttpHeaders m_headers;
     QByteArray m_body;

@@ -16,7 +16,11 @@
 #include <QLocalServer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
+#include <QTimer>
 #include <QTest>
+
+#include <memory>
 
 using namespace Wharf::Backends;
 
@@ -280,6 +284,59 @@ private Q_SLOTS:
         QCOMPARE(received.size(), inMemory->size());
         QCOMPARE(QCryptographicHash::hash(received, QCryptographicHash::Sha256), QCryptographicHash::hash(*inMemory, QCryptographicHash::Sha256));
         delete job;
+    }
+
+    // A push the engine stops telling about (it stalled with its upload never started) fails
+    // after the idle time with a sentence saying so; a pull that keeps reporting progress is
+    // not cut however long it takes.
+    void silentProgressStreamsEnd()
+    {
+        QTemporaryDir dir;
+        QLocalServer server;
+        QVERIFY(server.listen(dir.filePath(QStringLiteral("engine.sock"))));
+        auto chunk = [](const QByteArray &line) -> QByteArray { return QByteArray::number(line.size(), 16) + "\r\n" + line + "\r\n"; };
+        TestSupport::serveRequestsWithBodies(&server, [&](QLocalSocket *s, const TestSupport::PeerRequest &r) {
+            if (r.target == "/_ping") {
+                s->write("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Length: 2\r\n\r\nOK");
+                return true;
+            }
+            s->write("HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n");
+            if (r.target.contains("/push")) {
+                s->write(chunk(R"({"status":"Preparing","progressDetail":{},"id":"5f70bf18a086"})" "\n"));
+                return true; // and nothing more
+            }
+            // a pull: progress every 100 ms, for 8 ticks, then done
+            auto *timer = new QTimer(s);
+            auto ticks = std::make_shared<int>(0);
+            QObject::connect(timer, &QTimer::timeout, s, [s, timer, ticks, chunk] {
+                if (++*ticks <= 8) {
+                    s->write(chunk(R"({"status":"Downloading","progressDetail":{"current":1,"total":8},"id":"5f70bf18a086"})" "\n"));
+                    return;
+                }
+                timer->stop();
+                s->write(chunk(R"({"status":"Status: Downloaded newer image for slow:1"})" "\n") + "0\r\n\r\n");
+            });
+            timer->start(100);
+            return true;
+        });
+        DockerClient client(*Endpoint::parse(QStringLiteral("unix://") + server.fullServerName()));
+        QCOMPARE(client.progressIdleTimeout(), 120000);
+        client.setProgressIdleTimeout(400);
+        QElapsedTimer t;
+        t.start();
+        DockerJob *push = client.pushImage(QStringLiteral("stalls"), QStringLiteral("1"));
+        QSignalSpy pushed(push, &DockerJob::finished);
+        QVERIFY(pushed.wait(10000));
+        QCOMPARE(push->error().kind, Error::Timeout);
+        QVERIFY2(push->error().message.contains(QLatin1String("stalled")), qPrintable(push->error().message));
+        QVERIFY(t.elapsed() >= 300); // the idle time (a coarse timer may fire a little early)
+        delete push;
+
+        DockerJob *pull = client.pullImage(QStringLiteral("slow:1"));
+        QSignalSpy pulled(pull, &DockerJob::finished);
+        QVERIFY(pulled.wait(10000));
+        QVERIFY2(!pull->isError(), qPrintable(pull->error().message)); // 900 ms in all, never 400 ms silent
+        delete pull;
     }
 
     void buildContextBadInput()
