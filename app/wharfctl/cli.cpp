@@ -191,7 +191,7 @@ void Cli::dispatch()
             m_out << commandHelp(*findCommand(m_command));
             return finish(0);
         }
-        const CommandDoc *asked = commandFor(m_commandArgs.first(), m_commandArgs.mid(1));
+        const CommandDoc *asked = helpFor(m_commandArgs.first(), m_commandArgs.mid(1));
         if (!asked)
             return failUsage(QCoreApplication::translate("wharfctl", "unknown command \"%1\"; see wharfctl --help").arg(m_commandArgs.first()));
         m_out << commandHelp(*asked);
@@ -205,7 +205,7 @@ void Cli::dispatch()
         FlagParser asked = parserFor(*m_doc);
         asked.parse(m_commandArgs, m_doc->stopAtPositional);
         if (asked.isSet(QStringLiteral("--help"))) {
-            m_out << commandHelp(*m_doc);
+            m_out << commandHelp(*helpFor(m_command, m_commandArgs));
             return finish(0);
         }
     }

@@ -403,6 +403,20 @@ const CommandDoc *findCommand(const QString &name)
     return nullptr;
 }
 
+const CommandDoc *helpFor(const QString &name, const QStringList &args)
+{
+    const CommandDoc *group = commandFor(name, args);
+    if (!group || args.isEmpty() || group->name != name || !group->subcommands.contains(args.first()))
+        return group;
+    // docker's management commands: `image X` is the top-level command X
+    static const QHash<QString, QString> same{{QStringLiteral("image ls"), QStringLiteral("images")}, {QStringLiteral("image rm"), QStringLiteral("rmi")}};
+    const QString key = name + QLatin1Char(' ') + args.first();
+    if (name == QLatin1String("image"))
+        if (const CommandDoc *top = findCommand(same.value(key, args.first())))
+            return top;
+    return group;
+}
+
 const CommandDoc *commandFor(const QString &name, const QStringList &args)
 {
     if (!args.isEmpty())
@@ -459,7 +473,9 @@ QString commandHelp(const CommandDoc &c)
     if (!c.subcommands.isEmpty()) {
         out += QLatin1Char('\n') + QCoreApplication::translate("wharfctl", "Commands:") + QLatin1Char('\n');
         for (const QString &s : c.subcommands) {
-            const CommandDoc *sub = findCommand(c.name + QLatin1Char(' ') + s);
+            const CommandDoc *sub = helpFor(c.name, {s});
+            if (sub == &c)
+                sub = nullptr;
             out += QStringLiteral("  %1%2\n").arg(s, -12).arg(sub ? tr(sub->summary) : QString());
         }
     }

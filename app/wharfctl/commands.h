@@ -54,6 +54,10 @@ const QList<CommandDoc> &commandTable();
 const CommandDoc *findCommand(const QString &name);
 // The entry that describes `name args…`: the sub-command's when it has one.
 const CommandDoc *commandFor(const QString &name, const QStringList &args);
+// What `wharfctl name args… --help` describes: the sub-command's entry, or the command a
+// group's sub-command stands for (`image ls` is `images`, `image rm` is `rmi`, `image pull` is
+// `pull`, …), else the group.
+const CommandDoc *helpFor(const QString &name, const QStringList &args);
 // The global flags (before the command).
 const QList<FlagDoc> &globalFlags();
 
