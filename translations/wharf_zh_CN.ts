@@ -842,6 +842,37 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Backends</name>
+    <message>
+        <source>A port mapping is empty.</source>
+        <translation>有一个端口映射为空。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port mapping ([IP:][HOST:]CONTAINER[/PROTOCOL])</source>
+        <translation>“%1”不是端口映射（[IP:][主机端口:]容器端口[/协议]）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address.</source>
+        <translation>"%1" 不是 IP 地址。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a container port (1-65535, or a range like 8000-8010)</source>
+        <translation>“%1”不是容器端口（1-65535，或类似 8000-8010 的范围）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host port (1-65535, or a range like 8000-8010)</source>
+        <translation>“%1”不是主机端口（1-65535，或类似 8000-8010 的范围）</translation>
+    </message>
+    <message>
+        <source>the host range %1 and the container range %2 differ in size</source>
+        <translation>主机端口范围 %1 与容器端口范围 %2 的大小不同</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a protocol (tcp, udp or sctp)</source>
+        <translation>“%1”不是协议（tcp、udp 或 sctp）</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Backends::BuildContext</name>
     <message>
         <source>The build context folder %1 does not exist.</source>
@@ -1208,28 +1239,8 @@
         <translation>ports 必须是列表，而不是%1</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a port mapping ([IP:][HOST:]CONTAINER[/PROTOCOL])</source>
-        <translation>“%1”不是端口映射（[IP:][主机端口:]容器端口[/协议]）</translation>
-    </message>
-    <message>
         <source>a port is a string like 8080:80 or a mapping with target:</source>
         <translation>端口应为类似 8080:80 的字符串或含 target: 的映射</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a container port (1-65535, or a range like 8000-8010)</source>
-        <translation>“%1”不是容器端口（1-65535，或类似 8000-8010 的范围）</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a host port (1-65535, or a range like 8000-8010)</source>
-        <translation>“%1”不是主机端口（1-65535，或类似 8000-8010 的范围）</translation>
-    </message>
-    <message>
-        <source>the host range %1 and the container range %2 differ in size</source>
-        <translation>主机端口范围 %1 与容器端口范围 %2 的大小不同</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a protocol (tcp, udp or sctp)</source>
-        <translation>“%1”不是协议（tcp、udp 或 sctp）</translation>
     </message>
     <message>
         <source>expose: &quot;%1&quot; is not a port</source>
@@ -1335,10 +1346,6 @@
 <context>
     <name>Wharf::Backends::ContainerSpec</name>
     <message>
-        <source>&quot;%1&quot; is not a port number (1 to 65535).</source>
-        <translation>&quot;%1&quot; 不是端口号（1 到 65535）。</translation>
-    </message>
-    <message>
         <source>&quot;%1&quot; is not a memory size. Use a number with an optional unit b, k, m or g (for example 64m).</source>
         <translation>&quot;%1&quot; 不是内存大小。请使用数字加可选单位 b、k、m 或 g（例如 64m）。</translation>
     </message>
@@ -1353,30 +1360,6 @@
     <message>
         <source>&quot;%1&quot; is not a number of CPUs (for example 0.5 or 2).</source>
         <translation>&quot;%1&quot; 不是 CPU 数量（例如 0.5 或 2）。</translation>
-    </message>
-    <message>
-        <source>A port mapping is empty.</source>
-        <translation>有一个端口映射为空。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot;: the protocol must be tcp, udp or sctp.</source>
-        <translation>&quot;%1&quot;：协议必须是 tcp、udp 或 sctp。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; has an unclosed [ in its address.</source>
-        <translation>&quot;%1&quot; 的地址中有未闭合的 [。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a port mapping.</source>
-        <translation>&quot;%1&quot; 不是端口映射。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a port mapping. Use [IP:]HOST:CONTAINER[/tcp|udp].</source>
-        <translation>&quot;%1&quot; 不是端口映射。请使用 [IP:]主机端口:容器端口[/tcp|udp]。</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an IP address.</source>
-        <translation>&quot;%1&quot; 不是 IP 地址。</translation>
     </message>
     <message>
         <source>&quot;%1&quot;: the mode must be ro or rw.</source>

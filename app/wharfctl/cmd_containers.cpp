@@ -148,7 +148,7 @@ void Cli::cmdCreateOrRun(const QStringList &a, bool run)
         auto pm = ContainerSpec::parsePort(p);
         if (!pm)
             return failUsage(pm.error().message);
-        spec.ports << *pm;
+        spec.ports += expandPortRange(*pm);
     }
     for (const auto &v : f.values(QStringLiteral("-v"))) {
         auto vm = ContainerSpec::parseVolume(v);

@@ -1,6 +1,7 @@
 #pragma once
 
 // The loader's insides, shared by loader.cpp, servicenormalizer.cpp and projectchecks.cpp.
+#include "docker/portmapping.h"
 #include "loader.h"
 
 #include <QCoreApplication>
@@ -162,14 +163,7 @@ inline YamlNode quotedScalar(const QString &v, const Mark &m = {})
 
 inline bool validPort(const QString &s, int &first, int &last)
 {
-    const QStringList r = s.split(u'-');
-    if (r.size() > 2 || r[0].isEmpty())
-        return false;
-    bool ok1 = false;
-    bool ok2 = true;
-    first = r[0].toInt(&ok1);
-    last = r.size() == 2 ? r[1].toInt(&ok2) : first;
-    return ok1 && ok2 && first >= 1 && first <= 65535 && last >= first && last <= 65535;
+    return parsePortRange(s, &first, &last);
 }
 
 

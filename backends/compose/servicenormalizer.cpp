@@ -234,79 +234,34 @@ std::optional<ServiceConfig> Loader::normalizeService(const QString &name, YamlN
                     out.append(p);
                     continue;
                 }
-                PortMapping pm;
-                QString target;
+                // the long syntax is checked as the short one it stands for: one rule for both
+                QString text;
                 if (p.isScalar()) {
-                    QString spec = p.scalar;
-                    const qsizetype slash = spec.lastIndexOf(u'/');
-                    if (slash >= 0) {
-                        pm.protocol = spec.mid(slash + 1);
-                        spec = spec.left(slash);
-                    }
-                    // [ip:]host:container, where ip may be [v6]
-                    QString ip;
-                    if (spec.startsWith(u'[')) {
-                        const qsizetype close = spec.indexOf(u']');
-                        ip = spec.mid(1, close - 1);
-                        spec = spec.mid(close + 2);
-                    }
-                    const QStringList parts = spec.split(u':');
-                    if (parts.size() == 1) {
-                        target = parts[0];
-                    } else if (parts.size() == 2) {
-                        pm.published = parts[0];
-                        target = parts[1];
-                    } else if (parts.size() == 3 && ip.isEmpty()) {
-                        ip = parts[0];
-                        pm.published = parts[1];
-                        target = parts[2];
-                    } else {
-                        error(p.mark, tr("\"%1\" is not a port mapping ([IP:][HOST:]CONTAINER[/PROTOCOL])").arg(p.scalar));
-                        continue;
-                    }
-                    pm.hostIp = ip;
+                    text = p.scalar;
                 } else if (p.isMapping()) {
-                    if (const YamlNode *t = p.get(u"target"))
-                        target = t->scalar;
-                    if (const YamlNode *pub = p.get(u"published"))
-                        pm.published = pub->scalar;
-                    if (const YamlNode *h = p.get(u"host_ip"))
-                        pm.hostIp = h->scalar;
-                    if (const YamlNode *pr = p.get(u"protocol"))
-                        pm.protocol = pr->scalar;
+                    const YamlNode *t = p.get(u"target");
+                    const YamlNode *pub = p.get(u"published");
+                    const YamlNode *h = p.get(u"host_ip");
+                    const YamlNode *pr = p.get(u"protocol");
+                    const QString ip = h ? h->scalar : QString();
+                    if (!ip.isEmpty())
+                        text = (ip.contains(u':') ? u'[' + ip + u']' : ip) + u':';
+                    if (pub || !ip.isEmpty())
+                        text += (pub ? pub->scalar : QString()) + u':';
+                    text += t ? t->scalar : QString();
+                    if (pr)
+                        text += u'/' + pr->scalar;
                 } else {
                     error(p.mark, tr("a port is a string like 8080:80 or a mapping with target:"));
                     continue;
                 }
-                int a = 0;
-                int b = 0;
-                if (!validPort(target, a, b)) {
-                    error(p.mark, tr("\"%1\" is not a container port (1-65535, or a range like 8000-8010)").arg(target));
-                    continue;
-                }
-                pm.target = a;
-                pm.targetEnd = b;
-                int pa = 0;
-                int pb = 0;
-                if (!pm.published.isEmpty() && !validPort(pm.published, pa, pb)) {
-                    error(p.mark, tr("\"%1\" is not a host port (1-65535, or a range like 8000-8010)").arg(pm.published));
-                    continue;
-                }
-                if (!pm.published.isEmpty() && pb - pa != b - a && pa != pb) {
-                    error(p.mark, tr("the host range %1 and the container range %2 differ in size").arg(pm.published, target));
-                    continue;
-                }
-                if (pm.protocol != u"tcp"_s && pm.protocol != u"udp"_s && pm.protocol != u"sctp"_s) {
-                    error(p.mark, tr("\"%1\" is not a protocol (tcp, udp or sctp)").arg(pm.protocol));
+                const auto parsed = parsePortMapping(text);
+                if (!parsed) {
+                    error(p.mark, parsed.error().message);
                     continue;
                 }
                 // ranges become one mapping per port, as compose does
-                for (int i = 0; i <= b - a; ++i) {
-                    PortMapping one = pm;
-                    one.target = a + i;
-                    one.targetEnd = a + i;
-                    if (!pm.published.isEmpty())
-                        one.published = pa == pb && b != a ? pm.published : QString::number(pa + i);
+                for (const PortMapping &one : expandPortRange(*parsed)) {
                     s.ports << one;
                     YamlNode m = YamlNode::makeMapping(p.mark);
                     m.set(u"mode"_s, plain(u"ingress"_s));

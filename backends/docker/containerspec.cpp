@@ -12,14 +12,6 @@ Error inputError(const QString &msg)
 {
     return Error::make(Error::Input, msg);
 }
-Expected<quint16> parsePortNumber(const QString &text, bool allowZero)
-{
-    bool ok = false;
-    const uint v = text.toUInt(&ok);
-    if (!ok || v > 65535 || (!allowZero && v == 0))
-        return inputError(ContainerSpec::tr("\"%1\" is not a port number (1 to 65535).").arg(text));
-    return quint16(v);
-}
 } // namespace
 
 Expected<qint64> ContainerSpec::parseMemory(const QString &textIn)
@@ -59,55 +51,9 @@ Expected<qint64> ContainerSpec::parseCpus(const QString &text)
     return qint64(v * 1e9 + 0.5);
 }
 
-Expected<PortMapping> ContainerSpec::parsePort(const QString &textIn)
+Expected<PortMapping> ContainerSpec::parsePort(const QString &text)
 {
-    PortMapping p;
-    QString text = textIn.trimmed();
-    if (text.isEmpty())
-        return inputError(tr("A port mapping is empty."));
-    const int slash = text.lastIndexOf(QLatin1Char('/'));
-    if (slash >= 0) {
-        p.protocol = text.mid(slash + 1).toLower();
-        text = text.left(slash);
-        if (p.protocol != QLatin1String("tcp") && p.protocol != QLatin1String("udp")
-            && p.protocol != QLatin1String("sctp"))
-            return inputError(tr("\"%1\": the protocol must be tcp, udp or sctp.").arg(textIn));
-    }
-    QString ip;
-    if (text.startsWith(QLatin1Char('['))) { // [::1]:8080:80
-        const int close = text.indexOf(QLatin1Char(']'));
-        if (close < 0)
-            return inputError(tr("\"%1\" has an unclosed [ in its address.").arg(textIn));
-        ip = text.mid(1, close - 1);
-        text = text.mid(close + 1);
-        if (!text.startsWith(QLatin1Char(':')))
-            return inputError(tr("\"%1\" is not a port mapping.").arg(textIn));
-        text = text.mid(1);
-    }
-    QStringList parts = text.split(QLatin1Char(':'));
-    if (parts.size() == 3 && ip.isEmpty()) {
-        ip = parts.takeFirst();
-    }
-    if (parts.size() > 2 || parts.isEmpty())
-        return inputError(tr("\"%1\" is not a port mapping. Use [IP:]HOST:CONTAINER[/tcp|udp].").arg(textIn));
-    if (!ip.isEmpty()) {
-        QHostAddress addr;
-        if (!addr.setAddress(ip))
-            return inputError(tr("\"%1\" is not an IP address.").arg(ip));
-        p.hostIp = ip;
-    }
-    auto container = parsePortNumber(parts.last(), false);
-    if (!container)
-        return container.error();
-    p.target = *container;
-    p.targetEnd = *container;
-    if (parts.size() == 2 && !parts.first().isEmpty()) {
-        auto host = parsePortNumber(parts.first(), false);
-        if (!host)
-            return host.error();
-        p.published = QString::number(*host);
-    }
-    return p;
+    return parsePortMapping(text);
 }
 
 Expected<VolumeMapping> ContainerSpec::parseVolume(const QString &textIn)

@@ -61,7 +61,8 @@ public:
 
     static Expected<qint64> parseMemory(const QString &text);      // 64m, 1g, 512k, 1048576
     static Expected<qint64> parseCpus(const QString &text);        // 0.5 -> 500000000 nano CPUs
-    static Expected<PortMapping> parsePort(const QString &text);   // [ip:][host:]container[/proto]
+    // [ip:][host:]container[/proto] (parsePortMapping: ranges too; expandPortRange splits them)
+    static Expected<PortMapping> parsePort(const QString &text);
     static Expected<VolumeMapping> parseVolume(const QString &text); // src:dst[:ro|rw]
     static Error parseRestart(const QString &text, QString *policy, int *retries);
     static Error checkEnv(const QString &text);

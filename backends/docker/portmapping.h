@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/error.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -17,6 +19,16 @@ struct PortMapping
 
     QString containerKey() const { return QStringLiteral("%1/%2").arg(target).arg(protocol); }
 };
+
+// docker's and compose's short syntax, the one parser of both: [IP:][HOST:]CONTAINER[/PROTOCOL],
+// HOST and CONTAINER a port or a range ("8000-8010"), an IPv6 address in [brackets], protocol
+// tcp, udp or sctp. A container range is kept as target..targetEnd (see expandPortRange).
+Expected<PortMapping> parsePortMapping(const QString &text);
+// A port ("80") or a range ("8000-8010") of 1 to 65535; false when it is neither.
+bool parsePortRange(const QString &text, int *first, int *last);
+// One mapping per container port of a range, as docker and compose publish them: a host range
+// of the same size pairs port by port; one host port (or none) goes with each.
+QList<PortMapping> expandPortRange(const PortMapping &mapping);
 
 // The ExposedPorts and HostConfig.PortBindings entries of a container create body.
 void addPortBindings(const QList<PortMapping> &ports, QJsonObject *exposed, QJsonObject *bindings);

@@ -537,6 +537,11 @@ private Q_SLOTS:
         row("cycle", QStringLiteral("services:\n  a: {image: x, depends_on: [b]}\n  b: {image: x, depends_on: [c]}\n  c: {image: x, depends_on: [a]}\n"),
             QStringLiteral("error: dependency cycle: a -> b -> c -> a"));
         row("self", QStringLiteral("services:\n  a: {image: x, links: [a]}\n"), QStringLiteral("error: dependency cycle: a -> a"));
+        // the long syntax of ports is checked by the rule of the short one
+        row("port host_ip", QStringLiteral("services:\n  a:\n    image: x\n    ports: [{target: 80, host_ip: not-an-ip}]\n"),
+            QStringLiteral("compose.yaml:4:13: error: \"not-an-ip\" is not an IP address."));
+        row("port ranges differ", QStringLiteral("services:\n  a:\n    image: x\n    ports: [\"8000-8005:80-81\"]\n"),
+            QStringLiteral("error: the host range 8000-8005 and the container range 80-81 differ in size"));
         row("bad port", QStringLiteral("services:\n  app:\n    image: a\n    ports: ['99999:80']\n"),
             QStringLiteral("compose.yaml:4:13: error: \"99999\" is not a host port"));
         row("bad port text", QStringLiteral("services:\n  app:\n    image: a\n    ports: ['a:b:c:d']\n"), QStringLiteral("is not a port mapping"));

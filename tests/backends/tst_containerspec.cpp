@@ -91,6 +91,30 @@ private Q_SLOTS:
     }
     void ports_data();
     void ports();
+    // docker -p, the create dialog and compose's ports: read ranges by the one rule
+    void portRanges()
+    {
+        using namespace Wharf::Backends;
+        auto p = ContainerSpec::parsePort(QStringLiteral("127.0.0.1:8000-8002:80-82/UDP"));
+        QVERIFY(p);
+        QCOMPARE(p->target, 80);
+        QCOMPARE(p->targetEnd, 82);
+        QCOMPARE(p->protocol, QStringLiteral("udp"));
+        const QList<PortMapping> each = expandPortRange(*p);
+        QCOMPARE(each.size(), 3);
+        QCOMPARE(each[2].target, 82);
+        QCOMPARE(each[2].published, QStringLiteral("8002"));
+        QCOMPARE(each[2].hostIp, QStringLiteral("127.0.0.1"));
+        QCOMPARE(expandPortRange(*ContainerSpec::parsePort(QStringLiteral("9000:80-81")))[1].published, QStringLiteral("9000"));
+        QCOMPARE(expandPortRange(*ContainerSpec::parsePort(QStringLiteral("80"))).size(), 1);
+        const auto differ = ContainerSpec::parsePort(QStringLiteral("8000-8005:80-81"));
+        QVERIFY(!differ);
+        QVERIFY(differ.error().message.contains(QLatin1String("differ in size")));
+        QVERIFY(!ContainerSpec::parsePort(QStringLiteral("81-80")));
+        QVERIFY(!ContainerSpec::parsePort(QStringLiteral("[::1:8080:80")));
+        QVERIFY(!ContainerSpec::parsePort(QStringLiteral("1.2.3.4.5:80:80")));
+        QVERIFY(!ContainerSpec::parsePort(QString()));
+    }
     void memory_data();
     void memory();
     void volumes();

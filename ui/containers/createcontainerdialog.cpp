@@ -131,7 +131,7 @@ Error CreateContainerDialog::validate()
             auto pm = ContainerSpec::parsePort(p);
             if (!pm)
                 return Error::make(Error::Input, tr("Ports: %1").arg(pm.error().message));
-            s.ports << *pm;
+            s.ports += expandPortRange(*pm);
         }
         for (const auto &v : lines(m_volumes)) {
             auto vm = ContainerSpec::parseVolume(v);
