@@ -853,7 +853,7 @@
     </message>
     <message>
         <source>&quot;%1&quot; is not an IP address.</source>
-        <translation>"%1" 不是 IP 地址。</translation>
+        <translation>&quot;%1&quot; 不是 IP 地址。</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a container port (1-65535, or a range like 8000-8010)</source>

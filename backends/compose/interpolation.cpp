@@ -8,9 +8,10 @@ namespace Wharf::Backends::Compose {
 
 namespace {
 
+// lupdate files the messages of free functions under their namespace; so does this
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Wharf::Backends::Compose::Interpolation", text);
+    return QCoreApplication::translate("Wharf::Backends::Compose", text);
 }
 
 bool isNameStart(QChar c)

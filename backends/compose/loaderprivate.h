@@ -17,9 +17,10 @@ namespace Wharf::Backends::Compose::detail {
 using namespace Qt::Literals::StringLiterals;
 
 
+// The loader's messages; lupdate files them under Loader's class name, and so does this.
 inline QString tr(const char *text)
 {
-    return QCoreApplication::translate("Wharf::Backends::Compose::Loader", text);
+    return QCoreApplication::translate("Wharf::Backends::Compose::detail::Loader", text);
 }
 
 inline const QSet<QString> &topLevelKeys()
@@ -178,8 +179,11 @@ struct FileContext
     QSet<QString> resolving;
 };
 
+class ServiceNormalizer;
+
 class Loader
 {
+    friend class ServiceNormalizer; // reads one service for normalizeService
 public:
     explicit Loader(const LoadOptions &options)
         : m_options(options)

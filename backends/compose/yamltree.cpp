@@ -18,9 +18,10 @@ using namespace Qt::Literals::StringLiterals;
 namespace Wharf::Backends::Compose {
 
 namespace {
+// lupdate files the messages of free functions under their namespace; so does this
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Wharf::Backends::Compose::Yaml", text);
+    return QCoreApplication::translate("Wharf::Backends::Compose", text);
 }
 } // namespace
 
@@ -160,6 +161,8 @@ void dropAnchors(YamlNode &n)
 
 class Builder : public YAML::EventHandler
 {
+    Q_DECLARE_TR_FUNCTIONS(Wharf::Backends::Compose::Builder)
+
 public:
     Builder(const QString &file, const YamlLimits &limits)
         : m_file(file)

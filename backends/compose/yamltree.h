@@ -34,6 +34,8 @@ struct Diagnostic
 // is a plain value that copies, merges and writes back.
 class YamlNode
 {
+    Q_DECLARE_TR_FUNCTIONS(Wharf::Backends::Compose::YamlNode)
+
 public:
     enum Kind { Null, Scalar, Sequence, Mapping };
     struct Entry;

@@ -6,9 +6,10 @@
 
 namespace Wharf::Backends {
 
+// lupdate files the messages of free functions under their namespace; so does this
 static QString tr(const char *text)
 {
-    return QCoreApplication::translate("PortMapping", text);
+    return QCoreApplication::translate("Wharf::Backends", text);
 }
 
 bool parsePortRange(const QString &text, int *first, int *last)

@@ -1,5 +1,10 @@
 #include "testsupport.h"
 
+#include "compose/interpolation.h"
+#include "compose/loader.h"
+#include "compose/yamltree.h"
+#include "docker/portmapping.h"
+
 #include <QCoreApplication>
 #include <QDirIterator>
 #include <QProcess>
@@ -99,6 +104,86 @@ private Q_SLOTS:
         QVERIFY(t.load(TestSupport::binaryDir() + QStringLiteral("/app/wharf_zh_CN.qm")));
         QCOMPARE(t.translate("Wharf::Ui::MainWindow", "Containers"), QStringLiteral("容器"));
         QCOMPARE(t.translate("Wharf::Ui::ContainersPage", "Remove %n container(s): %1?", nullptr, 3), QStringLiteral("删除 %n 个容器：%1？"));
+    }
+
+    // A message is looked up at run time under the context its code names; lupdate files it
+    // under the class (or namespace) it sits in. Every context the code names by hand must be one
+    // the catalogue has, or its messages stay English.
+    void everyContextNamedInTheCodeIsInTheCatalogue()
+    {
+        QSet<QString> contexts;
+        for (const auto &e : read(TestSupport::sourceDir() + QStringLiteral("/translations/wharf_zh_CN.ts")))
+            contexts << e.context;
+        static const QRegularExpression named(
+            QStringLiteral("(?:QCoreApplication::translate\\(|QT_TRANSLATE_NOOP\\(|QT_TRANSLATE_N_NOOP\\()\\s*\"([^\"]+)\"") + QLatin1Char('|')
+            + QStringLiteral("Q_DECLARE_TR_FUNCTIONS\\(\\s*([\\w:]+)\\s*\\)"));
+        QStringList missing;
+        int seen = 0;
+        for (const auto &d : {QStringLiteral("backends"), QStringLiteral("models"), QStringLiteral("ui"), QStringLiteral("app")}) {
+            QDirIterator it(TestSupport::sourceDir() + QLatin1Char('/') + d, {QStringLiteral("*.cpp"), QStringLiteral("*.h")}, QDir::Files,
+                            QDirIterator::Subdirectories);
+            while (it.hasNext()) {
+                const QString path = it.next();
+                QFile f(path);
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                const QString text = QString::fromUtf8(f.readAll());
+                for (auto m = named.globalMatch(text); m.hasNext();) {
+                    const auto match = m.next();
+                    const QString context = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
+                    ++seen;
+                    if (!contexts.contains(context))
+                        missing << QDir(TestSupport::sourceDir()).relativeFilePath(path) + QStringLiteral(": ") + context;
+                }
+            }
+        }
+        QVERIFY(seen > 30);
+        missing.removeDuplicates();
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral("; "))));
+    }
+
+    // The compose loader's, the YAML reader's, interpolation's and the port rule's messages come
+    // out in Chinese with the catalogue installed.
+    void parserMessagesAreTranslated()
+    {
+        QTranslator t;
+        QVERIFY(t.load(TestSupport::binaryDir() + QStringLiteral("/app/wharf_zh_CN.qm")));
+        QCoreApplication::installTranslator(&t);
+        const auto chinese = [](const QString &s) {
+            return std::any_of(s.cbegin(), s.cend(), [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff; });
+        };
+        using namespace Wharf::Backends;
+        using namespace Wharf::Backends::Compose;
+
+        const auto yaml = parseYaml("a: 1\na: 2\n", QStringLiteral("x.yaml"));
+        QVERIFY(!yaml.diagnostics.isEmpty());
+        QVERIFY2(chinese(yaml.diagnostics.first().message), qPrintable(yaml.diagnostics.first().message));
+        QVERIFY2(chinese(YamlNode::makeMapping().kindName()), qPrintable(YamlNode::makeMapping().kindName()));
+        YamlLimits shallow;
+        shallow.maxDepth = 2;
+        const auto deep = parseYaml("a: {b: {c: 1}}\n", QStringLiteral("x.yaml"), shallow);
+        QVERIFY(!deep.diagnostics.isEmpty());
+        QVERIFY2(chinese(deep.diagnostics.first().message), qPrintable(deep.diagnostics.first().message));
+
+        const auto interpolated = interpolate(QStringLiteral("${"), [](const QString &) { return std::optional<QString>{}; });
+        QVERIFY2(chinese(interpolated.error), qPrintable(interpolated.error));
+
+        const auto port = parsePortMapping(QStringLiteral("80:99999"));
+        QVERIFY(!port);
+        QVERIFY2(chinese(port.error().message), qPrintable(port.error().message));
+
+        LoadOptions o;
+        const QString file = QStringLiteral("/nonexistent-wharf-test/compose.yaml");
+        o.files << file;
+        o.contents.insert(file, "services:\n  web:\n    image: nginx\n    restart: sometimes\n    ports: [\"99999:80\"]\n");
+        const auto loaded = load(o);
+        QStringList errors;
+        for (const auto &d : loaded.diagnostics)
+            if (d.severity == Diagnostic::Error)
+                errors << d.message;
+        QCOMPARE(errors.size(), 2);
+        for (const QString &e : errors)
+            QVERIFY2(chinese(e), qPrintable(e));
+        QCoreApplication::removeTranslator(&t);
     }
 };
 
