@@ -2702,6 +2702,10 @@
         <source>Restarting %1 (%2 changed)</source>
         <translation>正在重启 %1（%2 已变化）</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::Apps::AppListModel</name>
@@ -3423,6 +3427,10 @@
     <message>
         <source>On %1 the registry would be published on that host&apos;s loopback, which this console cannot reach. Publish it on an address of the host (and protect it with a firewall or TLS in front), or run it on this machine&apos;s engine.</source>
         <translation>在 %1 上，镜像仓库会发布在该主机的回环地址上，本控制台无法访问。请把它发布在该主机的某个地址上（并用防火墙或前置 TLS 加以保护），或在本机的引擎上运行。</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
@@ -5708,10 +5716,6 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
     <message>
         <source>Its data goes to a volume; deleting tags is enabled. On a remote host, publish it on an address this console reaches, and protect it (a firewall, or TLS in front): the registry has no login.</source>
         <translation>数据存放在数据卷中；允许删除标签。在远程主机上，请把它发布在本控制台能访问的地址上并加以保护（防火墙或前置 TLS）：该镜像仓库没有登录验证。</translation>
-    </message>
-    <message>
-        <source>Canceled.</source>
-        <translation>已取消。</translation>
     </message>
 </context>
 <context>

@@ -138,7 +138,7 @@ Models::Apps::AppDeployer *Cli::appDeployer()
     d->setRegistryLogins([this](const QByteArray &dockerfile, std::function<void(const QList<Backends::RegistryAuth> &)> then) {
         buildLogins(dockerfile, std::move(then));
     });
-    d->setHooks(ops()->deployHooks()); // none without a database
+    d->setSteps(ops()->steps()); // ungated without a database
     connect(d, &Models::Apps::AppDeployer::progress, this, [this](const QString &service, const QString &message) {
         if (json())
             return;

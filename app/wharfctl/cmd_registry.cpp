@@ -309,29 +309,17 @@ void Cli::cmdRegistryRun(const QStringList &a)
     o.volume = f.value(QStringLiteral("--volume"));
     o.bindAddress = f.value(QStringLiteral("--bind"), o.bindAddress);
     o.address = f.value(QStringLiteral("--address"));
-    auto *d = new Models::LocalRegistryDeployer(m_client, registries(), o, this);
+    auto *d = new Models::LocalRegistryDeployer(m_client, ops(), registries(), o, this);
     connect(d, &Models::LocalRegistryDeployer::progress, this, [this](const QString &s) { m_err << s << Qt::endl; });
-    auto finished = std::make_shared<Models::Operations::Finished>();
-    connect(d, &Models::LocalRegistryDeployer::finished, this, [this, d, finished](const Error &e) {
-        if (*finished)
-            (*finished)(e, e.isError() ? QString() : d->result().url);
+    connect(d, &Models::LocalRegistryDeployer::finished, this, [this, d](const Error &e) {
+        d->deleteLater();
         if (e.isError())
             return fail(e.message);
         m_out << QCoreApplication::translate("wharfctl", "Registry \"%1\" runs at %2 (container %3)").arg(d->result().name, d->result().url, shortId(d->result().containerId))
               << Qt::endl;
         finish(0);
     });
-    // A registry container publishes a port with the host's rights: an admin's action.
-    ops()->runWork(Models::Request::admin(QStringLiteral("registry"), QStringLiteral("run"), o.name),
-                   [d, finished](const QJsonObject &, Models::Operations::Finished f) {
-                       *finished = f;
-                       d->start();
-                   }, [this, d](const Models::Outcome &o) {
-                       if (o.refused) {
-                           d->deleteLater();
-                           fail(o.error.message);
-                       }
-                   });
+    d->start();
 }
 
 } // namespace Wharf::App

@@ -762,10 +762,12 @@ DockerJob *DockerClient::inspectNetwork(const QString &id)
     return get(QStringLiteral("/networks/%1").arg(enc(id)));
 }
 
-DockerJob *DockerClient::connectNetwork(const QString &network, const QString &container)
+DockerJob *DockerClient::connectNetwork(const QString &network, const QString &container, const QJsonObject &endpoint)
 {
-    return post(QStringLiteral("/networks/%1/connect").arg(enc(network)), {},
-                QJsonDocument(QJsonObject{{QStringLiteral("Container"), container}}));
+    QJsonObject body{{QStringLiteral("Container"), container}};
+    if (!endpoint.isEmpty())
+        body.insert(QStringLiteral("EndpointConfig"), endpoint);
+    return post(QStringLiteral("/networks/%1/connect").arg(enc(network)), {}, QJsonDocument(body));
 }
 
 DockerJob *DockerClient::disconnectNetwork(const QString &network, const QString &container, bool force)

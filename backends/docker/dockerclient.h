@@ -232,7 +232,8 @@ public:
     DockerJob *listNetworks(const Filters &filters = {});
     DockerJob *createNetwork(const QJsonObject &config);
     DockerJob *inspectNetwork(const QString &id);
-    DockerJob *connectNetwork(const QString &network, const QString &container);
+    // endpoint: the EndpointConfig (aliases, addresses); empty: the network's defaults
+    DockerJob *connectNetwork(const QString &network, const QString &container, const QJsonObject &endpoint = {});
     DockerJob *disconnectNetwork(const QString &network, const QString &container, bool force = false);
     DockerJob *removeNetwork(const QString &id);
 

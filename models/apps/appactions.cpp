@@ -30,7 +30,7 @@ AppDeployer *AppActions::deployer()
     auto *d = new AppDeployer(m_host->client(), this);
     d->setRegistryAuth(m_registryAuth);
     d->setRegistryLogins(m_registryLogins);
-    d->setHooks(m_host->operations()->deployHooks());
+    d->setSteps(m_host->operations()->steps());
     return d;
 }
 
@@ -72,6 +72,10 @@ void AppActions::deploy(const Backends::Compose::Project &project, const DeployP
             auto done = std::make_shared<int>(0);
             connect(d, &AppDeployer::progress, self, [tasks, task, total, done](const QString &, const QString &message) {
                 tasks->setProgress(task, qMin(++*done, total), total, {}, message);
+            });
+            tasks->setCanceller(task, [d = QPointer<AppDeployer>(d)] {
+                if (d)
+                    d->cancel();
             });
             connect(d, &AppDeployer::finished, self, [d, tasks, task, plan, finished](const Error &e) {
                 d->deleteLater();

@@ -5,6 +5,7 @@
 
 #include "appspec.h"
 #include "docker/imageref.h"
+#include "operations/daemoncalls.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -58,6 +59,14 @@ AppDeployer::AppDeployer(Backends::DockerClient *client, QObject *parent)
     : QObject(parent)
     , m_client(client)
 {
+    setSteps({});
+}
+
+void AppDeployer::setSteps(GatedSteps steps)
+{
+    m_steps = std::move(steps);
+    // a create admitted after the deploy failed goes no further (its reservation is given back)
+    m_steps.setAbandoned([this] { return m_failed ? m_error : Error{}; });
 }
 
 void AppDeployer::call(DockerJob *job, std::function<void(DockerJob *)> ok, std::function<void(const Error &)> failed)
@@ -77,51 +86,58 @@ void AppDeployer::call(DockerJob *job, std::function<void(DockerJob *)> ok, std:
     });
 }
 
+// A change to a container the app holds, counted in flight like a daemon call.
+void AppDeployer::change(Send send, std::function<void(DockerJob *)> ok, std::function<void(const Error &)> failed)
+{
+    ++m_inFlight;
+    m_steps.act(std::move(send), this, [this, ok = std::move(ok), failed = std::move(failed)](const Error &e, const QString &, DockerJob *j) {
+        --m_inFlight;
+        if (e.isError())
+            return failed ? failed(e) : fail(e);
+        ok(j);
+    });
+}
+
+// A removal through the gate (the quota given back once the daemon has done it).
+void AppDeployer::drop(const QString &kind, const QString &ref, Send send, std::function<void()> ok, std::function<void(const Error &)> failed)
+{
+    ++m_inFlight;
+    m_steps.remove(kind, ref, std::move(send), this, [this, ok = std::move(ok), failed = std::move(failed)](const Error &e, const QString &, DockerJob *) {
+        --m_inFlight;
+        if (e.isError())
+            return failed ? failed(e) : fail(e);
+        ok();
+    });
+}
+
+// A create through the gate; done(id) once the daemon made it. Wharf's own labels are kept
+// out of what the gate sees and put back on what it lets through.
+void AppDeployer::create(const QString &kind, const QString &name, const QJsonObject &body, std::function<Send(const QString &name)> send,
+                         std::function<void(const QString &id)> done, std::function<void(const Error &, bool fromDaemon)> failed)
+{
+    QJsonObject request = body;
+    const QJsonObject ours = takeOwnLabels(&request);
+    const Send make = send(name);
+    ++m_inFlight;
+    m_steps.create(kind, name, request, [make, ours](const QJsonObject &admitted) { return make(withLabels(admitted, ours)); }, this,
+                   [this, done = std::move(done), failed = std::move(failed)](const Error &e, const QString &id, DockerJob *j) {
+                       --m_inFlight;
+                       if (e.isError())
+                           return failed(e, j != nullptr);
+                       done(id);
+                   });
+}
+
 void AppDeployer::checkOwned(const QString &kind, const QStringList &refs, std::function<void(const Error &)> done)
 {
-    if (!m_hooks.checkOwned || refs.isEmpty())
-        return done({});
     ++m_inFlight;
     QPointer<AppDeployer> self(this);
-    m_hooks.checkOwned(kind, refs, [self, done](const Error &e) {
+    m_steps.checkOwned(kind, refs, [self, done](const Error &e) {
         if (!self)
             return;
         --self->m_inFlight;
         done(e);
     });
-}
-
-void AppDeployer::admit(const QString &kind, const QJsonObject &body, const QString &name,
-                        std::function<void(const Backends::Expected<Admission> &, const QJsonObject &)> done)
-{
-    if (!m_hooks.admit)
-        return done(Admission{}, body);
-    QJsonObject request = body;
-    const QJsonObject ours = takeOwnLabels(&request);
-    ++m_inFlight;
-    QPointer<AppDeployer> self(this);
-    auto settleFn = m_hooks.settle;
-    m_hooks.admit(kind, request, name, [self, done, ours, settleFn](const Backends::Expected<Admission> &a, const QJsonObject &admitted) {
-        if (!self) { // gone meanwhile: nothing will be created
-            if (a && settleFn)
-                settleFn(*a, {}, Error::make(Error::Input, QStringLiteral("cancelled")));
-            return;
-        }
-        --self->m_inFlight;
-        done(a, withLabels(admitted, ours));
-    });
-}
-
-void AppDeployer::settle(const Admission &a, const QString &id, const Error &e)
-{
-    if (m_hooks.settle)
-        m_hooks.settle(a, id, e);
-}
-
-void AppDeployer::removed(const QString &kind, const QString &ref)
-{
-    if (m_hooks.removed)
-        m_hooks.removed(kind, ref);
 }
 
 void AppDeployer::observe(const QString &project, std::function<void(const Backends::Expected<ObservedApp> &)> done)
@@ -229,11 +245,9 @@ void AppDeployer::apply(const Project &project, const DeployPlan &plan)
     }
     writeJournal(DeployJournal::State::Running);
     m_infraIndex = 0;
-    if (!m_hooks.claimApp)
-        return runInfrastructure();
     ++m_inFlight;
     QPointer<AppDeployer> self(this);
-    m_hooks.claimApp(project.name, [self](const Error &e) {
+    m_steps.claimApp(project.name, [self](const Error &e) {
         if (!self)
             return;
         --self->m_inFlight;
@@ -241,6 +255,16 @@ void AppDeployer::apply(const Project &project, const DeployPlan &plan)
             return self->fail(e);
         self->runInfrastructure();
     });
+}
+
+void AppDeployer::cancel()
+{
+    if (m_done || m_deployment.isEmpty()) // finished, or not a deploy
+        return;
+    fail(Error::make(Error::Canceled, tr("cancelled")));
+    for (const QPointer<DockerJob> &job : std::as_const(m_imageJobs))
+        if (job && !job->isFinished())
+            job->abort();
 }
 
 void AppDeployer::fail(const Error &error)
@@ -255,6 +279,8 @@ void AppDeployer::fail(const Error &error)
 
 void AppDeployer::runInfrastructure()
 {
+    if (m_failed) // failed or cancelled meanwhile: nothing more is started
+        return schedule();
     while (m_infraIndex < m_plan.steps.size()) {
         const PlanStep step = m_plan.steps[m_infraIndex++];
         if (step.kind == PlanStep::CreateNetwork) {
@@ -283,6 +309,10 @@ void AppDeployer::runImage(const PlanStep &step)
         if (self)
             Q_EMIT self->progress(step.service, message);
     };
+    callbacks.started = [self](DockerJob *job) {
+        if (self)
+            self->m_imageJobs << job;
+    };
     callbacks.done = [self, step](const Backends::Expected<QString> &id) {
         if (!self)
             return;
@@ -293,7 +323,7 @@ void AppDeployer::runImage(const PlanStep &step)
             return self->fail(self->m_error);
         self->imageReady(step, *id);
     };
-    runImageStep(m_client, this, m_project, step, m_registryAuth, m_hooks.checkRemote, callbacks, m_registryLogins);
+    runImageStep(m_client, this, m_project, step, m_registryAuth, m_steps, callbacks, m_registryLogins);
 }
 
 void AppDeployer::imageReady(const PlanStep &step, const QString &id)
@@ -320,23 +350,12 @@ void AppDeployer::createResource(const PlanStep &step, const QJsonObject &body)
     const bool network = step.kind == PlanStep::CreateNetwork;
     const QString kind = network ? QStringLiteral("network") : QStringLiteral("volume");
     Q_EMIT progress(QString(), network ? tr("Creating network %1").arg(step.name) : tr("Creating volume %1").arg(step.name));
-    admit(kind, body, step.name, [this, step, network, kind](const Backends::Expected<Admission> &a, const QJsonObject &request) {
-        if (!a)
-            return fail(a.error());
-        if (m_failed)
-            return settle(*a, {}, m_error);
-        const Admission admission = *a;
-        DockerJob *job = network ? m_client->createNetwork(request) : m_client->createVolume(request);
-        call(job, [this, step, kind, admission, network](DockerJob *j) {
-            const QString id = network ? j->json().object().value(QLatin1String("Id")).toString() : step.name;
-            settle(admission, id, {});
-            record({network ? JournalEntry::Kind::Network : JournalEntry::Kind::Volume, network ? id : QString(), step.name});
-            runInfrastructure();
-        }, [this, admission](const Error &e) {
-            settle(admission, {}, e);
-            fail(e);
-        });
-    });
+    Backends::DockerClient *client = m_client;
+    create(kind, step.name, body, [client, network](const QString &) { return network ? Calls::createNetwork(client) : Calls::createVolume(client); },
+           [this, step, network](const QString &id) {
+               record({network ? JournalEntry::Kind::Network : JournalEntry::Kind::Volume, network ? id : QString(), step.name});
+               runInfrastructure();
+           }, [this](const Error &e, bool) { fail(e); });
 }
 
 void AppDeployer::schedule()
@@ -403,7 +422,7 @@ void AppDeployer::runNextStep(const QString &service)
             // depends_on with restart: true: what it depends on changed, so it starts again
             Q_EMIT progress(service, tr("Restarting %1 (%2 changed)").arg(step.name, deps.join(QStringLiteral(", "))));
             m_runs[service].changed = true;
-            call(m_client->restartContainer(step.container, stopTimeout), [this, service, step](DockerJob *) {
+            change(Calls::restartContainer(m_client, step.container, stopTimeout), [this, service, step](DockerJob *) {
                 record({JournalEntry::Kind::Restarted, step.container});
                 m_runs[service].containers << step.container;
                 runNextStep(service);
@@ -414,7 +433,7 @@ void AppDeployer::runNextStep(const QString &service)
         return runNextStep(service);
     case PlanStep::Start:
         Q_EMIT progress(service, tr("Starting %1").arg(step.name));
-        call(m_client->startContainer(step.container), [this, service, step](DockerJob *) {
+        change(Calls::startContainer(m_client, step.container), [this, service, step](DockerJob *) {
             record({JournalEntry::Kind::Started, step.container});
             m_runs[service].containers << step.container;
             runNextStep(service);
@@ -430,7 +449,7 @@ void AppDeployer::runNextStep(const QString &service)
             Q_EMIT progress(service, tr("Creating %1").arg(one.name));
             createReplica(service, one, [this, service, one, left](const QString &id) {
                 Q_EMIT progress(service, tr("Starting %1").arg(one.name));
-                call(m_client->startContainer(id), [this, service, id, left](DockerJob *) {
+                change(Calls::startContainer(m_client, id), [this, service, id, left](DockerJob *) {
                     m_runs[service].containers << id;
                     if (--*left == 0 || m_failed) // on failure: the end is where nothing is in flight
                         runNextStep(service);
@@ -450,11 +469,11 @@ void AppDeployer::runNextStep(const QString &service)
             if (oldName.isEmpty())
                 oldName = step.name;
             const QString aside = step.container.left(12) + QLatin1Char('_') + oldName;
-            call(m_client->renameContainer(step.container, aside), [=, this](DockerJob *) {
+            change(Calls::renameContainer(m_client, step.container, aside), [=, this](DockerJob *) {
                 record({JournalEntry::Kind::Aside, step.container, oldName, {}, {}, wasRunning});
                 createReplica(service, step, [=, this](const QString &id) {
-                    call(m_client->stopContainer(step.container, stopTimeout), [=, this](DockerJob *) {
-                        call(m_client->startContainer(id), [=, this](DockerJob *) {
+                    change(Calls::stopContainer(m_client, step.container, stopTimeout), [=, this](DockerJob *) {
+                        change(Calls::startContainer(m_client, id), [=, this](DockerJob *) {
                             m_runs[service].containers << id;
                             if (m_options.atomic) // removed when everything else went well
                                 return runNextStep(service);
@@ -470,7 +489,7 @@ void AppDeployer::runNextStep(const QString &service)
         Q_EMIT progress(service, tr("Removing %1 (%2)").arg(step.name, step.reason));
         call(m_client->inspectContainer(step.container), [=, this](DockerJob *ij) {
             const bool wasRunning = ij->json().object().value(QLatin1String("State")).toObject().value(QLatin1String("Running")).toBool();
-            call(m_client->stopContainer(step.container, stopTimeout), [=, this](DockerJob *) {
+            change(Calls::stopContainer(m_client, step.container, stopTimeout), [=, this](DockerJob *) {
                 if (m_options.atomic) {
                     record({JournalEntry::Kind::Retired, step.container, {}, {}, {}, wasRunning});
                     return runNextStep(service);
@@ -487,8 +506,7 @@ void AppDeployer::runNextStep(const QString &service)
 // A replaced or surplus container goes; then the service's next step.
 void AppDeployer::removeOld(const QString &service, const QString &id)
 {
-    call(m_client->removeContainer(id, true), [=, this](DockerJob *) {
-        removed(QStringLiteral("container"), id);
+    drop(QStringLiteral("container"), id, Calls::removeContainer(m_client, id, true), [=, this] {
         record({JournalEntry::Kind::Removed, id});
         runNextStep(service);
     });
@@ -500,22 +518,15 @@ void AppDeployer::createReplica(const QString &service, const PlanStep &step, st
     auto body = createBody(m_project, *s, step.number, configHash(m_project, service), m_deployment);
     if (!body)
         return fail(body.error());
-    admit(QStringLiteral("container"), *body, step.name, [=, this](const Backends::Expected<Admission> &a, const QJsonObject &request) {
-        if (!a)
-            return fail(a.error());
-        if (m_failed)
-            return settle(*a, {}, m_error);
-        const Admission admission = *a;
-        call(m_client->createContainer(request, step.name), [=, this](DockerJob *j) {
-            const QString id = j->json().object().value(QLatin1String("Id")).toString();
-            settle(admission, id, {});
-            record({JournalEntry::Kind::Created, id, step.name, service});
-            connectExtraNetworks(service, id, 0, [done, id] { done(id); });
-        }, [=, this](const Error &e) {
-            settle(admission, {}, e);
-            fail(Error::make(e.kind, tr("%1: %2").arg(step.name, e.message), e.httpStatus));
-        });
-    });
+    Backends::DockerClient *client = m_client;
+    create(QStringLiteral("container"), step.name, *body, [client](const QString &name) { return Calls::createContainer(client, name); },
+           [=, this](const QString &id) {
+               record({JournalEntry::Kind::Created, id, step.name, service});
+               connectExtraNetworks(service, id, 0, [done, id] { done(id); });
+           }, [=, this](const Error &e, bool fromDaemon) {
+               // the daemon's error says which container; a refusal or an abandoned create speaks for itself
+               fail(fromDaemon ? Error::make(e.kind, tr("%1: %2").arg(step.name, e.message), e.httpStatus) : e);
+           });
 }
 
 void AppDeployer::connectExtraNetworks(const QString &service, const QString &id, int index, std::function<void()> done)
@@ -524,9 +535,7 @@ void AppDeployer::connectExtraNetworks(const QString &service, const QString &id
     if (index >= extra.size())
         return done();
     const auto &[network, endpoint] = extra[index];
-    const QJsonObject body{{QStringLiteral("Container"), id}, {QStringLiteral("EndpointConfig"), endpoint}};
-    call(m_client->post(QStringLiteral("/networks/%1/connect").arg(network), {}, QJsonDocument(body)),
-         [=, this](DockerJob *) { connectExtraNetworks(service, id, index + 1, done); });
+    change(Calls::connectNetwork(m_client, network, id, endpoint), [=, this](DockerJob *) { connectExtraNetworks(service, id, index + 1, done); });
 }
 
 QStringList AppDeployer::changedRestartDependencies(const QString &service) const
@@ -650,14 +659,8 @@ void AppDeployer::finalize(int index)
         const JournalEntry &e = m_record.entries[index];
         if (e.kind != Kind::Aside && e.kind != Kind::Retired)
             continue;
-        const QString id = e.id;
-        DockerJob *job = m_client->removeContainer(id, true);
-        connect(job, &DockerJob::finished, this, [this, job, id, index] {
-            job->deleteLater();
-            if (!job->isError())
-                removed(QStringLiteral("container"), id);
-            finalize(index + 1);
-        });
+        m_steps.remove(QStringLiteral("container"), e.id, Calls::removeContainer(m_client, e.id, true), this,
+                       [this, index](const Error &, const QString &, DockerJob *) { finalize(index + 1); });
         return;
     }
     writeJournal(DeployJournal::State::Done);
@@ -675,49 +678,40 @@ void AppDeployer::rollback(int index)
     }
     const JournalEntry e = m_record.entries[index];
     auto next = [this, index] { rollback(index - 1); };
-    auto run = [this, next](DockerJob *job, std::function<void()> then = {}) {
-        connect(job, &DockerJob::finished, this, [job, next, then] {
-            job->deleteLater();
-            if (then)
-                then();
-            else
-                next();
-        });
+    // each undo is tried whatever the one before it answered
+    auto run = [this, next](GatedSteps::Send send, std::function<void()> then = {}) {
+        m_steps.act(std::move(send), this, [next, then](const Error &, const QString &, DockerJob *) { then ? then() : next(); });
+    };
+    auto drop = [this, next](const QString &kind, const QString &ref, GatedSteps::Send send) {
+        m_steps.remove(kind, ref, std::move(send), this, [next](const Error &, const QString &, DockerJob *) { next(); });
     };
     switch (e.kind) {
     case Kind::Created:
-        return run(m_client->removeContainer(e.id, true), [this, id = e.id, next] {
-            removed(QStringLiteral("container"), id);
-            next();
-        });
+        return drop(QStringLiteral("container"), e.id, Calls::removeContainer(m_client, e.id, true));
     case Kind::Aside:
-        return run(m_client->renameContainer(e.id, e.name), [this, id = e.id, wasRunning = e.wasRunning, run, next] {
+        return run(Calls::renameContainer(m_client, e.id, e.name), [this, id = e.id, wasRunning = e.wasRunning, run, next] {
             if (wasRunning)
-                run(m_client->startContainer(id));
+                run(Calls::startContainer(m_client, id));
             else
                 next();
         });
     case Kind::Retired:
         if (e.wasRunning)
-            return run(m_client->startContainer(e.id));
+            return run(Calls::startContainer(m_client, e.id));
         return next();
     case Kind::Started:
-        return run(m_client->stopContainer(e.id, m_options.stopTimeoutSeconds));
+        return run(Calls::stopContainer(m_client, e.id, m_options.stopTimeoutSeconds));
     case Kind::Image: {
         // the reference names the image it named before (the new one stays, untagged)
         const auto ref = Backends::ImageRef::parse(e.name);
         if (e.previous.isEmpty() || e.previous == e.id || !ref || ref->tag.isEmpty())
             return next();
-        return run(m_client->tagImage(e.previous, ref->familiarName(), ref->tag));
+        return run(Calls::tagImage(m_client, e.previous, ref->familiarName(), ref->tag));
     }
     case Kind::Network:
     case Kind::Volume: {
         const bool network = e.kind == Kind::Network;
-        const QString kind = JournalEntry::kindName(e.kind);
-        return run(network ? m_client->removeNetwork(e.name) : m_client->removeVolume(e.name), [this, kind, name = e.name, next] {
-            removed(kind, name);
-            next();
-        });
+        return drop(JournalEntry::kindName(e.kind), e.name, network ? Calls::removeNetwork(m_client, e.name) : Calls::removeVolume(m_client, e.name));
     }
     case Kind::Restarted:
     case Kind::Removed:
@@ -768,7 +762,7 @@ void AppDeployer::actOn(const QList<ObservedContainer> &containers, Verb verb, i
                 break;
             }
             Q_EMIT progress(c.service, tr("Stopping %1").arg(c.name));
-            call(m_client->stopContainer(c.id, m_options.stopTimeoutSeconds), [oneDone](DockerJob *) { oneDone(); }, onError);
+            change(Calls::stopContainer(m_client, c.id, m_options.stopTimeoutSeconds), [oneDone](DockerJob *) { oneDone(); }, onError);
             break;
         case Verb::Start:
             if (Backends::containerState(c.state) == Backends::ContainerState::Running) {
@@ -776,20 +770,17 @@ void AppDeployer::actOn(const QList<ObservedContainer> &containers, Verb verb, i
                 break;
             }
             Q_EMIT progress(c.service, tr("Starting %1").arg(c.name));
-            call(m_client->startContainer(c.id), [oneDone](DockerJob *) { oneDone(); }, onError);
+            change(Calls::startContainer(m_client, c.id), [oneDone](DockerJob *) { oneDone(); }, onError);
             break;
         case Verb::Restart:
             Q_EMIT progress(c.service, tr("Restarting %1").arg(c.name));
-            call(m_client->restartContainer(c.id, m_options.stopTimeoutSeconds), [oneDone](DockerJob *) { oneDone(); }, onError);
+            change(Calls::restartContainer(m_client, c.id, m_options.stopTimeoutSeconds), [oneDone](DockerJob *) { oneDone(); }, onError);
             break;
         case Verb::Down:
         case Verb::DownWithVolumes:
             Q_EMIT progress(c.service, tr("Removing %1").arg(c.name));
-            call(m_client->stopContainer(c.id, m_options.stopTimeoutSeconds), [=, this](DockerJob *) {
-                call(m_client->removeContainer(c.id, true), [=, this](DockerJob *) {
-                    removed(QStringLiteral("container"), c.id);
-                    oneDone();
-                }, onError);
+            change(Calls::stopContainer(m_client, c.id, m_options.stopTimeoutSeconds), [=, this](DockerJob *) {
+                drop(QStringLiteral("container"), c.id, Calls::removeContainer(m_client, c.id, true), oneDone, onError);
             }, onError);
             break;
         }
@@ -810,7 +801,7 @@ void AppDeployer::afterContainers(Verb verb, const QString &project)
         if (--*remaining > 0)
             return;
         if (!m_error.isError())
-            removed(QStringLiteral("app"), project);
+            m_steps.appRemoved(project);
         Q_EMIT finished(m_error);
     };
     auto failed = [this, finishWhenDone](const Error &e) {
@@ -827,10 +818,7 @@ void AppDeployer::afterContainers(Verb verb, const QString &project)
             for (const QString &name : names) {
                 Q_EMIT progress(QString(), network ? tr("Removing network %1").arg(name) : tr("Removing volume %1").arg(name));
                 ++*remaining;
-                call(network ? m_client->removeNetwork(name) : m_client->removeVolume(name), [=, this](DockerJob *) {
-                    removed(kind, name);
-                    finishWhenDone();
-                }, failed);
+                drop(kind, name, network ? Calls::removeNetwork(m_client, name) : Calls::removeVolume(m_client, name), finishWhenDone, failed);
             }
             finishWhenDone();
         });

@@ -16,12 +16,6 @@
 
 namespace Wharf::Models::Apps {
 
-// How every request of a deploy passes the policy gate: the operations layer's hooks
-// (Operations::deployHooks); without hooks a deploy runs with the host's own rights. Each call
-// may answer later (the console's gate runs on the database's thread); kinds are "container",
-// "network" and "volume".
-using DeployHooks = Operations::DeployHooks;
-
 // Where a deploy of the app writes its journal: the data folder's deploys/APP.json.
 QString deployJournalPath(const QString &project);
 
@@ -46,7 +40,9 @@ class AppDeployer : public QObject
 public:
     AppDeployer(Backends::DockerClient *client, QObject *parent = nullptr);
 
-    void setHooks(DeployHooks hooks) { m_hooks = std::move(hooks); }
+    // How every change of a deploy passes the policy gate (Operations::steps); the default, no
+    // gate, runs with the host's own rights.
+    void setSteps(GatedSteps steps);
     void setOptions(const DeployOptions &options) { m_options = options; }
     void setRegistryAuth(RegistryAuthFor auth) { m_registryAuth = std::move(auth); }
     // The logins builds send for their base images (none: builds go without).
@@ -62,6 +58,11 @@ public:
     enum class Verb { Stop, Start, Restart, Down, DownWithVolumes };
     // stop/start/restart/down an app by its name, from what the host has (no file needed)
     void act(const QString &project, Verb verb);
+
+    // Stops a deploy or an app action: the pull or build under way is aborted, nothing new is
+    // started, what is in flight ends, and then it finishes with Error::Canceled (an atomic
+    // deploy puts everything back first). Nothing once it has finished.
+    void cancel();
 
     QString deploymentId() const { return m_deployment; }
     // What this deploy did so far (also written to DeployOptions::journalPath).
@@ -87,12 +88,13 @@ private:
     };
 
     void call(Backends::DockerJob *job, std::function<void(Backends::DockerJob *)> ok, std::function<void(const Backends::Error &)> failed = {});
-    // The hooks, counted in flight like daemon calls; without hooks the answer is at once.
+    // The gated steps (m_steps), counted in flight like the daemon calls of call().
+    using Send = GatedSteps::Send;
+    void change(Send send, std::function<void(Backends::DockerJob *)> ok, std::function<void(const Backends::Error &)> failed = {});
+    void drop(const QString &kind, const QString &ref, Send send, std::function<void()> ok, std::function<void(const Backends::Error &)> failed = {});
+    void create(const QString &kind, const QString &name, const QJsonObject &body, std::function<Send(const QString &name)> send,
+                std::function<void(const QString &id)> done, std::function<void(const Backends::Error &, bool fromDaemon)> failed);
     void checkOwned(const QString &kind, const QStringList &refs, std::function<void(const Backends::Error &)> done);
-    void admit(const QString &kind, const QJsonObject &body, const QString &name,
-               std::function<void(const Backends::Expected<Admission> &, const QJsonObject &)> done);
-    void settle(const Admission &a, const QString &id, const Backends::Error &e);
-    void removed(const QString &kind, const QString &ref);
     void createResource(const PlanStep &step, const QJsonObject &body);
     void runImage(const PlanStep &step);
     // The image of step is there (id): the containers of its services that run another one are recreated.
@@ -119,7 +121,8 @@ private:
     void afterContainers(Verb verb, const QString &project);
 
     QPointer<Backends::DockerClient> m_client;
-    DeployHooks m_hooks;
+    GatedSteps m_steps;
+    QList<QPointer<Backends::DockerJob>> m_imageJobs; // pulls and builds under way
     DeployOptions m_options;
     RegistryAuthFor m_registryAuth;
     RegistryLoginsAll m_registryLogins;

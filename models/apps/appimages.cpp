@@ -3,6 +3,7 @@
 #include "docker/buildcontext.h"
 #include "docker/imageref.h"
 #include "docker/jsonmessages.h"
+#include "operations/daemoncalls.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -29,6 +30,7 @@ QString tr(const char *text)
 struct ImageRun
 {
     Backends::DockerClient *client = nullptr;
+    GatedSteps steps;
     QPointer<QObject> context;
     PlanStep step;
     ImageStepCallbacks callbacks;
@@ -49,6 +51,8 @@ struct ImageRun
 // the id of the image the step's reference names.
 void follow(const std::shared_ptr<ImageRun> &run, DockerJob *job)
 {
+    if (run->callbacks.started && run->context)
+        run->callbacks.started(job);
     auto stream = std::make_shared<Backends::JsonMessageStream>();
     auto tracker = std::make_shared<Backends::ProgressTracker>();
     auto lastStep = std::make_shared<QString>();
@@ -86,10 +90,10 @@ void pull(const std::shared_ptr<ImageRun> &run, const RegistryAuthFor &auth)
     if (const auto ref = Backends::ImageRef::parse(run->step.name); !ref)
         return run->fail(ref.error());
     if (!auth)
-        return follow(run, run->client->pullImage(run->step.name));
+        return follow(run, run->steps.start(Calls::pullImage(run->client, run->step.name)));
     auth(run->step.name, [run](const Backends::RegistryAuth &a) {
         if (run->context)
-            follow(run, run->client->pullImage(run->step.name, a));
+            follow(run, run->steps.start(Calls::pullImage(run->client, run->step.name, a)));
     });
 }
 
@@ -98,14 +102,14 @@ void sendBuild(const std::shared_ptr<ImageRun> &run, const Backends::PackedConte
                const RegistryLoginsAll &logins)
 {
     if (!logins)
-        return follow(run, run->client->build(context.archive, context.size, o));
+        return follow(run, run->steps.start(Calls::buildImage(run->client, context.archive, context.size, o)));
     logins(dockerfile, [run, context, o](const QList<Backends::RegistryAuth> &auths) {
         if (run->context)
-            follow(run, run->client->build(context.archive, context.size, o, auths));
+            follow(run, run->steps.start(Calls::buildImage(run->client, context.archive, context.size, o, auths)));
     });
 }
 
-void build(const std::shared_ptr<ImageRun> &run, const Project &project, const RemoteCheck &checkRemote, const RegistryLoginsAll &logins)
+void build(const std::shared_ptr<ImageRun> &run, const Project &project, const RegistryLoginsAll &logins)
 {
     const ServiceConfig *s = project.service(run->step.service);
     const Build b = s && s->build ? *s->build : Build{};
@@ -121,15 +125,12 @@ void build(const std::shared_ptr<ImageRun> &run, const Project &project, const R
     if (remote) {
         o.remote = b.context;
         o.dockerfile = b.dockerfile;
-        auto go = [run, o, logins] { sendBuild(run, Backends::PackedContext{}, o, {}, logins); };
-        if (!checkRemote)
-            return go();
-        checkRemote(QStringLiteral("build"), b.context, [run, go](const Error &e) {
+        run->steps.checkRemote(QStringLiteral("build"), b.context, [run, o, logins](const Error &e) {
             if (!run->context)
                 return;
             if (e.isError())
                 return run->callbacks.done(e);
-            go();
+            sendBuild(run, Backends::PackedContext{}, o, {}, logins);
         });
         return;
     }
@@ -152,11 +153,11 @@ void build(const std::shared_ptr<ImageRun> &run, const Project &project, const R
 } // namespace
 
 void runImageStep(Backends::DockerClient *client, QObject *context, const Project &project, const PlanStep &step, const RegistryAuthFor &auth,
-                  const RemoteCheck &checkRemote, ImageStepCallbacks callbacks, const RegistryLoginsAll &logins)
+                  const GatedSteps &steps, ImageStepCallbacks callbacks, const RegistryLoginsAll &logins)
 {
-    auto run = std::make_shared<ImageRun>(ImageRun{client, context, step, std::move(callbacks)});
+    auto run = std::make_shared<ImageRun>(ImageRun{client, steps, context, step, std::move(callbacks)});
     if (step.kind == PlanStep::Build)
-        build(run, project, checkRemote, logins);
+        build(run, project, logins);
     else
         pull(run, auth);
 }

@@ -191,7 +191,7 @@ int ImageActions::pull(const QString &reference)
         withAuth(name, [this, name, task, title](const RegistryAuth &auth) {
             if (!m_host)
                 return;
-            follow(Calls::pullImage(m_host->client(), name, auth)({}), task, title, [this, name, title](const ProgressTracker &t) {
+            follow(step(Calls::pullImage(m_host->client(), name, auth)), task, title, [this, name, title](const ProgressTracker &t) {
                 Q_EMIT pulled(name);
                 Q_EMIT done(title, t.digest());
             });
@@ -216,7 +216,7 @@ int ImageActions::push(const QString &reference)
         withAuth(full, [this, name, tag, full, task, title](const RegistryAuth &auth) {
             if (!m_host)
                 return;
-            follow(Calls::pushImage(m_host->client(), name, tag, auth)({}), task, title, [this, full, title](const ProgressTracker &t) {
+            follow(step(Calls::pushImage(m_host->client(), name, tag, auth)), task, title, [this, full, title](const ProgressTracker &t) {
                 Q_EMIT pushed(full, t.digest());
                 Q_EMIT done(title, t.digest());
             });
@@ -236,7 +236,7 @@ void ImageActions::tag(const QString &source, const QString &target)
     const QString repository = ref->familiarName();
     const QString tag = ref->tag;
     operate(Request::admin(QStringLiteral("image"), QStringLiteral("tag"), source + QStringLiteral(" ") + target.trimmed()), title, 0,
-            [this, source, repository, tag, title] { track(Calls::tagImage(m_host->client(), source, repository, tag)({}), title); });
+            [this, source, repository, tag, title] { track(step(Calls::tagImage(m_host->client(), source, repository, tag)), title); });
 }
 
 void ImageActions::remove(const QStringList &references, bool force)
@@ -245,7 +245,7 @@ void ImageActions::remove(const QStringList &references, bool force)
         // The engine's 409 says which container uses it; the page offers to force.
         const QString title = force ? tr("Remove image %1 (forced)").arg(r) : tr("Remove image %1").arg(r);
         operate(Request::admin(QStringLiteral("image"), QStringLiteral("remove"), r), title, 0, [this, r, force, title] {
-        track(Calls::removeImage(m_host->client(), r, force)({}), title,
+        track(step(Calls::removeImage(m_host->client(), r, force)), title,
               [](DockerJob *job) {
                   int untagged = 0, deleted = 0;
                   for (const auto &v : job->json().array()) {
@@ -263,7 +263,7 @@ void ImageActions::prune(bool all)
     const QString title = all ? tr("Remove unused images") : tr("Remove dangling images");
     operate(Request::admin(QStringLiteral("image"), QStringLiteral("prune"), all ? QStringLiteral("unused") : QStringLiteral("dangling")), title, 0,
             [this, all, title] {
-    track(Calls::pruneImages(m_host->client(), all)({}), title,
+    track(step(Calls::pruneImages(m_host->client(), all)), title,
           [](DockerJob *job) {
         const QJsonObject o = job->json().object();
         return tr("%1 images removed, %2 reclaimed")
@@ -361,7 +361,7 @@ int ImageActions::load(const QString &path)
     operate(Request::admin(QStringLiteral("image"), QStringLiteral("load"), QFileInfo(path).fileName()), title, task, [this, path, tasks, task, title] {
     readArchive(path, task, title, tr("%1 is not an image archive (docker save and Wharf's Save make them).").arg(path),
                 [this, tasks, task, title](const QByteArray &tar) {
-                    follow(Calls::loadImages(m_host->client(), tar)({}), task, title, [this, tasks, task, title](const ProgressTracker &t) {
+                    follow(step(Calls::loadImages(m_host->client(), tar)), task, title, [this, tasks, task, title](const ProgressTracker &t) {
                         const QString msg = t.loadedImages().join(QStringLiteral(", "));
                         if (tasks && !msg.isEmpty())
                             tasks->succeed(task, msg);
@@ -389,7 +389,7 @@ int ImageActions::importTar(const QString &path, const QString &reference, const
             [this, path, tasks, task, title, repo, tag, changes] {
     readArchive(path, task, title, tr("%1 is not a tar archive of a root file system.").arg(path),
                 [this, tasks, task, title, repo, tag, changes](const QByteArray &tar) {
-                    follow(Calls::importImage(m_host->client(), tar, repo, tag, changes)({}), task, title,
+                    follow(step(Calls::importImage(m_host->client(), tar, repo, tag, changes)), task, title,
                            [this, tasks, task, title](const ProgressTracker &t) {
                                if (tasks)
                                    tasks->succeed(task, t.imageId());
@@ -449,7 +449,7 @@ BuildRun *ImageActions::build(const BuildRequest &request)
         BuildRun *run = alive;
         if (!m_host || !run)
             return;
-        DockerJob *job = Calls::buildImage(m_host->client(), packed.archive, packed.size, o, auths)({});
+        DockerJob *job = step(Calls::buildImage(m_host->client(), packed.archive, packed.size, o, auths));
         run->m_job = job;
         // follow() reports the task and its progress; the run reports to its dialog.
         QPointer<BuildRun> guard(run);

@@ -93,6 +93,8 @@ Q_SIGNALS:
     void done(const QString &title, const QString &message);
 
 private:
+    // The daemon's call of an operation that operate() started (a step of its work).
+    Backends::DockerJob *step(const GatedSteps::Send &send) const { return m_host->operations()->steps().start(send); }
     // A plain call as a task: done with describe(job) as its message, or failed with the error.
     void track(Backends::DockerJob *job, const QString &title, std::function<QString(Backends::DockerJob *)> describe = {});
     // Follows a progress stream as task `task`; done gets the tracker when it all worked.

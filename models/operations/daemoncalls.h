@@ -83,9 +83,9 @@ inline Send removeNetwork(DockerClient *c, const QString &id)
 {
     return [c, id](const QJsonObject &) { return c->removeNetwork(id); };
 }
-inline Send connectNetwork(DockerClient *c, const QString &network, const QString &container)
+inline Send connectNetwork(DockerClient *c, const QString &network, const QString &container, const QJsonObject &endpoint = {})
 {
-    return [c, network, container](const QJsonObject &) { return c->connectNetwork(network, container); };
+    return [c, network, container, endpoint](const QJsonObject &) { return c->connectNetwork(network, container, endpoint); };
 }
 inline Send disconnectNetwork(DockerClient *c, const QString &network, const QString &container, bool force = false)
 {

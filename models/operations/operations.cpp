@@ -199,49 +199,121 @@ void Operations::visible(const QString &kind, const QStringList &refs, std::func
     }, [result, done] { done(*result); });
 }
 
-Operations::DeployHooks Operations::deployHooks() const
+GatedSteps Operations::steps() const
 {
-    DeployHooks h;
-    if (!m_runner)
-        return h;
+    return m_runner ? GatedSteps(m_host, m_runner) : GatedSteps();
+}
+
+namespace {
+
+// done(job) once the daemon has answered, while context lives (the job deleted afterwards).
+void whenAnswered(DockerJob *job, QObject *context, std::function<void(DockerJob *)> done)
+{
+    whenFinished(job, context, [done = std::move(done)](DockerJob *j) { done(j); });
+}
+
+// The gate's answer to a check, back on the caller's side.
+void checkWith(const GateRunner &run, std::function<Error(PolicyGate &)> check, GatedSteps::Checked done)
+{
+    auto result = std::make_shared<Error>();
+    run([check, result](PolicyGate &g) { *result = check(g); }, [result, done] { done(*result); });
+}
+
+} // namespace
+
+void GatedSteps::create(const QString &kind, const QString &name, const QJsonObject &body, Send send, QObject *context, Done done) const
+{
+    const auto go = [kind, send, context, done](const QJsonObject &admitted, std::function<void(const QString &, const Error &)> settled) {
+        whenAnswered(send(admitted), context, [kind, done, settled](DockerJob *j) {
+            const QJsonObject o = j->isError() ? QJsonObject() : j->json().object();
+            const QString id = kind == QLatin1String("volume") ? o.value(QLatin1String("Name")).toString() : o.value(QLatin1String("Id")).toString();
+            settled(id, j->error());
+            done(j->error(), id, j);
+        });
+    };
+    if (!m_runner) {
+        if (m_abandoned)
+            if (const Error e = m_abandoned(); e.isError())
+                return done(e, {}, nullptr);
+        return go(body, [](const QString &, const Error &) {});
+    }
+    struct Admitted
+    {
+        Expected<Admission> admission{Admission{}};
+        QJsonObject body;
+    };
+    auto admitted = std::make_shared<Admitted>();
+    admitted->body = body;
     const QString host = m_host;
-    GateRunner run = m_runner;
-    h.checkOwned = [host, run](const QString &kind, const QStringList &refs, DeployHooks::Checked done) {
-        auto result = std::make_shared<Error>();
-        run([host, kind, refs, result](PolicyGate &g) {
-            for (const QString &r : refs)
-                if (Error e = g.checkOwned(host, r, kind); e.isError()) {
-                    *result = e;
-                    return;
+    const GateRunner run = m_runner;
+    const auto abandoned = m_abandoned;
+    QPointer<QObject> ctx(context);
+    run([host, kind, name, admitted](PolicyGate &g) { admitted->admission = admit(g, host, Request::create(kind, name, {}), admitted->body); },
+        [run, admitted, ctx, abandoned, go, done] {
+            if (!admitted->admission) {
+                if (ctx)
+                    done(admitted->admission.error(), {}, nullptr);
+                return;
+            }
+            const Admission a = *admitted->admission;
+            const auto settled = [run, a](const QString &id, const Error &e) { run([a, id, e](PolicyGate &g) { g.settle(a, id, e); }, {}); };
+            if (!ctx) // the work went away meanwhile: nothing is created, the reservation goes back
+                return settled({}, Error::make(Error::Canceled, Operations::tr("Cancelled before it was sent.")));
+            if (abandoned)
+                if (const Error e = abandoned(); e.isError()) {
+                    settled({}, e);
+                    return done(e, {}, nullptr);
                 }
-        }, [result, done] { done(*result); });
-    };
-    h.admit = [host, run](const QString &kind, const QJsonObject &body, const QString &name, DeployHooks::Admitted done) {
-        auto result = std::make_shared<std::pair<Expected<Admission>, QJsonObject>>(Admission{}, body);
-        run([host, kind, name, result](PolicyGate &g) {
-            result->first = admit(g, host, Request::create(kind, name, {}), result->second);
-        }, [result, done] { done(result->first, result->second); });
-    };
-    h.settle = [run](const Admission &a, const QString &id, const Error &e) {
-        run([a, id, e](PolicyGate &g) { g.settle(a, id, e); }, {});
-    };
-    h.removed = [host, run](const QString &kind, const QString &ref) {
-        run([host, kind, ref](PolicyGate &g) {
-            if (kind == QLatin1String("app"))
-                g.appRemoved(host, ref);
-            else
-                g.removed(host, ref, kind);
-        }, {});
-    };
-    h.claimApp = [host, run](const QString &app, DeployHooks::Checked done) {
-        auto result = std::make_shared<Error>();
-        run([host, app, result](PolicyGate &g) { *result = g.claimApp(host, app); }, [result, done] { done(*result); });
-    };
-    h.checkRemote = [run](const QString &what, const QString &source, DeployHooks::Checked done) {
-        auto result = std::make_shared<Error>();
-        run([what, source, result](PolicyGate &g) { *result = g.checkRemoteSource(what, source); }, [result, done] { done(*result); });
-    };
-    return h;
+            go(admitted->body, settled);
+        });
+}
+
+void GatedSteps::act(Send send, QObject *context, Done done) const
+{
+    whenAnswered(send({}), context, [done](DockerJob *j) { done(j->error(), {}, j); });
+}
+
+void GatedSteps::remove(const QString &kind, const QString &ref, Send send, QObject *context, Done done) const
+{
+    const QString host = m_host;
+    const GateRunner run = m_runner;
+    whenAnswered(send({}), context, [host, run, kind, ref, done](DockerJob *j) {
+        if (run && !j->isError())
+            run([host, kind, ref](PolicyGate &g) { g.removed(host, ref, kind); }, {});
+        done(j->error(), {}, j);
+    });
+}
+
+void GatedSteps::appRemoved(const QString &app) const
+{
+    if (m_runner)
+        m_runner([host = m_host, app](PolicyGate &g) { g.appRemoved(host, app); }, {});
+}
+
+void GatedSteps::checkOwned(const QString &kind, const QStringList &refs, Checked done) const
+{
+    if (!m_runner || refs.isEmpty())
+        return done({});
+    checkWith(m_runner, [host = m_host, kind, refs](PolicyGate &g) {
+        for (const QString &r : refs)
+            if (Error e = g.checkOwned(host, r, kind); e.isError())
+                return e;
+        return Error{};
+    }, std::move(done));
+}
+
+void GatedSteps::claimApp(const QString &app, Checked done) const
+{
+    if (!m_runner)
+        return done({});
+    checkWith(m_runner, [host = m_host, app](PolicyGate &g) { return g.claimApp(host, app); }, std::move(done));
+}
+
+void GatedSteps::checkRemote(const QString &what, const QString &source, Checked done) const
+{
+    if (!m_runner)
+        return done({});
+    checkWith(m_runner, [what, source](PolicyGate &g) { return g.checkRemoteSource(what, source); }, std::move(done));
 }
 
 } // namespace Wharf::Models

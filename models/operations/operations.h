@@ -57,6 +57,60 @@ struct Request
     static Request admin(const QString &resource, const QString &verb, const QString &target) { return {Kind::Admin, resource, verb, target, {}, {}, {}}; }
 };
 
+// The steps of work made of several daemon calls (a deploy, a local registry), each through
+// the gate of the Operations object that made them (Operations::steps): the work says what it
+// creates, changes and removes; the gate admits, reserves, settles and records. The work never
+// does any of that itself. Ungated (no platform database) every step goes straight to the
+// daemon. Steps may answer later (the console's gate runs on the database's thread); kinds are
+// "container", "network" and "volume". done runs only while context lives: work that goes
+// away leaves nothing reserved (an admitted create is given back).
+class GatedSteps
+{
+public:
+    using Send = std::function<Backends::DockerJob *(const QJsonObject &body)>;
+    using Checked = std::function<void(const Backends::Error &)>;
+    // error (none when done), what a create made (an id, a volume's name), the daemon's answer
+    // (alive while done runs; null when the step never reached the daemon)
+    using Done = std::function<void(const Backends::Error &error, const QString &id, Backends::DockerJob *job)>;
+
+    GatedSteps() = default;
+    bool gated() const { return bool(m_runner); }
+    // Asked after each admission, before its call goes out: an error (the work failed
+    // meanwhile) abandons the create; its reservation is given back and done gets the error.
+    void setAbandoned(std::function<Backends::Error()> abandoned) { m_abandoned = std::move(abandoned); }
+
+    // A container, network or volume the work makes: policy and quota on body (the gate may add
+    // the tenant's labels and limits), send(the admitted body), the reservation settled with
+    // the daemon's answer.
+    void create(const QString &kind, const QString &name, const QJsonObject &body, Send send, QObject *context, Done done) const;
+    // A change to what the work holds: checked as the principal's own (checkOwned) or made by it.
+    void act(Send send, QObject *context, Done done) const;
+    // The same, for a call whose progress the work follows itself (a deploy's pull or build).
+    Backends::DockerJob *start(const Send &send) const { return send({}); }
+    // A removal; once the daemon has done it, its quota is given back and it is recorded.
+    void remove(const QString &kind, const QString &ref, Send send, QObject *context, Done done) const;
+    // The whole app went (its record, and its name free again).
+    void appRemoved(const QString &app) const;
+
+    // Before the work changes them: these resources must be the principal's own.
+    void checkOwned(const QString &kind, const QStringList &refs, Checked done) const;
+    // Before a deploy: the app's name is the principal's (recorded for a tenant).
+    void claimApp(const QString &app, Checked done) const;
+    // Before the daemon fetches a build context itself (a git or https URL).
+    void checkRemote(const QString &what, const QString &source, Checked done) const;
+
+private:
+    friend class Operations;
+    GatedSteps(const QString &host, GateRunner runner)
+        : m_host(host)
+        , m_runner(std::move(runner))
+    {
+    }
+    QString m_host;
+    GateRunner m_runner;
+    std::function<Backends::Error()> m_abandoned;
+};
+
 // How a request ended.
 struct Outcome
 {
@@ -110,26 +164,9 @@ public:
     // Which of refs the principal may see (all for an admin); listing records nothing.
     void visible(const QString &kind, const QStringList &refs, std::function<void(const QSet<QString> &)> done);
 
-    // How every request of a deploy passes this gate (an app's containers, networks, volumes).
-    struct DeployHooks
-    {
-        using Checked = std::function<void(const Backends::Error &)>;
-        using Admitted = std::function<void(const Backends::Expected<Admission> &, const QJsonObject &body)>;
-        // Before an app is changed: these existing resources must be the principal's own.
-        std::function<void(const QString &kind, const QStringList &refs, Checked done)> checkOwned;
-        // Before a create request: the body as the gate lets it go (labels, limits), or a refusal.
-        std::function<void(const QString &kind, const QJsonObject &body, const QString &name, Admitted done)> admit;
-        // The daemon answered a create (nobody waits for this).
-        std::function<void(const Admission &, const QString &id, const Backends::Error &)> settle;
-        // A resource was removed (nobody waits for this); kind "app" when the whole app went.
-        std::function<void(const QString &kind, const QString &ref)> removed;
-        // Before a deploy: the app's name is the principal's (recorded for a tenant).
-        std::function<void(const QString &app, Checked done)> claimApp;
-        // Before the daemon fetches a build context itself (a git or https URL).
-        std::function<void(const QString &what, const QString &source, Checked done)> checkRemote;
-    };
-    // Empty hooks when there is no gate (a deploy then runs with the host's own rights).
-    DeployHooks deployHooks() const;
+    // The gated steps of work made of several daemon calls (a deploy, a local registry) that
+    // runs under this object (runWork): ungated when there is no platform database.
+    GatedSteps steps() const;
 
     // "container.start web": for task titles and messages that do not depend on the language.
     static QString describe(const Request &request);

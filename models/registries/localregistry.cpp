@@ -2,6 +2,7 @@
 
 #include "docker/imageref.h"
 #include "docker/jsonmessages.h"
+#include "operations/daemoncalls.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,9 +19,11 @@ static bool isLoopbackName(const QString &host)
     return host == QLatin1String("localhost") || (a.setAddress(host) && a.isLoopback());
 }
 
-LocalRegistryDeployer::LocalRegistryDeployer(DockerClient *client, RegistryStore *store, Options options, QObject *parent)
+LocalRegistryDeployer::LocalRegistryDeployer(DockerClient *client, Operations *operations, RegistryStore *store, Options options, QObject *parent)
     : QObject(parent)
     , m_client(client)
+    , m_operations(operations)
+    , m_steps(operations->steps())
     , m_store(store)
     , m_options(std::move(options))
 {
@@ -36,13 +39,31 @@ void LocalRegistryDeployer::fail(const Error &e)
 {
     if (!m_containerId.isEmpty() && m_client) {
         // Leave nothing half made: the container goes again (the volume and its data stay).
-        DockerJob *rm = m_client->removeContainer(m_containerId, true);
-        connect(rm, &DockerJob::finished, rm, &QObject::deleteLater);
+        m_steps.remove(QStringLiteral("container"), m_containerId, Calls::removeContainer(m_client, m_containerId, true), m_client.data(),
+                       [](const Error &, const QString &, DockerJob *) {});
     }
+    if (m_settled)
+        m_settled(e, {});
     Q_EMIT finished(e);
 }
 
 void LocalRegistryDeployer::start()
+{
+    QPointer<LocalRegistryDeployer> self(this);
+    m_operations->runWork(Request::admin(QStringLiteral("registry"), QStringLiteral("run"), m_options.name),
+                          [self](const QJsonObject &, Operations::Finished settled) {
+                              if (!self)
+                                  return settled(Error::make(Error::Canceled, tr("Canceled.")), {});
+                              self->m_settled = std::move(settled);
+                              self->begin();
+                          },
+                          [self](const Outcome &out) {
+                              if (self && out.refused)
+                                  Q_EMIT self->finished(out.error, true);
+                          });
+}
+
+void LocalRegistryDeployer::begin()
 {
     if (m_options.name.trimmed().isEmpty() || m_options.name.contains(QLatin1Char('/')))
         return fail(Error::make(Error::Input, tr("A registry needs a name without '/'.")));
@@ -78,7 +99,7 @@ void LocalRegistryDeployer::ensureImage()
         auto ref = ImageRef::parse(m_options.image);
         if (!ref)
             return fail(ref.error());
-        DockerJob *pull = m_client->pullImage(ref->toString());
+        DockerJob *pull = m_steps.start(Calls::pullImage(m_client, ref->toString()));
         auto stream = std::make_shared<JsonMessageStream>();
         auto tracker = std::make_shared<ProgressTracker>();
         connect(pull, &DockerJob::dataReceived, this, [stream, tracker](const QByteArray &d) {
@@ -101,13 +122,12 @@ void LocalRegistryDeployer::createVolume()
     Q_EMIT progress(tr("Creating the volume %1").arg(m_options.volume));
     const QJsonObject labels{{QStringLiteral("io.wharf.managed-by"), QStringLiteral("wharf")},
                              {QStringLiteral("io.wharf.registry"), m_options.name}};
-    DockerJob *job = m_client->createVolume(QJsonObject{{QStringLiteral("Name"), m_options.volume}, {QStringLiteral("Labels"), labels}});
-    connect(job, &DockerJob::finished, this, [this, job] {
-        job->deleteLater();
-        if (job->isError())
-            return fail(job->error());
-        createContainer();
-    });
+    m_steps.create(QStringLiteral("volume"), m_options.volume, QJsonObject{{QStringLiteral("Name"), m_options.volume}, {QStringLiteral("Labels"), labels}},
+                   Calls::createVolume(m_client), this, [this](const Error &e, const QString &, DockerJob *) {
+                       if (e.isError())
+                           return fail(e);
+                       createContainer();
+                   });
 }
 
 void LocalRegistryDeployer::createContainer()
@@ -129,17 +149,14 @@ void LocalRegistryDeployer::createContainer()
                              {QStringLiteral("ExposedPorts"), QJsonObject{{QStringLiteral("5000/tcp"), QJsonObject()}}},
                              {QStringLiteral("Labels"), labels},
                              {QStringLiteral("HostConfig"), host}};
-    DockerJob *job = m_client->createContainer(config, QStringLiteral("wharf-registry-") + m_options.name);
-    connect(job, &DockerJob::finished, this, [this, job] {
-        job->deleteLater();
-        if (job->isError())
-            return fail(job->error());
-        m_containerId = job->json().object().value(QLatin1String("Id")).toString();
-        DockerJob *start = m_client->startContainer(m_containerId);
-        connect(start, &DockerJob::finished, this, [this, start] {
-            start->deleteLater();
-            if (start->isError())
-                return fail(start->error());
+    const QString name = QStringLiteral("wharf-registry-") + m_options.name;
+    m_steps.create(QStringLiteral("container"), name, config, Calls::createContainer(m_client, name), this, [this](const Error &e, const QString &id, DockerJob *) {
+        if (e.isError())
+            return fail(e);
+        m_containerId = id;
+        m_steps.act(Calls::startContainer(m_client, m_containerId), this, [this](const Error &e, const QString &, DockerJob *) {
+            if (e.isError())
+                return fail(e);
             Q_EMIT progress(tr("Waiting for the registry to answer"));
             waitReady(0);
         });
@@ -162,6 +179,8 @@ void LocalRegistryDeployer::waitReady(int attempt)
         m_result = RegistryConfig{m_options.name, url, m_options.hostId, m_containerId};
         if (auto err = m_store->add(m_result); err.isError())
             return fail(err);
+        if (m_settled)
+            m_settled({}, m_result.url);
         Q_EMIT finished({});
     });
 }

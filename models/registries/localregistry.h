@@ -1,6 +1,7 @@
 #pragma once
 
 #include "docker/dockerclient.h"
+#include "operations/operations.h"
 #include "registrystore.h"
 
 #include <QObject>
@@ -11,7 +12,9 @@ namespace Wharf::Models {
 // "Run a local registry": a registry container on a host, with a volume for its data and
 // deletion enabled, published on a port, checked to answer /v2/, and added to the registry list.
 // The image is the official registry:2 layout (config at /etc/docker/registry/config.yml, data in
-// /var/lib/registry); it is pulled when the host does not have it.
+// /var/lib/registry); it is pulled when the host does not have it. The whole is one operation
+// (registry.run, an admin's action: a registry publishes a port with the host's rights), its
+// volume and container made through its gated steps.
 class LocalRegistryDeployer : public QObject
 {
     Q_OBJECT
@@ -27,7 +30,8 @@ public:
         QString hostId;
     };
 
-    LocalRegistryDeployer(Backends::DockerClient *client, RegistryStore *store, Options options, QObject *parent = nullptr);
+    LocalRegistryDeployer(Backends::DockerClient *client, Operations *operations, RegistryStore *store, Options options, QObject *parent = nullptr);
+    // Runs the operation; finished() says how it went (a refusal too).
     void start();
     const RegistryConfig &result() const { return m_result; }
     const Options &options() const { return m_options; }
@@ -35,15 +39,20 @@ public:
 Q_SIGNALS:
     void progress(const QString &step);
     // error is empty on success; a failure after the container was made removes it again.
-    void finished(const Wharf::Backends::Error &error);
+    // refused: the gate said no and nothing reached the host.
+    void finished(const Wharf::Backends::Error &error, bool refused = false);
 
 private:
+    void begin();
     void ensureImage();
     void createVolume();
     void createContainer();
     void waitReady(int attempt);
     void fail(const Backends::Error &e);
     QPointer<Backends::DockerClient> m_client;
+    QPointer<Operations> m_operations;
+    GatedSteps m_steps;
+    Operations::Finished m_settled; // the operation's end (its record)
     RegistryStore *m_store;
     Options m_options;
     QString m_containerId;

@@ -7,6 +7,8 @@
 #include "compose/loader.h"
 #include "docker/dockerclient.h"
 #include "fakeengine.h"
+#include "tenancyfixture.h"
+#include "tenancy/policygate.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -272,6 +274,108 @@ private Q_SLOTS:
     }
 
     // The daemon fails while the app is being read: no plan, nothing changed.
+    // A deploy cancelled as it starts ends with Error::Canceled once what was in flight is
+    // back; an atomic one puts the host back as it was (here: nothing of the app).
+    void cancelEndsTheDeploy_data()
+    {
+        QTest::addColumn<bool>("atomic");
+        QTest::newRow("plain") << false;
+        QTest::newRow("atomic") << true;
+    }
+    void cancelEndsTheDeploy()
+    {
+        QFETCH(bool, atomic);
+        const Compose::Project project = load(Shop);
+        AppDeployer d(m_client.get());
+        DeployOptions options;
+        options.atomic = atomic;
+        options.stopTimeoutSeconds = 0;
+        d.setOptions(options);
+        d.cancel(); // before a deploy: nothing to cancel, nothing happens
+        std::optional<Expected<DeployPlan>> plan;
+        d.plan(project, [&plan](const Expected<DeployPlan> &p) { plan = p; });
+        QVERIFY(QTest::qWaitFor([&] { return plan.has_value(); }, 10000));
+        QVERIFY(*plan);
+        QSignalSpy finished(&d, &AppDeployer::finished);
+        d.apply(project, **plan);
+        d.cancel();
+        QVERIFY(finished.count() || finished.wait(10000));
+        QCOMPARE(finished.count(), 1);
+        const Error e = finished.first().at(0).value<Error>();
+        QCOMPARE(e.kind, Error::Canceled);
+        QCOMPARE(d.record().state, atomic ? DeployJournal::State::RolledBack : DeployJournal::State::Failed);
+        QVERIFY(!inventory().contains(QStringLiteral("container shop-web-1 web:1 running"))); // web waits for db: never started
+        if (atomic)
+            QCOMPARE(inventory(), QStringList{});
+        d.cancel(); // after the end: nothing
+        QCOMPARE(finished.count(), 1);
+    }
+
+    // A tenant's deploy of two independent services: the first create fails at the daemon while
+    // the second one's admission is still with the gate (the console's gate answers later). The
+    // deploy ends, the second create never goes out, and nothing stays reserved.
+    void gatedFailureWhileAnotherWaitsForTheGate()
+    {
+        auto store = TestSupport::tenancyFixture(m_dir.filePath(QStringLiteral("tenancy.sqlite")));
+        QVERIFY(store);
+        auto gate = std::make_shared<Wharf::Models::PolicyGate>(store, Wharf::Models::Principal{QStringLiteral("dev"), QStringLiteral("acme")});
+        // the gate decides at once; its answers wait until the test lets them through, in order
+        auto answers = std::make_shared<QList<std::function<void()>>>();
+        Wharf::Models::Operations ops(QStringLiteral("h1"));
+        ops.setRunner([gate, answers](std::function<void(Wharf::Models::PolicyGate &)> work, std::function<void()> then) {
+            work(*gate);
+            if (then)
+                answers->append(then);
+        }, true);
+        const auto release = [answers] {
+            if (!answers->isEmpty())
+                answers->takeFirst()();
+        };
+        const Compose::Project project = load(R"(name: shop
+services:
+  a:
+    image: web:1
+  b:
+    image: db:1
+)");
+        QVERIFY(!project.services.isEmpty());
+        m_engine->failOn("POST", QStringLiteral("/containers/create"), 1, QStringLiteral("injected failure"));
+        AppDeployer d(m_client.get());
+        d.setSteps(ops.steps());
+        std::optional<Expected<DeployPlan>> plan;
+        d.plan(project, [&plan](const Expected<DeployPlan> &p) { plan = p; });
+        QVERIFY(QTest::qWaitFor([&] { return plan.has_value(); }, 10000));
+        QVERIFY(*plan);
+        QSignalSpy finished(&d, &AppDeployer::finished);
+        d.apply(project, **plan);
+        // the app's name, then its network: let each answer through as it comes
+        QVERIFY(QTest::qWaitFor([&] {
+            if (answers->size() == 2) // both services' admissions wait
+                return true;
+            release();
+            return false;
+        }, 10000));
+        release(); // the first create goes out and fails
+        QVERIFY(QTest::qWaitFor([&] { return m_engine->calls.count(QStringLiteral("POST /containers/create")) == 1; }, 10000));
+        QVERIFY(QTest::qWaitFor([&] {
+            const auto log = store->auditLog({});
+            for (const auto &e : *log)
+                if (e.action == QLatin1String("container.create") && e.result == QLatin1String("failed"))
+                    return true;
+            return false;
+        }, 10000));
+        QCOMPARE(finished.count(), 0); // the other create is still with the gate
+        release(); // the second is admitted after the failure: it goes no further
+        QVERIFY(finished.count() || finished.wait(10000));
+        const Error e = finished.first().at(0).value<Error>();
+        QVERIFY2(e.message.contains(QLatin1String("injected failure")), qPrintable(e.message));
+        QCOMPARE(m_engine->calls.count(QStringLiteral("POST /containers/create")), 1);
+        QCOMPARE(store->usage(QStringLiteral("acme"))->containers, 0);
+        const auto resources = store->resources(QStringLiteral("acme"));
+        for (const auto &r : *resources)
+            QVERIFY2(r.kind != QLatin1String("container"), qPrintable(r.ref));
+    }
+
     void failsWhileObserving()
     {
         m_engine->failOn("GET", QStringLiteral("/networks"), 1, QStringLiteral("injected failure"));

@@ -10,6 +10,7 @@
 #include "store/store.h"
 #include "store/tenancystore.h"
 #include "httppeer.h"
+#include "tenancyfixture.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +18,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <QTimer>
 
 #include <memory>
 
@@ -120,6 +123,20 @@ class TestOperations : public QObject
         return {{QStringLiteral("Image"), QStringLiteral("busybox")}, {QStringLiteral("HostConfig"), hostConfig}};
     }
 
+    struct StepResult
+    {
+        Error error;
+        QString id;
+        bool reachedDaemon = false;
+    };
+    static std::optional<StepResult> waitStep(const std::function<void(GatedSteps::Done)> &step)
+    {
+        auto got = std::make_shared<std::optional<StepResult>>();
+        step([got](const Error &e, const QString &id, DockerJob *job) { *got = StepResult{e, id, job != nullptr}; });
+        (void)QTest::qWaitFor([got] { return got->has_value(); }, 10000);
+        return *got;
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -128,24 +145,8 @@ private Q_SLOTS:
         auto ep = Endpoint::parse(m_engine->url());
         QVERIFY(ep);
         m_client = std::make_unique<DockerClient>(*ep);
-        auto url = StoreUrl::parse(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("db-%1.sqlite").arg(m_db++)));
-        QVERIFY(url);
-        auto s = Store::open(*url);
-        QVERIFY(s);
-        QVERIFY(!(*s)->migrate().isError());
-        m_store = std::make_shared<TenancyStore>(*s);
-        TenancyAdmin admin(*m_store);
-        Plan p;
-        p.name = QStringLiteral("two");
-        p.maxContainers = 2;
-        p.cpusNano = 2'000'000'000;
-        p.memoryBytes = 1024LL * 1024 * 1024;
-        QVERIFY(!admin.createPlan(p).isError());
-        Tenant t;
-        t.name = QStringLiteral("acme");
-        t.plan = p.name;
-        QVERIFY(!admin.createTenant(t).isError());
-        QVERIFY(!admin.setHostDomain({QString::fromLatin1(Host), QStringLiteral("public"), {}}).isError());
+        m_store = TestSupport::tenancyFixture(m_dir.filePath(QStringLiteral("db-%1.sqlite").arg(m_db++)));
+        QVERIFY(m_store);
     }
     void cleanup()
     {
@@ -310,7 +311,7 @@ private Q_SLOTS:
         QVERIFY(o.ok());
         QCOMPARE(o.id, QStringLiteral("n0ffee"));
         QCOMPARE(log().size(), 3); // the set-up's own records only
-        QVERIFY(ops.deployHooks().admit == nullptr);
+        QVERIFY(!ops.steps().gated());
     }
 
     // Work of several calls (a deploy): one record for the whole, with what it says it did.
@@ -324,6 +325,98 @@ private Q_SLOTS:
         QVERIFY(got && got->ok());
         QCOMPARE(log().first().action, QStringLiteral("app.deploy"));
         QCOMPARE(log().first().detail, QStringLiteral("2 to create"));
+    }
+
+    // The steps of work of several calls (a deploy): a create is admitted (the tenant's labels,
+    // its share of the plan), sent, settled and recorded; a removal gives the quota back.
+    void gatedStepsCreateAndRemove()
+    {
+        auto ops = operations(QStringLiteral("acme"));
+        const GatedSteps steps = ops->steps();
+        QVERIFY(steps.gated());
+        QObject context;
+        const auto made = waitStep([&](GatedSteps::Done done) {
+            steps.create(QStringLiteral("container"), QStringLiteral("web"), createBody(), Calls::createContainer(m_client.get(), QStringLiteral("web")), &context, done);
+        });
+        QVERIFY(made);
+        QVERIFY2(!made->error.isError(), qPrintable(made->error.message));
+        QCOMPARE(made->id, QStringLiteral("c0ffee"));
+        QCOMPARE(m_engine->bodies.last().value(QLatin1String("Labels")).toObject().value(QLatin1String("io.wharf.tenant")).toString(), QStringLiteral("acme"));
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 1);
+        QCOMPARE(log().first().action, QStringLiteral("container.create"));
+        QCOMPARE(log().first().result, QStringLiteral("ok"));
+        const auto gone = waitStep([&](GatedSteps::Done done) {
+            steps.remove(QStringLiteral("container"), QStringLiteral("c0ffee"), Calls::removeContainer(m_client.get(), QStringLiteral("c0ffee")), &context, done);
+        });
+        QVERIFY(gone && !gone->error.isError());
+        QCOMPARE(m_engine->calls.last(), QByteArray("DELETE /containers/c0ffee"));
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 0);
+    }
+
+    // A create the gate refuses never reaches the daemon.
+    void gatedStepsRefusalSendsNothing()
+    {
+        auto ops = operations(QStringLiteral("acme"));
+        const GatedSteps steps = ops->steps();
+        QObject context;
+        const QJsonObject big = createBody(QJsonObject{{QStringLiteral("Memory"), 8LL * 1024 * 1024 * 1024}});
+        const qsizetype before = m_engine->calls.size();
+        const auto refused = waitStep([&](GatedSteps::Done done) {
+            steps.create(QStringLiteral("container"), QStringLiteral("huge"), big, Calls::createContainer(m_client.get(), QStringLiteral("huge")), &context, done);
+        });
+        QVERIFY(refused);
+        QVERIFY(refused->error.isError());
+        QVERIFY(!refused->reachedDaemon);
+        QCOMPARE(m_engine->calls.size(), before);
+        QCOMPARE(log().first().result, QStringLiteral("denied-quota"));
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 0);
+    }
+
+    // Work that failed while a create waited for its admission: the create goes no further and
+    // its reservation is given back.
+    void gatedStepsAbandonedCreateReleases()
+    {
+        auto ops = operations(QStringLiteral("acme"));
+        GatedSteps steps = ops->steps();
+        steps.setAbandoned([] { return Error::make(Error::Http, QStringLiteral("an earlier step failed")); });
+        QObject context;
+        const qsizetype before = m_engine->calls.size();
+        const auto abandoned = waitStep([&](GatedSteps::Done done) {
+            steps.create(QStringLiteral("container"), QStringLiteral("web"), createBody(), Calls::createContainer(m_client.get(), QStringLiteral("web")), &context, done);
+        });
+        QVERIFY(abandoned);
+        QCOMPARE(abandoned->error.message, QStringLiteral("an earlier step failed"));
+        QVERIFY(!abandoned->reachedDaemon);
+        QCOMPARE(m_engine->calls.size(), before);
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 0);
+        QCOMPARE(m_store->resources(QStringLiteral("acme"))->size(), 0);
+    }
+
+    // The work went away while the gate was deciding (the console's gate answers later): nothing
+    // is created and nothing stays reserved.
+    void gatedStepsContextGoneReleases()
+    {
+        auto gate = std::make_shared<PolicyGate>(m_store, Principal{QStringLiteral("tester"), QStringLiteral("acme")});
+        Operations ops(QString::fromLatin1(Host));
+        ops.setRunner([gate](std::function<void(PolicyGate &)> work, std::function<void()> then) {
+            QTimer::singleShot(0, [gate, work, then] {
+                work(*gate);
+                if (then)
+                    then();
+            });
+        }, true);
+        auto context = std::make_unique<QObject>();
+        bool called = false;
+        const qsizetype before = m_engine->calls.size();
+        ops.steps().create(QStringLiteral("container"), QStringLiteral("web"), createBody(), Calls::createContainer(m_client.get(), QStringLiteral("web")),
+                           context.get(), [&called](const Error &, const QString &, DockerJob *) { called = true; });
+        context.reset();
+        // the admission, then the release, each on a later turn of the event loop
+        QTRY_COMPARE_WITH_TIMEOUT(m_store->resources(QStringLiteral("acme"))->size(), 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(log().first().result == QLatin1String("failed"), 10000);
+        QVERIFY(!called);
+        QCOMPARE(m_engine->calls.size(), before);
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 0);
     }
 
     // The console's way: the gate on the database's own thread, answers back on this one.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one gated path, checked on the source: no entry point (ui/, app/) admits, reserves,
 # settles or audits by itself, and the daemon's mutating calls are made only by the operations
-# layer (models/operations) and the deploy engine that takes its gate from it.
+# layer (models/operations): Operations::run for one call, GatedSteps for work of several.
 # Usage: check-operations.sh SOURCE_DIR   (exit 1 with the offending lines)
 set -euo pipefail
 src="${1:?source folder}"
@@ -27,13 +27,16 @@ report "ui/ or app/ reserves quota or writes the audit log (use Operations or Te
 report "ui/ or app/ writes audit records by hand" \
   "$(grep -rnE '(->|\.)audit\(' ui app --include='*.cpp' --include='*.h' || true)"
 
-# 2. The daemon's mutating calls: only models/operations (Calls::*, handed to Operations::run)
-#    and the deploy engine, whose every create, removal and check goes through the hooks that
-#    Operations::deployHooks makes (apps) or runs inside Operations::runWork (the local registry).
+# 2. The daemon's mutating calls: only models/operations. Everything else hands a Calls:: send
+#    to Operations::run, or (work of several calls: a deploy, a local registry) to the
+#    GatedSteps of Operations::steps, which admit, settle and record each of them.
 mutating='createContainer|startContainer|stopContainer|restartContainer|killContainer|pauseContainer|unpauseContainer|renameContainer|updateContainer|removeContainer|archivePut|execCreate|pullImage|pushImage|tagImage|removeImage|pruneImages|loadImages|importImage|build|createVolume|removeVolume|pruneVolumes|createNetwork|connectNetwork|disconnectNetwork|removeNetwork'
-deploy_engine='^models/(operations/|apps/appdeployer\.cpp|apps/appimages\.cpp|registries/localregistry\.cpp)'
-report "a mutating daemon call outside the operations layer (hand Operations::run a Calls:: send)" \
-  "$(grep -rnE "([cC]lient(\(\))?)->($mutating)\(" models ui app --include='*.cpp' --include='*.h' | grep -vE "$deploy_engine" || true)"
+report "a mutating daemon call outside the operations layer (hand Operations::run or GatedSteps a Calls:: send)" \
+  "$(grep -rnE "([cC]lient(\(\))?)->($mutating)\(" models ui app --include='*.cpp' --include='*.h' | grep -vE '^models/operations/' || true)"
+report "a raw POST, PUT or DELETE to the daemon outside the operations layer (add a DockerClient method and a Calls:: send)" \
+  "$(grep -rnE "([cC]lient(\(\))?)->(post|put|del|deleteResource)\(" models ui app --include='*.cpp' --include='*.h' | grep -vE '^models/operations/' || true)"
+report "a Calls:: send called by hand (hand it to Operations::run or GatedSteps, which call it once admitted)" \
+  "$(grep -rnE 'Calls::[A-Za-z]+\([^;]*\)\(' models ui app --include='*.cpp' --include='*.h' || true)"
 
 # 3. Tenancy administration is recorded with its change (TenancyAdmin), not beside it.
 report "plans, tenants, users or domains changed without TenancyAdmin" \

@@ -500,27 +500,16 @@ void RegistriesPage::runLocalRegistry()
         o.bindAddress = f.bindAddress;
     if (o.bindAddress != QLatin1String("127.0.0.1") && o.bindAddress != QLatin1String("0.0.0.0"))
         o.address = o.bindAddress; // reached where it is published
-    // A registry container publishes a port with the host's rights: an admin's action.
-    QPointer<RegistriesPage> self(this);
-    c->operations()->runWork(Request::admin(QStringLiteral("registry"), QStringLiteral("run"), o.name),
-        [self, c = QPointer<HostConnection>(c), o](const QJsonObject &, Operations::Finished finished) {
-            if (!self || !c)
-                return finished(Error::make(Error::Canceled, tr("Canceled.")), {});
-            self->startLocalRegistry(c, o, finished);
-        }, [self](const Outcome &out) {
-            if (self && out.refused)
-                self->setStatus(out.error.message, true);
-        });
+    startLocalRegistry(c, o);
 }
 
-void RegistriesPage::startLocalRegistry(HostConnection *c, const LocalRegistryDeployer::Options &o, Operations::Finished finished)
+void RegistriesPage::startLocalRegistry(HostConnection *c, const LocalRegistryDeployer::Options &o)
 {
-    auto *d = new LocalRegistryDeployer(c->client(), m_store, o, this);
+    auto *d = new LocalRegistryDeployer(c->client(), c->operations(), m_store, o, this);
     const int task = m_hosts->tasks() ? m_hosts->tasks()->begin(tr("Run registry %1 on %2").arg(o.name, c->config().name)) : 0;
     connect(d, &LocalRegistryDeployer::progress, this, [this](const QString &s) { setStatus(s); });
-    connect(d, &LocalRegistryDeployer::finished, this, [this, d, task, finished](const Error &e) {
+    connect(d, &LocalRegistryDeployer::finished, this, [this, d, task](const Error &e) {
         d->deleteLater();
-        finished(e, e.isError() ? QString() : d->result().url);
         if (e.isError()) {
             if (m_hosts->tasks())
                 m_hosts->tasks()->fail(task, e.message);

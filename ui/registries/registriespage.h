@@ -72,7 +72,7 @@ public Q_SLOTS:
     void login();
     void logout();
     void runLocalRegistry();
-    void startLocalRegistry(Models::HostConnection *c, const Models::LocalRegistryDeployer::Options &o, Models::Operations::Finished finished);
+    void startLocalRegistry(Models::HostConnection *c, const Models::LocalRegistryDeployer::Options &o);
     void pullSelectedTag();
     void deleteSelectedTag();
     void copyPullCommand();
