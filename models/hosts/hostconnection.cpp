@@ -109,6 +109,8 @@ void HostConnection::heartbeat()
     DockerJob *job = m_pingJob;
     connect(job, &DockerJob::finished, this, [this, job, generation] {
         job->deleteLater();
+        if (!job->isError() && generation == m_generation)
+            ++m_heartbeatsAnswered;
         if (!job->isError() || generation != m_generation || m_state != Up)
             return;
         // The event stream may look alive on a connection that no longer carries anything.

@@ -53,6 +53,8 @@ public:
     ResourceListModel *images() const { return m_images; }
     TaskModel *tasks() const { return m_tasks; }
     EventListModel *events() const { return m_events; }
+    // A listing of containers is on its way (its answer is applied when it comes).
+    bool isListing() const { return m_listing; }
     QString serverVersion() const { return m_serverVersion; }
 
     // Where the host's secrets are (its TLS key, when the key is kept in the keychain).
@@ -68,6 +70,8 @@ public:
     // While up, /_ping every intervalMs; no answer within timeoutMs counts as a disconnect (a
     // silent network, a frozen daemon). Defaults 15 s and 10 s.
     void setHeartbeat(int intervalMs, int timeoutMs);
+    // Heartbeats the daemon has answered since this object was made.
+    int heartbeatsAnswered() const { return m_heartbeatsAnswered; }
     int reconnectAttempts() const { return m_attempt; }
 
     // Actions: each is a task in the task list; the result shows up through the event stream.
@@ -142,6 +146,7 @@ private:
     QTimer m_flushTimer;
     QTimer m_heartbeat;
     int m_heartbeatTimeout = 10000;
+    int m_heartbeatsAnswered = 0;
     QPointer<Backends::DockerJob> m_pingJob;
     int m_attempt = 0;
     int m_backoffInitial = 1000;

@@ -293,7 +293,21 @@ private Q_SLOTS:
             QVERIFY(b->p.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(ctlLogs.p.bytesAvailable() > 0 || ctlLogs.p.state() != QProcess::Running, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(ctlStats.p.bytesAvailable() > 0 || ctlStats.p.state() != QProcess::Running, 10000);
-        QTest::qWait(500); // events has connected and waits
+        {
+            // events is connected once it shows an event made after it started (over SSH it
+            // may still be connecting when the first is made: make another until one shows)
+            DockerClient direct(*Endpoint::parse(m_host));
+            bool shown = false;
+            for (int i = 0; i < 20 && !shown; ++i) {
+                const QString volume = QStringLiteral("ft-events-%1-%2").arg(kind).arg(i);
+                QSignalSpy made(direct.createVolume({{QStringLiteral("Name"), volume}}), &DockerJob::finished);
+                QVERIFY(made.wait(10000));
+                shown = QTest::qWaitFor([&] { return ctlEvents.p.bytesAvailable() > 0; }, 1000);
+                QSignalSpy gone(direct.removeVolume(volume), &DockerJob::finished);
+                QVERIFY(gone.wait(10000));
+            }
+            QVERIFY2(shown, "wharfctl events showed none of the events made after it started");
+        }
 
         QVERIFY(TestSupport::fixture(QStringLiteral("kill"), m_daemon.dir()));
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Down, 10000);
@@ -384,8 +398,9 @@ private Q_SLOTS:
         host.setHeartbeat(300, 1000);
         host.connectToHost();
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 15000);
-        QTest::qWait(1000);
-        QCOMPARE(host.state(), HostConnection::Up); // heartbeats answered
+        const int answered = host.heartbeatsAnswered();
+        QTRY_VERIFY_WITH_TIMEOUT(host.heartbeatsAnswered() >= answered + 2, 10000);
+        QCOMPARE(host.state(), HostConnection::Up); // heartbeats answered, still up
         proxy.freeze();
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Down, 5000);
         QVERIFY2(host.reason().contains(QLatin1String("heartbeat")), qPrintable(host.reason()));

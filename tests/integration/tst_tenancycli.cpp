@@ -601,8 +601,24 @@ private Q_SLOTS:
         QVERIFY(resources.contains(QStringLiteral("cpu/brief"))); // back-filled from events
         QVERIFY(resources.contains(QStringLiteral("plan/p-metered")));
         QCOMPARE(Wharf::Backends::Money::parse(b.value(QLatin1String("total")).toString())->micros(), sumMicros); // exact
-        // the stopped container is free: two more ticks later the bill is the same
-        QTest::qWait(1500);
+        // the stopped containers are free: their runs are closed, so nothing more accrues (the
+        // meter has nothing open of them), and two more ticks later the bill is the same
+        {
+            auto store = Wharf::Backends::Store::open(*Wharf::Backends::StoreUrl::parse(m_db), {});
+            QVERIFY(store);
+            Wharf::Backends::MeteringStore metering(*store);
+            const auto hours = metering.usage(QStringLiteral("metered"), 0, QDateTime::currentSecsSinceEpoch() + 7200);
+            QVERIFY(hours && !hours->isEmpty());
+            QSet<QString> hosts;
+            for (const auto &h : *hours)
+                hosts << h.host;
+            for (const QString &host : hosts) {
+                const auto open = metering.openIntervals(host);
+                QVERIFY(open);
+                for (const auto &run : *open)
+                    QVERIFY2(run.tenant != QLatin1String("metered"), qPrintable(run.name));
+            }
+        }
         CHECK_RUN(ctl({QStringLiteral("meter")}), 0);
         CHECK_RUN(ctl({QStringLiteral("meter")}), 0);
         const Run again = ctl(billArgs);
@@ -843,7 +859,9 @@ private Q_SLOTS:
         start(second);
         QByteArray secondOut;
         QTRY_VERIFY_WITH_TIMEOUT((secondOut += second.readAllStandardOutput()).contains("Another controller holds the lease"), 20000);
-        QTest::qWait(2500);
+        // the first keeps ticking (each second, as the second one tries again): two more ticks
+        const qsizetype ticks = (firstOut += first.readAllStandardOutput()).count("tick:");
+        QTRY_VERIFY_WITH_TIMEOUT((firstOut += first.readAllStandardOutput()).count("tick:") >= ticks + 2, 20000);
         secondOut += second.readAllStandardOutput();
         QVERIFY(!secondOut.contains("Holding the control lease")); // still waiting
         first.terminate();

@@ -3,6 +3,7 @@
 // orders of arrival a real daemon produces only now and then are made here every time.
 #include "hosts/hostconnection.h"
 #include "inventory/containerlistmodel.h"
+#include "inventory/eventlistmodel.h"
 #include "tasks/taskmodel.h"
 #include "httppeer.h"
 
@@ -142,16 +143,17 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(engine.heldLists(), 1, 10000);
         const int answeredBefore = engine.listsAnswered();
         if (destroyFirst) {
+            const int seen = host.events()->rowCount();
             engine.pushEvent(QStringLiteral("destroy"), id);
-            QTest::qWait(100);
+            QTRY_VERIFY_WITH_TIMEOUT(host.events()->rowCount() > seen, 10000); // the destroy is in
             engine.releaseLists({containerRow(id, QStringLiteral("going"), QStringLiteral("removing"), QStringLiteral("Removal In Progress"))});
         } else {
             engine.releaseLists({containerRow(id, QStringLiteral("going"), QStringLiteral("created"), QStringLiteral("Created"))});
         }
         QCOMPARE(engine.listsAnswered(), answeredBefore + 1);
         if (destroyFirst) {
-            // Give the answer every chance to be applied, then check it was not.
-            QTest::qWait(300);
+            // The answer has been taken in (the listing is over), and did not bring it back.
+            QTRY_VERIFY_WITH_TIMEOUT(!host.isListing(), 10000);
             QCOMPARE(host.containers()->rowCount(), 0);
             // A later container is still listed normally.
             engine.pushEvent(QStringLiteral("create"), QStringLiteral("beef"));

@@ -88,8 +88,7 @@ class TestTenancyUi : public QObject
     {
         std::optional<T> result;
         service->query<T>(service, work, [&result](const T &r) { result = r; });
-        for (int i = 0; i < 200 && !result; ++i)
-            QTest::qWait(50);
+        (void)QTest::qWaitFor([&result] { return result.has_value(); }, 10000);
         return result.value_or(T{});
     }
 
@@ -427,9 +426,23 @@ private Q_SLOTS:
             Models::ControlLoop loop(&hosts, admin.get());
             QSignalSpy metered(&loop, &Models::ControlLoop::metered);
             QSignalSpy failed(&loop, &Models::ControlLoop::failed);
-            QTest::qWait(1500); // a run of a second or more (the daemon tells start times in seconds)
+            // the meter reads a clock two seconds ahead: a run of a second or more (the daemon
+            // tells start times in seconds), without waiting for it
+            struct AheadClock : Backends::Clock
+            {
+                qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch() + 2000; }
+            };
+            static const AheadClock ahead;
+            onServiceThread<int>(admin.get(), [](Backends::TenancyStore &t) {
+                t.setClock(&ahead);
+                return 0;
+            });
             loop.tickNow();
             QVERIFY2(metered.wait(20000), qPrintable(failed.isEmpty() ? QString() : failed.first().at(1).toString()));
+            onServiceThread<int>(admin.get(), [](Backends::TenancyStore &t) {
+                t.setClock(Backends::Clock::system());
+                return 0;
+            });
             QCOMPARE(metered.first().at(0).toString(), hostName);
             const auto report = metered.first().at(1).value<Models::MeterReport>();
             QCOMPARE(report.runsStarted, 1);
@@ -571,7 +584,8 @@ private Q_SLOTS:
         QCOMPARE(failures.size(), 0);
         c->containerAction(Models::HostConnection::Action::Unpause, {ref});
         QTRY_VERIFY_WITH_TIMEOUT(s->auditLog(blueOnly)->size() >= 5, 10000);
-        QTest::qWait(500);
+        // the unpause's event is in (after red's create): red's container was never shown
+        QTRY_COMPARE_WITH_TIMEOUT(c->containers()->row(ref)->state, QStringLiteral("running"), 30000);
         QCOMPARE(c->containers()->ids(), QStringList{ref});
         {
             Ui::ContainerDetailsDialog details(c, ref);
