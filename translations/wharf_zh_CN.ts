@@ -1550,6 +1550,13 @@
     </message>
 </context>
 <context>
+    <name>Wharf::Backends::ExecSpec</name>
+    <message>
+        <source>Enter a command, for example /bin/sh.</source>
+        <translation>请输入命令，例如 /bin/sh。</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Backends::Format</name>
     <message>
         <source>Less than a second ago</source>
@@ -3131,10 +3138,6 @@
     <message>
         <source>The command has a quote that is not closed.</source>
         <translation>命令中有未闭合的引号。</translation>
-    </message>
-    <message>
-        <source>Enter a command, for example /bin/sh.</source>
-        <translation>请输入命令，例如 /bin/sh。</translation>
     </message>
     <message>
         <source>The host is not connected.</source>

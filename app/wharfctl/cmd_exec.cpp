@@ -1,6 +1,7 @@
 #include "cli.h"
 #include "operations/daemoncalls.h"
 #include "docker/containerspec.h"
+#include "docker/execspec.h"
 #include "docker/tar.h"
 #include "terminal.h"
 
@@ -27,23 +28,18 @@ void Cli::cmdExec(const QStringList &a)
         return;
     const bool interactive = f.isSet(QStringLiteral("-i"));
     const bool tty = f.isSet(QStringLiteral("-t"));
-    QJsonObject cfg{{QStringLiteral("AttachStdin"), interactive},
-                    {QStringLiteral("AttachStdout"), true},
-                    {QStringLiteral("AttachStderr"), true},
-                    {QStringLiteral("Tty"), tty},
-                    {QStringLiteral("Cmd"), QJsonArray::fromStringList(pos.mid(1))}};
-    for (const auto &e : f.values(QStringLiteral("-e")))
-        if (auto err = ContainerSpec::checkEnv(e); err.isError())
-            return failUsage(err.message);
-    if (!f.values(QStringLiteral("-e")).isEmpty())
-        cfg.insert(QStringLiteral("Env"), QJsonArray::fromStringList(f.values(QStringLiteral("-e"))));
-    if (f.isSet(QStringLiteral("-w")))
-        cfg.insert(QStringLiteral("WorkingDir"), f.value(QStringLiteral("-w")));
-    if (f.isSet(QStringLiteral("-u")))
-        cfg.insert(QStringLiteral("User"), f.value(QStringLiteral("-u")));
+    ExecSpec spec;
+    spec.command = pos.mid(1);
+    spec.interactive = interactive;
+    spec.tty = tty;
+    spec.env = f.values(QStringLiteral("-e"));
+    spec.workingDir = f.value(QStringLiteral("-w"));
+    spec.user = f.value(QStringLiteral("-u"));
+    if (auto err = spec.check(); err.isError())
+        return failUsage(err.message);
     // The command, not what is typed into it, goes into the audit log.
     Models::Request exec = Models::Request::act(QStringLiteral("container"), QStringLiteral("exec"), pos.join(QLatin1Char(' '))).on(pos[0]);
-    exec.body = cfg;
+    exec.body = spec.toCreateBody();
     operate(exec, Models::Calls::execCreate(m_client, pos[0]), [this, interactive, tty](const Models::Outcome &o) {
         const QString execId = o.id;
         DockerJob *stream = m_client->execStart(execId, tty);

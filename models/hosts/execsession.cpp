@@ -1,6 +1,7 @@
 #include "execsession.h"
 
 #include "core/shellwords.h"
+#include "docker/execspec.h"
 #include "hostconnection.h"
 #include "inventory/containerlistmodel.h"
 #include "operations/daemoncalls.h"
@@ -41,21 +42,16 @@ void ExecSession::start(const QString &command, int rows, int cols)
     const auto argv = splitShellWords(command);
     if (!argv)
         return Q_EMIT failed(tr("The command has a quote that is not closed."));
-    if (argv->isEmpty())
-        return Q_EMIT failed(tr("Enter a command, for example /bin/sh."));
+    const ExecSpec spec = ExecSpec::terminal(*argv);
+    if (const Error e = spec.check(); e.isError())
+        return Q_EMIT failed(e.message);
     if (!m_host || !m_host->client() || m_host->state() != HostConnection::Up)
         return Q_EMIT failed(tr("The host is not connected."));
-    const QJsonObject cfg{{QStringLiteral("AttachStdin"), true},
-                          {QStringLiteral("AttachStdout"), true},
-                          {QStringLiteral("AttachStderr"), true},
-                          {QStringLiteral("Tty"), true},
-                          {QStringLiteral("Env"), QJsonArray{QStringLiteral("TERM=xterm-256color"), QStringLiteral("LANG=C.UTF-8")}},
-                          {QStringLiteral("Cmd"), QJsonArray::fromStringList(*argv)}};
     const ContainerRow *row = m_host->containers()->row(m_container);
     Request exec = Request::act(QStringLiteral("container"), QStringLiteral("exec"),
                                 (row ? row->name : m_container.left(12)) + QLatin1Char(' ') + argv->join(QLatin1Char(' ')))
                        .on(m_container);
-    exec.body = cfg;
+    exec.body = spec.toCreateBody();
     const quint64 gen = m_generation;
     QPointer<ExecSession> self(this);
     m_host->operations()->run(exec, Calls::execCreate(m_host->client(), m_container), [self, gen, rows, cols](const Outcome &o) {

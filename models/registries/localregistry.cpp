@@ -47,6 +47,21 @@ void LocalRegistryDeployer::fail(const Error &e)
     Q_EMIT finished(e);
 }
 
+void LocalRegistryDeployer::cancel()
+{
+    m_canceled = true;
+    if (m_pull && !m_pull->isFinished())
+        m_pull->abort();
+}
+
+bool LocalRegistryDeployer::stoppedByCancel()
+{
+    if (!m_canceled)
+        return false;
+    fail(Error::make(Error::Canceled, tr("Canceled.")));
+    return true;
+}
+
 void LocalRegistryDeployer::start()
 {
     QPointer<LocalRegistryDeployer> self(this);
@@ -91,6 +106,8 @@ void LocalRegistryDeployer::ensureImage()
     DockerJob *job = m_client->inspectImage(m_options.image);
     connect(job, &DockerJob::finished, this, [this, job] {
         job->deleteLater();
+        if (stoppedByCancel())
+            return;
         if (!job->isError())
             return createVolume();
         if (job->statusCode() != 404)
@@ -99,7 +116,7 @@ void LocalRegistryDeployer::ensureImage()
         auto ref = ImageRef::parse(m_options.image);
         if (!ref)
             return fail(ref.error());
-        DockerJob *pull = m_steps.start(Calls::pullImage(m_client, ref->toString()));
+        DockerJob *pull = m_pull = m_steps.start(Calls::pullImage(m_client, ref->toString()));
         auto stream = std::make_shared<JsonMessageStream>();
         auto tracker = std::make_shared<ProgressTracker>();
         connect(pull, &DockerJob::dataReceived, this, [stream, tracker](const QByteArray &d) {
@@ -108,6 +125,8 @@ void LocalRegistryDeployer::ensureImage()
         });
         connect(pull, &DockerJob::finished, this, [this, pull, tracker] {
             pull->deleteLater();
+            if (stoppedByCancel())
+                return;
             if (pull->isError())
                 return fail(pull->error());
             if (tracker->hasError())
@@ -119,6 +138,8 @@ void LocalRegistryDeployer::ensureImage()
 
 void LocalRegistryDeployer::createVolume()
 {
+    if (stoppedByCancel())
+        return;
     Q_EMIT progress(tr("Creating the volume %1").arg(m_options.volume));
     const QJsonObject labels{{QStringLiteral("io.wharf.managed-by"), QStringLiteral("wharf")},
                              {QStringLiteral("io.wharf.registry"), m_options.name}};
@@ -132,6 +153,8 @@ void LocalRegistryDeployer::createVolume()
 
 void LocalRegistryDeployer::createContainer()
 {
+    if (stoppedByCancel())
+        return;
     Q_EMIT progress(tr("Starting the registry container"));
     const QJsonObject labels{{QStringLiteral("io.wharf.managed-by"), QStringLiteral("wharf")},
                              {QStringLiteral("io.wharf.registry"), m_options.name}};
@@ -165,6 +188,8 @@ void LocalRegistryDeployer::createContainer()
 
 void LocalRegistryDeployer::waitReady(int attempt)
 {
+    if (stoppedByCancel())
+        return;
     const QString url = QStringLiteral("http://%1:%2").arg(m_options.address).arg(m_options.port);
     auto *client = new RegistryClient(QUrl(url), this);
     client->setTimeout(3000);

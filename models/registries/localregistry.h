@@ -33,6 +33,9 @@ public:
     LocalRegistryDeployer(Backends::DockerClient *client, Operations *operations, RegistryStore *store, Options options, QObject *parent = nullptr);
     // Runs the operation; finished() says how it went (a refusal too).
     void start();
+    // Stops at the next step (a pull under way is aborted); what was made goes again and it
+    // finishes with Error::Canceled.
+    void cancel();
     const RegistryConfig &result() const { return m_result; }
     const Options &options() const { return m_options; }
 
@@ -49,6 +52,9 @@ private:
     void createContainer();
     void waitReady(int attempt);
     void fail(const Backends::Error &e);
+    bool stoppedByCancel(); // true (and finished) once cancel() was called
+    bool m_canceled = false;
+    QPointer<Backends::DockerJob> m_pull;
     QPointer<Backends::DockerClient> m_client;
     QPointer<Operations> m_operations;
     GatedSteps m_steps;

@@ -1,4 +1,5 @@
 #include "docker/containerspec.h"
+#include "docker/execspec.h"
 #include "docker/tar.h"
 #include "docker/format.h"
 
@@ -15,6 +16,32 @@ class TestContainerSpec : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // One exec body for wharfctl exec and the console's terminal.
+    void execBodies()
+    {
+        using Wharf::Backends::ExecSpec;
+        ExecSpec cli;
+        cli.command = {QStringLiteral("ls"), QStringLiteral("-l")};
+        cli.env = {QStringLiteral("A=1")};
+        cli.workingDir = QStringLiteral("/tmp");
+        QVERIFY(!cli.check().isError());
+        const QJsonObject b = cli.toCreateBody();
+        QCOMPARE(b.value(QLatin1String("AttachStdin")).toBool(), false);
+        QCOMPARE(b.value(QLatin1String("Tty")).toBool(), false);
+        QCOMPARE(b.value(QLatin1String("Cmd")).toArray(), QJsonArray({QStringLiteral("ls"), QStringLiteral("-l")}));
+        QCOMPARE(b.value(QLatin1String("Env")).toArray(), QJsonArray({QStringLiteral("A=1")}));
+        QCOMPARE(b.value(QLatin1String("WorkingDir")).toString(), QStringLiteral("/tmp"));
+        QVERIFY(!b.contains(QLatin1String("User")));
+        const QJsonObject t = ExecSpec::terminal({QStringLiteral("/bin/sh")}).toCreateBody();
+        QCOMPARE(t.value(QLatin1String("AttachStdin")).toBool(), true);
+        QCOMPARE(t.value(QLatin1String("Tty")).toBool(), true);
+        QVERIFY(t.value(QLatin1String("Env")).toArray().contains(QStringLiteral("TERM=xterm-256color")));
+        ExecSpec bad = cli;
+        bad.env = {QStringLiteral("=oops")};
+        QVERIFY(bad.check().isError());
+        QVERIFY(ExecSpec::terminal({}).check().isError());
+    }
+
     void tarHardLinksSpecialsAndEscapes()
     {
         using Wharf::Backends::Tar;

@@ -508,6 +508,11 @@ void RegistriesPage::startLocalRegistry(HostConnection *c, const LocalRegistryDe
     auto *d = new LocalRegistryDeployer(c->client(), c->operations(), m_store, o, this);
     const int task = m_hosts->tasks() ? m_hosts->tasks()->begin(tr("Run registry %1 on %2").arg(o.name, c->config().name)) : 0;
     connect(d, &LocalRegistryDeployer::progress, this, [this](const QString &s) { setStatus(s); });
+    if (m_hosts->tasks() && task)
+        m_hosts->tasks()->setCanceller(task, [d = QPointer<LocalRegistryDeployer>(d)] {
+            if (d)
+                d->cancel();
+        });
     connect(d, &LocalRegistryDeployer::finished, this, [this, d, task](const Error &e) {
         d->deleteLater();
         if (e.isError()) {
