@@ -580,8 +580,18 @@ private Q_SLOTS:
         }
         failures.clear();
         c->containerAction(Models::HostConnection::Action::Pause, {ref}); // events and a listing go by
-        QTRY_COMPARE_WITH_TIMEOUT(c->containers()->row(ref)->state, QStringLiteral("paused"), 30000);
-        QCOMPARE(failures.size(), 0);
+        // (on failure: what the host and the action said, to tell a refusal from a lost event)
+        const auto said = [&] {
+            QStringList l;
+            for (const auto &f : failures)
+                l << f.first().toString();
+            return QStringLiteral("state %1; host %2 %3; failures: %4")
+                .arg(c->containers()->row(ref)->state)
+                .arg(int(c->state()))
+                .arg(c->reason(), l.join(QStringLiteral(" | ")));
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT(c->containers()->row(ref)->state == QLatin1String("paused"), qPrintable(said()), 30000);
+        QVERIFY2(failures.isEmpty(), qPrintable(said()));
         c->containerAction(Models::HostConnection::Action::Unpause, {ref});
         QTRY_VERIFY_WITH_TIMEOUT(s->auditLog(blueOnly)->size() >= 5, 10000);
         // the unpause's event is in (after red's create): red's container was never shown
