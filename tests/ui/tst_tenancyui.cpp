@@ -8,6 +8,7 @@
 #include "compose/loader.h"
 #include "containers/containerdetailsdialog.h"
 #include "hosts/hostregistry.h"
+#include "inventory/eventlistmodel.h"
 #include "images/imageactions.h"
 #include "hosts/hoststore.h"
 #include "hosts/navigationmodel.h"
@@ -38,6 +39,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QScopeGuard>
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
@@ -579,18 +581,29 @@ private Q_SLOTS:
             QVERIFY(made.wait(10000));
         }
         failures.clear();
+        QElapsedTimer took;
+        took.start();
         c->containerAction(Models::HostConnection::Action::Pause, {ref}); // events and a listing go by
         // (on failure: what the host and the action said, to tell a refusal from a lost event)
+        const int eventsBefore = c->events()->rowCount();
         const auto said = [&] {
             QStringList l;
             for (const auto &f : failures)
                 l << f.first().toString();
-            return QStringLiteral("state %1; host %2 %3; failures: %4")
+            Backends::AuditFilter paused = blueOnly;
+            paused.action = QStringLiteral("container.pause");
+            const auto recorded = s->auditLog(paused);
+            l << QStringLiteral("pause recorded: %1").arg(recorded && !recorded->isEmpty() ? recorded->first().result : QStringLiteral("no"));
+            l << QStringLiteral("events since: %1").arg(c->events()->rowCount() - eventsBefore);
+            return QStringLiteral("state %1; host %2 %3; listing %4; failures: %5")
                 .arg(c->containers()->row(ref)->state)
                 .arg(int(c->state()))
-                .arg(c->reason(), l.join(QStringLiteral(" | ")));
+                .arg(c->reason())
+                .arg(c->isListing() ? QStringLiteral("yes") : QStringLiteral("no"))
+                .arg(l.join(QStringLiteral(" | ")));
         };
         QTRY_VERIFY2_WITH_TIMEOUT(c->containers()->row(ref)->state == QLatin1String("paused"), qPrintable(said()), 30000);
+        qInfo("paused shown after %lld ms", took.elapsed());
         QVERIFY2(failures.isEmpty(), qPrintable(said()));
         c->containerAction(Models::HostConnection::Action::Unpause, {ref});
         QTRY_VERIFY_WITH_TIMEOUT(s->auditLog(blueOnly)->size() >= 5, 10000);
