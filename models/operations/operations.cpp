@@ -206,10 +206,19 @@ GatedSteps Operations::steps() const
 
 namespace {
 
-// done(job) once the daemon has answered, while context lives (the job deleted afterwards).
-void whenAnswered(DockerJob *job, QObject *context, std::function<void(DockerJob *)> done)
+// The daemon's answer to a change: books(job) always (what the daemon did is settled even when
+// the work that asked has gone: the change is made either way), then done(job) while context
+// lives. The job is deleted afterwards.
+void whenAnswered(DockerJob *job, QObject *context, std::function<void(DockerJob *)> books, std::function<void(DockerJob *)> done)
 {
-    whenFinished(job, context, [done = std::move(done)](DockerJob *j) { done(j); });
+    QPointer<QObject> ctx(context);
+    QObject::connect(job, &DockerJob::finished, job, [job, ctx, books = std::move(books), done = std::move(done)] {
+        job->deleteLater();
+        if (books)
+            books(job);
+        if (ctx && done)
+            done(job);
+    });
 }
 
 // The gate's answer to a check, back on the caller's side.
@@ -224,12 +233,13 @@ void checkWith(const GateRunner &run, std::function<Error(PolicyGate &)> check, 
 void GatedSteps::create(const QString &kind, const QString &name, const QJsonObject &body, Send send, QObject *context, Done done) const
 {
     const auto go = [kind, send, context, done](const QJsonObject &admitted, std::function<void(const QString &, const Error &)> settled) {
-        whenAnswered(send(admitted), context, [kind, done, settled](DockerJob *j) {
+        const auto idOf = [kind](DockerJob *j) {
             const QJsonObject o = j->isError() ? QJsonObject() : j->json().object();
-            const QString id = kind == QLatin1String("volume") ? o.value(QLatin1String("Name")).toString() : o.value(QLatin1String("Id")).toString();
-            settled(id, j->error());
-            done(j->error(), id, j);
-        });
+            return kind == QLatin1String("volume") ? o.value(QLatin1String("Name")).toString() : o.value(QLatin1String("Id")).toString();
+        };
+        whenAnswered(
+            send(admitted), context, [idOf, settled](DockerJob *j) { settled(idOf(j), j->error()); },
+            [idOf, done](DockerJob *j) { done(j->error(), idOf(j), j); });
     };
     if (!m_runner) {
         if (m_abandoned)
@@ -270,18 +280,20 @@ void GatedSteps::create(const QString &kind, const QString &name, const QJsonObj
 
 void GatedSteps::act(Send send, QObject *context, Done done) const
 {
-    whenAnswered(send({}), context, [done](DockerJob *j) { done(j->error(), {}, j); });
+    whenAnswered(send({}), context, {}, [done](DockerJob *j) { done(j->error(), {}, j); });
 }
 
 void GatedSteps::remove(const QString &kind, const QString &ref, Send send, QObject *context, Done done) const
 {
     const QString host = m_host;
     const GateRunner run = m_runner;
-    whenAnswered(send({}), context, [host, run, kind, ref, done](DockerJob *j) {
-        if (run && !j->isError())
-            run([host, kind, ref](PolicyGate &g) { g.removed(host, ref, kind); }, {});
-        done(j->error(), {}, j);
-    });
+    whenAnswered(
+        send({}), context,
+        [host, run, kind, ref](DockerJob *j) {
+            if (run && !j->isError())
+                run([host, kind, ref](PolicyGate &g) { g.removed(host, ref, kind); }, {});
+        },
+        [done](DockerJob *j) { done(j->error(), {}, j); });
 }
 
 void GatedSteps::appRemoved(const QString &app) const

@@ -62,8 +62,9 @@ struct Request
 // creates, changes and removes; the gate admits, reserves, settles and records. The work never
 // does any of that itself. Ungated (no platform database) every step goes straight to the
 // daemon. Steps may answer later (the console's gate runs on the database's thread); kinds are
-// "container", "network" and "volume". done runs only while context lives: work that goes
-// away leaves nothing reserved (an admitted create is given back).
+// "container", "network" and "volume". done runs only while context lives; the books are kept
+// either way: a create admitted after the work went away is given back unsent, and what the
+// daemon was already asked to do is settled (or given back) when it answers.
 class GatedSteps
 {
 public:

@@ -419,6 +419,28 @@ private Q_SLOTS:
         QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 0);
     }
 
+    // The work went away after its create was sent: the daemon makes the container anyway, so
+    // the reservation is settled with its id (the tenant's books match the host), and the
+    // work's own callback does not run.
+    void gatedStepsSettleAfterTheWorkIsGone()
+    {
+        auto ops = operations(QStringLiteral("acme"));
+        auto context = std::make_unique<QObject>();
+        bool called = false;
+        ops->steps().create(QStringLiteral("container"), QStringLiteral("web"), createBody(), Calls::createContainer(m_client.get(), QStringLiteral("web")),
+                            context.get(), [&called](const Error &, const QString &, DockerJob *) { called = true; });
+        context.reset(); // (the inline gate admitted at once: the request is on its way)
+        const auto settled = [this] {
+            const auto owned = m_store->owned(QString::fromLatin1(Host), QStringLiteral("c0ffee"));
+            return owned && owned->state == QLatin1String("active");
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(settled(), 10000);
+        QVERIFY(!called);
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 1);
+        QCOMPARE(log().first().action, QStringLiteral("container.create"));
+        QCOMPARE(log().first().result, QStringLiteral("ok"));
+    }
+
     // The console's way: the gate on the database's own thread, answers back on this one.
     void onTheDatabaseThread()
     {
