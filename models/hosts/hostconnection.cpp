@@ -308,6 +308,7 @@ void HostConnection::handleEvent(const QJsonObject &e)
             return;
         if (action == QLatin1String("destroy")) {
             m_dirtyContainers.remove(id);
+            m_expectedState.remove(id);
             if (m_listing)
                 m_destroyedWhileListing.insert(id);
             m_containers->remove(id);
@@ -315,6 +316,14 @@ void HostConnection::handleEvent(const QJsonObject &e)
             return;
         }
         m_dirtyContainers.insert(id);
+        static const QHash<QString, QString> implied{{QStringLiteral("pause"), QStringLiteral("paused")},
+                                                     {QStringLiteral("unpause"), QStringLiteral("running")},
+                                                     {QStringLiteral("start"), QStringLiteral("running")},
+                                                     {QStringLiteral("restart"), QStringLiteral("running")}};
+        if (const auto it = implied.constFind(action); it != implied.cend())
+            m_expectedState.insert(id, {*it, 8});
+        else
+            m_expectedState.remove(id); // die, stop, kill, …: what the list says is the truth
         if (action == QLatin1String("die") || action == QLatin1String("destroy"))
             m_dirtyVolumes = true; // anonymous volumes may go with --rm
     } else if (type == QLatin1String("image")) {
@@ -333,6 +342,32 @@ void HostConnection::handleEvent(const QJsonObject &e)
         return;
     }
     scheduleFlush();
+}
+
+void HostConnection::checkExpectedStates(const QStringList &listed, quint64 generation)
+{
+    QStringList again;
+    for (const QString &id : listed) {
+        auto it = m_expectedState.find(id);
+        if (it == m_expectedState.end())
+            continue;
+        const ContainerRow *row = m_containers->row(id);
+        if (!row || row->state == it->first || --it->second <= 0) {
+            m_expectedState.erase(it);
+            continue;
+        }
+        again << id;
+    }
+    if (again.isEmpty())
+        return;
+    QTimer::singleShot(250, this, [this, again, generation] {
+        if (generation != m_generation)
+            return;
+        for (const QString &id : again)
+            if (m_expectedState.contains(id))
+                m_dirtyContainers.insert(id);
+        scheduleFlush();
+    });
 }
 
 void HostConnection::scheduleFlush()
@@ -382,6 +417,8 @@ void HostConnection::flushDirty()
             m_containers->applyPartial(ids, withoutDestroyed(job->json().array()));
         }
         m_destroyedWhileListing.clear();
+        if (!job->isError())
+            checkExpectedStates(ids, gen);
         if (!m_dirtyContainers.isEmpty() || m_dirtyVolumes || m_dirtyNetworks || m_dirtyImages)
             scheduleFlush();
     });

@@ -152,6 +152,11 @@ private:
     int m_backoffInitial = 1000;
     int m_backoffMax = 30000;
     QSet<QString> m_dirtyContainers;
+    // The state a container's last event implies (pause: paused, start: running, …) and the
+    // re-listings left: the daemon tells an event before its list shows the new state, so a
+    // listing made at once can still show the old one; it is asked again a moment later.
+    QHash<QString, std::pair<QString, int>> m_expectedState;
+    void checkExpectedStates(const QStringList &listed, quint64 generation);
     // Containers destroyed while a list was in flight: the list may still
     // carry them ("Removal In Progress") and must not bring them back.
     QSet<QString> m_destroyedWhileListing;

@@ -166,6 +166,44 @@ private Q_SLOTS:
             QCOMPARE(host.containers()->idAt(0), id);
         }
     }
+
+    // The daemon tells "pause" before its list shows the container paused (it records the
+    // state after the event): a listing made at once still says running. The console asks
+    // again a moment later and ends with the state the event implied.
+    void listThatLagsItsEventIsAskedAgain()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        ScriptedEngine engine(dir.filePath(QStringLiteral("engine.sock")));
+        TaskModel tasks;
+        HostConfig cfg;
+        cfg.id = QStringLiteral("h1");
+        cfg.name = QStringLiteral("scripted");
+        cfg.url = engine.url();
+        HostConnection host(cfg, &tasks);
+        host.connectToHost();
+        QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 10000);
+        const QString id = QStringLiteral("c0ffee");
+        engine.pushEvent(QStringLiteral("start"), id);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.heldLists(), 1, 10000);
+        engine.releaseLists({containerRow(id, QStringLiteral("web"), QStringLiteral("running"), QStringLiteral("Up 1 second"))});
+        QTRY_COMPARE_WITH_TIMEOUT(host.containers()->rowCount(), 1, 10000);
+
+        engine.pushEvent(QStringLiteral("pause"), id);
+        QTRY_COMPARE_WITH_TIMEOUT(engine.heldLists(), 1, 10000);
+        engine.releaseLists({containerRow(id, QStringLiteral("web"), QStringLiteral("running"), QStringLiteral("Up 2 seconds"))}); // stale
+        QTRY_COMPARE_WITH_TIMEOUT(engine.heldLists(), 1, 10000); // asked again
+        QCOMPARE(host.containers()->row(id)->state, QStringLiteral("running"));
+        engine.releaseLists({containerRow(id, QStringLiteral("web"), QStringLiteral("paused"), QStringLiteral("Up 2 seconds (Paused)"))});
+        QTRY_COMPARE_WITH_TIMEOUT(host.containers()->row(id)->state, QStringLiteral("paused"), 10000);
+        // and once it shows, it is not asked again
+        const int answered = engine.listsAnswered();
+        engine.pushEvent(QStringLiteral("create"), QStringLiteral("beef"));
+        QTRY_COMPARE_WITH_TIMEOUT(engine.heldLists(), 1, 10000);
+        engine.releaseLists({containerRow(QStringLiteral("beef"), QStringLiteral("next"), QStringLiteral("created"), QStringLiteral("Created"))});
+        QTRY_COMPARE_WITH_TIMEOUT(host.containers()->rowCount(), 2, 10000);
+        QCOMPARE(engine.listsAnswered(), answered + 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestHostSync)
