@@ -95,6 +95,15 @@ class TestAppDeployer : public QObject
         return {finished.first().at(0).value<Error>(), d.journal(), true};
     }
 
+    // The deployer's plan for project, waited for (none when it did not answer).
+    static std::optional<Expected<DeployPlan>> planOf(AppDeployer &d, const Compose::Project &project)
+    {
+        std::optional<Expected<DeployPlan>> plan;
+        d.plan(project, [&plan](const Expected<DeployPlan> &p) { plan = p; });
+        (void)QTest::qWaitFor([&plan] { return plan.has_value(); }, 10000);
+        return plan;
+    }
+
     // Everything of the app the engine has: "container shop-web-1 running", "network shop_back", …
     QStringList inventory() const
     {
@@ -292,10 +301,8 @@ private Q_SLOTS:
         options.stopTimeoutSeconds = 0;
         d.setOptions(options);
         d.cancel(); // before a deploy: nothing to cancel, nothing happens
-        std::optional<Expected<DeployPlan>> plan;
-        d.plan(project, [&plan](const Expected<DeployPlan> &p) { plan = p; });
-        QVERIFY(QTest::qWaitFor([&] { return plan.has_value(); }, 10000));
-        QVERIFY(*plan);
+        const auto plan = planOf(d, project);
+        QVERIFY(plan && *plan);
         QSignalSpy finished(&d, &AppDeployer::finished);
         d.apply(project, **plan);
         d.cancel();
@@ -342,10 +349,8 @@ services:
         m_engine->failOn("POST", QStringLiteral("/containers/create"), 1, QStringLiteral("injected failure"));
         AppDeployer d(m_client.get());
         d.setSteps(ops.steps());
-        std::optional<Expected<DeployPlan>> plan;
-        d.plan(project, [&plan](const Expected<DeployPlan> &p) { plan = p; });
-        QVERIFY(QTest::qWaitFor([&] { return plan.has_value(); }, 10000));
-        QVERIFY(*plan);
+        const auto plan = planOf(d, project);
+        QVERIFY(plan && *plan);
         QSignalSpy finished(&d, &AppDeployer::finished);
         d.apply(project, **plan);
         // the app's name, then its network: let each answer through as it comes

@@ -113,6 +113,15 @@ QJsonObject containerRow(const QString &id, const QString &name, const QString &
 class TestHostSync : public QObject
 {
     Q_OBJECT
+
+    static HostConfig scriptedHost(const ScriptedEngine &engine)
+    {
+        HostConfig cfg;
+        cfg.id = QStringLiteral("h1");
+        cfg.name = QStringLiteral("scripted");
+        cfg.url = engine.url();
+        return cfg;
+    }
 private Q_SLOTS:
     // A list answer taken before a destroy event but delivered after it must not bring the
     // container back (the engine lists a container being removed as "Removal In Progress").
@@ -129,11 +138,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         ScriptedEngine engine(dir.filePath(QStringLiteral("engine.sock")));
         TaskModel tasks;
-        HostConfig cfg;
-        cfg.id = QStringLiteral("h1");
-        cfg.name = QStringLiteral("scripted");
-        cfg.url = engine.url();
-        HostConnection host(cfg, &tasks);
+        HostConnection host(scriptedHost(engine), &tasks);
         host.connectToHost();
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 10000);
         QCOMPARE(host.containers()->rowCount(), 0);
@@ -176,11 +181,7 @@ private Q_SLOTS:
         QVERIFY(dir.isValid());
         ScriptedEngine engine(dir.filePath(QStringLiteral("engine.sock")));
         TaskModel tasks;
-        HostConfig cfg;
-        cfg.id = QStringLiteral("h1");
-        cfg.name = QStringLiteral("scripted");
-        cfg.url = engine.url();
-        HostConnection host(cfg, &tasks);
+        HostConnection host(scriptedHost(engine), &tasks);
         host.connectToHost();
         QTRY_COMPARE_WITH_TIMEOUT(host.state(), HostConnection::Up, 10000);
         const QString id = QStringLiteral("c0ffee");
