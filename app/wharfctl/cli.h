@@ -182,6 +182,8 @@ public:
     void cmdDb(const QStringList &a);
     void cmdPlan(const QStringList &a);
     void cmdTenant(const QStringList &a);
+    void tenantEndpoints(const QString &tenant);
+    void tenantDaemon(bool provision, const QString &tenant, const FlagParser &f);
     void cmdUser(const QStringList &a);
     void cmdBills(const QStringList &a);
     static QJsonObject issuedBillJson(const Backends::IssuedBill &b);

@@ -8,6 +8,7 @@
 #include "store/controllease.h"
 #include "store/tenancystore.h"
 #include "tenancy/policygate.h"
+#include "tenancy/tenantdaemons.h"
 
 #include <QFile>
 #include <QJsonObject>
@@ -33,6 +34,7 @@ QJsonObject planJson(const Plan &p)
 {
     return QJsonObject{{QStringLiteral("name"), p.name},
                        {QStringLiteral("maxContainers"), p.maxContainers},
+                       {QStringLiteral("maxPids"), p.maxPids},
                        {QStringLiteral("cpus"), double(p.cpusNano) / 1e9},
                        {QStringLiteral("memoryBytes"), p.memoryBytes},
                        {QStringLiteral("diskBytes"), p.diskBytes},
@@ -164,6 +166,8 @@ Error Cli::parsePlanFlags(const FlagParser &f, Plan *p, bool creating)
     };
     if (auto e = intFlag(QStringLiteral("--max-containers"), &p->maxContainers); e.isError())
         return e;
+    if (auto e = intFlag(QStringLiteral("--pids"), &p->maxPids); e.isError())
+        return e;
     if (!f.value(QStringLiteral("--cpus")).isNull()) {
         auto c = ContainerSpec::parseCpus(f.value(QStringLiteral("--cpus")));
         if (!c)
@@ -244,6 +248,7 @@ void Cli::cmdPlan(const QStringList &a)
                   << tr("CPUs:            %1").arg(cpusText(p->cpusNano)) << '\n'
                   << tr("Memory:          %1").arg(formatBytes(double(p->memoryBytes))) << '\n'
                   << tr("Disk:            %1").arg(p->diskBytes ? formatBytes(double(p->diskBytes)) : tr("not limited")) << '\n'
+                  << tr("Processes:       %1").arg(p->maxPids ? QString::number(p->maxPids) : tr("not limited")) << '\n'
                   << tr("Bandwidth:       %1").arg(p->bandwidthNote) << '\n'
                   << tr("Price:           %1").arg(p->freeTier ? tr("free tier") : p->priceMonth.isZero() ? tr("%1 per hour").arg(p->priceHour.toString()) : tr("%1 per month").arg(p->priceMonth.toString())) << '\n'
                   << tr("Usage prices:    %1 per CPU-hour, %2 per GiB-hour of memory, %3 per GiB-day of disk")
@@ -316,8 +321,15 @@ void Cli::cmdTenant(const QStringList &a)
             return finish(0);
         }
         if (pos.isEmpty())
-            return failUsage(tr("usage: wharfctl tenant create|show|suspend|resume|plan|role|rm NAME"));
+            return failUsage(tr("usage: wharfctl tenant create|show|suspend|resume|plan|role|rm|provision|deprovision|endpoints NAME"));
         const QString name = pos.first();
+        if (sub == QLatin1String("endpoints"))
+            return tenantEndpoints(name);
+        if (sub == QLatin1String("provision") || sub == QLatin1String("deprovision")) {
+            if (!admin)
+                return fail(tenantRefusal(QStringLiteral("tenant"), sub).message);
+            return tenantDaemon(sub == QLatin1String("provision"), name, f);
+        }
         if (sub == QLatin1String("show")) {
             auto t = m_tenancy->tenant(name);
             if (!t)
@@ -384,6 +396,101 @@ void Cli::cmdTenant(const QStringList &a)
         out() << name << Qt::endl;
         finish(0);
     });
+}
+
+// Where a tenant reaches its own daemons (a tenant sees its own).
+void Cli::tenantEndpoints(const QString &name)
+{
+    if (m_gate->principal().isTenant() && name != m_tenantName)
+        return fail(tr("There is no tenant named \"%1\".").arg(name));
+    if (auto t = m_tenancy->tenant(name); !t)
+        return fail(t.error().message);
+    auto list = m_tenancy->endpoints(name);
+    if (!list)
+        return fail(list.error().message);
+    QJsonArray arr;
+    QList<QStringList> rows;
+    for (const auto &e : *list) {
+        arr << QJsonObject{{QStringLiteral("host"), e.host}, {QStringLiteral("kind"), e.kind}, {QStringLiteral("user"), e.unixUser},
+                           {QStringLiteral("url"), e.url}, {QStringLiteral("memoryBytes"), double(e.memoryBytes)},
+                           {QStringLiteral("cpus"), cpusText(e.cpusNano)}, {QStringLiteral("pids"), e.pids},
+                           {QStringLiteral("created"), dateText(e.createdAt)}};
+        const QString limits = tr("%1 memory, %2 CPUs, %3 processes")
+                                   .arg(e.memoryBytes ? formatBytes(double(e.memoryBytes)) : tr("any"), e.cpusNano ? cpusText(e.cpusNano) : tr("any"),
+                                        e.pids ? QString::number(e.pids) : tr("any"));
+        rows << QStringList{e.host, e.kind, e.unixUser.isEmpty() ? QStringLiteral("-") : e.unixUser, e.url, limits, dateText(e.createdAt)};
+    }
+    if (json())
+        return printJson(arr), finish(0);
+    printTable({tr("HOST"), tr("KIND"), tr("USER"), tr("ADDRESS"), tr("CGROUP LIMITS"), tr("CREATED")}, rows);
+    finish(0);
+}
+
+// Gives a tenant a rootless daemon of its own on a host, or takes it away, over the admin's
+// access to the host (a saved host's SSH address, or this machine's socket).
+void Cli::tenantDaemon(bool provision, const QString &tenant, const FlagParser &f)
+{
+    const QString hostArg = f.value(QStringLiteral("--host"));
+    if (hostArg.isEmpty())
+        return failUsage(provision ? tr("usage: wharfctl tenant provision TENANT --host HOST --ssh-pubkey FILE [--root DIR]")
+                                   : tr("usage: wharfctl tenant deprovision TENANT --host HOST [--data]"));
+    QString publicKey;
+    Plan plan;
+    if (provision) {
+        const QString keyFile = f.value(QStringLiteral("--ssh-pubkey"));
+        if (keyFile.isEmpty())
+            return failUsage(tr("Name the tenant's SSH public key: --ssh-pubkey FILE (the .pub file; the private key stays with the tenant)."));
+        QFile file(keyFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(tr("Cannot read %1: %2").arg(keyFile, file.errorString()));
+        publicKey = QString::fromUtf8(file.read(Models::TenantDaemons::MaxPublicKey + 1));
+        if (auto e = Models::TenantDaemons::checkPublicKey(publicKey); e.isError())
+            return fail(tr("%1: %2").arg(keyFile, e.message));
+        auto t = m_tenancy->tenant(tenant);
+        if (!t)
+            return fail(t.error().message);
+        if (t->plan.isEmpty())
+            return fail(tr("Tenant \"%1\" has no plan: its daemon's limits come from the plan (wharfctl tenant plan %1 PLAN).").arg(tenant));
+        auto p = m_tenancy->plan(t->plan);
+        if (!p)
+            return fail(p.error().message);
+        plan = *p;
+    }
+    const QString root = f.value(QStringLiteral("--root"), Models::TenantDaemons::defaultRoot());
+    auto go = [this, provision, tenant, f, publicKey, plan, root](const Expected<Endpoint> &endpoint) {
+        if (!endpoint)
+            return fail(endpoint.error().message);
+        auto *provisioner = new Models::TenantProvisioner(ops(), *endpoint, this);
+        connect(provisioner, &Models::TenantProvisioner::progress, this, [this](const QString &line) { err() << line << Qt::endl; });
+        if (provision) {
+            err() << tr("Giving tenant %1 a daemon of its own on %2 (%3)…").arg(tenant, hostKey(), endpoint->url()) << Qt::endl;
+            return provisioner->provision(tenant, plan, publicKey, root, [this](const Error &e, const TenantEndpoint &made) {
+                if (e.isError())
+                    return fail(e.message);
+                out() << tr("Tenant %1 reaches its daemon as Unix user %2; its containers are held to %3 memory, %4 CPUs and %5 processes.")
+                             .arg(made.tenant, made.unixUser, made.memoryBytes ? formatBytes(double(made.memoryBytes)) : tr("any"),
+                                  made.cpusNano ? cpusText(made.cpusNano) : tr("any"), made.pids ? QString::number(made.pids) : tr("any"))
+                      << '\n'
+                      << made.url << Qt::endl;
+                finish(0);
+            });
+        }
+        auto record = m_tenancy->endpoint(tenant, hostKey());
+        if (!record)
+            return fail(record.error().message);
+        provisioner->deprovision(*record, f.isSet(QStringLiteral("--data")), [this](const Error &e, const TenantEndpoint &gone) {
+            if (e.isError())
+                return fail(e.message);
+            out() << tr("Removed the daemon and Unix user %1 of tenant %2 from %3.").arg(gone.unixUser, gone.tenant, gone.host) << Qt::endl;
+            finish(0);
+        });
+    };
+    if (!hostArg.contains(QLatin1String("://"))) {
+        m_hostName = hostArg;
+        return savedHostEndpoint(hostArg, go);
+    }
+    m_hostName = hostArg;
+    go(withSsh(Endpoint::parse(hostArg), false));
 }
 
 void Cli::cmdUser(const QStringList &a)

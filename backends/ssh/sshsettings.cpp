@@ -24,7 +24,7 @@ QString SshTarget::display() const
     return userOrDefault() + QLatin1Char('@') + host + (port == 22 ? QString() : QStringLiteral(":%1").arg(port));
 }
 
-static QString shellQuote(const QString &s)
+QString SshTarget::shellQuote(const QString &s)
 {
     static const QString safe = QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-:+@=");
     bool plain = !s.isEmpty();
@@ -39,6 +39,8 @@ static QString shellQuote(const QString &s)
 
 QString SshTarget::dialCommand() const
 {
+    if (!command.isEmpty())
+        return command;
     if (socketPath.isEmpty())
         return QStringLiteral("docker system dial-stdio");
     return QStringLiteral("docker -H %1 system dial-stdio").arg(shellQuote(QStringLiteral("unix://") + socketPath));

@@ -20,12 +20,16 @@ struct SshTarget
     QString host;
     quint16 port = 22;
     QString socketPath; // empty: the remote docker's default
+    // Runs instead of docker's dial-stdio (Wharf's helper on the host, HostScript).
+    QString command;
 
     QString userOrDefault() const;
     // "user@host" or "user@host:port", for messages.
     QString display() const;
-    // The command the remote runs: docker [-H unix://PATH] system dial-stdio.
+    // The command the remote runs: docker [-H unix://PATH] system dial-stdio, or command.
     QString dialCommand() const;
+    // A word for a remote shell's command line, in single quotes unless it is plain.
+    static QString shellQuote(const QString &word);
 };
 
 // What a `docker system dial-stdio` that ended before answering means, from its stderr and

@@ -310,6 +310,35 @@ QStringList auditVocabulary(bool postgres)
     };
 }
 
+// Tenants' own daemons: where each tenant's endpoint is (its rootless daemon on a shared host,
+// or a host dedicated to it) and the limits its cgroup was given; plans limit processes too.
+QStringList tenantEndpoints()
+{
+    return {QStringLiteral("ALTER TABLE plans ADD COLUMN max_pids INTEGER NOT NULL DEFAULT 0 CHECK (max_pids >= 0)"),
+            QStringLiteral("CREATE TABLE tenant_endpoints ("
+                           " tenant TEXT NOT NULL REFERENCES tenants(name) ON DELETE CASCADE,"
+                           " host TEXT NOT NULL,"
+                           " kind TEXT NOT NULL CHECK (kind IN ('rootless', 'dedicated')),"
+                           " unix_user TEXT NOT NULL DEFAULT '',"
+                           " url TEXT NOT NULL,"
+                           " root TEXT NOT NULL DEFAULT '',"
+                           " memory_bytes BIGINT NOT NULL DEFAULT 0,"
+                           " cpus_nano BIGINT NOT NULL DEFAULT 0,"
+                           " pids INTEGER NOT NULL DEFAULT 0,"
+                           " created_at BIGINT NOT NULL,"
+                           " PRIMARY KEY (tenant, host))")};
+}
+
+QStringList tenantEndpointsPostgres()
+{
+    return tenantEndpoints() << QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON tenant_endpoints TO wharf_admin")
+                             << QStringLiteral("GRANT SELECT ON tenant_endpoints TO wharf_tenant")
+                             << QStringLiteral("ALTER TABLE tenant_endpoints ENABLE ROW LEVEL SECURITY")
+                             << QStringLiteral("ALTER TABLE tenant_endpoints FORCE ROW LEVEL SECURITY")
+                             << QStringLiteral("CREATE POLICY tenant_endpoints_admin ON tenant_endpoints USING (wharf_is_admin()) WITH CHECK (wharf_is_admin())")
+                             << QStringLiteral("CREATE POLICY tenant_endpoints_tenant ON tenant_endpoints FOR SELECT USING (tenant = wharf_current_tenant())");
+}
+
 QList<Store::Migration> storeMigrations()
 {
     const QString sqliteId = QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
@@ -321,6 +350,7 @@ QList<Store::Migration> storeMigrations()
         {4, QStringLiteral("issued bills"), issuedBills(sqliteId), issuedBillsPostgres()},
         {5, QStringLiteral("networks owned by tenants"), networkResourcesSqlite(), networkResourcesPostgres()},
         {6, QStringLiteral("one audit vocabulary"), auditVocabulary(false), auditVocabulary(true)},
+        {7, QStringLiteral("tenants' own daemons and process limits"), tenantEndpoints(), tenantEndpointsPostgres()},
     };
 }
 

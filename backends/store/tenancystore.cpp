@@ -13,7 +13,7 @@ QString cpus(qint64 nano)
 }
 
 const char *planColumns = "name, max_containers, cpus_nano, memory_bytes, disk_bytes, bandwidth_note, price_hour, price_month,"
-                          " cpu_price_hour, memory_price_gib_hour, disk_price_gib_day, free_tier, revision, created_at, updated_at";
+                          " cpu_price_hour, memory_price_gib_hour, disk_price_gib_day, free_tier, revision, created_at, updated_at, max_pids";
 
 Plan planFrom(const QSqlQuery &q)
 {
@@ -33,6 +33,7 @@ Plan planFrom(const QSqlQuery &q)
     p.revision = q.value(12).toInt();
     p.createdAt = q.value(13).toLongLong();
     p.updatedAt = q.value(14).toLongLong();
+    p.maxPids = q.value(15).toInt();
     return p;
 }
 
@@ -82,6 +83,8 @@ Error TenancyStore::checkPlan(const Plan &p)
         return Error::make(Error::Input, tr("Plan \"%1\": the memory must be more than 0.").arg(p.name));
     if (p.diskBytes < 0)
         return Error::make(Error::Input, tr("Plan \"%1\": the disk cannot be negative.").arg(p.name));
+    if (p.maxPids < 0 || (p.maxPids > 0 && p.maxPids < 16))
+        return Error::make(Error::Input, tr("Plan \"%1\": the processes must be at least 16 (or 0 for no limit).").arg(p.name));
     if (p.freeTier && !(p.priceHour.isZero() && p.priceMonth.isZero() && p.cpuPriceHour.isZero()
                         && p.memoryPriceGibHour.isZero() && p.diskPriceGibDay.isZero()))
         return Error::make(Error::Input, tr("Plan \"%1\" is a free tier: it cannot have prices.").arg(p.name));
@@ -97,10 +100,10 @@ Error TenancyStore::createPlan(const Plan &p)
     if (auto e = checkPlan(p); e.isError())
         return e;
     const qint64 t = m_clock->nowSecs();
-    auto q = m_store->exec(QStringLiteral("INSERT INTO plans (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)").arg(QLatin1String(planColumns)),
+    auto q = m_store->exec(QStringLiteral("INSERT INTO plans (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)").arg(QLatin1String(planColumns)),
                            {p.name, p.maxContainers, p.cpusNano, p.memoryBytes, p.diskBytes, p.bandwidthNote, p.priceHour.micros(),
                             p.priceMonth.micros(), p.cpuPriceHour.micros(), p.memoryPriceGibHour.micros(), p.diskPriceGibDay.micros(),
-                            p.freeTier ? 1 : 0, t, t});
+                            p.freeTier ? 1 : 0, t, t, p.maxPids});
     if (!q) {
         if (q.error().kind == Error::Conflict)
             return Error::make(Error::Conflict, tr("A plan named \"%1\" exists already.").arg(p.name));
@@ -116,11 +119,11 @@ Error TenancyStore::updatePlan(const Plan &p)
     return m_store->transaction([&]() -> Error {
         auto q = m_store->exec(QStringLiteral("UPDATE plans SET max_containers = ?, cpus_nano = ?, memory_bytes = ?, disk_bytes = ?,"
                                               " bandwidth_note = ?, price_hour = ?, price_month = ?, cpu_price_hour = ?,"
-                                              " memory_price_gib_hour = ?, disk_price_gib_day = ?, free_tier = ?,"
+                                              " memory_price_gib_hour = ?, disk_price_gib_day = ?, free_tier = ?, max_pids = ?,"
                                               " revision = revision + 1, updated_at = ? WHERE name = ? AND revision = ?"),
                                {p.maxContainers, p.cpusNano, p.memoryBytes, p.diskBytes, p.bandwidthNote, p.priceHour.micros(),
                                 p.priceMonth.micros(), p.cpuPriceHour.micros(), p.memoryPriceGibHour.micros(),
-                                p.diskPriceGibDay.micros(), p.freeTier ? 1 : 0, m_clock->nowSecs(), p.name, p.revision});
+                                p.diskPriceGibDay.micros(), p.freeTier ? 1 : 0, p.maxPids, m_clock->nowSecs(), p.name, p.revision});
         if (!q)
             return q.error();
         if (q->numRowsAffected() == 1)
@@ -304,6 +307,14 @@ Error TenancyStore::removeTenant(const QString &name, bool force)
             return count.error();
         if (count->toInt() > 0 && !force)
             return Error::make(Error::Conflict, tr("Tenant \"%1\" still owns %n resource(s); remove them first.", nullptr, count->toInt()).arg(name));
+        // a daemon of its own would outlive it on the host, out of every list
+        auto daemons = m_store->scalar(QStringLiteral("SELECT count(*) FROM tenant_endpoints WHERE tenant = ? AND kind = 'rootless'"), {name});
+        if (!daemons)
+            return daemons.error();
+        if (daemons->toInt() > 0)
+            return Error::make(Error::Conflict, tr("Tenant \"%1\" still has a daemon on %n host(s); deprovision it first (wharfctl tenant deprovision).",
+                                                   nullptr, daemons->toInt())
+                                                    .arg(name));
         auto q = m_store->exec(QStringLiteral("DELETE FROM tenants WHERE name = ?"), {name});
         if (!q)
             return q.error();

@@ -23,6 +23,7 @@ struct Plan
     Money memoryPriceGibHour; // per GiB-hour allocated to running containers
     Money diskPriceGibDay;   // per GiB-day of volume data
     bool freeTier = false;   // usage is metered and shown, never charged
+    int maxPids = 0;         // processes (threads) of all containers together; 0: not limited
     int revision = 0;        // bumped by every change (two admins editing the same plan)
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
@@ -53,6 +54,23 @@ struct HostDomain
     QString host;
     QString domain; // public | private
     QString tenant; // for private hosts
+};
+
+// Where a tenant reaches its own daemon: a rootless daemon of its Unix user on a shared host,
+// or a whole host dedicated to it. The address (url) is what the tenant's console is given;
+// the limits are those its cgroup was given when it was provisioned.
+struct TenantEndpoint
+{
+    QString tenant;
+    QString host;     // the host as the admin knows it (saved name or address)
+    QString kind = QStringLiteral("rootless"); // rootless | dedicated
+    QString unixUser; // rootless: the tenant's Unix user on the host
+    QString url;      // ssh://user@host:port/path/to/docker.sock
+    QString root;     // rootless: the folder that holds the tenants' homes on the host
+    qint64 memoryBytes = 0;
+    qint64 cpusNano = 0;
+    int pids = 0;
+    qint64 createdAt = 0;
 };
 
 // A resource a tenant owns (or has reserved quota for, before the daemon made it).
@@ -205,6 +223,13 @@ public:
     Expected<QList<HostDomain>> hostDomains();
     // The domain of a host; an unknown host has an empty domain.
     Expected<HostDomain> hostDomain(const QString &host);
+
+    // Tenants' endpoints: one per tenant and host; a dedicated host has one tenant only.
+    Error setEndpoint(TenantEndpoint e);
+    Error removeEndpoint(const QString &tenant, const QString &host);
+    // All tenants' (empty tenant) or one's.
+    Expected<QList<TenantEndpoint>> endpoints(const QString &tenant = {});
+    Expected<TenantEndpoint> endpoint(const QString &tenant, const QString &host);
 
     // Audit
     Error audit(AuditEntry e);

@@ -328,4 +328,15 @@ void GatedSteps::checkRemote(const QString &what, const QString &source, Checked
     checkWith(m_runner, [what, source](PolicyGate &g) { return g.checkRemoteSource(what, source); }, std::move(done));
 }
 
+void GatedSteps::keep(std::function<Error(TenancyStore &)> change, Checked done) const
+{
+    if (!m_runner)
+        return done(Error::make(Error::Input, QCoreApplication::translate("Wharf::Models::Operations", "This needs the platform database (wharfctl --db, or the console's database settings).")));
+    checkWith(m_runner, [change](PolicyGate &g) {
+        if (!g.store())
+            return Error::make(Error::Input, QCoreApplication::translate("Wharf::Models::Operations", "This needs the platform database (wharfctl --db, or the console's database settings)."));
+        return change(*g.store());
+    }, std::move(done));
+}
+
 } // namespace Wharf::Models

@@ -99,6 +99,9 @@ public:
     void claimApp(const QString &app, Checked done) const;
     // Before the daemon fetches a build context itself (a git or https URL).
     void checkRemote(const QString &what, const QString &source, Checked done) const;
+    // The work's own records in the platform database (a tenant's endpoint, once the host has
+    // it), written where the gate's database lives; an error without a platform database.
+    void keep(std::function<Backends::Error(Backends::TenancyStore &)> change, Checked done) const;
 
 private:
     friend class Operations;

@@ -1,0 +1,99 @@
+// The tenancy store's record of where tenants reach daemons of their own (TenantEndpoint).
+#include "tenancystore.h"
+
+#include <QSqlQuery>
+
+namespace Wharf::Backends {
+
+// Tenants' endpoints ----------------------------------------------------------------------
+
+namespace {
+const char *endpointColumns = "tenant, host, kind, unix_user, url, root, memory_bytes, cpus_nano, pids, created_at";
+
+TenantEndpoint endpointFrom(const QSqlQuery &q)
+{
+    TenantEndpoint e;
+    e.tenant = q.value(0).toString();
+    e.host = q.value(1).toString();
+    e.kind = q.value(2).toString();
+    e.unixUser = q.value(3).toString();
+    e.url = q.value(4).toString();
+    e.root = q.value(5).toString();
+    e.memoryBytes = q.value(6).toLongLong();
+    e.cpusNano = q.value(7).toLongLong();
+    e.pids = q.value(8).toInt();
+    e.createdAt = q.value(9).toLongLong();
+    return e;
+}
+} // namespace
+
+Error TenancyStore::setEndpoint(TenantEndpoint e)
+{
+    if (e.kind != QLatin1String("rootless") && e.kind != QLatin1String("dedicated"))
+        return Error::make(Error::Input, tr("An endpoint is a tenant's rootless daemon or a dedicated host, not \"%1\".").arg(e.kind));
+    if (auto t = tenant(e.tenant); !t)
+        return t.error();
+    return m_store->transaction([&]() -> Error {
+        if (e.kind == QLatin1String("dedicated")) {
+            // a host dedicated to one tenant serves no other: not theirs, not a rootless daemon
+            auto others = m_store->exec(QStringLiteral("SELECT tenant FROM tenant_endpoints WHERE host = ? AND tenant <> ?"), {e.host, e.tenant});
+            if (!others)
+                return others.error();
+            if (others->next())
+                return Error::make(Error::Conflict, tr("Host %1 serves tenant \"%2\" already; a dedicated host serves one tenant only.")
+                                                        .arg(e.host, others->value(0).toString()));
+        } else {
+            auto dedicated = m_store->exec(QStringLiteral("SELECT tenant FROM tenant_endpoints WHERE host = ? AND kind = 'dedicated' AND tenant <> ?"),
+                                           {e.host, e.tenant});
+            if (!dedicated)
+                return dedicated.error();
+            if (dedicated->next())
+                return Error::make(Error::Conflict, tr("Host %1 is dedicated to tenant \"%2\"; it runs no other tenant's daemon.")
+                                                        .arg(e.host, dedicated->value(0).toString()));
+        }
+        auto del = m_store->exec(QStringLiteral("DELETE FROM tenant_endpoints WHERE tenant = ? AND host = ?"), {e.tenant, e.host});
+        if (!del)
+            return del.error();
+        if (e.createdAt == 0)
+            e.createdAt = m_clock->nowSecs();
+        auto q = m_store->exec(QStringLiteral("INSERT INTO tenant_endpoints (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(QLatin1String(endpointColumns)),
+                               {e.tenant, e.host, e.kind, e.unixUser, e.url, e.root, e.memoryBytes, e.cpusNano, e.pids, e.createdAt});
+        return q ? Error{} : q.error();
+    });
+}
+
+Error TenancyStore::removeEndpoint(const QString &tenantName, const QString &host)
+{
+    auto q = m_store->exec(QStringLiteral("DELETE FROM tenant_endpoints WHERE tenant = ? AND host = ?"), {tenantName, host});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return Error::make(Error::NotFound, tr("Tenant \"%1\" has no endpoint on %2.").arg(tenantName, host));
+    return {};
+}
+
+Expected<QList<TenantEndpoint>> TenancyStore::endpoints(const QString &tenantName)
+{
+    auto q = tenantName.isEmpty()
+        ? m_store->exec(QStringLiteral("SELECT %1 FROM tenant_endpoints ORDER BY tenant, host").arg(QLatin1String(endpointColumns)))
+        : m_store->exec(QStringLiteral("SELECT %1 FROM tenant_endpoints WHERE tenant = ? ORDER BY host").arg(QLatin1String(endpointColumns)), {tenantName});
+    if (!q)
+        return q.error();
+    QList<TenantEndpoint> list;
+    while (q->next())
+        list << endpointFrom(*q);
+    return list;
+}
+
+Expected<TenantEndpoint> TenancyStore::endpoint(const QString &tenantName, const QString &host)
+{
+    auto q = m_store->exec(QStringLiteral("SELECT %1 FROM tenant_endpoints WHERE tenant = ? AND host = ?").arg(QLatin1String(endpointColumns)),
+                           {tenantName, host});
+    if (!q)
+        return q.error();
+    if (!q->next())
+        return Error::make(Error::NotFound, tr("Tenant \"%1\" has no endpoint on %2.").arg(tenantName, host));
+    return endpointFrom(*q);
+}
+
+} // namespace Wharf::Backends
