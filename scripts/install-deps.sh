@@ -18,6 +18,7 @@ TEST_PKGS=(
   xvfb xauth x11-apps imagemagick hyperfine procps desktop-file-utils
   dbus-bin gnome-keyring libsecret-tools openssh-server openssh-client
   docker-registry apache2-utils postgresql docker-compose zsh
+  rootlesskit slirp4netns uidmap util-linux passwd
 )
 
 want=("${BUILD_PKGS[@]}")

@@ -545,10 +545,6 @@
         <translation>创建时间</translation>
     </message>
     <message>
-        <source>usage: wharfctl tenant create|show|suspend|resume|plan|role|rm NAME</source>
-        <translation>用法：wharfctl tenant create|show|suspend|resume|plan|role|rm 名称</translation>
-    </message>
-    <message>
         <source>Tenant:   %1 %2</source>
         <translation>租户：    %1 %2</translation>
     </message>
@@ -839,6 +835,70 @@
     <message>
         <source>usage: wharfctl app %1 [-f FILE]... [--name N] [--env-file F] [--profile P] [--build] [--pull]%2</source>
         <translation>用法：wharfctl app %1 [-f 文件]... [--name 名称] [--env-file 文件] [--profile 配置] [--build] [--pull]%2</translation>
+    </message>
+    <message>
+        <source>Processes:       %1</source>
+        <translation>进程数:          %1</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl tenant create|show|suspend|resume|plan|role|rm|provision|deprovision|endpoints NAME</source>
+        <translation>用法: wharfctl tenant create|show|suspend|resume|plan|role|rm|provision|deprovision|endpoints 名称</translation>
+    </message>
+    <message>
+        <source>%1 memory, %2 CPUs, %3 processes</source>
+        <translation>内存 %1,CPU %2 个,进程 %3 个</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>CGROUP LIMITS</source>
+        <translation>CGROUP 限制</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl tenant provision TENANT --host HOST --ssh-pubkey FILE [--root DIR]</source>
+        <translation>用法: wharfctl tenant provision 租户 --host 主机 --ssh-pubkey 文件 [--root 目录]</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl tenant deprovision TENANT --host HOST [--data]</source>
+        <translation>用法: wharfctl tenant deprovision 租户 --host 主机 [--data]</translation>
+    </message>
+    <message>
+        <source>Name the tenant&apos;s SSH public key: --ssh-pubkey FILE (the .pub file; the private key stays with the tenant).</source>
+        <translation>请指定租户的 SSH 公钥: --ssh-pubkey 文件(.pub 文件;私钥留在租户手中)。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; has no plan: its daemon&apos;s limits come from the plan (wharfctl tenant plan %1 PLAN).</source>
+        <translation>租户“%1”没有套餐:其守护进程的限制来自套餐(wharfctl tenant plan %1 套餐)。</translation>
+    </message>
+    <message>
+        <source>Giving tenant %1 a daemon of its own on %2 (%3)…</source>
+        <translation>正在为租户 %1 在 %2 (%3) 上创建专属守护进程…</translation>
+    </message>
+    <message>
+        <source>Tenant %1 reaches its daemon as Unix user %2; its containers are held to %3 memory, %4 CPUs and %5 processes.</source>
+        <translation>租户 %1 以 Unix 用户 %2 访问其守护进程;其容器限制为内存 %3、CPU %4 个、进程 %5 个。</translation>
+    </message>
+    <message>
+        <source>Removed the daemon and Unix user %1 of tenant %2 from %3.</source>
+        <translation>已从 %3 删除租户 %2 的守护进程和 Unix 用户 %1。</translation>
     </message>
 </context>
 <context>
@@ -1672,6 +1732,37 @@
     <message>
         <source>An output frame of %1 bytes exceeds the limit of %2 bytes.</source>
         <translation>一个 %1 字节的输出帧超过了 %2 字节的上限。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::HostScript</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Wharf&apos;s helper on %1 ended without saying it was done%2</source>
+        <translation>%1 上的 Wharf 助手未报告完成即已结束%2</translation>
+    </message>
+    <message>
+        <source>this machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Wharf&apos;s helper on %1 did not finish in %2 s.</source>
+        <translation>%1 上的 Wharf 助手未能在 %2 秒内完成。</translation>
+    </message>
+    <message>
+        <source>Cannot run sh on this machine: %1</source>
+        <translation>无法在本机运行 sh: %1</translation>
+    </message>
+    <message>
+        <source>%1 is reached over TCP, which runs no commands on the host. Add the host with its SSH address (ssh://root@host) to manage it this way.</source>
+        <translation>%1 通过 TCP 访问,无法在主机上运行命令。请用 SSH 地址(ssh://root@主机)添加该主机,以便这样管理。</translation>
+    </message>
+    <message>
+        <source>Canceled; the host may have done part of the work, and running it again finishes it.</source>
+        <translation>已取消;主机可能已完成部分工作,再次运行即可完成。</translation>
     </message>
 </context>
 <context>
@@ -2523,6 +2614,32 @@
     <message>
         <source>There is no user named &quot;%1&quot;.</source>
         <translation>没有名为“%1”的用户。</translation>
+    </message>
+    <message>
+        <source>Plan &quot;%1&quot;: the processes must be at least 16 (or 0 for no limit).</source>
+        <translation>套餐“%1”:进程数至少为 16(0 表示不限)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tenant &quot;%1&quot; still has a daemon on %n host(s); deprovision it first (wharfctl tenant deprovision).</source>
+        <translation>
+            <numerusform>租户“%1”仍在 %n 台主机上有守护进程；请先撤销（wharfctl tenant deprovision）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>An endpoint is a tenant&apos;s rootless daemon or a dedicated host, not &quot;%1&quot;.</source>
+        <translation>端点只能是租户的无根守护进程或专属主机,而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Host %1 serves tenant &quot;%2&quot; already; a dedicated host serves one tenant only.</source>
+        <translation>主机 %1 已在为租户“%2”服务;专属主机只服务一个租户。</translation>
+    </message>
+    <message>
+        <source>Host %1 is dedicated to tenant &quot;%2&quot;; it runs no other tenant&apos;s daemon.</source>
+        <translation>主机 %1 是租户“%2”的专属主机;不运行其他租户的守护进程。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; has no endpoint on %2.</source>
+        <translation>租户“%1”在 %2 上没有端点。</translation>
     </message>
 </context>
 <context>
@@ -3469,6 +3586,10 @@
         <source>Cancelled before it was sent.</source>
         <translation>发送前已取消。</translation>
     </message>
+    <message>
+        <source>This needs the platform database (wharfctl --db, or the console&apos;s database settings).</source>
+        <translation>这需要平台数据库(wharfctl --db,或控制台的数据库设置)。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::PolicyGate</name>
@@ -3515,6 +3636,10 @@
     <message>
         <source>The app name &quot;%1&quot; is taken on host %2; choose another.</source>
         <translation>应用名称“%1”在主机 %2 上已被占用，请另选一个。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; may run at most %2 processes in a container (plan %3), not %4.</source>
+        <translation>租户“%1”每个容器最多可运行 %2 个进程(套餐 %3),不能是 %4。</translation>
     </message>
 </context>
 <context>
@@ -3639,6 +3764,68 @@
     <message>
         <source>%1  %2: failed: %3</source>
         <translation>%1  %2：失败：%3</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::TenantDaemons</name>
+    <message>
+        <source>The SSH public key is longer than %1 bytes; is it a public key?</source>
+        <translation>SSH 公钥超过 %1 字节;这是公钥吗?</translation>
+    </message>
+    <message>
+        <source>The SSH public key is empty.</source>
+        <translation>SSH 公钥为空。</translation>
+    </message>
+    <message>
+        <source>This is a private key. Give the tenant&apos;s public key (the .pub file); the private key stays with the tenant.</source>
+        <translation>这是私钥。请提供租户的公钥(.pub 文件);私钥留在租户手中。</translation>
+    </message>
+    <message>
+        <source>Give one SSH public key (one line), not several.</source>
+        <translation>请只提供一个 SSH 公钥(一行),不要多个。</translation>
+    </message>
+    <message>
+        <source>Not an SSH public key: it starts with its type (ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa, …), then the key. Options such as command=&quot;…&quot; are Wharf&apos;s to write.</source>
+        <translation>不是 SSH 公钥:公钥以类型开头(ssh-ed25519、ecdsa-sha2-nistp256、ssh-rsa 等),后接密钥。command=&quot;…&quot; 等选项由 Wharf 写入。</translation>
+    </message>
+    <message>
+        <source>The SSH public key&apos;s data is not base64.</source>
+        <translation>SSH 公钥的数据不是 base64。</translation>
+    </message>
+    <message>
+        <source>The SSH public key&apos;s data is too short.</source>
+        <translation>SSH 公钥的数据太短。</translation>
+    </message>
+    <message>
+        <source>The SSH public key&apos;s data is not a %1 key.</source>
+        <translation>SSH 公钥的数据不是 %1 密钥。</translation>
+    </message>
+    <message>
+        <source>The tenants&apos; folder must be an absolute path of letters, digits and / . _ -: &quot;%1&quot;.</source>
+        <translation>租户目录必须是由字母、数字和 / . _ - 组成的绝对路径:“%1”。</translation>
+    </message>
+    <message>
+        <source>The tenants&apos; folder &quot;%1&quot; is longer than 60 characters: the daemons&apos; socket paths would not fit.</source>
+        <translation>租户目录“%1”超过 60 个字符:守护进程的套接字路径将放不下。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::TenantProvisioner</name>
+    <message>
+        <source>%1 is reached over TCP, which runs no commands on the host. Add the host with its SSH address (ssh://root@host) to give tenants daemons there.</source>
+        <translation>%1 通过 TCP 访问,无法在主机上运行命令。请用 SSH 地址(ssh://root@主机)添加该主机,以便在其上为租户创建守护进程。</translation>
+    </message>
+    <message>
+        <source>Canceled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Wharf&apos;s helper did not name the daemon&apos;s socket.</source>
+        <translation>Wharf 助手未给出守护进程的套接字。</translation>
+    </message>
+    <message>
+        <source>Host %1 is dedicated to tenant &quot;%2&quot;; it has no daemon of the tenant&apos;s own to stop.</source>
+        <translation>主机 %1 是租户“%2”的专属主机;没有租户自己的守护进程可停止。</translation>
     </message>
 </context>
 <context>
@@ -7262,10 +7449,6 @@ Run &apos;wharfctl COMMAND --help&apos; for a command&apos;s options.</source>
         <translation>免费套餐</translation>
     </message>
     <message>
-        <source>tenants: their plan, state and a PostgreSQL role for their own console</source>
-        <translation>租户：套餐、状态，以及其自用控制台的 PostgreSQL 角色</translation>
-    </message>
-    <message>
         <source>the tenant&apos;s plan</source>
         <translation>租户的套餐</translation>
     </message>
@@ -7472,6 +7655,30 @@ Run &apos;wharfctl COMMAND --help&apos; for a command&apos;s options.</source>
     <message>
         <source>%1:</source>
         <translation>%1：</translation>
+    </message>
+    <message>
+        <source>processes in all (each container and the tenant&apos;s own daemon are held to it)</source>
+        <translation>进程总数(每个容器和租户自己的守护进程都受此限制)</translation>
+    </message>
+    <message>
+        <source>tenants: their plan, state, a PostgreSQL role for their own console and daemons of their own</source>
+        <translation>租户:其套餐、状态、用于自身控制台的 PostgreSQL 角色以及专属守护进程</translation>
+    </message>
+    <message>
+        <source>provision, deprovision: the shared host (a saved host or an ssh:// address with root&apos;s access)</source>
+        <translation>provision、deprovision:共享主机(已保存的主机,或具有 root 权限的 ssh:// 地址)</translation>
+    </message>
+    <message>
+        <source>provision: the tenant&apos;s SSH public key</source>
+        <translation>provision:租户的 SSH 公钥</translation>
+    </message>
+    <message>
+        <source>provision: the folder of tenants&apos; homes on the host (/var/lib/wharf/tenants)</source>
+        <translation>provision:主机上租户主目录所在的目录(/var/lib/wharf/tenants)</translation>
+    </message>
+    <message>
+        <source>deprovision: remove the tenant&apos;s images, containers and volumes too</source>
+        <translation>deprovision:同时删除租户的镜像、容器和数据卷</translation>
     </message>
 </context>
 </TS>

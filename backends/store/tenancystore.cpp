@@ -371,6 +371,13 @@ Error TenancyStore::dropTenantRole(const QString &tenantName)
 
 Error TenancyStore::dropLoginRole(const QString &role)
 {
+    // No such role (a tenant that never had one): nothing to do. Asked first, as a failed
+    // REVOKE would abort the transaction this runs in on PostgreSQL.
+    auto exists = m_store->scalar(QStringLiteral("SELECT count(*) FROM pg_roles WHERE rolname = ?"), {role});
+    if (!exists)
+        return exists.error();
+    if (exists->toInt() == 0)
+        return {};
     // The right to connect is a dependency that would keep the role.
     if (auto d = m_store->db())
         m_store->execDirect(QStringLiteral("REVOKE CONNECT ON DATABASE \"%1\" FROM \"%2\"").arg(d->databaseName(), role));

@@ -128,6 +128,16 @@ Expected<Admission> PolicyGate::admitContainer(const QString &host, QJsonObject 
         memory = plan->memoryBytes / std::max(1, plan->maxContainers);
         hostConfig.insert(QStringLiteral("Memory"), memory);
     }
+    // Processes: at most the plan's (or a default for plans without one), so that a fork bomb
+    // in one container stops there.
+    const qint64 pidsCap = plan->maxPids > 0 ? plan->maxPids : DefaultTenantPids;
+    const qint64 pids = hostConfig.value(QLatin1String("PidsLimit")).toInteger();
+    if (pids > pidsCap)
+        return deny(a.action, host, a.target,
+                    Error::make(Error::Denied, tr("Tenant \"%1\" may run at most %2 processes in a container (plan %3), not %4.")
+                                                   .arg(m_who.tenant).arg(pidsCap).arg(plan->name).arg(pids)));
+    if (pids <= 0)
+        hostConfig.insert(QStringLiteral("PidsLimit"), pidsCap);
     body.insert(QStringLiteral("HostConfig"), hostConfig);
     // User-defined networks must be the tenant's own (the daemon's bridge and none are everyone's).
     QStringList networks;

@@ -41,6 +41,8 @@ class PolicyGate
 public:
     static constexpr const char *TenantLabel = "io.wharf.tenant";
     static constexpr const char *ManagedLabel = "io.wharf.managed-by";
+    // A tenant's container's processes when its plan sets none.
+    static constexpr qint64 DefaultTenantPids = 1024;
 
     PolicyGate(std::shared_ptr<Backends::TenancyStore> store, Principal who);
     const Principal &principal() const { return m_who; }

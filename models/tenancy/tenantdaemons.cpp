@@ -27,10 +27,10 @@ Error TenantDaemons::checkPublicKey(const QString &text)
     const QString line = text.trimmed();
     if (line.isEmpty())
         return Error::make(Error::Input, tr("The SSH public key is empty."));
-    if (line.contains(QLatin1Char('\n')) || line.contains(QLatin1Char('\r')))
-        return Error::make(Error::Input, tr("Give one SSH public key (one line), not several."));
     if (line.contains(QLatin1String("PRIVATE KEY")))
         return Error::make(Error::Input, tr("This is a private key. Give the tenant's public key (the .pub file); the private key stays with the tenant."));
+    if (line.contains(QLatin1Char('\n')) || line.contains(QLatin1Char('\r')))
+        return Error::make(Error::Input, tr("Give one SSH public key (one line), not several."));
     const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     static const QStringList types = {QStringLiteral("ssh-ed25519"), QStringLiteral("ssh-rsa"), QStringLiteral("ecdsa-sha2-nistp256"),
                                       QStringLiteral("ecdsa-sha2-nistp384"), QStringLiteral("ecdsa-sha2-nistp521"),

@@ -181,6 +181,8 @@ private Q_SLOTS:
         const QJsonObject sent = m_engine->bodies.last();
         QCOMPARE(sent.value(QLatin1String("Labels")).toObject().value(QLatin1String("io.wharf.tenant")).toString(), QStringLiteral("acme"));
         QCOMPARE(sent.value(QLatin1String("HostConfig")).toObject().value(QLatin1String("NanoCpus")).toInteger(), 1'000'000'000);
+        // a plan without a process limit: the default, so a fork bomb stops in its container
+        QCOMPARE(sent.value(QLatin1String("HostConfig")).toObject().value(QLatin1String("PidsLimit")).toInteger(), PolicyGate::DefaultTenantPids);
         QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 1);
         auto owned = m_store->owned(QString::fromLatin1(Host), QStringLiteral("c0ffee"));
         QVERIFY(owned);
@@ -223,11 +225,14 @@ private Q_SLOTS:
         const QJsonObject reserved{{QStringLiteral("Image"), QStringLiteral("busybox")},
                                    {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("io.wharf.tenant"), QStringLiteral("other")}}}};
         const QJsonObject driver{{QStringLiteral("Name"), QStringLiteral("v")}, {QStringLiteral("Driver"), QStringLiteral("nfs")}};
+        const QJsonObject manyProcesses{{QStringLiteral("Image"), QStringLiteral("busybox")},
+                                        {QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("PidsLimit"), PolicyGate::DefaultTenantPids + 1}}}};
         const int create = int(Request::Kind::Create), act = int(Request::Kind::Act), remove = int(Request::Kind::Remove),
                   admin = int(Request::Kind::Admin);
         QTest::newRow("privileged") << "acme" << create << "container" << "create" << privileged << "denied" << "--privileged";
         QTest::newRow("host folder") << "acme" << create << "container" << "create" << hostMount << "denied" << "a host folder";
         QTest::newRow("over the plan") << "acme" << create << "container" << "create" << bigger << "denied-quota" << "CPUs";
+        QTest::newRow("processes over the plan") << "acme" << create << "container" << "create" << manyProcesses << "denied" << "processes";
         QTest::newRow("reserved label") << "acme" << create << "container" << "create" << reserved << "denied" << "reserved";
         QTest::newRow("volume driver") << "acme" << create << "volume" << "create" << driver << "denied" << "--driver nfs";
         QTest::newRow("someone else's container") << "acme" << act << "container" << "stop" << QJsonObject{} << "denied" << "No container";

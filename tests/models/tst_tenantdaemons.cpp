@@ -1,0 +1,270 @@
+// The rules of tenants' own daemons without a host: user names, the public keys a tenant may
+// hand in (each bound hit), limits from the plan, the helper's words and its command line
+// (nothing a value holds reaches the shell), the helper's output, the local runner's bounds
+// (time, output), and the record of endpoints (a dedicated host serves one tenant; a tenant
+// with a daemon cannot be removed).
+#include "tenancy/tenantdaemons.h"
+#include "operations/tenancyadmin.h"
+#include "ssh/hostscript.h"
+#include "tenancyfixture.h"
+
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Wharf;
+using namespace Wharf::Backends;
+using Models::TenantDaemons;
+
+namespace {
+// An OpenSSH public key line of the type, with a blob that names it.
+QString keyLine(const QByteArray &type, const QByteArray &blobType = {}, const QString &comment = QStringLiteral("me@laptop"))
+{
+    const QByteArray t = blobType.isEmpty() ? type : blobType;
+    QByteArray blob;
+    const auto put = [&blob](const QByteArray &b) {
+        const quint32 n = quint32(b.size());
+        blob.append(char(n >> 24)).append(char(n >> 16)).append(char(n >> 8)).append(char(n));
+        blob.append(b);
+    };
+    put(t);
+    put(QByteArray(32, 'k'));
+    return QString::fromLatin1(type) + QLatin1Char(' ') + QString::fromLatin1(blob.toBase64()) + (comment.isEmpty() ? QString() : QLatin1Char(' ') + comment);
+}
+
+HostScriptResult runLocal(const QByteArray &script, const QStringList &args, const QString &expected, int timeoutMs = 20000, QStringList *progress = nullptr)
+{
+    auto endpoint = Endpoint::parse(QStringLiteral("unix:///nonexistent/docker.sock"));
+    HostScript s(*endpoint);
+    s.setTimeout(timeoutMs);
+    HostScriptResult result;
+    bool done = false;
+    QObject::connect(&s, &HostScript::progress, [progress](const QString &l) {
+        if (progress)
+            *progress << l;
+    });
+    s.run(script, args, expected, [&](const HostScriptResult &r) {
+        result = r;
+        done = true;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, timeoutMs + 10000))
+        result.error = Error::make(Error::Timeout, QStringLiteral("the test gave up"));
+    return result;
+}
+} // namespace
+
+class TestTenantDaemons : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void unixUsers()
+    {
+        QCOMPARE(TenantDaemons::unixUser(QStringLiteral("acme")), QStringLiteral("wharf-acme"));
+        const QString a = TenantDaemons::unixUser(QStringLiteral("a-very-long-tenant-name-of-forty-chars-1"));
+        const QString b = TenantDaemons::unixUser(QStringLiteral("a-very-long-tenant-name-of-forty-chars-2"));
+        QVERIFY(a.size() <= 32);
+        QVERIFY(b.size() <= 32);
+        QVERIFY(a != b);
+        QVERIFY(a.startsWith(QLatin1String("wharf-a-very")));
+    }
+
+    void publicKeys_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("error"); // empty: accepted
+        QTest::newRow("ed25519") << keyLine("ssh-ed25519") << QString();
+        QTest::newRow("ecdsa, no comment") << keyLine("ecdsa-sha2-nistp256", {}, {}) << QString();
+        QTest::newRow("trailing newline") << keyLine("ssh-rsa") + QLatin1Char('\n') << QString();
+        QTest::newRow("empty") << QString() << QStringLiteral("empty");
+        QTest::newRow("too long") << keyLine("ssh-ed25519", {}, QString(TenantDaemons::MaxPublicKey, QLatin1Char('c'))) << QStringLiteral("longer than");
+        QTest::newRow("two keys") << keyLine("ssh-ed25519") + QLatin1Char('\n') + keyLine("ssh-ed25519") << QStringLiteral("not several");
+        QTest::newRow("private key") << QStringLiteral("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----")
+                                     << QStringLiteral("private key");
+        QTest::newRow("options") << QStringLiteral("command=\"/bin/sh\" ") + keyLine("ssh-ed25519") << QStringLiteral("Options");
+        QTest::newRow("unknown type") << keyLine("ssh-dss") << QStringLiteral("Not an SSH public key");
+        QTest::newRow("not base64") << QStringLiteral("ssh-ed25519 AAAA$(reboot) x") << QStringLiteral("not base64");
+        QTest::newRow("short blob") << QStringLiteral("ssh-ed25519 AAA=") << QStringLiteral("too short");
+        QTest::newRow("type mismatch") << keyLine("ssh-ed25519", "ssh-rsa") << QStringLiteral("not a ssh-ed25519 key");
+    }
+    void publicKeys()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, error);
+        const Error e = TenantDaemons::checkPublicKey(key);
+        if (error.isEmpty())
+            QVERIFY2(!e.isError(), qPrintable(e.message));
+        else
+            QVERIFY2(e.isError() && e.message.contains(error), qPrintable(e.message));
+    }
+
+    void limitsFromThePlan()
+    {
+        Plan p;
+        p.maxContainers = 3;
+        p.cpusNano = 1'500'000'000;
+        p.memoryBytes = 256ll << 20;
+        p.maxPids = 64;
+        const Models::DaemonLimits l = TenantDaemons::limits(p);
+        QCOMPARE(l.memoryBytes, (256ll << 20) + TenantDaemons::DaemonMemory);
+        QCOMPARE(l.cpusNano, 1'500'000'000ll);
+        QCOMPARE(l.pids, 64 + TenantDaemons::DaemonPids + 3 * TenantDaemons::ShimPids);
+        p.maxPids = 0;
+        QCOMPARE(TenantDaemons::limits(p).pids, 0); // not limited
+    }
+
+    void roots_data()
+    {
+        QTest::addColumn<QString>("root");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("default") << TenantDaemons::defaultRoot() << true;
+        QTest::newRow("tmp") << QStringLiteral("/tmp/wharf-th.AbC123") << true;
+        QTest::newRow("relative") << QStringLiteral("tenants") << false;
+        QTest::newRow("dot-dot") << QStringLiteral("/var/../etc") << false;
+        QTest::newRow("space") << QStringLiteral("/var/lib/my tenants") << false;
+        QTest::newRow("shell") << QStringLiteral("/var/$(id)") << false;
+        QTest::newRow("root itself") << QStringLiteral("/") << false;
+        QTest::newRow("too long") << QStringLiteral("/") + QString(60, QLatin1Char('d')) << false;
+    }
+    void roots()
+    {
+        QFETCH(QString, root);
+        QFETCH(bool, ok);
+        QCOMPARE(!TenantDaemons::checkRoot(root).isError(), ok);
+    }
+
+    // Every value is one word on the host's command line, whatever it holds.
+    void commandLine()
+    {
+        const QStringList args = TenantDaemons::provisionArgs(QStringLiteral("wharf-acme"), QStringLiteral("/srv/t"), keyLine("ssh-ed25519", {}, QStringLiteral("evil'; reboot; '")),
+                                                              {512ll << 20, 1'000'000'000, 240});
+        QCOMPARE(args.value(0), QStringLiteral("provision"));
+        QVERIFY(args.value(3).startsWith(QLatin1String("key=ssh-ed25519 ")));
+        QVERIFY(args.value(3).endsWith(QLatin1String(" wharf-tenant:wharf-acme"))); // the key's own comment is not passed on
+        QVERIFY(!args.join(QLatin1Char(' ')).contains(QLatin1String("reboot")));
+        QCOMPARE(args.value(4), QStringLiteral("memory=536870912"));
+        QCOMPARE(args.value(6), QStringLiteral("pids=240"));
+        // the shell sees the words the helper gets, one each
+        const QString line = HostScript::commandLine({QStringLiteral("a b"), QStringLiteral("it's"), QStringLiteral("$(id)")});
+        QProcess sh;
+        sh.start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), line});
+        sh.write("for a in \"$@\"; do printf '[%s]' \"$a\"; done\n");
+        sh.closeWriteChannel();
+        QVERIFY(sh.waitForFinished(10000));
+        QCOMPARE(QString::fromUtf8(sh.readAllStandardOutput()), QStringLiteral("[a b][it's][$(id)]"));
+    }
+
+    void endpointUrls()
+    {
+        QCOMPARE(TenantDaemons::endpointUrl({QStringLiteral("root"), QStringLiteral("node1"), 22, {}, {}}, QStringLiteral("wharf-acme"), QStringLiteral("/var/lib/wharf/tenants/wharf-acme/run/docker.sock")),
+                 QStringLiteral("ssh://wharf-acme@node1/var/lib/wharf/tenants/wharf-acme/run/docker.sock"));
+        QCOMPARE(TenantDaemons::endpointUrl({QStringLiteral("root"), QStringLiteral("::1"), 2222, {}, {}}, QStringLiteral("wharf-a"), QStringLiteral("/t/s.sock")),
+                 QStringLiteral("ssh://wharf-a@[::1]:2222/t/s.sock"));
+        auto parsed = Endpoint::parse(QStringLiteral("ssh://wharf-a@node1:2222/t/wharf-a/run/docker.sock"));
+        QVERIFY(parsed);
+        QCOMPARE(parsed->sshTarget().socketPath, QStringLiteral("/t/wharf-a/run/docker.sock"));
+    }
+
+    void helperOutput()
+    {
+        auto r = HostScriptResult::parse("wharf: created the user\nsome log\nwharf-endpoint: socket=/x/docker.sock uid=1001\n", QStringLiteral("endpoint"), QStringLiteral("h"));
+        QVERIFY(r.ok());
+        QCOMPARE(r.values.value(QStringLiteral("endpoint")), QStringLiteral("socket=/x/docker.sock uid=1001"));
+        r = HostScriptResult::parse("wharf: starting\nwharf-error: rootlesskit is missing on the host\n", QStringLiteral("endpoint"), QStringLiteral("h"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error.message, QStringLiteral("h: rootlesskit is missing on the host"));
+        r = HostScriptResult::parse("bash: sudo: command not found\n", QStringLiteral("endpoint"), QStringLiteral("h"));
+        QVERIFY(!r.ok());
+        QVERIFY(r.error.message.contains(QLatin1String("command not found")));
+        QVERIFY(!HostScriptResult::parse({}, QStringLiteral("endpoint"), QStringLiteral("h")).ok());
+        // the bundled helper is there
+        QVERIFY(TenantDaemons::helperScript().startsWith("#!/bin/sh"));
+    }
+
+    // The local runner: the helper's words, its progress, its error; bounded in time and output.
+    void localRuns()
+    {
+        QStringList progress;
+        auto r = runLocal("echo 'wharf: step one'; echo \"wharf-done: $1 $2\"\n", {QStringLiteral("x y"), QStringLiteral("z")}, QStringLiteral("done"), 20000, &progress);
+        QVERIFY2(r.ok(), qPrintable(r.error.message));
+        QCOMPARE(r.values.value(QStringLiteral("done")), QStringLiteral("x y z"));
+        QCOMPARE(progress, QStringList{QStringLiteral("step one")});
+        r = runLocal("echo 'wharf-error: no such user' >&2; exit 1\n", {}, QStringLiteral("done"));
+        QCOMPARE(r.error.message, QStringLiteral("this machine: no such user"));
+        QElapsedTimer t;
+        t.start();
+        r = runLocal("sleep 30\n", {}, QStringLiteral("done"), 300);
+        QCOMPARE(r.error.kind, Error::Timeout);
+        QVERIFY(t.elapsed() < 10000);
+        r = runLocal("head -c 3000000 /dev/zero | tr '\\0' a; echo; echo wharf-done: yes\n", {}, QStringLiteral("done"));
+        QVERIFY2(r.ok(), qPrintable(r.error.message.left(200)));
+        QVERIFY(r.output.size() <= HostScript::MaxOutput);
+        auto tcp = Endpoint::parse(QStringLiteral("tcp://127.0.0.1:2376"), {}, true);
+        QVERIFY(tcp);
+        HostScript s(*tcp);
+        HostScriptResult got;
+        bool done = false;
+        s.run("true", {}, QStringLiteral("done"), [&](const HostScriptResult &x) {
+            got = x;
+            done = true;
+        });
+        QVERIFY(QTest::qWaitFor([&] { return done; }, 5000));
+        QVERIFY(got.error.message.contains(QLatin1String("SSH address")));
+    }
+
+    void endpointRecords()
+    {
+        QTemporaryDir dir;
+        auto store = TestSupport::tenancyFixture(dir.filePath(QStringLiteral("w.db")));
+        QVERIFY(store);
+        Models::TenancyAdmin admin(*store);
+        Tenant other;
+        other.name = QStringLiteral("other");
+        other.plan = QStringLiteral("two");
+        QVERIFY(!admin.createTenant(other).isError());
+        TenantEndpoint e;
+        e.tenant = QStringLiteral("acme");
+        e.host = QStringLiteral("h1");
+        e.unixUser = QStringLiteral("wharf-acme");
+        e.url = QStringLiteral("ssh://wharf-acme@h1/r/wharf-acme/run/docker.sock");
+        e.root = QStringLiteral("/r");
+        QVERIFY(!store->setEndpoint(e).isError());
+        QVERIFY(!store->setEndpoint(e).isError()); // again: replaced, not doubled
+        QCOMPARE(store->endpoints(QStringLiteral("acme"))->size(), 1);
+        // h1 runs acme's daemon: it cannot be dedicated to another tenant
+        TenantEndpoint d{QStringLiteral("other"), QStringLiteral("h1"), QStringLiteral("dedicated"), {}, QStringLiteral("ssh://h1"), {}, 0, 0, 0, 0};
+        QCOMPARE(store->setEndpoint(d).kind, Error::Conflict);
+        d.host = QStringLiteral("h2");
+        QVERIFY(!store->setEndpoint(d).isError());
+        // and a dedicated host runs no other tenant's daemon
+        e.host = QStringLiteral("h2");
+        QCOMPARE(store->setEndpoint(e).kind, Error::Conflict);
+        e.kind = QStringLiteral("shared");
+        QCOMPARE(store->setEndpoint(e).kind, Error::Input);
+        // a tenant with a daemon somewhere stays until it is deprovisioned
+        const Error early = admin.removeTenant(QStringLiteral("acme"), true);
+        QVERIFY2(early.isError() && early.message.contains(QLatin1String("deprovision")), qPrintable(early.message));
+        QVERIFY(!store->removeEndpoint(QStringLiteral("acme"), QStringLiteral("h1")).isError());
+        QCOMPARE(store->removeEndpoint(QStringLiteral("acme"), QStringLiteral("h1")).kind, Error::NotFound);
+        QVERIFY(!admin.removeTenant(QStringLiteral("acme"), true).isError());
+        QCOMPARE(store->endpoints()->size(), 1); // other's dedicated host
+    }
+
+    void plansLimitProcesses()
+    {
+        QTemporaryDir dir;
+        auto store = TestSupport::tenancyFixture(dir.filePath(QStringLiteral("w.db")));
+        QVERIFY(store);
+        auto p = store->plan(QStringLiteral("two"));
+        QVERIFY(p);
+        QCOMPARE(p->maxPids, 0);
+        p->maxPids = 8;
+        QCOMPARE(store->updatePlan(*p).kind, Error::Input);
+        p->maxPids = 100;
+        QVERIFY(!store->updatePlan(*p).isError());
+        QCOMPARE(store->plan(QStringLiteral("two"))->maxPids, 100);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTenantDaemons)
+#include "tst_tenantdaemons.moc"
