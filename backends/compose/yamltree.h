@@ -98,7 +98,7 @@ struct YamlLimits
 {
     qsizetype maxBytes = 4 << 20;  // the text (a compose file is a few KiB)
     int maxDepth = 64;             // mappings and lists inside each other
-    qint64 maxNodes = 1'000'000;   // values in all, aliases expanded (a "billion laughs" stops here)
+    qint64 maxNodes = 200'000;     // values in all, aliases expanded (a "billion laughs" stops here); a 200-service file has ~20,000
     int maxAliases = 10'000;       // aliases used
 };
 
