@@ -869,10 +869,6 @@
         <translation>用法: wharfctl tenant provision 租户 --host 主机 --ssh-pubkey 文件 [--root 目录]</translation>
     </message>
     <message>
-        <source>usage: wharfctl tenant deprovision TENANT --host HOST [--data]</source>
-        <translation>用法: wharfctl tenant deprovision 租户 --host 主机 [--data]</translation>
-    </message>
-    <message>
         <source>Name the tenant&apos;s SSH public key: --ssh-pubkey FILE (the .pub file; the private key stays with the tenant).</source>
         <translation>请指定租户的 SSH 公钥: --ssh-pubkey 文件(.pub 文件;私钥留在租户手中)。</translation>
     </message>
@@ -899,6 +895,34 @@
     <message>
         <source>Removed the daemon and Unix user %1 of tenant %2 from %3.</source>
         <translation>已从 %3 删除租户 %2 的守护进程和 Unix 用户 %1。</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl tenant dedicate TENANT --host HOST --ssh-pubkey FILE [--socket PATH] [--root DIR]</source>
+        <translation>用法: wharfctl tenant dedicate 租户 --host 主机 --ssh-pubkey 文件 [--socket 路径] [--root 目录]</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl tenant deprovision|undedicate TENANT --host HOST [--data]</source>
+        <translation>用法: wharfctl tenant deprovision|undedicate 租户 --host 主机 [--data]</translation>
+    </message>
+    <message>
+        <source>Dedicating %1 to tenant %2…</source>
+        <translation>正在将 %1 设为租户 %2 的专属主机…</translation>
+    </message>
+    <message>
+        <source>Host %1 is dedicated to tenant %2, who reaches its daemon as Unix user %3.</source>
+        <translation>主机 %1 已成为租户 %2 的专属主机,租户以 Unix 用户 %3 访问其守护进程。</translation>
+    </message>
+    <message>
+        <source>Host %1 is dedicated to tenant %2: wharfctl tenant undedicate takes it back.</source>
+        <translation>主机 %1 是租户 %2 的专属主机:用 wharfctl tenant undedicate 收回。</translation>
+    </message>
+    <message>
+        <source>Tenant %1 has a daemon of its own on %2: wharfctl tenant deprovision removes it.</source>
+        <translation>租户 %1 在 %2 上有自己的守护进程:用 wharfctl tenant deprovision 删除。</translation>
+    </message>
+    <message>
+        <source>Host %3 is no longer dedicated to tenant %2; its Unix user %1 and key are gone.</source>
+        <translation>主机 %3 不再是租户 %2 的专属主机;其 Unix 用户 %1 和密钥已删除。</translation>
     </message>
 </context>
 <context>
@@ -3824,8 +3848,8 @@
         <translation>Wharf 助手未给出守护进程的套接字。</translation>
     </message>
     <message>
-        <source>Host %1 is dedicated to tenant &quot;%2&quot;; it has no daemon of the tenant&apos;s own to stop.</source>
-        <translation>主机 %1 是租户“%2”的专属主机;没有租户自己的守护进程可停止。</translation>
+        <source>Name the host daemon&apos;s socket as an absolute path, not &quot;%1&quot;.</source>
+        <translation>请以绝对路径指定主机守护进程的套接字,而不是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -7679,6 +7703,10 @@ Run &apos;wharfctl COMMAND --help&apos; for a command&apos;s options.</source>
     <message>
         <source>deprovision: remove the tenant&apos;s images, containers and volumes too</source>
         <translation>deprovision:同时删除租户的镜像、容器和数据卷</translation>
+    </message>
+    <message>
+        <source>dedicate: the host daemon&apos;s socket (/var/run/docker.sock)</source>
+        <translation>dedicate:主机守护进程的套接字(/var/run/docker.sock)</translation>
     </message>
 </context>
 </TS>

@@ -183,7 +183,7 @@ public:
     void cmdPlan(const QStringList &a);
     void cmdTenant(const QStringList &a);
     void tenantEndpoints(const QString &tenant);
-    void tenantDaemon(bool provision, const QString &tenant, const FlagParser &f);
+    void tenantDaemon(const QString &sub, const QString &tenant, const FlagParser &f);
     void cmdUser(const QStringList &a);
     void cmdBills(const QStringList &a);
     static QJsonObject issuedBillJson(const Backends::IssuedBill &b);

@@ -325,10 +325,11 @@ void Cli::cmdTenant(const QStringList &a)
         const QString name = pos.first();
         if (sub == QLatin1String("endpoints"))
             return tenantEndpoints(name);
-        if (sub == QLatin1String("provision") || sub == QLatin1String("deprovision")) {
+        if (sub == QLatin1String("provision") || sub == QLatin1String("deprovision") || sub == QLatin1String("dedicate")
+            || sub == QLatin1String("undedicate")) {
             if (!admin)
                 return fail(tenantRefusal(QStringLiteral("tenant"), sub).message);
-            return tenantDaemon(sub == QLatin1String("provision"), name, f);
+            return tenantDaemon(sub, name, f);
         }
         if (sub == QLatin1String("show")) {
             auto t = m_tenancy->tenant(name);
@@ -428,15 +429,18 @@ void Cli::tenantEndpoints(const QString &name)
 
 // Gives a tenant a rootless daemon of its own on a host, or takes it away, over the admin's
 // access to the host (a saved host's SSH address, or this machine's socket).
-void Cli::tenantDaemon(bool provision, const QString &tenant, const FlagParser &f)
+void Cli::tenantDaemon(const QString &sub, const QString &tenant, const FlagParser &f)
 {
+    const bool provision = sub == QLatin1String("provision");
+    const bool dedicate = sub == QLatin1String("dedicate");
     const QString hostArg = f.value(QStringLiteral("--host"));
     if (hostArg.isEmpty())
-        return failUsage(provision ? tr("usage: wharfctl tenant provision TENANT --host HOST --ssh-pubkey FILE [--root DIR]")
-                                   : tr("usage: wharfctl tenant deprovision TENANT --host HOST [--data]"));
+        return failUsage(provision  ? tr("usage: wharfctl tenant provision TENANT --host HOST --ssh-pubkey FILE [--root DIR]")
+                         : dedicate ? tr("usage: wharfctl tenant dedicate TENANT --host HOST --ssh-pubkey FILE [--socket PATH] [--root DIR]")
+                                    : tr("usage: wharfctl tenant deprovision|undedicate TENANT --host HOST [--data]"));
     QString publicKey;
     Plan plan;
-    if (provision) {
+    if (provision || dedicate) {
         const QString keyFile = f.value(QStringLiteral("--ssh-pubkey"));
         if (keyFile.isEmpty())
             return failUsage(tr("Name the tenant's SSH public key: --ssh-pubkey FILE (the .pub file; the private key stays with the tenant)."));
@@ -449,6 +453,11 @@ void Cli::tenantDaemon(bool provision, const QString &tenant, const FlagParser &
         auto t = m_tenancy->tenant(tenant);
         if (!t)
             return fail(t.error().message);
+    }
+    if (provision) {
+        auto t = m_tenancy->tenant(tenant);
+        if (!t)
+            return fail(t.error().message);
         if (t->plan.isEmpty())
             return fail(tr("Tenant \"%1\" has no plan: its daemon's limits come from the plan (wharfctl tenant plan %1 PLAN).").arg(tenant));
         auto p = m_tenancy->plan(t->plan);
@@ -457,7 +466,8 @@ void Cli::tenantDaemon(bool provision, const QString &tenant, const FlagParser &
         plan = *p;
     }
     const QString root = f.value(QStringLiteral("--root"), Models::TenantDaemons::defaultRoot());
-    auto go = [this, provision, tenant, f, publicKey, plan, root](const Expected<Endpoint> &endpoint) {
+    const QString socket = f.value(QStringLiteral("--socket"), QStringLiteral("/var/run/docker.sock"));
+    auto go = [this, sub, provision, dedicate, tenant, f, publicKey, plan, root, socket](const Expected<Endpoint> &endpoint) {
         if (!endpoint)
             return fail(endpoint.error().message);
         auto *provisioner = new Models::TenantProvisioner(ops(), *endpoint, this);
@@ -475,13 +485,31 @@ void Cli::tenantDaemon(bool provision, const QString &tenant, const FlagParser &
                 finish(0);
             });
         }
+        if (dedicate) {
+            err() << tr("Dedicating %1 to tenant %2…").arg(hostKey(), tenant) << Qt::endl;
+            return provisioner->dedicate(tenant, publicKey, root, socket, [this](const Error &e, const TenantEndpoint &made) {
+                if (e.isError())
+                    return fail(e.message);
+                out() << tr("Host %1 is dedicated to tenant %2, who reaches its daemon as Unix user %3.").arg(made.host, made.tenant, made.unixUser) << '\n'
+                      << made.url << Qt::endl;
+                finish(0);
+            });
+        }
         auto record = m_tenancy->endpoint(tenant, hostKey());
         if (!record)
             return fail(record.error().message);
+        const QString wanted = provision || sub == QLatin1String("deprovision") ? QStringLiteral("rootless") : QStringLiteral("dedicated");
+        if (record->kind != wanted)
+            return fail(record->kind == QLatin1String("dedicated")
+                            ? tr("Host %1 is dedicated to tenant %2: wharfctl tenant undedicate takes it back.").arg(record->host, tenant)
+                            : tr("Tenant %1 has a daemon of its own on %2: wharfctl tenant deprovision removes it.").arg(tenant, record->host));
         provisioner->deprovision(*record, f.isSet(QStringLiteral("--data")), [this](const Error &e, const TenantEndpoint &gone) {
             if (e.isError())
                 return fail(e.message);
-            out() << tr("Removed the daemon and Unix user %1 of tenant %2 from %3.").arg(gone.unixUser, gone.tenant, gone.host) << Qt::endl;
+            out() << (gone.kind == QLatin1String("dedicated") ? tr("Host %3 is no longer dedicated to tenant %2; its Unix user %1 and key are gone.")
+                                                               : tr("Removed the daemon and Unix user %1 of tenant %2 from %3."))
+                         .arg(gone.unixUser, gone.tenant, gone.host)
+                  << Qt::endl;
             finish(0);
         });
     };

@@ -258,7 +258,7 @@ QList<CommandDoc> build()
                      {{QStringLiteral("--free")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "a free plan")}},
                     {QStringLiteral("ls"), QStringLiteral("show"), QStringLiteral("create"), QStringLiteral("update"), QStringLiteral("rm")}, Needs::Database,
                     true, false, false, nullptr, call<&Cli::cmdPlan>()}
-      << CommandDoc{QStringLiteral("tenant"), "ls|show|create|suspend|resume|plan|rm|role|provision|deprovision|endpoints NAME [OPTIONS]",
+      << CommandDoc{QStringLiteral("tenant"), "ls|show|create|suspend|resume|plan|rm|role|provision|deprovision|dedicate|undedicate|endpoints NAME [OPTIONS]",
                     QT_TRANSLATE_NOOP("wharfctl", "tenants: their plan, state, a PostgreSQL role for their own console and daemons of their own"), Platform,
                     {{{QStringLiteral("--plan")}, "PLAN", QT_TRANSLATE_NOOP("wharfctl", "the tenant's plan")}, {{QStringLiteral("--email")}, "ADDRESS", QT_TRANSLATE_NOOP("wharfctl", "contact e-mail")},
                      {{QStringLiteral("--phone")}, "NUMBER", QT_TRANSLATE_NOOP("wharfctl", "contact phone")}, {{QStringLiteral("--display-name")}, "TEXT", QT_TRANSLATE_NOOP("wharfctl", "the name shown")},
@@ -266,10 +266,11 @@ QList<CommandDoc> build()
                      {{QStringLiteral("--host")}, "HOST", QT_TRANSLATE_NOOP("wharfctl", "provision, deprovision: the shared host (a saved host or an ssh:// address with root's access)")},
                      {{QStringLiteral("--ssh-pubkey")}, "FILE", QT_TRANSLATE_NOOP("wharfctl", "provision: the tenant's SSH public key")},
                      {{QStringLiteral("--root")}, "DIR", QT_TRANSLATE_NOOP("wharfctl", "provision: the folder of tenants' homes on the host (/var/lib/wharf/tenants)")},
-                     {{QStringLiteral("--data")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "deprovision: remove the tenant's images, containers and volumes too")}},
+                     {{QStringLiteral("--data")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "deprovision: remove the tenant's images, containers and volumes too")},
+                     {{QStringLiteral("--socket")}, "PATH", QT_TRANSLATE_NOOP("wharfctl", "dedicate: the host daemon's socket (/var/run/docker.sock)")}},
                     {QStringLiteral("ls"), QStringLiteral("show"), QStringLiteral("create"), QStringLiteral("suspend"), QStringLiteral("resume"),
                      QStringLiteral("plan"), QStringLiteral("rm"), QStringLiteral("role"), QStringLiteral("provision"), QStringLiteral("deprovision"),
-                     QStringLiteral("endpoints")},
+                     QStringLiteral("dedicate"), QStringLiteral("undedicate"), QStringLiteral("endpoints")},
                     Needs::Database, true, false, false, nullptr, call<&Cli::cmdTenant>()}
       << CommandDoc{QStringLiteral("user"), "ls|create|rm [NAME] [OPTIONS]", QT_TRANSLATE_NOOP("wharfctl", "people with PostgreSQL roles of their own, each named in the audit log"),
                     Platform,

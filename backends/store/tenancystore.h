@@ -226,6 +226,9 @@ public:
 
     // Tenants' endpoints: one per tenant and host; a dedicated host has one tenant only.
     Error setEndpoint(TenantEndpoint e);
+    // Whether e may be recorded (before the host is changed for it): a dedicated host serves
+    // one tenant only.
+    Error checkEndpoint(const TenantEndpoint &e);
     Error removeEndpoint(const QString &tenant, const QString &host);
     // All tenants' (empty tenant) or one's.
     Expected<QList<TenantEndpoint>> endpoints(const QString &tenant = {});

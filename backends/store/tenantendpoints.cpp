@@ -27,30 +27,37 @@ TenantEndpoint endpointFrom(const QSqlQuery &q)
 }
 } // namespace
 
-Error TenancyStore::setEndpoint(TenantEndpoint e)
+Error TenancyStore::checkEndpoint(const TenantEndpoint &e)
 {
     if (e.kind != QLatin1String("rootless") && e.kind != QLatin1String("dedicated"))
         return Error::make(Error::Input, tr("An endpoint is a tenant's rootless daemon or a dedicated host, not \"%1\".").arg(e.kind));
     if (auto t = tenant(e.tenant); !t)
         return t.error();
+    if (e.kind == QLatin1String("dedicated")) {
+        // a host dedicated to one tenant serves no other: not theirs, not a rootless daemon
+        auto others = m_store->exec(QStringLiteral("SELECT tenant FROM tenant_endpoints WHERE host = ? AND tenant <> ?"), {e.host, e.tenant});
+        if (!others)
+            return others.error();
+        if (others->next())
+            return Error::make(Error::Conflict, tr("Host %1 serves tenant \"%2\" already; a dedicated host serves one tenant only.")
+                                                    .arg(e.host, others->value(0).toString()));
+        return {};
+    }
+    auto dedicated = m_store->exec(QStringLiteral("SELECT tenant FROM tenant_endpoints WHERE host = ? AND kind = 'dedicated' AND tenant <> ?"),
+                                   {e.host, e.tenant});
+    if (!dedicated)
+        return dedicated.error();
+    if (dedicated->next())
+        return Error::make(Error::Conflict, tr("Host %1 is dedicated to tenant \"%2\"; it runs no other tenant's daemon.")
+                                                .arg(e.host, dedicated->value(0).toString()));
+    return {};
+}
+
+Error TenancyStore::setEndpoint(TenantEndpoint e)
+{
     return m_store->transaction([&]() -> Error {
-        if (e.kind == QLatin1String("dedicated")) {
-            // a host dedicated to one tenant serves no other: not theirs, not a rootless daemon
-            auto others = m_store->exec(QStringLiteral("SELECT tenant FROM tenant_endpoints WHERE host = ? AND tenant <> ?"), {e.host, e.tenant});
-            if (!others)
-                return others.error();
-            if (others->next())
-                return Error::make(Error::Conflict, tr("Host %1 serves tenant \"%2\" already; a dedicated host serves one tenant only.")
-                                                        .arg(e.host, others->value(0).toString()));
-        } else {
-            auto dedicated = m_store->exec(QStringLiteral("SELECT tenant FROM tenant_endpoints WHERE host = ? AND kind = 'dedicated' AND tenant <> ?"),
-                                           {e.host, e.tenant});
-            if (!dedicated)
-                return dedicated.error();
-            if (dedicated->next())
-                return Error::make(Error::Conflict, tr("Host %1 is dedicated to tenant \"%2\"; it runs no other tenant's daemon.")
-                                                        .arg(e.host, dedicated->value(0).toString()));
-        }
+        if (auto c = checkEndpoint(e); c.isError())
+            return c;
         auto del = m_store->exec(QStringLiteral("DELETE FROM tenant_endpoints WHERE tenant = ? AND host = ?"), {e.tenant, e.host});
         if (!del)
             return del.error();

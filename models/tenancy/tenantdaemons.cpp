@@ -120,66 +120,91 @@ HostScript *TenantProvisioner::script()
 
 void TenantProvisioner::provision(const QString &tenant, const Plan &plan, const QString &publicKey, const QString &root, Done done)
 {
+    give(QStringLiteral("rootless"), tenant, TenantDaemons::limits(plan), publicKey, root, {}, std::move(done));
+}
+
+void TenantProvisioner::dedicate(const QString &tenant, const QString &publicKey, const QString &root, const QString &socket, Done done)
+{
+    give(QStringLiteral("dedicated"), tenant, {}, publicKey, root, socket, std::move(done));
+}
+
+void TenantProvisioner::give(const QString &kind, const QString &tenant, const DaemonLimits &limits, const QString &publicKey, const QString &root,
+                             const QString &socket, Done done)
+{
     const auto fail = [done](const Error &e) { done(e, {}); };
     if (auto e = TenantDaemons::checkPublicKey(publicKey); e.isError())
         return fail(e);
     if (auto e = TenantDaemons::checkRoot(root); e.isError())
         return fail(e);
+    const bool dedicated = kind == QLatin1String("dedicated");
+    if (dedicated && !socket.startsWith(QLatin1Char('/')))
+        return fail(Error::make(Error::Input, tr("Name the host daemon's socket as an absolute path, not \"%1\".").arg(socket)));
     if (m_admin.scheme() != Endpoint::Ssh && m_admin.scheme() != Endpoint::Unix)
         return fail(Error::make(Error::Input, tr("%1 is reached over TCP, which runs no commands on the host. Add the host with its SSH address "
                                                  "(ssh://root@host) to give tenants daemons there.")
                                                   .arg(m_admin.url())));
     const QString user = TenantDaemons::unixUser(tenant);
-    const DaemonLimits limits = TenantDaemons::limits(plan);
-    const QStringList args = TenantDaemons::provisionArgs(user, root, publicKey, limits);
+    QStringList args = TenantDaemons::provisionArgs(user, root, publicKey, limits);
+    if (dedicated)
+        args = QStringList{QStringLiteral("dedicate"), args.at(1), args.at(2), args.at(3), QStringLiteral("socket=") + socket};
     QPointer<TenantProvisioner> self(this);
-    TenantEndpoint record;
-    record.tenant = tenant;
-    record.host = m_ops->host();
-    record.kind = QStringLiteral("rootless");
-    record.unixUser = user;
-    record.root = root;
-    record.memoryBytes = limits.memoryBytes;
-    record.cpusNano = limits.cpusNano;
-    record.pids = limits.pids;
-    auto made = std::make_shared<TenantEndpoint>(record);
+    auto made = std::make_shared<TenantEndpoint>();
+    made->tenant = tenant;
+    made->host = m_ops->host();
+    made->kind = kind;
+    made->unixUser = user;
+    made->root = root;
+    made->memoryBytes = limits.memoryBytes;
+    made->cpusNano = limits.cpusNano;
+    made->pids = limits.pids;
     const GatedSteps steps = m_ops->steps();
-    m_ops->runWork(Request::admin(QStringLiteral("tenant"), QStringLiteral("provision"), tenant),
+    m_ops->runWork(Request::admin(QStringLiteral("tenant"), dedicated ? QStringLiteral("dedicate") : QStringLiteral("provision"), tenant),
                    [self, args, made, steps](const QJsonObject &, Operations::Finished finished) {
-                       if (!self)
-                           return finished(Error::make(Error::Canceled, tr("Canceled.")), {});
-                       self->script()->run(TenantDaemons::helperScript(), args, QStringLiteral("endpoint"),
-                                           [self, made, steps, finished](const HostScriptResult &r) {
-                                               if (!r.ok())
-                                                   return finished(r.error, {});
-                                               QString socket;
-                                               for (const QString &w : r.values.value(QStringLiteral("endpoint")).split(QLatin1Char(' ')))
-                                                   if (w.startsWith(QLatin1String("socket=")))
-                                                       socket = w.mid(7);
-                                               if (socket.isEmpty() || !self)
-                                                   return finished(Error::make(Error::Protocol, tr("Wharf's helper did not name the daemon's socket.")), {});
-                                               made->url = TenantDaemons::endpointUrl(self->m_admin.scheme() == Endpoint::Ssh ? self->m_admin.sshTarget()
-                                                                                                                            : SshTarget{{}, QStringLiteral("localhost"), 22, {}, {}},
-                                                                                      made->unixUser, socket);
-                                               steps.keep([made](TenancyStore &store) { return store.setEndpoint(*made); },
-                                                          [finished, made](const Error &e) { finished(e, made->url); });
-                                           });
+                       // refused before the host is touched: a host dedicated to someone else
+                       steps.keep([made](TenancyStore &store) { return store.checkEndpoint(*made); }, [self, args, made, steps, finished](const Error &e) {
+                           if (e.isError())
+                               return finished(e, {});
+                           if (!self)
+                               return finished(Error::make(Error::Canceled, tr("Canceled.")), {});
+                           self->script()->run(TenantDaemons::helperScript(), args, QStringLiteral("endpoint"), [self, made, steps, finished](const HostScriptResult &r) {
+                               if (!r.ok())
+                                   return finished(r.error, {});
+                               QString socket;
+                               for (const QString &w : r.values.value(QStringLiteral("endpoint")).split(QLatin1Char(' ')))
+                                   if (w.startsWith(QLatin1String("socket=")))
+                                       socket = w.mid(7);
+                               if (socket.isEmpty() || !self)
+                                   return finished(Error::make(Error::Protocol, tr("Wharf's helper did not name the daemon's socket.")), {});
+                               made->url = TenantDaemons::endpointUrl(self->m_admin.scheme() == Endpoint::Ssh ? self->m_admin.sshTarget()
+                                                                                                            : SshTarget{{}, QStringLiteral("localhost"), 22, {}, {}},
+                                                                      made->unixUser, socket);
+                               steps.keep(
+                                   [made](TenancyStore &store) {
+                                       return store.store()->transaction([&]() -> Error {
+                                           if (auto e = store.setEndpoint(*made); e.isError())
+                                               return e;
+                                           // a dedicated host is in the tenant's private domain
+                                           if (made->kind == QLatin1String("dedicated"))
+                                               return store.setHostDomain({made->host, QStringLiteral("private"), made->tenant});
+                                           return Error{};
+                                       });
+                                   },
+                                   [finished, made](const Error &e) { finished(e, made->url); });
+                           });
+                       });
                    },
                    [done, made](const Outcome &o) { done(o.error, o.ok() ? *made : TenantEndpoint{}); });
 }
 
 void TenantProvisioner::deprovision(const TenantEndpoint &record, bool data, Done done)
 {
-    if (record.kind != QLatin1String("rootless"))
-        return done(Error::make(Error::Input, tr("Host %1 is dedicated to tenant \"%2\"; it has no daemon of the tenant's own to stop.")
-                                                  .arg(record.host, record.tenant)),
-                    {});
     if (auto e = TenantDaemons::checkRoot(record.root); e.isError())
         return done(e, {});
-    const QStringList args = TenantDaemons::deprovisionArgs(record.unixUser, record.root, data);
+    const bool dedicated = record.kind == QLatin1String("dedicated");
+    const QStringList args = TenantDaemons::deprovisionArgs(record.unixUser, record.root, data || dedicated);
     QPointer<TenantProvisioner> self(this);
     const GatedSteps steps = m_ops->steps();
-    m_ops->runWork(Request::admin(QStringLiteral("tenant"), QStringLiteral("deprovision"), record.tenant),
+    m_ops->runWork(Request::admin(QStringLiteral("tenant"), dedicated ? QStringLiteral("undedicate") : QStringLiteral("deprovision"), record.tenant),
                    [self, args, record, steps](const QJsonObject &, Operations::Finished finished) {
                        if (!self)
                            return finished(Error::make(Error::Canceled, tr("Canceled.")), {});
@@ -187,8 +212,17 @@ void TenantProvisioner::deprovision(const TenantEndpoint &record, bool data, Don
                                            [record, steps, finished](const HostScriptResult &r) {
                                                if (!r.ok())
                                                    return finished(r.error, {});
-                                               steps.keep([record](TenancyStore &store) { return store.removeEndpoint(record.tenant, record.host); },
-                                                          [finished, record](const Error &e) { finished(e, record.url); });
+                                               steps.keep(
+                                                   [record](TenancyStore &store) {
+                                                       return store.store()->transaction([&]() -> Error {
+                                                           if (auto e = store.removeEndpoint(record.tenant, record.host); e.isError())
+                                                               return e;
+                                                           if (record.kind == QLatin1String("dedicated"))
+                                                               return store.removeHostDomain(record.host);
+                                                           return Error{};
+                                                       });
+                                                   },
+                                                   [finished, record](const Error &e) { finished(e, record.url); });
                                            });
                    },
                    [done, record](const Outcome &o) { done(o.error, record); });

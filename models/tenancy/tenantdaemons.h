@@ -72,8 +72,12 @@ public:
     TenantProvisioner(Operations *ops, const Backends::Endpoint &adminEndpoint, QObject *parent = nullptr);
 
     void provision(const QString &tenant, const Backends::Plan &plan, const QString &publicKey, const QString &root, Done done);
+    // A whole host for one tenant (专属主机): its Unix user and key dial the host's own daemon
+    // at socket; the host joins the tenant's private domain; no other tenant gets an endpoint
+    // there (refused before the host is touched).
+    void dedicate(const QString &tenant, const QString &publicKey, const QString &root, const QString &socket, Done done);
     // record: the endpoint as recorded (its user and folder); data: remove its images,
-    // containers and volumes too.
+    // containers and volumes too. A dedicated host's user and key go, its daemon stays.
     void deprovision(const Backends::TenantEndpoint &record, bool data, Done done);
     void cancel();
     void setTimeout(int ms) { m_timeoutMs = ms; }
@@ -82,6 +86,8 @@ Q_SIGNALS:
     void progress(const QString &line);
 
 private:
+    void give(const QString &kind, const QString &tenant, const DaemonLimits &limits, const QString &publicKey, const QString &root,
+              const QString &socket, Done done);
     Backends::HostScript *script();
     QPointer<Operations> m_ops;
     Backends::Endpoint m_admin;

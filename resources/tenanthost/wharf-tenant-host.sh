@@ -13,6 +13,11 @@
 #               running (rootlesskit + slirp4netns through dockerd-rootless.sh). Running it
 #               again updates the key and the limits and restarts a daemon that is gone.
 #               Last line: "wharf-endpoint: socket=PATH uid=UID cgroup=v1|v2".
+#   dedicate    user=NAME root=DIR key=PUBKEY socket=PATH
+#               A host dedicated to one tenant: the Unix user and the key as for provision,
+#               but the key dials the host's own daemon at PATH (the user joins the socket's
+#               group); no daemon of its own and no cgroup: the host is the tenant's.
+#               Last line: "wharf-endpoint: socket=PATH uid=UID cgroup=none".
 #   deprovision user=NAME root=DIR [data=1]
 #               Stops the supervisor, the daemon and every process in the tenant's cgroup,
 #               removes the cgroup, the key and the user; with data=1 also the tenant's folder
@@ -42,7 +47,7 @@ fi
 
 action=${1:-}
 [ $# -gt 0 ] && shift
-user='' root='' key='' memory=0 cpus=0 pids=0 data=0
+user='' root='' key='' memory=0 cpus=0 pids=0 data=0 socket=
 for arg in "$@"; do
   case $arg in
   user=*) user=${arg#user=} ;;
@@ -52,6 +57,7 @@ for arg in "$@"; do
   cpus=*) cpus=${arg#cpus=} ;;
   pids=*) pids=${arg#pids=} ;;
   data=*) data=${arg#data=} ;;
+  socket=*) socket=${arg#socket=} ;;
   *) die "unknown argument: $arg" ;;
   esac
 done
@@ -76,6 +82,16 @@ done
 home=$root/$user
 run=$home/run
 sock=$run/docker.sock
+if [ -n "$socket" ]; then
+  case $socket in
+  /*) ;;
+  *) die "the daemon's socket must be an absolute path: \"$socket\"" ;;
+  esac
+  case $socket in
+  *[!A-Za-z0-9/._-]* | */../*) die "the daemon's socket path may hold only letters, digits and / . _ -: \"$socket\"" ;;
+  esac
+  sock=$socket
+fi
 state=$root/.wharf
 pidfile=$state/$user.pid
 cgfile=$state/$user.cgroups
@@ -222,7 +238,7 @@ ensure_subids() {
   done
 }
 
-provision() {
+check_key() {
   case $key in
   ssh-ed25519\ * | ssh-rsa\ * | ecdsa-sha2-nistp256\ * | ecdsa-sha2-nistp384\ * | ecdsa-sha2-nistp521\ * | sk-*) ;;
   *) die "not an SSH public key (ssh-ed25519, ecdsa-sha2-… or ssh-rsa followed by the key)" ;;
@@ -230,21 +246,17 @@ provision() {
   case $key in
   *[!A-Za-z0-9@.:_+/=\ -]*) die "the SSH public key has characters a key does not have" ;;
   esac
-  for tool in rootlesskit slirp4netns newuidmap newgidmap dockerd docker setpriv useradd; do
-    command -v "$tool" >/dev/null 2>&1 || die "$tool is missing on the host (Debian: apt-get install rootlesskit slirp4netns uidmap docker.io util-linux passwd)"
-  done
-  rootless=$(find_rootless) || die "dockerd-rootless.sh is missing on the host (Debian's docker.io has it in /usr/share/docker.io/contrib)"
-  [ -c /dev/net/tun ] || die "/dev/net/tun is missing: a rootless daemon's network needs it"
-  tunmode=$(stat -c %a /dev/net/tun)
-  case $tunmode in
-  *66) ;;
-  *) die "/dev/net/tun (mode $tunmode) cannot be opened by ordinary users; a rootless daemon needs mode 0666" ;;
-  esac
-  dockercli=$(command -v docker)
+}
 
+# The tenant's Unix user (no password can sign in) and its root-owned folder with the one key,
+# which may only dial $sock.
+make_user() {
   mkdir -p "$root" "$state"
   chmod 0755 "$root"
   chmod 0700 "$state"
+  # kept on the host: the supervisor runs it, and it undoes what it did
+  cp "$0" "$state/tenant-host.sh"
+  chmod 0700 "$state/tenant-host.sh"
   if ! id "$user" >/dev/null 2>&1; then
     # a folder kept from before (deprovisioned without its data) keeps its uid where it is free
     olduid=''
@@ -259,25 +271,63 @@ provision() {
   gid=$(id -g "$user")
   # no password can sign in ("*"), yet the account is not locked ("!"), which sshd would refuse
   usermod -p '*' "$user"
-  ensure_subids
-
-  # The tenant's folder is root's: the tenant cannot replace its key, its shell's start-up
-  # files or its daemon's configuration. Only the daemon's data and runtime folders are its own.
-  mkdir -p "$home/.ssh" "$home/.docker" "$home/.config/docker" "$home/.local/share/docker" "$run"
-  chown root:root "$home" "$home/.ssh" "$home/.docker" "$home/.config" "$home/.local" "$home/.local/share"
-  chmod 0755 "$home" "$home/.ssh" "$home/.docker" "$home/.config" "$home/.local" "$home/.local/share"
-  # the daemon's own: its data, its runtime folder and its configuration (key.json)
-  chown "$uid:$gid" "$home/.local/share/docker" "$home/.config/docker" "$run"
-  chmod 0700 "$home/.local/share/docker" "$home/.config/docker" "$run"
+  dockercli=$(command -v docker) || die "the docker command is missing on the host"
+  mkdir -p "$home/.ssh" "$home/.docker"
+  chown root:root "$home" "$home/.ssh" "$home/.docker"
+  chmod 0755 "$home" "$home/.ssh" "$home/.docker"
   keys=$home/.ssh/authorized_keys
   printf 'restrict,command="env -i PATH=/usr/bin:/bin HOME=%s DOCKER_CONFIG=%s %s -H unix://%s system dial-stdio" %s\n' \
     "$home" "$home/.docker" "$dockercli" "$sock" "$key" >"$keys.new"
   chmod 0644 "$keys.new"
   mv -f "$keys.new" "$keys"
+}
+
+dedicate() {
+  [ -n "$socket" ] || die "name the host daemon's socket (socket=PATH)"
+  check_key
+  [ -S "$sock" ] || die "there is no daemon's socket at $sock"
+  make_user
+  group=$(stat -c %G "$sock")
+  [ "$group" != root ] || die "the daemon's socket $sock belongs to group root: give it a group of its own (dockerd --group docker)"
+  usermod -aG "$group" "$user"
+  # every folder above the socket must let the user through
+  d=${sock%/*}
+  while [ -n "$d" ]; do
+    if ! setpriv --reuid="$uid" --regid="$gid" --init-groups test -x "$d"; then
+      die "the tenant's user cannot reach $sock: $d is closed to others (mode $(stat -c %a "$d"))"
+    fi
+    d=${d%/*}
+  done
+  setpriv --reuid="$uid" --regid="$gid" --init-groups docker -H "unix://$sock" version --format '{{.Server.Version}}' >/dev/null 2>&1 ||
+    die "the tenant's user cannot use the daemon at $sock"
+  echo "wharf-endpoint: socket=$sock uid=$uid cgroup=none"
+}
+
+provision() {
+  check_key
+  for tool in rootlesskit slirp4netns newuidmap newgidmap dockerd docker setpriv useradd; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool is missing on the host (Debian: apt-get install rootlesskit slirp4netns uidmap docker.io util-linux passwd)"
+  done
+  rootless=$(find_rootless) || die "dockerd-rootless.sh is missing on the host (Debian's docker.io has it in /usr/share/docker.io/contrib)"
+  [ -c /dev/net/tun ] || die "/dev/net/tun is missing: a rootless daemon's network needs it"
+  tunmode=$(stat -c %a /dev/net/tun)
+  case $tunmode in
+  *66) ;;
+  *) die "/dev/net/tun (mode $tunmode) cannot be opened by ordinary users; a rootless daemon needs mode 0666" ;;
+  esac
+  make_user
+  ensure_subids
+
+  # The tenant's folder is root's: the tenant cannot replace its key, its shell's start-up
+  # files or its daemon's configuration. Only the daemon's data and runtime folders are its own.
+  mkdir -p "$home/.config/docker" "$home/.local/share/docker" "$run"
+  chown root:root "$home/.config" "$home/.local" "$home/.local/share"
+  chmod 0755 "$home/.config" "$home/.local" "$home/.local/share"
+  # the daemon's own: its data, its runtime folder and its configuration (key.json)
+  chown "$uid:$gid" "$home/.local/share/docker" "$home/.config/docker" "$run"
+  chmod 0700 "$home/.local/share/docker" "$home/.config/docker" "$run"
 
   setup_cgroup
-  cp "$0" "$state/tenant-host.sh"
-  chmod 0700 "$state/tenant-host.sh"
   printf '%s\n' "$rootless" >"$state/$user.rootless"
 
   if supervisor_running && ! daemon_answers; then
@@ -362,10 +412,11 @@ deprovision() {
 
 case $action in
 provision) provision ;;
+dedicate) dedicate ;;
 deprovision) deprovision ;;
 status)
   if supervisor_running && daemon_answers; then echo "wharf-status: running socket=$sock"; else echo "wharf-status: stopped socket=$sock"; fi
   ;;
 supervise) supervise ;;
-*) die "unknown action \"$action\" (provision, deprovision, status)" ;;
+*) die "unknown action \"$action\" (provision, dedicate, deprovision, status)" ;;
 esac

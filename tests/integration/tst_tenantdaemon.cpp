@@ -328,6 +328,64 @@ private Q_SLOTS:
         CHECK_RUN(admin({QStringLiteral("tenant"), QStringLiteral("rm"), m_tenant}), 0);
         m_url.clear();
     }
+
+    // 专属主机: the host's own daemon for one tenant, reached with that tenant's key; no other
+    // tenant gets an endpoint there.
+    void aDedicatedHostServesOneTenant()
+    {
+        const QString owner = m_tenant + QStringLiteral("-d");
+        const QString other = m_tenant + QStringLiteral("-e");
+        for (const QString &t : {owner, other})
+            CHECK_RUN(admin({QStringLiteral("tenant"), QStringLiteral("create"), t, QStringLiteral("--plan"), QStringLiteral("p-") + m_tenant}), 0);
+        const QString socket = QUrl(TestSupport::dockerHost()).path();
+        const QStringList dedicate{QStringLiteral("tenant"), QStringLiteral("dedicate"), owner, QStringLiteral("--host"), adminHost(), QStringLiteral("--ssh-pubkey"),
+                                   m_env.value(QStringLiteral("WHARF_TEST_TH_TENANT_KEY")) + QStringLiteral(".pub"), QStringLiteral("--socket"), socket,
+                                   QStringLiteral("--root"), root()};
+        // the test daemon's folder is root's alone: the tenant's user could not reach it
+        const Run closed = admin(dedicate);
+        QCOMPARE(closed.code, 1);
+        QVERIFY2(closed.err.contains(QLatin1String("closed to others")), qPrintable(closed.err));
+        // opened for the test (its own daemon's folder), closed again after
+        const QString folder = QFileInfo(socket).path();
+        const QFile::Permissions before = QFile::permissions(folder);
+        struct Restore
+        {
+            QString path;
+            QFile::Permissions p;
+            ~Restore() { QFile::setPermissions(path, p); }
+        } restore{folder, before};
+        QVERIFY(QFile::setPermissions(folder, before | QFile::ExeOther | QFile::ExeGroup));
+        const Run r = admin(dedicate);
+        CHECK_RUN(r, 0);
+        const QString url = r.out.trimmed().section(QLatin1Char('\n'), -1);
+        QCOMPARE(url, QStringLiteral("ssh://wharf-%1@127.0.0.1:%2%3").arg(owner, m_env.value(QStringLiteral("WHARF_TEST_TH_PORT")), socket));
+        // the owner's key reaches the host's own daemon (not a rootless one)
+        const Run info = onOwnDaemon({QStringLiteral("info")}, url);
+        CHECK_RUN(info, 0);
+        QVERIFY2(!info.out.contains(root()), qPrintable(info.out));
+        QVERIFY2(info.out.contains(folder), qPrintable(info.out));
+        // another tenant gets nothing there, and the host is not touched for it
+        const Run refused = admin({QStringLiteral("tenant"), QStringLiteral("provision"), other, QStringLiteral("--host"), adminHost(), QStringLiteral("--ssh-pubkey"),
+                                   m_env.value(QStringLiteral("WHARF_TEST_TH_OTHER_KEY")) + QStringLiteral(".pub"), QStringLiteral("--root"), root()});
+        QCOMPARE(refused.code, 1);
+        QVERIFY2(refused.err.contains(QLatin1String("dedicated to tenant")), qPrintable(refused.err));
+        QVERIFY(!getpwnam((QStringLiteral("wharf-") + other).toUtf8().constData()));
+        // the host is in the owner's private domain
+        const Run domains = admin({QStringLiteral("domain"), QStringLiteral("ls")});
+        QVERIFY2(domains.out.contains(owner), qPrintable(domains.out));
+        // taken back: the user and key go, the host's daemon stays
+        const Run wrong = admin({QStringLiteral("tenant"), QStringLiteral("deprovision"), owner, QStringLiteral("--host"), adminHost()});
+        QCOMPARE(wrong.code, 1);
+        QVERIFY2(wrong.err.contains(QLatin1String("undedicate")), qPrintable(wrong.err));
+        CHECK_RUN(admin({QStringLiteral("tenant"), QStringLiteral("undedicate"), owner, QStringLiteral("--host"), adminHost()}), 0);
+        QVERIFY(!getpwnam((QStringLiteral("wharf-") + owner).toUtf8().constData()));
+        QCOMPARE(onOwnDaemon({QStringLiteral("info")}, url).code, 1);
+        CHECK_RUN(TestSupport::wharfctl({QStringLiteral("info")}), 0);
+        const Run after = admin({QStringLiteral("domain"), QStringLiteral("ls")});
+        QVERIFY2(!after.out.contains(owner), qPrintable(after.out));
+        for (const QString &t : {owner, other})
+            CHECK_RUN(admin({QStringLiteral("tenant"), QStringLiteral("rm"), t}), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTenantDaemon)
