@@ -924,6 +924,10 @@
         <source>Host %3 is no longer dedicated to tenant %2; its Unix user %1 and key are gone.</source>
         <translation>主机 %3 不再是租户 %2 的专属主机;其 Unix 用户 %1 和密钥已删除。</translation>
     </message>
+    <message>
+        <source>--pids-limit takes a number of processes (or -1 for no limit), not &quot;%1&quot;</source>
+        <translation>--pids-limit 需要一个进程数(或 -1 表示不限),而不是“%1”</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends</name>
@@ -7707,6 +7711,10 @@ Run &apos;wharfctl COMMAND --help&apos; for a command&apos;s options.</source>
     <message>
         <source>dedicate: the host daemon&apos;s socket (/var/run/docker.sock)</source>
         <translation>dedicate:主机守护进程的套接字(/var/run/docker.sock)</translation>
+    </message>
+    <message>
+        <source>processes in the container at most (-1: no limit)</source>
+        <translation>容器内最多的进程数(-1:不限)</translation>
     </message>
 </context>
 </TS>

@@ -172,6 +172,13 @@ void Cli::cmdCreateOrRun(const QStringList &a, bool run)
             return failUsage(c.error().message);
         spec.nanoCpus = *c;
     }
+    if (f.isSet(QStringLiteral("--pids-limit"))) {
+        bool ok = false;
+        const qint64 n = f.value(QStringLiteral("--pids-limit")).toLongLong(&ok);
+        if (!ok || n < -1 || n == 0)
+            return failUsage(tr("--pids-limit takes a number of processes (or -1 for no limit), not \"%1\"").arg(f.value(QStringLiteral("--pids-limit"))));
+        spec.pidsLimit = n;
+    }
     if (f.isSet(QStringLiteral("--restart"))) {
         if (auto e = ContainerSpec::parseRestart(f.value(QStringLiteral("--restart")), &spec.restartPolicy, &spec.restartMaxRetries); e.isError())
             return failUsage(e.message);

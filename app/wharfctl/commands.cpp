@@ -88,6 +88,7 @@ QList<CommandDoc> build()
         {{QStringLiteral("-v"), QStringLiteral("--volume")}, "SOURCE:TARGET[:ro]", QT_TRANSLATE_NOOP("wharfctl", "mount a volume or folder, repeatable")},
         {{QStringLiteral("-m"), QStringLiteral("--memory")}, "BYTES", QT_TRANSLATE_NOOP("wharfctl", "memory limit (512m, 1g)")},
         {{QStringLiteral("--cpus")}, "N", QT_TRANSLATE_NOOP("wharfctl", "CPU limit (1.5)")},
+        {{QStringLiteral("--pids-limit")}, "N", QT_TRANSLATE_NOOP("wharfctl", "processes in the container at most (-1: no limit)")},
         {{QStringLiteral("--restart")}, "POLICY", QT_TRANSLATE_NOOP("wharfctl", "no, always, unless-stopped or on-failure[:N]")},
         {{QStringLiteral("--network"), QStringLiteral("--net")}, "NETWORK", QT_TRANSLATE_NOOP("wharfctl", "the network it joins")},
         {{QStringLiteral("--entrypoint")}, "COMMAND", QT_TRANSLATE_NOOP("wharfctl", "replace the image's entrypoint")},

@@ -216,6 +216,8 @@ QJsonObject ContainerSpec::toCreateBody() const
         host.insert(QStringLiteral("Memory"), memoryBytes);
     if (nanoCpus > 0)
         host.insert(QStringLiteral("NanoCpus"), nanoCpus);
+    if (pidsLimit != 0)
+        host.insert(QStringLiteral("PidsLimit"), pidsLimit);
     host.insert(QStringLiteral("RestartPolicy"),
                 QJsonObject{{QStringLiteral("Name"), restartPolicy == QLatin1String("no") ? QString() : restartPolicy},
                             {QStringLiteral("MaximumRetryCount"), restartMaxRetries}});

@@ -40,6 +40,7 @@ public:
     QMap<QString, QString> labels;
     qint64 memoryBytes = 0; // 0: no limit
     qint64 nanoCpus = 0;    // 0: no limit
+    qint64 pidsLimit = 0;   // processes in the container; 0: the daemon's default, -1: unlimited
     QString restartPolicy = QStringLiteral("no");
     int restartMaxRetries = 0;
     QString network;

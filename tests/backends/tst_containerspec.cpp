@@ -259,9 +259,12 @@ void TestContainerSpec::createBody()
     s.memoryBytes = 64 * 1024 * 1024;
     s.nanoCpus = *ContainerSpec::parseCpus(QStringLiteral("0.5"));
     s.restartPolicy = QStringLiteral("always");
+    QVERIFY(!s.toCreateBody()[QLatin1String("HostConfig")].toObject().contains(QLatin1String("PidsLimit"))); // the daemon's default
+    s.pidsLimit = 100;
     const QJsonObject b = s.toCreateBody();
     QCOMPARE(b[QLatin1String("Cmd")].toArray().size(), 2);
     const QJsonObject hc = b[QLatin1String("HostConfig")].toObject();
+    QCOMPARE(hc[QLatin1String("PidsLimit")].toInteger(), 100);
     QCOMPARE(hc[QLatin1String("NanoCpus")].toInteger(), 500000000);
     QCOMPARE(hc[QLatin1String("Memory")].toInteger(), 64 * 1024 * 1024);
     QCOMPARE(hc[QLatin1String("Binds")].toArray().first().toString(), QStringLiteral("data:/data:ro"));

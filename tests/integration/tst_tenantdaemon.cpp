@@ -215,7 +215,7 @@ private Q_SLOTS:
                                      QStringLiteral("head -c 1000m /dev/zero | tail -c 900m >/dev/null; echo status=$?")});
         QVERIFY2(hog.out.contains(QLatin1String("status=137")), qPrintable(hog.out + hog.err));
         // a fork bomb stops at the processes' limit (240 with the daemon's own)
-        const Run bomb = onOwnDaemon({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("bb"),
+        const Run bomb = onOwnDaemon({QStringLiteral("run"), QStringLiteral("--rm"), QStringLiteral("--pids-limit"), QStringLiteral("-1"), QStringLiteral("bb"),
                                       QStringLiteral("sh"), QStringLiteral("-c"),
                                       QStringLiteral("( i=0; while [ $i -lt 600 ]; do (echo x >>/c; sleep 3) & i=$((i+1)); done; wait ) 2>/err; sleep 5; "
                                                      "echo started=$(wc -l </c); echo refused=$(grep -c fork /err)")});
