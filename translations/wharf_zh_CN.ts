@@ -3669,6 +3669,10 @@
         <source>Tenant &quot;%1&quot; may run at most %2 processes in a container (plan %3), not %4.</source>
         <translation>租户“%1”每个容器最多可运行 %2 个进程(套餐 %3),不能是 %4。</translation>
     </message>
+    <message>
+        <source>The app &quot;%1&quot; on host %2 is not an app of tenant &quot;%3&quot;; a container joins an app by its deploy.</source>
+        <translation>主机 %2 上的应用“%1”不是租户“%3”的应用;容器只能通过部署加入应用。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::RegistryBrowser</name>

@@ -168,6 +168,16 @@ Expected<Admission> PolicyGate::admitContainer(const QString &host, QJsonObject 
                                                        .arg(v, m_who.tenant, host)));
     }
     QJsonObject labels = body.value(QLatin1String("Labels")).toObject();
+    // Compose's project label puts the container in an app (docker compose ls, Wharf's apps):
+    // only in an app the tenant holds, never in another tenant's.
+    const QString project = labels.value(QLatin1String("com.docker.compose.project")).toString();
+    if (labels.contains(QLatin1String("com.docker.compose.project"))) {
+        auto app = m_store->owned(host, project, QStringLiteral("app"));
+        if (!app || app->tenant != m_who.tenant)
+            return deny(a.action, host, a.target,
+                        Error::make(Error::Denied, tr("The app \"%1\" on host %2 is not an app of tenant \"%3\"; a container joins an app by its deploy.")
+                                                       .arg(project, host, m_who.tenant)));
+    }
     labels.insert(QLatin1String(TenantLabel), m_who.tenant);
     labels.insert(QLatin1String(ManagedLabel), QStringLiteral("wharf"));
     body.insert(QStringLiteral("Labels"), labels);

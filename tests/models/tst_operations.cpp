@@ -191,6 +191,20 @@ private Q_SLOTS:
         QCOMPARE(log().first().result, QStringLiteral("ok"));
     }
 
+    // A container joins an app by compose's project label only when the app is the tenant's.
+    void composeProjectOfItsOwnApp()
+    {
+        auto ops = operations(QStringLiteral("acme"));
+        Error claimed = Error::make(Error::Input, QStringLiteral("not answered"));
+        ops->steps().claimApp(QStringLiteral("shop"), [&claimed](const Error &e) { claimed = e; });
+        QVERIFY2(!claimed.isError(), qPrintable(claimed.message));
+        QJsonObject body = createBody();
+        body.insert(QStringLiteral("Labels"), QJsonObject{{QStringLiteral("com.docker.compose.project"), QStringLiteral("shop")}});
+        const Outcome o = runAndWait(*ops, Request::create(QStringLiteral("container"), QStringLiteral("shop-web-1"), body),
+                                     Calls::createContainer(m_client.get(), QStringLiteral("shop-web-1")));
+        QVERIFY2(o.ok(), qPrintable(o.error.message));
+    }
+
     // The daemon said no: the reservation goes back, the failure is recorded with its reason.
     void daemonFailureReleases()
     {
@@ -225,6 +239,8 @@ private Q_SLOTS:
         const QJsonObject reserved{{QStringLiteral("Image"), QStringLiteral("busybox")},
                                    {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("io.wharf.tenant"), QStringLiteral("other")}}}};
         const QJsonObject driver{{QStringLiteral("Name"), QStringLiteral("v")}, {QStringLiteral("Driver"), QStringLiteral("nfs")}};
+        const QJsonObject joinsAnApp{{QStringLiteral("Image"), QStringLiteral("busybox")},
+                                     {QStringLiteral("Labels"), QJsonObject{{QStringLiteral("com.docker.compose.project"), QStringLiteral("shop")}}}};
         const QJsonObject manyProcesses{{QStringLiteral("Image"), QStringLiteral("busybox")},
                                         {QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("PidsLimit"), PolicyGate::DefaultTenantPids + 1}}}};
         const int create = int(Request::Kind::Create), act = int(Request::Kind::Act), remove = int(Request::Kind::Remove),
@@ -232,6 +248,7 @@ private Q_SLOTS:
         QTest::newRow("privileged") << "acme" << create << "container" << "create" << privileged << "denied" << "--privileged";
         QTest::newRow("host folder") << "acme" << create << "container" << "create" << hostMount << "denied" << "a host folder";
         QTest::newRow("over the plan") << "acme" << create << "container" << "create" << bigger << "denied-quota" << "CPUs";
+        QTest::newRow("an app not its own") << "acme" << create << "container" << "create" << joinsAnApp << "denied" << "not an app of tenant";
         QTest::newRow("processes over the plan") << "acme" << create << "container" << "create" << manyProcesses << "denied" << "processes";
         QTest::newRow("reserved label") << "acme" << create << "container" << "create" << reserved << "denied" << "reserved";
         QTest::newRow("volume driver") << "acme" << create << "volume" << "create" << driver << "denied" << "--driver nfs";
