@@ -439,6 +439,7 @@ void Cli::tenantDaemon(const QString &sub, const QString &tenant, const FlagPars
                          : dedicate ? tr("usage: wharfctl tenant dedicate TENANT --host HOST --ssh-pubkey FILE [--socket PATH] [--root DIR]")
                                     : tr("usage: wharfctl tenant deprovision|undedicate TENANT --host HOST [--data]"));
     QString publicKey;
+    QString planName;
     Plan plan;
     if (provision || dedicate) {
         const QString keyFile = f.value(QStringLiteral("--ssh-pubkey"));
@@ -453,14 +454,12 @@ void Cli::tenantDaemon(const QString &sub, const QString &tenant, const FlagPars
         auto t = m_tenancy->tenant(tenant);
         if (!t)
             return fail(t.error().message);
+        if (provision && t->plan.isEmpty())
+            return fail(tr("Tenant \"%1\" has no plan: its daemon's limits come from the plan (wharfctl tenant plan %1 PLAN).").arg(tenant));
+        planName = t->plan;
     }
     if (provision) {
-        auto t = m_tenancy->tenant(tenant);
-        if (!t)
-            return fail(t.error().message);
-        if (t->plan.isEmpty())
-            return fail(tr("Tenant \"%1\" has no plan: its daemon's limits come from the plan (wharfctl tenant plan %1 PLAN).").arg(tenant));
-        auto p = m_tenancy->plan(t->plan);
+        auto p = m_tenancy->plan(planName);
         if (!p)
             return fail(p.error().message);
         plan = *p;
