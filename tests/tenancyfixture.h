@@ -3,6 +3,7 @@
 // A platform database for model tests: SQLite in a folder of the test's, migrated, with a plan
 // "two" (two containers, 2 CPUs, 1 GiB), a tenant "acme" on it and host "h1" in the public
 // domain.
+#include "operations/operations.h"
 #include "operations/tenancyadmin.h"
 #include "store/store.h"
 #include "store/tenancystore.h"
@@ -12,6 +13,16 @@
 #include <memory>
 
 namespace TestSupport {
+
+// The gate run inline, as wharfctl runs it.
+inline Wharf::Models::GateRunner inlineGateRunner(std::shared_ptr<Wharf::Models::PolicyGate> gate)
+{
+    return [gate](std::function<void(Wharf::Models::PolicyGate &)> work, std::function<void()> then) {
+        work(*gate);
+        if (then)
+            then();
+    };
+}
 
 inline std::shared_ptr<Wharf::Backends::TenancyStore> tenancyFixture(const QString &sqlitePath)
 {

@@ -3673,6 +3673,26 @@
         <source>The app &quot;%1&quot; on host %2 is not an app of tenant &quot;%3&quot;; a container joins an app by its deploy.</source>
         <translation>主机 %2 上的应用“%1”不是租户“%3”的应用;容器只能通过部署加入应用。</translation>
     </message>
+    <message>
+        <source>Tenant &quot;%1&quot; may not publish every port (-P) on the shared host %2: publish each on 127.0.0.1 (-p 127.0.0.1:8080:80); the platform&apos;s edge router makes services public.</source>
+        <translation>租户“%1”不能在共享主机 %2 上发布全部端口（-P）：请逐个发布在 127.0.0.1 上（-p 127.0.0.1:8080:80）；由平台的边缘路由器对外公开服务。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; may not publish port %2 on the shared host %3: ports below 1024 are the platform&apos;s edge router&apos;s; use 1024 or above.</source>
+        <translation>租户“%1”不能在共享主机 %3 上发布端口 %2：1024 以下的端口归平台的边缘路由器使用；请使用 1024 或以上的端口。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; may not publish %2 on %3 of the shared host %4: publish it on 127.0.0.1 (-p 127.0.0.1:%6:%5); the platform&apos;s edge router makes services public.</source>
+        <translation>租户“%1”不能在共享主机 %4 的 %3 上发布 %2：请发布在 127.0.0.1 上（-p 127.0.0.1:%6:%5）；由平台的边缘路由器对外公开服务。</translation>
+    </message>
+    <message>
+        <source>all interfaces</source>
+        <translation>所有网络接口</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; may name images only under %1/ (%1/web:1) or after an app of its own, not &quot;%2&quot;: every tenant&apos;s containers on the host use an image of that name.</source>
+        <translation>租户“%1”只能把镜像命名在 %1/ 之下（%1/web:1）或以自己的应用名开头，不能命名为“%2”：该主机上所有租户的容器都使用这个名称的镜像。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::RegistryBrowser</name>

@@ -515,6 +515,8 @@ void Cli::cmdImport(const QStringList &a)
     Models::Request import = Models::Request::host(QStringLiteral("image"), QStringLiteral("import"), src);
     if (!url.isEmpty())
         import.remoteSource = url; // tenants may not have the daemon fetch it
+    if (!repo.isEmpty())
+        import.imageNames << repo + (tag.isEmpty() ? QString() : QLatin1Char(':') + tag);
     const QStringList changes = f.values(QStringLiteral("-c"));
     const QString message = f.value(QStringLiteral("-m"));
     operateStream(import, Models::Calls::importImage(m_client, tar, repo, tag, changes, message, url), true,
@@ -572,6 +574,7 @@ void Cli::cmdBuild(const QStringList &a)
     Models::Request build = Models::Request::host(QStringLiteral("image"), QStringLiteral("build"), o.tags.isEmpty() ? context : o.tags.join(QLatin1Char(' ')));
     if (remote)
         build.remoteSource = context;
+    build.imageNames = o.tags;
     auto start = [this, packed, o, quiet, build](const QList<RegistryAuth> &auths) {
         operateStream(build, Models::Calls::buildImage(m_client, packed.archive, packed.size, o, auths), quiet, [this, quiet](const ProgressTracker &t) {
             if (quiet)

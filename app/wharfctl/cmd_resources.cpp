@@ -237,7 +237,7 @@ void Cli::cmdNetwork(const QStringList &all)
     } else if (sub == QLatin1String("connect") || sub == QLatin1String("disconnect")) {
         if (pos.size() != 2)
             return failUsage(QCoreApplication::translate("wharfctl", "usage: wharfctl network %1 NETWORK CONTAINER").arg(sub));
-        operate(Models::Request::act(QStringLiteral("network"), sub, pos[0]),
+        operate(Models::Request::act(QStringLiteral("network"), sub, pos[0]).touching(pos[1]),
                 sub == QLatin1String("connect") ? Models::Calls::connectNetwork(m_client, pos[0], pos[1])
                                                 : Models::Calls::disconnectNetwork(m_client, pos[0], pos[1], f.isSet(QStringLiteral("-f"))),
                 [this](const Models::Outcome &) { finish(0); });

@@ -25,29 +25,6 @@ namespace {
 
 // Wharf's own labels are the platform's, not the person's: the gate sees a request without
 // them, and they are put back on what it lets through.
-QJsonObject takeOwnLabels(QJsonObject *body)
-{
-    QJsonObject labels = body->value(QLatin1String("Labels")).toObject();
-    QJsonObject ours;
-    for (const char *key : {Label::ManagedBy, Label::App, Label::WharfService, Label::Deployment}) {
-        const QString k = QLatin1String(key);
-        if (labels.contains(k)) {
-            ours.insert(k, labels.take(k));
-        }
-    }
-    body->insert(QStringLiteral("Labels"), labels);
-    return ours;
-}
-
-QJsonObject withLabels(QJsonObject body, const QJsonObject &ours)
-{
-    QJsonObject labels = body.value(QLatin1String("Labels")).toObject();
-    for (auto it = ours.begin(); it != ours.end(); ++it)
-        labels.insert(it.key(), it.value());
-    body.insert(QStringLiteral("Labels"), labels);
-    return body;
-}
-
 } // namespace
 
 QString deployJournalPath(const QString &project)
@@ -116,10 +93,10 @@ void AppDeployer::create(const QString &kind, const QString &name, const QJsonOb
                          std::function<void(const QString &id)> done, std::function<void(const Error &, bool fromDaemon)> failed)
 {
     QJsonObject request = body;
-    const QJsonObject ours = takeOwnLabels(&request);
+    const QJsonObject ours = takeDeployLabels(&request);
     const Send make = send(name);
     ++m_inFlight;
-    m_steps.create(kind, name, request, [make, ours](const QJsonObject &admitted) { return make(withLabels(admitted, ours)); }, this,
+    m_steps.create(kind, name, request, [make, ours](const QJsonObject &admitted) { return make(withDeployLabels(admitted, ours)); }, this,
                    [this, done = std::move(done), failed = std::move(failed)](const Error &e, const QString &id, DockerJob *j) {
                        --m_inFlight;
                        if (e.isError())

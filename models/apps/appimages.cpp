@@ -109,7 +109,21 @@ void sendBuild(const std::shared_ptr<ImageRun> &run, const Backends::PackedConte
     });
 }
 
+void buildChecked(const std::shared_ptr<ImageRun> &run, const Project &project, const RegistryLoginsAll &logins);
+
+// A tenant's build names an image of its own only (the gate's rule), before anything is packed.
 void build(const std::shared_ptr<ImageRun> &run, const Project &project, const RegistryLoginsAll &logins)
+{
+    run->steps.checkImageName(QStringLiteral("app.build"), run->step.name, [run, project, logins](const Error &e) {
+        if (!run->context)
+            return;
+        if (e.isError())
+            return run->callbacks.done(e);
+        buildChecked(run, project, logins);
+    });
+}
+
+void buildChecked(const std::shared_ptr<ImageRun> &run, const Project &project, const RegistryLoginsAll &logins)
 {
     const ServiceConfig *s = project.service(run->step.service);
     const Build b = s && s->build ? *s->build : Build{};

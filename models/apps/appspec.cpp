@@ -162,6 +162,28 @@ QString containerName(const Project &project, const ServiceConfig &service, int 
     return QStringLiteral("%1-%2-%3").arg(project.name, service.name).arg(number);
 }
 
+QJsonObject takeDeployLabels(QJsonObject *body)
+{
+    QJsonObject labels = body->value(QLatin1String("Labels")).toObject();
+    QJsonObject ours;
+    for (const char *key : {Label::ManagedBy, Label::App, Label::WharfService, Label::Deployment}) {
+        const QString k = QLatin1String(key);
+        if (labels.contains(k))
+            ours.insert(k, labels.take(k));
+    }
+    body->insert(QStringLiteral("Labels"), labels);
+    return ours;
+}
+
+QJsonObject withDeployLabels(QJsonObject body, const QJsonObject &ours)
+{
+    QJsonObject labels = body.value(QLatin1String("Labels")).toObject();
+    for (auto it = ours.begin(); it != ours.end(); ++it)
+        labels.insert(it.key(), it.value());
+    body.insert(QStringLiteral("Labels"), labels);
+    return body;
+}
+
 Backends::Expected<QJsonObject> createBody(const Project &p, const ServiceConfig &s, int number, const QString &hash, const QString &deployment)
 {
     const QString image = serviceImage(p, s);

@@ -52,6 +52,12 @@ Backends::Expected<QJsonObject> createBody(const Backends::Compose::Project &pro
 // endpoint settings: {full network name -> EndpointConfig}.
 QList<std::pair<QString, QJsonObject>> extraNetworks(const Backends::Compose::Project &project, const Backends::Compose::ServiceConfig &service);
 
+// The labels a deploy gives what it makes (io.wharf.managed-by, .app, .service, .deployment),
+// taken out of body: the gate refuses them in a tenant's own request; the deploy puts them back
+// on the body the gate admitted (withDeployLabels).
+QJsonObject takeDeployLabels(QJsonObject *body);
+QJsonObject withDeployLabels(QJsonObject body, const QJsonObject &labels);
+
 QJsonObject networkBody(const Backends::Compose::Project &project, const Backends::Compose::NetworkConfig &network);
 QJsonObject volumeBody(const Backends::Compose::Project &project, const Backends::Compose::VolumeConfig &volume);
 

@@ -385,7 +385,10 @@ int ImageActions::importTar(const QString &path, const QString &reference, const
     }
     TaskModel *tasks = m_host->tasks();
     const int task = tasks ? tasks->begin(title) : 0;
-    operate(Request::host(QStringLiteral("image"), QStringLiteral("import"), QFileInfo(path).fileName()), title, task,
+    Request import = Request::host(QStringLiteral("image"), QStringLiteral("import"), QFileInfo(path).fileName());
+    if (!repo.isEmpty())
+        import.imageNames << repo + (tag.isEmpty() ? QString() : QLatin1Char(':') + tag);
+    operate(import, title, task,
             [this, path, tasks, task, title, repo, tag, changes] {
     readArchive(path, task, title, tr("%1 is not a tar archive of a root file system.").arg(path),
                 [this, tasks, task, title, repo, tag, changes](const QByteArray &tar) {
@@ -477,6 +480,7 @@ BuildRun *ImageActions::build(const BuildRequest &request)
     Request op = Request::host(QStringLiteral("image"), QStringLiteral("build"), what);
     if (remote)
         op.remoteSource = request.context; // tenants may not have the daemon fetch remote sources
+    op.imageNames = options.tags; // a tenant's are its own
     QPointer<BuildRun> runGuard(run);
     QPointer<ImageActions> self(this);
     m_host->operations()->runWork(op, [self, runGuard, title, start, request, options, remote](const QJsonObject &, Operations::Finished finished) {

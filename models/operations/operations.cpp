@@ -40,18 +40,29 @@ Expected<Admission> admit(PolicyGate &g, const QString &host, const Request &r, 
     case Request::Kind::Act:
     case Request::Kind::Remove:
         if (g.principal().isTenant()) {
-            if (Error e = g.checkOwned(host, r.ownedRef(), r.resource); e.isError()) {
+            Error e = g.checkOwned(host, r.ownedRef(), r.resource);
+            for (const QString &c : r.containers)
+                if (!e.isError())
+                    e = g.checkOwned(host, c, QStringLiteral("container"));
+            if (!e.isError() && r.resource == QLatin1String("container") && r.verb == QLatin1String("exec"))
+                if (const QString option = PolicyGate::deniedExecOption(body); !option.isEmpty())
+                    e = Error::make(Error::Denied, PolicyGate::tr("Tenant \"%1\" may not use %2.").arg(g.principal().tenant, option));
+            if (e.isError()) {
                 g.audit(action, host, r.target, QStringLiteral("denied"), e.message);
                 return e;
             }
         }
         return none;
     case Request::Kind::Host:
-        if (g.principal().isTenant())
+        if (g.principal().isTenant()) {
             if (Error e = g.checkHost(host); e.isError()) {
                 g.audit(action, host, r.target, QStringLiteral("denied"), e.message);
                 return e;
             }
+            for (const QString &name : r.imageNames)
+                if (Error e = g.checkImageName(action, host, name); e.isError())
+                    return e;
+        }
         return none;
     case Request::Kind::Admin:
         if (Error e = g.tenantDenial(action); e.isError()) {
@@ -326,6 +337,14 @@ void GatedSteps::checkRemote(const QString &what, const QString &source, Checked
     if (!m_runner)
         return done({});
     checkWith(m_runner, [what, source](PolicyGate &g) { return g.checkRemoteSource(what, source); }, std::move(done));
+}
+
+void GatedSteps::checkImageName(const QString &what, const QString &name, Checked done) const
+{
+    if (!m_runner)
+        return done({});
+    const QString host = m_host;
+    checkWith(m_runner, [what, host, name](PolicyGate &g) { return g.checkImageName(what, host, name); }, std::move(done));
 }
 
 void GatedSteps::keep(std::function<Error(TenancyStore &)> change, Checked done) const

@@ -38,10 +38,16 @@ struct Request
     QString ref;      // what ownership is checked on when not the target (a container's id)
     // Builds and imports the daemon would fetch itself (a git or https URL): refused to tenants.
     QString remoteSource;
+    // Containers the action touches besides its target (network connect's container): a
+    // tenant's own too.
+    QStringList containers;
+    // Names a build or import gives images: a tenant's must be its own (PolicyGate::checkImageName).
+    QStringList imageNames;
     // The operation's action, in the one audit vocabulary: resource.verb.
     QString action() const { return resource + QLatin1Char('.') + verb; }
     QString ownedRef() const { return ref.isEmpty() ? target : ref; }
     Request &on(const QString &reference) { ref = reference; return *this; }
+    Request &touching(const QString &container) { containers << container; return *this; }
 
     static Request create(const QString &resource, const QString &target, const QJsonObject &body)
     {
@@ -99,6 +105,8 @@ public:
     void claimApp(const QString &app, Checked done) const;
     // Before the daemon fetches a build context itself (a git or https URL).
     void checkRemote(const QString &what, const QString &source, Checked done) const;
+    // Before a build names an image: a tenant's names are its own.
+    void checkImageName(const QString &what, const QString &name, Checked done) const;
     // The work's own records in the platform database (a tenant's endpoint, once the host has
     // it), written where the gate's database lives; an error without a platform database.
     void keep(std::function<Backends::Error(Backends::TenancyStore &)> change, Checked done) const;

@@ -1,5 +1,7 @@
 #include "policygate.h"
 
+#include "docker/imageref.h"
+
 #include <QJsonArray>
 
 namespace Wharf::Models {
@@ -33,37 +35,96 @@ QString PolicyGate::deniedOption(const QJsonObject &body)
         return QStringLiteral("--privileged");
     for (const auto &b : host.value(QLatin1String("Binds")).toArray()) {
         const QString source = b.toString().section(QLatin1Char(':'), 0, 0);
-        if (isHostPath(source))
+        if (isHostPath(source) || isHostPath(b.toString())) // C:\\data:/x too
             return QStringLiteral("-v %1 (a host folder)").arg(b.toString());
     }
     for (const auto &m : host.value(QLatin1String("Mounts")).toArray()) {
         const QJsonObject o = m.toObject();
-        if (o.value(QLatin1String("Type")).toString() == QLatin1String("bind"))
+        const QString type = o.value(QLatin1String("Type")).toString();
+        if (type == QLatin1String("bind"))
             return QStringLiteral("--mount type=bind,source=%1").arg(o.value(QLatin1String("Source")).toString());
+        // Only volumes and memory folders: a named pipe, a cluster volume or an image are not
+        // a tenant's to mount.
+        if (type != QLatin1String("volume") && type != QLatin1String("tmpfs"))
+            return QStringLiteral("--mount type=%1").arg(type);
+        // The local driver's options mount any host folder (o=bind,device=/etc).
+        const QJsonObject driver = o.value(QLatin1String("VolumeOptions")).toObject().value(QLatin1String("DriverConfig")).toObject();
+        if (!driver.isEmpty())
+            return QStringLiteral("--mount volume-driver/volume-opt");
+        if (!o.value(QLatin1String("BindOptions")).toObject().isEmpty())
+            return QStringLiteral("--mount bind options");
     }
+    if (!host.value(QLatin1String("VolumeDriver")).toString().isEmpty())
+        return QStringLiteral("--volume-driver %1").arg(host.value(QLatin1String("VolumeDriver")).toString());
+    // The host's namespaces; another container's (container:NAME) only when it is the
+    // tenant's own, which admitContainer checks.
     const QString network = host.value(QLatin1String("NetworkMode")).toString();
-    if (network == QLatin1String("host") || network.startsWith(QLatin1String("container:")))
+    if (network == QLatin1String("host"))
         return QStringLiteral("--network %1").arg(network);
     for (const char *key : {"PidMode", "IpcMode", "UTSMode", "UsernsMode", "CgroupnsMode"}) {
         const QString v = host.value(QLatin1String(key)).toString();
-        if (v == QLatin1String("host") || v.startsWith(QLatin1String("container:")))
+        const bool shareable = qstrcmp(key, "PidMode") == 0 || qstrcmp(key, "IpcMode") == 0;
+        if (v == QLatin1String("host") || (!shareable && v.startsWith(QLatin1String("container:"))))
             return QStringLiteral("%1 %2").arg(QLatin1String(key), v);
     }
     if (!host.value(QLatin1String("Devices")).toArray().isEmpty())
         return QStringLiteral("--device");
     if (!host.value(QLatin1String("DeviceRequests")).toArray().isEmpty())
         return QStringLiteral("--gpus");
+    if (!host.value(QLatin1String("DeviceCgroupRules")).toArray().isEmpty())
+        return QStringLiteral("--device-cgroup-rule %1").arg(host.value(QLatin1String("DeviceCgroupRules")).toArray().first().toString());
     if (!host.value(QLatin1String("CapAdd")).toArray().isEmpty())
         return QStringLiteral("--cap-add %1").arg(host.value(QLatin1String("CapAdd")).toArray().first().toString());
-    for (const auto &s : host.value(QLatin1String("SecurityOpt")).toArray())
-        if (s.toString().contains(QLatin1String("unconfined")))
-            return QStringLiteral("--security-opt %1").arg(s.toString());
-    if (!host.value(QLatin1String("VolumesFrom")).toArray().isEmpty())
-        return QStringLiteral("--volumes-from");
+    if (!host.value(QLatin1String("Capabilities")).toArray().isEmpty())
+        return QStringLiteral("Capabilities");
+    // Only no-new-privileges: every other security option loosens the profile the daemon
+    // applies (seccomp=unconfined or a profile of one's own, apparmor=, label=disable,
+    // systempaths=unconfined).
+    for (const auto &s : host.value(QLatin1String("SecurityOpt")).toArray()) {
+        const QString opt = s.toString().trimmed();
+        if (opt != QLatin1String("no-new-privileges") && opt != QLatin1String("no-new-privileges:true") && opt != QLatin1String("no-new-privileges=true"))
+            return QStringLiteral("--security-opt %1").arg(opt.left(80));
+    }
+    // Unmasking /proc and /sys paths (an empty list unmasks them all).
+    if (host.contains(QLatin1String("MaskedPaths")))
+        return QStringLiteral("MaskedPaths");
+    if (host.contains(QLatin1String("ReadonlyPaths")))
+        return QStringLiteral("ReadonlyPaths");
+    // Out of the tenant's cgroup, or another runtime than the daemon's default.
+    if (!host.value(QLatin1String("CgroupParent")).toString().isEmpty())
+        return QStringLiteral("--cgroup-parent %1").arg(host.value(QLatin1String("CgroupParent")).toString());
+    if (!host.value(QLatin1String("Cgroup")).toString().isEmpty())
+        return QStringLiteral("Cgroup %1").arg(host.value(QLatin1String("Cgroup")).toString());
+    if (const QString runtime = host.value(QLatin1String("Runtime")).toString(); !runtime.isEmpty() && runtime != QLatin1String("runc"))
+        return QStringLiteral("--runtime %1").arg(runtime);
+    if (!host.value(QLatin1String("Annotations")).toObject().isEmpty())
+        return QStringLiteral("--annotation");
+    if (!host.value(QLatin1String("Sysctls")).toObject().isEmpty())
+        return QStringLiteral("--sysctl %1").arg(host.value(QLatin1String("Sysctls")).toObject().keys().first());
+    // The kernel's out-of-memory killer: a tenant's containers go first, never the host's.
+    if (host.value(QLatin1String("OomKillDisable")).toBool())
+        return QStringLiteral("--oom-kill-disable");
+    if (host.value(QLatin1String("OomScoreAdj")).toInt() < 0)
+        return QStringLiteral("--oom-score-adj %1").arg(host.value(QLatin1String("OomScoreAdj")).toInt());
+    // Swap without bound outgrows the memory the plan counts.
+    if (host.value(QLatin1String("MemorySwap")).toInteger() < 0)
+        return QStringLiteral("--memory-swap -1");
+    // Logs stay on the host: other drivers send them to any address the daemon can reach.
+    const QJsonObject log = host.value(QLatin1String("LogConfig")).toObject();
+    if (const QString driver = log.value(QLatin1String("Type")).toString();
+        !driver.isEmpty() && driver != QLatin1String("json-file") && driver != QLatin1String("local") && driver != QLatin1String("none"))
+        return QStringLiteral("--log-driver %1").arg(driver);
     const QJsonObject labels = body.value(QLatin1String("Labels")).toObject();
     for (auto it = labels.begin(); it != labels.end(); ++it)
         if (it.key().startsWith(QLatin1String(ContainerSpec::ReservedLabelPrefix)))
             return QStringLiteral("--label %1 (reserved)").arg(it.key());
+    return {};
+}
+
+QString PolicyGate::deniedExecOption(const QJsonObject &body)
+{
+    if (body.value(QLatin1String("Privileged")).toBool())
+        return QStringLiteral("exec --privileged");
     return {};
 }
 
@@ -109,6 +170,8 @@ Expected<Admission> PolicyGate::admitContainer(const QString &host, QJsonObject 
     if (!option.isEmpty())
         return deny(a.action, host, a.target,
                     Error::make(Error::Denied, tr("Tenant \"%1\" may not use %2.").arg(m_who.tenant, option)));
+    if (Error e = checkPublished(host, body); e.isError())
+        return deny(a.action, host, a.target, e);
     auto t = m_store->tenant(m_who.tenant);
     if (!t)
         return deny(a.action, host, a.target, t.error());
@@ -151,6 +214,18 @@ Expected<Admission> PolicyGate::admitContainer(const QString &host, QJsonObject 
     for (const auto &n : std::as_const(networks))
         if (auto e = checkOwned(host, n, QStringLiteral("network")); e.isError())
             return deny(a.action, host, a.target, e);
+    // Containers it shares namespaces or volumes with, or links to, must be the tenant's own.
+    QStringList containers;
+    for (const char *key : {"NetworkMode", "PidMode", "IpcMode"})
+        if (const QString v = hostConfig.value(QLatin1String(key)).toString(); v.startsWith(QLatin1String("container:")))
+            containers << v.mid(10);
+    for (const auto &v : hostConfig.value(QLatin1String("VolumesFrom")).toArray())
+        containers << v.toString().section(QLatin1Char(':'), 0, 0);
+    for (const auto &l : hostConfig.value(QLatin1String("Links")).toArray())
+        containers << l.toString().section(QLatin1Char(':'), 0, 0).remove(0, l.toString().startsWith(QLatin1Char('/')) ? 1 : 0);
+    for (const auto &c : std::as_const(containers))
+        if (auto e = checkOwned(host, c, QStringLiteral("container")); e.isError())
+            return deny(a.action, host, a.target, e);
     // Named volumes must be the tenant's own.
     QStringList volumes;
     for (const auto &b : hostConfig.value(QLatin1String("Binds")).toArray())
@@ -186,6 +261,50 @@ Expected<Admission> PolicyGate::admitContainer(const QString &host, QJsonObject 
         return deny(a.action, host, a.target, r.error());
     a.reservation = *r;
     return a;
+}
+
+Error PolicyGate::checkPublished(const QString &host, const QJsonObject &body)
+{
+    if (!m_who.isTenant())
+        return {};
+    auto d = m_store->hostDomain(host);
+    if (!d)
+        return d.error();
+    // A host of the tenant's own (its private domain, a dedicated host) is the tenant's to open.
+    if (d->domain == QLatin1String("private") && d->tenant == m_who.tenant)
+        return {};
+    const QJsonObject hostConfig = body.value(QLatin1String("HostConfig")).toObject();
+    if (hostConfig.value(QLatin1String("PublishAllPorts")).toBool())
+        return Error::make(Error::Denied, tr("Tenant \"%1\" may not publish every port (-P) on the shared host %2: publish each on 127.0.0.1 "
+                                             "(-p 127.0.0.1:8080:80); the platform's edge router makes services public.")
+                                              .arg(m_who.tenant, host));
+    const QJsonObject bindings = hostConfig.value(QLatin1String("PortBindings")).toObject();
+    for (auto it = bindings.begin(); it != bindings.end(); ++it) {
+        for (const auto &b : it.value().toArray()) {
+            const QJsonObject o = b.toObject();
+            const QString ip = o.value(QLatin1String("HostIp")).toString();
+            const QString portText = o.value(QLatin1String("HostPort")).toString();
+            // "8080" or a range "8080-8090": each end counts.
+            for (const QString &end : portText.split(QLatin1Char('-'))) {
+                const int port = end.toInt();
+                if (port > 0 && port < 1024)
+                    return Error::make(Error::Denied, tr("Tenant \"%1\" may not publish port %2 on the shared host %3: ports below 1024 are the "
+                                                         "platform's edge router's; use 1024 or above.")
+                                                          .arg(m_who.tenant).arg(port).arg(host));
+            }
+            const bool loopback = ip.startsWith(QLatin1String("127.")) || ip == QLatin1String("::1") || ip == QLatin1String("[::1]")
+                || ip == QLatin1String("localhost");
+            if (!loopback)
+                return Error::make(Error::Denied, tr("Tenant \"%1\" may not publish %2 on %3 of the shared host %4: publish it on 127.0.0.1 "
+                                                     "(-p 127.0.0.1:%6:%5); the platform's edge router makes services public.")
+                                                      .arg(m_who.tenant, portText.isEmpty() ? it.key() : portText,
+                                                           ip.isEmpty() || ip == QLatin1String("0.0.0.0") || ip == QLatin1String("::")
+                                                               ? tr("all interfaces")
+                                                               : ip,
+                                                           host, it.key().section(QLatin1Char('/'), 0, 0), portText));
+        }
+    }
+    return {};
 }
 
 Expected<Admission> PolicyGate::admitVolume(const QString &host, QJsonObject &body)
@@ -242,6 +361,14 @@ Expected<Admission> PolicyGate::admitNetwork(const QString &host, QJsonObject &b
     const QJsonObject ipam = body.value(QLatin1String("IPAM")).toObject();
     if (!ipam.value(QLatin1String("Config")).toArray().isEmpty() || !ipam.value(QLatin1String("Options")).toObject().isEmpty())
         return refuse(QStringLiteral("--subnet"));
+    // Swarm's ingress and networks made from another's configuration are the platform's.
+    for (const char *key : {"Ingress", "ConfigOnly"})
+        if (body.value(QLatin1String(key)).toBool())
+            return refuse(QLatin1String(key));
+    if (!body.value(QLatin1String("ConfigFrom")).toObject().isEmpty())
+        return refuse(QStringLiteral("--config-from"));
+    if (const QString scope = body.value(QLatin1String("Scope")).toString(); !scope.isEmpty() && scope != QLatin1String("local"))
+        return refuse(QStringLiteral("--scope %1").arg(scope));
     if (!ipam.value(QLatin1String("Driver")).toString().isEmpty() && ipam.value(QLatin1String("Driver")).toString() != QLatin1String("default"))
         return refuse(QStringLiteral("--ipam-driver %1").arg(ipam.value(QLatin1String("Driver")).toString()));
     if (isSharedNetwork(name) || name == QLatin1String("host"))
@@ -287,7 +414,9 @@ Expected<Admission> PolicyGate::admitUpdate(const QString &host, const QString &
         for (auto it = update.begin(); it != update.end(); ++it)
             if (!allowed.contains(it.key()))
                 return deny(a.action, host, ref, Error::make(Error::Denied, tr("Tenant \"%1\" may not change %2.").arg(m_who.tenant, it.key())));
-        if (cpus == 0 || memory == 0)
+        const bool negative = (update.contains(QLatin1String("NanoCpus")) && cpus < 0) || (update.contains(QLatin1String("Memory")) && memory < 0)
+            || update.value(QLatin1String("MemorySwap")).toInteger() < 0;
+        if (cpus == 0 || memory == 0 || negative)
             return deny(a.action, host, ref,
                         Error::make(Error::Denied, tr("Tenant \"%1\" may not lift a container's limits; give --cpus and --memory a positive value.").arg(m_who.tenant)));
     }
@@ -356,6 +485,34 @@ Error PolicyGate::checkRemoteSource(const QString &what, const QString &source)
     if (!remote)
         return {};
     return deny(what, {}, source, Error::make(Error::Denied, tr("Tenant \"%1\" may not have the daemon fetch %2 (%3).").arg(m_who.tenant, source, what)));
+}
+
+Error PolicyGate::checkImageName(const QString &action, const QString &host, const QString &name)
+{
+    if (!m_who.isTenant() || name.isEmpty())
+        return {};
+    // a daemon of the tenant's own (its private domain) shares its names with no one
+    if (auto d = m_store->hostDomain(host); d && d->domain == QLatin1String("private") && d->tenant == m_who.tenant)
+        return {};
+    auto ref = ImageRef::parse(name);
+    if (!ref)
+        return deny(action, host, name, ref.error());
+    const QString repository = ref->repository;
+    if (repository.section(QLatin1Char('/'), 0, 0) == m_who.tenant && repository.contains(QLatin1Char('/')))
+        return {};
+    // compose's APP-SERVICE for an app the tenant holds on this host
+    if (!repository.contains(QLatin1Char('/')) || repository.startsWith(QLatin1String("library/"))) {
+        const QString plain = repository.startsWith(QLatin1String("library/")) ? repository.mid(8) : repository;
+        for (qsizetype dash = plain.indexOf(QLatin1Char('-')); dash > 0; dash = plain.indexOf(QLatin1Char('-'), dash + 1)) {
+            auto app = m_store->owned(host, plain.left(dash), QStringLiteral("app"));
+            if (app && app->tenant == m_who.tenant)
+                return {};
+        }
+    }
+    return deny(action, host, name,
+                Error::make(Error::Denied, tr("Tenant \"%1\" may name images only under %1/ (%1/web:1) or after an app of its own, not \"%2\": "
+                                              "every tenant's containers on the host use an image of that name.")
+                                               .arg(m_who.tenant, name)));
 }
 
 Error PolicyGate::tenantDenial(const QString &action) const

@@ -50,11 +50,17 @@ public:
 
     // The options a tenant may not use, named (empty when the body is fine). Pure; no database.
     static QString deniedOption(const QJsonObject &createBody);
+    // The same for an exec in a container of the tenant's own (--privileged). Pure.
+    static QString deniedExecOption(const QJsonObject &execBody);
     // Whether the principal may work on this host.
     Backends::Error checkHost(const QString &host);
     // A container create: checks, fills in the tenant's label and (when the request has none)
     // limits of a fair share of the plan, and reserves quota. The body is changed in place.
     Backends::Expected<Admission> admitContainer(const QString &host, QJsonObject &body, const QString &name);
+    // A tenant's published ports on a shared host: on loopback only (the edge router makes
+    // services public) and never below 1024 (the router's). A host of the tenant's own
+    // (private domain) is the tenant's to open. Pure but for the host's domain.
+    Backends::Error checkPublished(const QString &host, const QJsonObject &createBody);
     // A volume create: the local driver without options (they can mount host folders), the
     // tenant's label, and an ownership record (its size counts against the disk quota once
     // metered).
@@ -80,6 +86,11 @@ public:
     void removed(const QString &host, const QString &ref, const QString &kind = QStringLiteral("container"), const QString &target = {});
     // Builds and imports: tenants may not have the daemon fetch remote URLs.
     Backends::Error checkRemoteSource(const QString &what, const QString &source);
+    // Names a tenant's build or import gives an image on a shared daemon: under the tenant's
+    // own namespace (TENANT/…, on any registry) or an app of its own's (APP-SERVICE, compose's
+    // default), never a name other tenants' containers use (busybox, nginx:latest). A host of
+    // the tenant's own (private domain) is free. Recorded when refused.
+    Backends::Error checkImageName(const QString &action, const QString &host, const QString &name);
     // Any other action the principal may not take as a tenant (recorded as denied).
     Backends::Error denyForTenant(const QString &action);
     // The same refusal without its audit record (none for an admin). Pure; no database.

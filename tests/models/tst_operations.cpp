@@ -9,7 +9,7 @@
 #include "docker/dockerclient.h"
 #include "store/store.h"
 #include "store/tenancystore.h"
-#include "httppeer.h"
+#include "scriptedengine.h"
 #include "tenancyfixture.h"
 
 #include <QJsonArray>
@@ -26,57 +26,7 @@
 using namespace Wharf::Models;
 using namespace Wharf::Backends;
 
-namespace {
-
-// The engine's side: creates answer with an id (a name with "boom" fails with a 500), every
-// other call with 204; what came is remembered.
-class ScriptedEngine
-{
-public:
-    explicit ScriptedEngine(const QString &path)
-    {
-        m_server.listen(path);
-        TestSupport::serveRequestsWithBodies(&m_server, [this](QLocalSocket *s, const TestSupport::PeerRequest &r) {
-            answer(s, r);
-            return true;
-        });
-    }
-    QString url() const { return QStringLiteral("unix://") + m_server.fullServerName(); }
-    QList<QByteArray> calls; // "POST /containers/create?name=web", …
-    QList<QJsonObject> bodies;
-
-private:
-    static void reply(QLocalSocket *s, int code, const QByteArray &json)
-    {
-        const QByteArray status = code == 201 ? "201 Created" : code == 204 ? "204 No Content" : code == 500 ? "500 Internal Server Error" : "200 OK";
-        s->write("HTTP/1.1 " + status + "\r\nApi-Version: 1.41\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(json.size())
-                 + "\r\n\r\n" + json);
-        s->flush();
-    }
-    void answer(QLocalSocket *s, const TestSupport::PeerRequest &r)
-    {
-        if (r.target == "/_ping")
-            return reply(s, 200, "OK");
-        // without the API version prefix
-        QByteArray path = r.target;
-        if (path.startsWith("/v1."))
-            path = path.mid(path.indexOf('/', 1));
-        calls << r.method + ' ' + path;
-        bodies << QJsonDocument::fromJson(r.body).object();
-        if (path.contains("boom"))
-            return reply(s, 500, R"({"message":"the engine broke"})");
-        if (path.startsWith("/containers/create"))
-            return reply(s, 201, R"({"Id":"c0ffee","Warnings":[]})");
-        if (path.startsWith("/volumes/create"))
-            return reply(s, 201, QByteArray(R"({"Name":")") + QJsonDocument(bodies.last()).object().value(QLatin1String("Name")).toString().toUtf8() + "\"}");
-        if (path.startsWith("/networks/create"))
-            return reply(s, 201, R"({"Id":"n0ffee"})");
-        reply(s, 204, {});
-    }
-    QLocalServer m_server;
-};
-
-} // namespace
+using TestSupport::ScriptedEngine;
 
 class TestOperations : public QObject
 {
@@ -90,20 +40,11 @@ class TestOperations : public QObject
 
     static constexpr const char *Host = "h1";
 
-    // The inline runner wharfctl uses.
-    static GateRunner inlineRunner(std::shared_ptr<PolicyGate> gate)
-    {
-        return [gate](std::function<void(PolicyGate &)> work, std::function<void()> then) {
-            work(*gate);
-            if (then)
-                then();
-        };
-    }
     std::unique_ptr<Operations> operations(const QString &tenant)
     {
         auto ops = std::make_unique<Operations>(QString::fromLatin1(Host));
         auto gate = std::make_shared<PolicyGate>(m_store, Principal{QStringLiteral("tester"), tenant});
-        ops->setRunner(inlineRunner(gate), !tenant.isEmpty());
+        ops->setRunner(TestSupport::inlineGateRunner(gate), !tenant.isEmpty());
         return ops;
     }
     Outcome runAndWait(Operations &ops, const Request &r, Operations::Send send)
