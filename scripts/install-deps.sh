@@ -12,13 +12,14 @@ BUILD_PKGS=(
   fonts-noto-cjk fonts-dejavu-core
 )
 # What the tests start and use: a private Docker Engine, test images made from Debian
-# packages, Xvfb for screenshots, and tools for the benchmarks.
+# packages, Xvfb for screenshots, tools for the benchmarks, and clang's libFuzzer.
 TEST_PKGS=(
   docker.io containerd runc iptables iproute2 busybox-static curl openssl
   xvfb xauth x11-apps imagemagick hyperfine procps desktop-file-utils
   dbus-bin gnome-keyring libsecret-tools openssh-server openssh-client
   docker-registry apache2-utils postgresql docker-compose zsh
   rootlesskit slirp4netns uidmap util-linux passwd
+  clang libclang-rt-14-dev
 )
 
 want=("${BUILD_PKGS[@]}")

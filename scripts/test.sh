@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs everything the tests need, builds with warnings as errors, and runs every test.
 # In CI every test runs once, built with AddressSanitizer and UBSan; the .deb is made from a
-# plain build of the programs (no tests) and checked in the same run. Elsewhere the tests run
-# on the plain build (WHARF_ASAN=1 adds a run under the sanitizers).
+# plain build of the programs (no tests) and checked in the same run, and the parsers are
+# fuzzed (scripts/fuzz.sh, 20 s each). Elsewhere the tests run on the plain build
+# (WHARF_ASAN=1 adds a run under the sanitizers, WHARF_FUZZ=1 the fuzzers).
 # The tests start their own services (a private dockerd per fixture, on loopback, in temporary
 # folders) and stop them. Needs root (dockerd) — CI runs as root.
 set -euo pipefail
@@ -41,6 +42,10 @@ if [[ "${CI:-}" == true ]]; then
   # (ASAN_OPTIONS and UBSAN_OPTIONS are set per test: leak checking is off, Qt keeps
   # process-wide caches until exit.)
   run_ctest build/asan "$@"
+  # The parsers of outside input, each fuzzed for a bounded time on its corpus.
+  t=$SECONDS
+  ./scripts/fuzz.sh "${WHARF_FUZZ_SECONDS:-20}"
+  echo "Fuzzed in $((SECONDS - t)) s"
 else
   cmake --preset dev -DWHARF_BUILD_TESTS=ON >/dev/null
   cmake --build build/dev --parallel "$(nproc)"
@@ -50,6 +55,9 @@ else
     cmake --preset asan -DWHARF_BUILD_TESTS=ON -DWHARF_BUILD_BENCH=OFF >/dev/null
     cmake --build build/asan --parallel "$(nproc)"
     run_ctest build/asan -LE packaging "$@"
+  fi
+  if [[ -n "${WHARF_FUZZ:-}" ]]; then
+    ./scripts/fuzz.sh "${WHARF_FUZZ_SECONDS:-20}"
   fi
 fi
 echo "Tests done in $((SECONDS - started)) s"

@@ -2139,6 +2139,10 @@
         <source>The manifest of %1 has no image config.</source>
         <translation>%1 的清单中没有镜像配置。</translation>
     </message>
+    <message>
+        <source>The registry at %1 sent an answer larger than %2 MiB; it was not read.</source>
+        <translation>%1 处的镜像仓库发送的应答超过 %2 MiB，未予读取。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends::SshSession</name>

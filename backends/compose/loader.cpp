@@ -703,9 +703,11 @@ std::optional<qint64> parseDuration(const QString &text)
 {
     const QString t = text.trimmed();
     bool ok = false;
+    // What fits in nanoseconds (about 292 years); more is not a duration.
+    constexpr double MaxNanos = 9.2e18;
     const qint64 secs = t.toLongLong(&ok);
     if (ok)
-        return secs * 1'000'000'000LL;
+        return secs >= 0 && double(secs) * 1e9 <= MaxNanos ? std::optional<qint64>(secs * 1'000'000'000LL) : std::nullopt;
     static const QRegularExpression part(u"(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)"_s);
     qint64 total = 0;
     qsizetype at = 0;
@@ -720,6 +722,8 @@ std::optional<qint64> parseDuration(const QString &text)
         const double n = m.captured(1).toDouble();
         const QString u = m.captured(2);
         const double factor = u == u"ns"_s ? 1 : (u == u"us"_s || u == u"µs"_s) ? 1e3 : u == u"ms"_s ? 1e6 : u == u"s"_s ? 1e9 : u == u"m"_s ? 60e9 : 3600e9;
+        if (n * factor + double(total) > MaxNanos)
+            return std::nullopt;
         total += static_cast<qint64>(n * factor);
     }
     if (at != t.size())
@@ -732,6 +736,8 @@ std::optional<qint64> parseNanoCpus(const QString &text)
     bool ok = false;
     const double c = text.trimmed().toDouble(&ok);
     if (!ok || c < 0)
+        return std::nullopt;
+    if (c * 1e9 > 9.2e18) // more CPUs than there are nanoseconds to count them in
         return std::nullopt;
     return static_cast<qint64>(c * 1e9 + 0.5);
 }

@@ -73,7 +73,7 @@ public:
     YamlNode &set(const QString &key, YamlNode value, const Mark &keyMark = {});
     bool remove(QStringView key);
     QStringList keys() const;
-    void append(YamlNode item) { items.push_back(std::move(item)); }
+    void append(YamlNode item);
 
     // "a scalar, a sequence ..." for messages
     QString kindName() const;
@@ -85,6 +85,12 @@ struct YamlNode::Entry
     Mark keyMark;
     YamlNode value;
 };
+
+// (after Entry: moving a node needs the whole type)
+inline void YamlNode::append(YamlNode item)
+{
+    items.push_back(std::move(item));
+}
 
 struct YamlParse
 {

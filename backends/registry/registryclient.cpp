@@ -94,7 +94,21 @@ void RegistryJob::send()
     req.setTransferTimeout(m_client->m_timeoutMs);
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
     m_reply = m_client->m_nam->sendCustomRequest(req, m_method);
+    bound(m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &RegistryJob::onReply);
+}
+
+void RegistryJob::bound(QNetworkReply *reply)
+{
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, reply](qint64 received, qint64 total) {
+        if (received <= MaxAnswerBytes && total <= MaxAnswerBytes)
+            return;
+        if (reply != m_reply)
+            return;
+        done(Error::make(Error::Protocol, RegistryClient::tr("The registry at %1 sent an answer larger than %2 MiB; it was not read.")
+                                              .arg(m_url.authority())
+                                              .arg(MaxAnswerBytes / (1024 * 1024))));
+    });
 }
 
 Error RegistryJob::errorFromBody(const QString &fallback) const
@@ -208,6 +222,7 @@ void RegistryJob::fetchToken(const QHash<QString, QString> &challenge)
     req.setTransferTimeout(m_client->m_timeoutMs);
     ++m_client->m_tokenRequests;
     m_reply = m_client->m_nam->get(req);
+    bound(m_reply);
     connect(m_reply, &QNetworkReply::finished, this, [this, scope, url] {
         QNetworkReply *r = m_reply;
         if (!r || m_done)

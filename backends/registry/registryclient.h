@@ -39,6 +39,9 @@ public:
     // The body as JSON; sets error() (and returns an empty document) when it is not JSON.
     QJsonDocument json();
     void abort() override;
+    // The most an answer (a manifest, a tag list, a token) may hold: a registry that sends more
+    // is cut off with an error instead of growing the console's memory.
+    static constexpr qint64 MaxAnswerBytes = 16 * 1024 * 1024;
 
 private:
     friend class RegistryClient;
@@ -47,6 +50,8 @@ private:
     void onReply();
     void fetchToken(const QHash<QString, QString> &challenge);
     void done(const Error &e);
+    // Cuts a reply off at MaxAnswerBytes.
+    void bound(QNetworkReply *reply);
     Error errorFromBody(const QString &fallback) const;
 
     QPointer<RegistryClient> m_client;

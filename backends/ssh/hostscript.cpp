@@ -90,7 +90,7 @@ void HostScript::run(const QByteArray &script, const QStringList &args, const QS
         else
             t = SshSession::create(target, settings)->newChannel(this);
         m_transport = t;
-        connect(t, &Transport::connected, this, [this, t, script] {
+        connect(t, &Transport::connected, this, [t, script] {
             t->device()->write(script);
             t->closeWrite();
         });

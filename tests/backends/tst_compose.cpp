@@ -147,7 +147,13 @@ private Q_SLOTS:
         QCOMPARE(parseDuration(QStringLiteral("10")), std::optional<qint64>(10'000'000'000LL));
         QVERIFY(!parseDuration(QStringLiteral("10 s")));
         QVERIFY(!parseDuration(QStringLiteral("soon")));
+        // past what nanoseconds hold (found by fuzz_small_parsers): refused, not wrapped
+        QVERIFY(!parseDuration(QStringLiteral("9200000001")));
+        QVERIFY(!parseDuration(QStringLiteral("99999999999999999999999999h")));
+        QVERIFY(!parseDuration(QStringLiteral("2000000h2000000h2000000h")));
+        QCOMPARE(parseDuration(QStringLiteral("9200000000")), std::optional<qint64>(9'200'000'000'000'000'000LL));
         QCOMPARE(parseNanoCpus(QStringLiteral("0.5")), std::optional<qint64>(500'000'000));
+        QVERIFY(!parseNanoCpus(QStringLiteral("1e300")));
         QCOMPARE(splitCommand(QStringLiteral("sh -c 'echo \"hi there\"' x\\ y")),
                  std::optional<QStringList>({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo \"hi there\""), QStringLiteral("x y")}));
         QVERIFY(!splitCommand(QStringLiteral("echo 'open")));

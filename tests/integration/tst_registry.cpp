@@ -374,6 +374,40 @@ private Q_SLOTS:
         const Error ping = awaitError(c);
         QVERIFY2(ping.message.contains(QStringLiteral("is not a Docker registry")), qPrintable(ping.message));
     }
+
+    // A peer that never stops sending: cut off at the bound with an error, the memory it took
+    // given back (the peer would send 256 MiB).
+    void oversizedAnswer()
+    {
+        QTcpServer peer;
+        QVERIFY(peer.listen(QHostAddress::LocalHost));
+        qint64 sent = 0;
+        connect(&peer, &QTcpServer::newConnection, &peer, [&peer, &sent] {
+            while (QTcpSocket *s = peer.nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, s, [s, &sent] {
+                    s->readAll();
+                    s->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 268435456\r\n\r\n{\"repositories\": [");
+                    const QByteArray chunk(1024 * 1024, ' ');
+                    // more as the peer reads, up to the announced length
+                    auto more = [s, chunk, &sent] {
+                        if (s->bytesToWrite() < 4 * chunk.size() && sent < 268435456) {
+                            s->write(chunk);
+                            sent += chunk.size();
+                        }
+                    };
+                    connect(s, &QTcpSocket::bytesWritten, s, more);
+                    more();
+                });
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+        RegistryClient *c = client(QStringLiteral("127.0.0.1:%1").arg(peer.serverPort()), false);
+        auto repos = await<QStringList>([c](auto done) { c->repositories(done); });
+        QVERIFY(!repos);
+        QCOMPARE(repos.error().kind, Error::Protocol);
+        QVERIFY2(repos.error().message.contains(QStringLiteral("larger than 16 MiB")), qPrintable(repos.error().message));
+        QVERIFY2(sent < 64 * 1024 * 1024, qPrintable(QString::number(sent)));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRegistry)
