@@ -277,10 +277,6 @@
         <translation>%1 中也有该密钥；Wharf 只读取该文件：请用 ssh-keygen -R &apos;%2&apos; 在那里删除。</translation>
     </message>
     <message>
-        <source>usage: wharfctl host ls|add|rm|test|forget-key</source>
-        <translation>用法：wharfctl host ls|add|rm|test|forget-key</translation>
-    </message>
-    <message>
         <source>usage: wharfctl [-H HOST] meter   (one metering tick for the host; run it from cron or use the controller)</source>
         <translation>用法：wharfctl [-H 主机] meter   （为主机计量一次；可由 cron 运行，或使用 controller）</translation>
     </message>
@@ -841,10 +837,6 @@
         <translation>进程数:          %1</translation>
     </message>
     <message>
-        <source>usage: wharfctl tenant create|show|suspend|resume|plan|role|rm|provision|deprovision|endpoints NAME</source>
-        <translation>用法: wharfctl tenant create|show|suspend|resume|plan|role|rm|provision|deprovision|endpoints 名称</translation>
-    </message>
-    <message>
         <source>%1 memory, %2 CPUs, %3 processes</source>
         <translation>内存 %1,CPU %2 个,进程 %3 个</translation>
     </message>
@@ -927,6 +919,26 @@
     <message>
         <source>--pids-limit takes a number of processes (or -1 for no limit), not &quot;%1&quot;</source>
         <translation>--pids-limit 需要一个进程数(或 -1 表示不限),而不是“%1”</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl host import PROFILE [--ssh-key FILE]</source>
+        <translation>用法：wharfctl host import 连接配置文件 [--ssh-key 文件]</translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s database: %1 (wharfctl --db %1 db login keeps its password in the keychain)</source>
+        <translation>租户的数据库：%1（wharfctl --db %1 db login 会把其密码保存在钥匙串中）</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl host ls|add|rm|test|forget-key|import</source>
+        <translation>用法：wharfctl host ls|add|rm|test|forget-key|import</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl tenant create|show|suspend|resume|plan|role|rm|provision|deprovision|endpoints|profile NAME</source>
+        <translation>用法：wharfctl tenant create|show|suspend|resume|plan|role|rm|provision|deprovision|endpoints|profile 名称</translation>
+    </message>
+    <message>
+        <source>Tenant %1 has no endpoints yet (wharfctl tenant provision|dedicate).</source>
+        <translation>租户 %1 还没有端点（wharfctl tenant provision|dedicate）。</translation>
     </message>
 </context>
 <context>
@@ -3193,6 +3205,53 @@
     <message>
         <source>The %1 from %2 is not over yet: it can be billed from %3 on.</source>
         <translation>自 %2 起的这个 %1 还没有结束：从 %3 起才能开具账单。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::ConnectionProfile</name>
+    <message>
+        <source>A connection profile is at most %1 KiB; this one has %2 bytes.</source>
+        <translation>连接配置文件最多 %1 KiB；此文件有 %2 字节。</translation>
+    </message>
+    <message>
+        <source>This is not a connection profile (not a JSON object: %1).</source>
+        <translation>这不是连接配置文件（不是 JSON 对象：%1）。</translation>
+    </message>
+    <message>
+        <source>This is not a connection profile (no &quot;wharfProfile&quot;).</source>
+        <translation>这不是连接配置文件（没有“wharfProfile”）。</translation>
+    </message>
+    <message>
+        <source>This connection profile is of version %1; this Wharf reads version %2 and older.</source>
+        <translation>此连接配置文件的版本为 %1；本 Wharf 只能读取 %2 及更早的版本。</translation>
+    </message>
+    <message>
+        <source>The connection profile names no tenant, or one that cannot be (&quot;%1&quot;).</source>
+        <translation>连接配置文件没有指明租户，或指明的租户名称无效（“%1”）。</translation>
+    </message>
+    <message>
+        <source>The connection profile&apos;s database is not a PostgreSQL address: %1</source>
+        <translation>连接配置文件中的数据库不是 PostgreSQL 地址：%1</translation>
+    </message>
+    <message>
+        <source>A connection profile has at most %1 hosts; this one has %2.</source>
+        <translation>连接配置文件最多包含 %1 台主机；此文件有 %2 台。</translation>
+    </message>
+    <message>
+        <source>A host of the connection profile has no usable name.</source>
+        <translation>连接配置文件中的某台主机没有可用的名称。</translation>
+    </message>
+    <message>
+        <source>The host %1 of the connection profile is of an unknown kind &quot;%2&quot;.</source>
+        <translation>连接配置文件中的主机 %1 类型未知：“%2”。</translation>
+    </message>
+    <message>
+        <source>The host %1 of the connection profile has no ssh:// address of a daemon (%2).</source>
+        <translation>连接配置文件中的主机 %1 没有守护进程的 ssh:// 地址（%2）。</translation>
+    </message>
+    <message>
+        <source>The host %1 was not saved: %2</source>
+        <translation>主机 %1 未保存：%2</translation>
     </message>
 </context>
 <context>
@@ -5637,6 +5696,36 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
         <source>All &amp;apps</source>
         <translation>全部应用(&amp;A)</translation>
     </message>
+    <message>
+        <source>&amp;Import connection profile…</source>
+        <translation>导入连接配置(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import connection profile</source>
+        <translation>导入连接配置</translation>
+    </message>
+    <message>
+        <source>Connection profiles (*.wharf-profile *.json);;All files (*)</source>
+        <translation>连接配置文件 (*.wharf-profile *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Your SSH private key for %1 (cancel: the agent&apos;s keys)</source>
+        <translation>您用于 %1 的 SSH 私钥（取消：使用 SSH 代理中的密钥）</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n host(s) of tenant %1: %2</source>
+        <translation>
+            <numerusform>已保存租户 %1 的 %n 台主机：%2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Ui::NodeItem</name>
@@ -7429,10 +7518,6 @@ Run &apos;wharfctl COMMAND --help&apos; for a command&apos;s options.</source>
         <translation>他人访问它的地址（与发布地址不同时）</translation>
     </message>
     <message>
-        <source>saved hosts (TLS keys in the keychain); forget-key removes a host&apos;s SSH key from Wharf&apos;s known_hosts</source>
-        <translation>已保存的主机（TLS 私钥在钥匙串中）；forget-key 从 Wharf 的 known_hosts 中删除主机的 SSH 密钥</translation>
-    </message>
-    <message>
         <source>the host&apos;s group</source>
         <translation>主机所属分组</translation>
     </message>
@@ -7743,6 +7828,10 @@ Run &apos;wharfctl COMMAND --help&apos; for a command&apos;s options.</source>
     <message>
         <source>processes in the container at most (-1: no limit)</source>
         <translation>容器内最多的进程数(-1:不限)</translation>
+    </message>
+    <message>
+        <source>saved hosts (TLS keys in the keychain); forget-key removes a host&apos;s SSH key from Wharf&apos;s known_hosts; import saves a tenant&apos;s endpoints from its connection profile</source>
+        <translation>已保存的主机（TLS 私钥在钥匙串中）；forget-key 从 Wharf 的 known_hosts 中删除主机的 SSH 密钥；import 从租户的连接配置文件保存其端点</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,7 @@
 #include "mainwindow.h"
+#include <QFile>
+#include <QFileDialog>
+#include "tenancy/tenantprofile.h"
 #include "tenants/auditpage.h"
 #include "tenants/tenantdashboard.h"
 #include "tenants/tenantspage.h"
@@ -58,6 +61,7 @@ MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
     , m_navModel(new NavigationModel(this))
     , m_pages(new QStackedWidget)
 {
+    chooseFile = [this](const QString &title, const QString &filter) { return QFileDialog::getOpenFileName(this, title, QString(), filter); };
     setWindowTitle(tr("Wharf"));
     resize(1280, 780);
 
@@ -126,6 +130,7 @@ MainWindow::MainWindow(HostRegistry *hosts, QWidget *parent)
 
     auto *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Add host…"), this, &MainWindow::addHost);
+    file->addAction(tr("&Import connection profile…"), this, &MainWindow::importProfile);
     file->addAction(tr("&Database…"), this, [this] { Q_EMIT databaseRequested(); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
@@ -541,6 +546,30 @@ QWidget *MainWindow::showAllApps()
 QWidget *MainWindow::currentPage() const
 {
     return m_pages->currentWidget();
+}
+
+void MainWindow::importProfile()
+{
+    const QString path = chooseFile(tr("Import connection profile"), tr("Connection profiles (*.wharf-profile *.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    auto done = [this](const QString &message, bool ok) {
+        m_lastImport = message;
+        if (isVisible())
+            ok ? QMessageBox::information(this, tr("Import connection profile"), message) : QMessageBox::warning(this, tr("Import connection profile"), message);
+    };
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return done(tr("Cannot read %1: %2.").arg(path, in.errorString()), false);
+    auto profile = Models::ConnectionProfile::parse(in.read(Models::ConnectionProfile::MaxBytes + 1));
+    if (!profile)
+        return done(profile.error().message, false);
+    // The tenant's own private key (it never left the tenant); none: the agent and ~/.ssh/id_*.
+    const QString key = chooseFile(tr("Your SSH private key for %1 (cancel: the agent's keys)").arg(profile->tenant), tr("All files (*)"));
+    auto saved = profile->importInto(*m_hosts->store(), key);
+    if (!saved)
+        return done(saved.error().message, false);
+    done(tr("Saved %n host(s) of tenant %1: %2", nullptr, int(saved->size())).arg(profile->tenant, saved->join(QStringLiteral(", "))), true);
 }
 
 void MainWindow::addHost()

@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QMainWindow>
 
+#include <functional>
+
 class QTreeView;
 class QStackedWidget;
 class QStandardItemModel;
@@ -55,6 +57,11 @@ public:
     QWidget *showTenants();
     QWidget *showAudit();
     QWidget *showDashboard(const QString &tenant);
+    // File → Import connection profile…: the endpoints an admin handed a tenant, saved as hosts
+    // with the tenant's own key. chooseFile answers the file dialogs (tests set it).
+    std::function<QString(const QString &title, const QString &filter)> chooseFile;
+    // The sentence the last import ended with (what the message box showed).
+    QString lastImportMessage() const { return m_lastImport; }
 
 Q_SIGNALS:
     void languageRequested(const QString &locale);
@@ -62,8 +69,10 @@ Q_SIGNALS:
 
 public Q_SLOTS:
     void addHost();
+    void importProfile();
 
 private:
+    QString m_lastImport;
     void addHostItems(Models::HostConnection *c);
     void removeHostItems(const QString &id);
     void moveHostItem(Models::HostConnection *c);

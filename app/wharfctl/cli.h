@@ -4,6 +4,7 @@
 
 #include "docker/dockerclient.h"
 #include "secrets/credentialstore.h"
+#include "store/tenancystore.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -183,6 +184,8 @@ public:
     void cmdPlan(const QStringList &a);
     void cmdTenant(const QStringList &a);
     void tenantEndpoints(const QString &tenant);
+    void tenantProfile(const QString &tenant);
+    Backends::Expected<QList<Backends::TenantEndpoint>> endpointsOf(const QString &tenant);
     void tenantDaemon(const QString &sub, const QString &tenant, const FlagParser &f);
     void cmdUser(const QStringList &a);
     void cmdBills(const QStringList &a);

@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "hosts/hoststore.h"
+#include "tenancy/tenantprofile.h"
 #include "secrets/keychainbackend.h"
 #include "ssh/knownhosts.h"
 #include "terminal.h"
@@ -251,7 +252,32 @@ void Cli::cmdHost(const QStringList &a)
         }
         return finish(0);
     }
-    failUsage(tr("usage: wharfctl host ls|add|rm|test|forget-key"));
+    if (sub == QLatin1String("import")) {
+        // A connection profile an admin handed a tenant: its own endpoints, saved as hosts.
+        FlagParser f = flagsOf("host");
+        if (auto e = f.parse(rest); e.isError())
+            return failUsage(e.message);
+        if (f.positional().size() != 1)
+            return failUsage(tr("usage: wharfctl host import PROFILE [--ssh-key FILE]"));
+        QFile in(f.positional()[0]);
+        if (!in.open(QIODevice::ReadOnly))
+            return fail(tr("Cannot read %1: %2.").arg(in.fileName(), in.errorString()));
+        auto profile = Models::ConnectionProfile::parse(in.read(Models::ConnectionProfile::MaxBytes + 1));
+        if (!profile)
+            return fail(profile.error().message);
+        const QString key = f.value(QStringLiteral("--ssh-key")).isEmpty() ? QString() : QFileInfo(f.value(QStringLiteral("--ssh-key"))).absoluteFilePath();
+        if (!key.isEmpty() && !QFileInfo::exists(key))
+            return fail(tr("The SSH key %1 does not exist.").arg(key));
+        auto saved = profile->importInto(store, key);
+        if (!saved)
+            return fail(saved.error().message);
+        for (const QString &name : *saved)
+            m_out << name << '\n';
+        if (!profile->database.isEmpty())
+            m_out << tr("The tenant's database: %1 (wharfctl --db %1 db login keeps its password in the keychain)").arg(profile->database) << '\n';
+        return finish(0);
+    }
+    failUsage(tr("usage: wharfctl host ls|add|rm|test|forget-key|import"));
 }
 
 } // namespace Wharf::App

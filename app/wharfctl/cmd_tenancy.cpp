@@ -1,6 +1,7 @@
 // Tenancy in wharfctl: the metadata database (db), plans, tenants, host domains, quotas and
 // the audit log; and the policy gate every resource command passes with --tenant.
 #include "cli.h"
+#include "tenancy/tenantprofile.h"
 #include "operations/tenancyadmin.h"
 #include "terminal.h"
 
@@ -321,10 +322,12 @@ void Cli::cmdTenant(const QStringList &a)
             return finish(0);
         }
         if (pos.isEmpty())
-            return failUsage(tr("usage: wharfctl tenant create|show|suspend|resume|plan|role|rm|provision|deprovision|endpoints NAME"));
+            return failUsage(tr("usage: wharfctl tenant create|show|suspend|resume|plan|role|rm|provision|deprovision|endpoints|profile NAME"));
         const QString name = pos.first();
         if (sub == QLatin1String("endpoints"))
             return tenantEndpoints(name);
+        if (sub == QLatin1String("profile"))
+            return tenantProfile(name);
         if (sub == QLatin1String("provision") || sub == QLatin1String("deprovision") || sub == QLatin1String("dedicate")
             || sub == QLatin1String("undedicate")) {
             if (!admin)
@@ -399,14 +402,20 @@ void Cli::cmdTenant(const QStringList &a)
     });
 }
 
+// A tenant's endpoints, as the principal may see them (a tenant its own only).
+Expected<QList<TenantEndpoint>> Cli::endpointsOf(const QString &name)
+{
+    if (m_gate->principal().isTenant() && name != m_tenantName)
+        return Error::make(Error::NotFound, tr("There is no tenant named \"%1\".").arg(name));
+    if (auto t = m_tenancy->tenant(name); !t)
+        return t.error();
+    return m_tenancy->endpoints(name);
+}
+
 // Where a tenant reaches its own daemons (a tenant sees its own).
 void Cli::tenantEndpoints(const QString &name)
 {
-    if (m_gate->principal().isTenant() && name != m_tenantName)
-        return fail(tr("There is no tenant named \"%1\".").arg(name));
-    if (auto t = m_tenancy->tenant(name); !t)
-        return fail(t.error().message);
-    auto list = m_tenancy->endpoints(name);
+    auto list = endpointsOf(name);
     if (!list)
         return fail(list.error().message);
     QJsonArray arr;
@@ -424,6 +433,26 @@ void Cli::tenantEndpoints(const QString &name)
     if (json())
         return printJson(arr), finish(0);
     printTable({tr("HOST"), tr("KIND"), tr("USER"), tr("ADDRESS"), tr("CGROUP LIMITS"), tr("CREATED")}, rows);
+    finish(0);
+}
+
+// The connection profile a tenant is handed (its endpoints and its database address; no
+// secrets): wharfctl host import (or the console's File menu) saves its hosts.
+void Cli::tenantProfile(const QString &name)
+{
+    auto list = endpointsOf(name);
+    if (!list)
+        return fail(list.error().message);
+    QString database;
+    if (StoreUrl url = m_tenancy->store()->url(); url.engine == StoreUrl::Postgres) {
+        url.user = TenancyStore::roleOf(name);
+        url.options.clear();
+        database = url.toString();
+    }
+    const Models::ConnectionProfile profile = Models::ConnectionProfile::of(name, *list, database);
+    if (profile.hosts.isEmpty())
+        m_err << tr("Tenant %1 has no endpoints yet (wharfctl tenant provision|dedicate).").arg(name) << Qt::endl;
+    m_out << profile.toJson();
     finish(0);
 }
 

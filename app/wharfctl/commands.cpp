@@ -234,15 +234,15 @@ QList<CommandDoc> build()
                      {{QStringLiteral("--address")}, "HOST[:PORT]", QT_TRANSLATE_NOOP("wharfctl", "where others reach it, when not where it is published")}},
                     {}, Needs::Daemon, true, false, false, "registry.run", [](Cli &c, const QStringList &a) { c.cmdRegistryRun(a.mid(1)); }}
       // Saved hosts
-      << CommandDoc{QStringLiteral("host"), "ls|add NAME URL|rm NAME|test NAME|forget-key NAME|HOST[:PORT]",
-                    QT_TRANSLATE_NOOP("wharfctl", "saved hosts (TLS keys in the keychain); forget-key removes a host's SSH key from Wharf's known_hosts"), Hosts,
+      << CommandDoc{QStringLiteral("host"), "ls|add NAME URL|rm NAME|test NAME|forget-key NAME|HOST[:PORT]|import PROFILE",
+                    QT_TRANSLATE_NOOP("wharfctl", "saved hosts (TLS keys in the keychain); forget-key removes a host's SSH key from Wharf's known_hosts; import saves a tenant's endpoints from its connection profile"), Hosts,
                     {{{QStringLiteral("--group")}, "GROUP", QT_TRANSLATE_NOOP("wharfctl", "the host's group")}, {{QStringLiteral("--tlsverify")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "TLS with a pinned CA")},
                      {{QStringLiteral("--tlscacert")}, "FILE", QT_TRANSLATE_NOOP("wharfctl", "the CA certificate")}, {{QStringLiteral("--tlscert")}, "FILE", QT_TRANSLATE_NOOP("wharfctl", "the client certificate")},
                      {{QStringLiteral("--tlskey")}, "FILE", QT_TRANSLATE_NOOP("wharfctl", "the client key (kept in the keychain)")},
                      {{QStringLiteral("--lab")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "allow plain tcp:// (a visibly marked lab host)")},
                      {{QStringLiteral("--ssh-key")}, "FILE", QT_TRANSLATE_NOOP("wharfctl", "the SSH key for ssh:// hosts")},
                      {{QStringLiteral("--ssh-client")}, "libssh2|openssh", QT_TRANSLATE_NOOP("wharfctl", "which SSH client to use")}},
-                    {QStringLiteral("ls"), QStringLiteral("add"), QStringLiteral("rm"), QStringLiteral("test"), QStringLiteral("forget-key")},
+                    {QStringLiteral("ls"), QStringLiteral("add"), QStringLiteral("rm"), QStringLiteral("test"), QStringLiteral("forget-key"), QStringLiteral("import")},
                     Needs::Nothing, false, false, false, nullptr, call<&Cli::cmdHost>()}
       // Platform
       << CommandDoc{QStringLiteral("db"), "status|migrate|login", QT_TRANSLATE_NOOP("wharfctl", "the database, its schema, a PostgreSQL password in the keychain"), Platform, {},
@@ -259,7 +259,7 @@ QList<CommandDoc> build()
                      {{QStringLiteral("--free")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "a free plan")}},
                     {QStringLiteral("ls"), QStringLiteral("show"), QStringLiteral("create"), QStringLiteral("update"), QStringLiteral("rm")}, Needs::Database,
                     true, false, false, nullptr, call<&Cli::cmdPlan>()}
-      << CommandDoc{QStringLiteral("tenant"), "ls|show|create|suspend|resume|plan|rm|role|provision|deprovision|dedicate|undedicate|endpoints NAME [OPTIONS]",
+      << CommandDoc{QStringLiteral("tenant"), "ls|show|create|suspend|resume|plan|rm|role|provision|deprovision|dedicate|undedicate|endpoints|profile NAME [OPTIONS]",
                     QT_TRANSLATE_NOOP("wharfctl", "tenants: their plan, state, a PostgreSQL role for their own console and daemons of their own"), Platform,
                     {{{QStringLiteral("--plan")}, "PLAN", QT_TRANSLATE_NOOP("wharfctl", "the tenant's plan")}, {{QStringLiteral("--email")}, "ADDRESS", QT_TRANSLATE_NOOP("wharfctl", "contact e-mail")},
                      {{QStringLiteral("--phone")}, "NUMBER", QT_TRANSLATE_NOOP("wharfctl", "contact phone")}, {{QStringLiteral("--display-name")}, "TEXT", QT_TRANSLATE_NOOP("wharfctl", "the name shown")},
@@ -271,7 +271,7 @@ QList<CommandDoc> build()
                      {{QStringLiteral("--socket")}, "PATH", QT_TRANSLATE_NOOP("wharfctl", "dedicate: the host daemon's socket (/var/run/docker.sock)")}},
                     {QStringLiteral("ls"), QStringLiteral("show"), QStringLiteral("create"), QStringLiteral("suspend"), QStringLiteral("resume"),
                      QStringLiteral("plan"), QStringLiteral("rm"), QStringLiteral("role"), QStringLiteral("provision"), QStringLiteral("deprovision"),
-                     QStringLiteral("dedicate"), QStringLiteral("undedicate"), QStringLiteral("endpoints")},
+                     QStringLiteral("dedicate"), QStringLiteral("undedicate"), QStringLiteral("endpoints"), QStringLiteral("profile")},
                     Needs::Database, true, false, false, nullptr, call<&Cli::cmdTenant>()}
       << CommandDoc{QStringLiteral("user"), "ls|create|rm [NAME] [OPTIONS]", QT_TRANSLATE_NOOP("wharfctl", "people with PostgreSQL roles of their own, each named in the audit log"),
                     Platform,

@@ -205,6 +205,49 @@ private Q_SLOTS:
         QVERIFY2(map.out.simplified().startsWith(QStringLiteral("0 %1 1").arg(pw->pw_uid)), qPrintable(map.out));
     }
 
+    // The admin hands the tenant a connection profile: its endpoints, no secret; the tenant's
+    // wharfctl saves them as hosts with its own key and reaches its daemon by name.
+    void theTenantIsHandedItsEndpoints()
+    {
+        QVERIFY(!m_url.isEmpty());
+        const Run profile = admin({QStringLiteral("tenant"), QStringLiteral("profile"), m_tenant});
+        CHECK_RUN(profile, 0);
+        QVERIFY2(profile.out.contains(m_url) && !profile.out.contains(QLatin1String("root@")) && !profile.out.contains(QLatin1String("PRIVATE")),
+                 qPrintable(profile.out));
+        QTemporaryDir tenantSide;
+        const QString file = tenantSide.filePath(QStringLiteral("profile.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(profile.out.toUtf8());
+        f.close();
+        const QByteArray config = qgetenv("WHARF_CONFIG_DIR");
+        const QByteArray db = qgetenv("WHARF_DB");
+        qputenv("WHARF_CONFIG_DIR", tenantSide.filePath(QStringLiteral("config")).toUtf8());
+        qunsetenv("WHARF_DB");
+        const auto restore = qScopeGuard([config, db] {
+            qputenv("WHARF_CONFIG_DIR", config);
+            qputenv("WHARF_DB", db);
+        });
+        const Run imported = TestSupport::wharfctl({QStringLiteral("host"), QStringLiteral("import"), file, QStringLiteral("--ssh-key"),
+                                                    m_env.value(QStringLiteral("WHARF_TEST_TH_TENANT_KEY"))},
+                                                   QString());
+        CHECK_RUN(imported, 0);
+        const QString name = imported.out.section(QLatin1Char('\n'), 0, 0).trimmed();
+        QCOMPARE(name, QStringLiteral("%1@127.0.0.1:%2").arg(m_tenant, m_env.value(QStringLiteral("WHARF_TEST_TH_PORT"))));
+        const Run info = TestSupport::wharfctl({QStringLiteral("--known-hosts"), m_env.value(QStringLiteral("WHARF_TEST_TH_KNOWN_HOSTS")), QStringLiteral("info")}, name);
+        CHECK_RUN(info, 0);
+        QVERIFY2(info.out.contains(root() + QLatin1Char('/') + m_user + QStringLiteral("/.local/share/docker")), qPrintable(info.out));
+        // a profile that is not one: refused, nothing saved
+        f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+        f.write("{\"wharfProfile\":1,\"tenant\":\"x\",\"hosts\":[{\"name\":\"evil\",\"kind\":\"rootless\",\"url\":\"tcp://10.0.0.1:2375\"}]}");
+        f.close();
+        const Run bad = TestSupport::wharfctl({QStringLiteral("host"), QStringLiteral("import"), file}, QString());
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains(QLatin1String("no ssh:// address")), qPrintable(bad.err));
+        const Run list = TestSupport::wharfctl({QStringLiteral("host"), QStringLiteral("ls")}, QString());
+        QVERIFY2(!list.out.contains(QLatin1String("evil")), qPrintable(list.out));
+    }
+
     // The plan holds in the kernel, whatever the tenant asks its daemon for.
     void theKernelHoldsThePlan()
     {

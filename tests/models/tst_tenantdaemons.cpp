@@ -4,6 +4,8 @@
 // (time, output), and the record of endpoints (a dedicated host serves one tenant; a tenant
 // with a daemon cannot be removed).
 #include "tenancy/tenantdaemons.h"
+#include "tenancy/tenantprofile.h"
+#include "hosts/hoststore.h"
 #include "operations/tenancyadmin.h"
 #include "ssh/hostscript.h"
 #include "tenancyfixture.h"
@@ -16,6 +18,9 @@
 using namespace Wharf;
 using namespace Wharf::Backends;
 using Models::TenantDaemons;
+using Models::ConnectionProfile;
+using Models::HostConfig;
+using Models::HostStore;
 
 namespace {
 // An OpenSSH public key line of the type, with a blob that names it.
@@ -263,6 +268,76 @@ private Q_SLOTS:
         p->maxPids = 100;
         QVERIFY(!store->updatePlan(*p).isError());
         QCOMPARE(store->plan(QStringLiteral("two"))->maxPids, 100);
+    }
+
+    // The connection profile a tenant is handed: its endpoints only, no secret, read with bounds.
+    void connectionProfiles()
+    {
+        TenantEndpoint own{QStringLiteral("acme"), QStringLiteral("h1"), QStringLiteral("rootless"), QStringLiteral("wharf-acme"),
+                           QStringLiteral("ssh://wharf-acme@h1.example:22/var/lib/wharf/tenants/wharf-acme/run/docker.sock")};
+        TenantEndpoint dedicated{QStringLiteral("acme"), QStringLiteral("d1"), QStringLiteral("dedicated"), QStringLiteral("wharf-acme"),
+                                 QStringLiteral("ssh://wharf-acme@d1.example:2222/var/run/docker.sock")};
+        TenantEndpoint other{QStringLiteral("other"), QStringLiteral("h1"), QStringLiteral("rootless"), QStringLiteral("wharf-other"),
+                             QStringLiteral("ssh://wharf-other@h1.example:22/x/docker.sock")};
+        const ConnectionProfile p = ConnectionProfile::of(QStringLiteral("acme"), {own, dedicated, other}, QStringLiteral("postgresql://wharf_t_acme@db:5432/wharf"));
+        QCOMPARE(p.hosts.size(), 2); // never another tenant's
+        const QByteArray text = p.toJson();
+        QVERIFY(!text.contains("wharf-other"));
+        auto back = ConnectionProfile::parse(text);
+        QVERIFY2(back, qPrintable(back ? QString() : back.error().message));
+        QCOMPARE(back->tenant, QStringLiteral("acme"));
+        QCOMPARE(back->database, p.database);
+        QCOMPARE(back->hosts.size(), 2);
+        QCOMPARE(back->hosts.at(0).name, QStringLiteral("acme@h1.example"));
+        QCOMPARE(back->hosts.at(1).name, QStringLiteral("acme@d1.example:2222"));
+
+        // Each bound and each malformed part: refused with a sentence.
+        auto refused = [](const QByteArray &json, const char *words) {
+            auto r = ConnectionProfile::parse(json);
+            QVERIFY2(!r, json.left(100).constData());
+            QVERIFY2(r.error().message.contains(QLatin1String(words)), qPrintable(r.error().message));
+        };
+        refused(QByteArray(ConnectionProfile::MaxBytes + 1, ' '), "at most 64 KiB");
+        QByteArray many = "{\"wharfProfile\":1,\"tenant\":\"acme\",\"hosts\":[";
+        for (int i = 0; i <= ConnectionProfile::MaxHosts; ++i)
+            many += QByteArray(i ? "," : "") + "{\"name\":\"h" + QByteArray::number(i) + "\",\"kind\":\"rootless\",\"url\":\"ssh://u@h/s.sock\"}";
+        many += "]}";
+        refused(many, "at most 64 hosts");
+        refused("[1,2]", "not a connection profile");
+        refused("{\"tenant\":\"acme\"}", "no \"wharfProfile\"");
+        refused("{\"wharfProfile\":2,\"tenant\":\"acme\"}", "version 2");
+        refused("{\"wharfProfile\":1,\"tenant\":\"../etc\"}", "names no tenant");
+        refused("{\"wharfProfile\":1,\"tenant\":\"acme\",\"database\":\"sqlite:///tmp/x.db\"}", "not a PostgreSQL address");
+        refused("{\"wharfProfile\":1,\"tenant\":\"acme\",\"hosts\":[{\"name\":\"x\",\"kind\":\"rootless\",\"url\":\"tcp://h:2375\"}]}", "no ssh:// address");
+        refused("{\"wharfProfile\":1,\"tenant\":\"acme\",\"hosts\":[{\"name\":\"x\",\"kind\":\"root\",\"url\":\"ssh://u@h/s.sock\"}]}", "unknown kind");
+        refused("{\"wharfProfile\":1,\"tenant\":\"acme\",\"hosts\":[{\"name\":\"\",\"kind\":\"rootless\",\"url\":\"ssh://u@h/s.sock\"}]}", "no usable name");
+
+        // Imported: saved hosts in the tenant's group with its key; again, nothing changes; a
+        // moved endpoint is brought up to date.
+        QTemporaryDir dir;
+        HostStore store(dir.filePath(QStringLiteral("hosts.json")));
+        QVERIFY(!store.load().isError());
+        const QString key = dir.filePath(QStringLiteral("id_ed25519"));
+        auto saved = back->importInto(store, key);
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().message));
+        QCOMPARE(*saved, (QStringList{QStringLiteral("acme@h1.example"), QStringLiteral("acme@d1.example:2222")}));
+        const HostConfig *h1 = store.findByName(QStringLiteral("acme@h1.example"));
+        QVERIFY(h1);
+        QCOMPARE(h1->group, QStringLiteral("acme"));
+        QCOMPARE(h1->sshIdentityFile, key);
+        QCOMPARE(h1->endpoint()->url(), Endpoint::parse(own.url)->url());
+        const QString idBefore = h1->id;
+        QVERIFY(back->importInto(store, key));
+        QCOMPARE(store.hosts().size(), 2);
+        QCOMPARE(store.findByName(QStringLiteral("acme@h1.example"))->id, idBefore); // left as it was
+        ConnectionProfile moved = *back;
+        moved.hosts[0].url = QStringLiteral("ssh://wharf-acme@h1.example:2200/var/lib/wharf/tenants/wharf-acme/run/docker.sock");
+        QVERIFY(moved.importInto(store, key));
+        QCOMPARE(store.hosts().size(), 2);
+        QCOMPARE(store.findByName(QStringLiteral("acme@h1.example"))->endpoint()->url(), Endpoint::parse(moved.hosts[0].url)->url());
+        HostStore reread(dir.filePath(QStringLiteral("hosts.json")));
+        QVERIFY(!reread.load().isError());
+        QCOMPARE(reread.hosts().size(), 2); // saved on disk
     }
 };
 

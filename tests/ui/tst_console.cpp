@@ -41,6 +41,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 
 #include <memory>
@@ -256,6 +257,40 @@ private Q_SLOTS:
         Ui::MainWindow w(&reg);
         w.show();
         QVERIFY(w.findChild<QPushButton *>(QStringLiteral("addHostButton"))->isVisible());
+    }
+    // File → Import connection profile…: the tenant's endpoints become hosts in its group, with
+    // its key; a file that is not a profile saves nothing and says why.
+    void importConnectionProfile()
+    {
+        QTemporaryDir dir;
+        Models::HostStore store(dir.filePath(QStringLiteral("hosts.json")));
+        Models::TaskModel tasks;
+        Models::HostRegistry reg(&store, &tasks);
+        Ui::MainWindow w(&reg);
+        const QString profile = dir.filePath(QStringLiteral("acme.wharf-profile"));
+        const QString key = dir.filePath(QStringLiteral("id_acme"));
+        QFile f(profile);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"wharfProfile\":1,\"tenant\":\"acme\",\"hosts\":[{\"name\":\"acme@node-1\",\"kind\":\"rootless\","
+                "\"url\":\"ssh://wharf-acme@127.0.0.1:1/nonexistent/docker.sock\"}]}");
+        f.close();
+        QStringList answers{profile, key};
+        w.chooseFile = [&answers](const QString &, const QString &) { return answers.isEmpty() ? QString() : answers.takeFirst(); };
+        w.importProfile();
+        QVERIFY2(w.lastImportMessage().contains(QLatin1String("acme@node-1")), qPrintable(w.lastImportMessage()));
+        const Models::HostConfig *h = store.findByName(QStringLiteral("acme@node-1"));
+        QVERIFY(h);
+        QCOMPARE(h->group, QStringLiteral("acme"));
+        QCOMPARE(h->sshIdentityFile, key);
+        QTRY_VERIFY(!w.navigationModel()->findItems(QStringLiteral("acme"), Qt::MatchRecursive).isEmpty());
+        // not a profile
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("{\"wharfProfile\":1,\"tenant\":\"acme\",\"hosts\":[{\"name\":\"x\",\"kind\":\"rootless\",\"url\":\"tcp://10.0.0.1:2375\"}]}");
+        f.close();
+        answers = {profile, key};
+        w.importProfile();
+        QVERIFY2(w.lastImportMessage().contains(QLatin1String("no ssh:// address")), qPrintable(w.lastImportMessage()));
+        QCOMPARE(store.hosts().size(), 1);
     }
     void createDialogValidatesAsYouType()
     {
