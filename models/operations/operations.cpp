@@ -45,8 +45,7 @@ Expected<Admission> admit(PolicyGate &g, const QString &host, const Request &r, 
                 if (!e.isError())
                     e = g.checkOwned(host, c, QStringLiteral("container"));
             if (!e.isError() && r.resource == QLatin1String("container") && r.verb == QLatin1String("exec"))
-                if (const QString option = PolicyGate::deniedExecOption(body); !option.isEmpty())
-                    e = Error::make(Error::Denied, PolicyGate::tr("Tenant \"%1\" may not use %2.").arg(g.principal().tenant, option));
+                e = g.checkExec(body);
             if (e.isError()) {
                 g.audit(action, host, r.target, QStringLiteral("denied"), e.message);
                 return e;

@@ -121,11 +121,17 @@ QString PolicyGate::deniedOption(const QJsonObject &body)
     return {};
 }
 
-QString PolicyGate::deniedExecOption(const QJsonObject &body)
+Error PolicyGate::checkExec(const QJsonObject &body) const
 {
-    if (body.value(QLatin1String("Privileged")).toBool())
-        return QStringLiteral("exec --privileged");
+    if (m_who.isTenant() && body.value(QLatin1String("Privileged")).toBool())
+        return Error::make(Error::Denied, tr("Tenant \"%1\" may not use %2.").arg(m_who.tenant, QStringLiteral("exec --privileged")));
     return {};
+}
+
+bool PolicyGate::isOwnHost(const QString &host)
+{
+    auto d = m_store->hostDomain(host);
+    return d && d->domain == QLatin1String("private") && d->tenant == m_who.tenant;
 }
 
 void PolicyGate::audit(const QString &action, const QString &host, const QString &target, const QString &result, const QString &detail)
@@ -267,11 +273,8 @@ Error PolicyGate::checkPublished(const QString &host, const QJsonObject &body)
 {
     if (!m_who.isTenant())
         return {};
-    auto d = m_store->hostDomain(host);
-    if (!d)
-        return d.error();
     // A host of the tenant's own (its private domain, a dedicated host) is the tenant's to open.
-    if (d->domain == QLatin1String("private") && d->tenant == m_who.tenant)
+    if (isOwnHost(host))
         return {};
     const QJsonObject hostConfig = body.value(QLatin1String("HostConfig")).toObject();
     if (hostConfig.value(QLatin1String("PublishAllPorts")).toBool())
@@ -492,7 +495,7 @@ Error PolicyGate::checkImageName(const QString &action, const QString &host, con
     if (!m_who.isTenant() || name.isEmpty())
         return {};
     // a daemon of the tenant's own (its private domain) shares its names with no one
-    if (auto d = m_store->hostDomain(host); d && d->domain == QLatin1String("private") && d->tenant == m_who.tenant)
+    if (isOwnHost(host))
         return {};
     auto ref = ImageRef::parse(name);
     if (!ref)

@@ -50,8 +50,8 @@ public:
 
     // The options a tenant may not use, named (empty when the body is fine). Pure; no database.
     static QString deniedOption(const QJsonObject &createBody);
-    // The same for an exec in a container of the tenant's own (--privileged). Pure.
-    static QString deniedExecOption(const QJsonObject &execBody);
+    // An exec in a container of the tenant's own: no --privileged (none for an admin). Pure.
+    Backends::Error checkExec(const QJsonObject &execBody) const;
     // Whether the principal may work on this host.
     Backends::Error checkHost(const QString &host);
     // A container create: checks, fills in the tenant's label and (when the request has none)
@@ -100,6 +100,8 @@ public:
     void audit(const QString &action, const QString &host, const QString &target, const QString &result, const QString &detail = {});
 
 private:
+    // The host is in the tenant's private domain (its own, a dedicated host).
+    bool isOwnHost(const QString &host);
     Backends::Expected<Admission> reserveResource(Admission a, const QString &kind, QJsonObject &body);
     Backends::Error deny(const QString &action, const QString &host, const QString &target, const Backends::Error &why);
     std::shared_ptr<Backends::TenancyStore> m_store;
