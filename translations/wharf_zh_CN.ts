@@ -365,22 +365,6 @@
         <translation>已持有 %1 的控制租约。</translation>
     </message>
     <message>
-        <source>Metering failed: %1</source>
-        <translation>计量失败：%1</translation>
-    </message>
-    <message>
-        <source>tick: %1 runs started, %2 stopped, %3 resource-hours</source>
-        <translation>计量：%1 次运行开始，%2 次停止，%3 条资源小时</translation>
-    </message>
-    <message>
-        <source>Reconciliation failed: %1</source>
-        <translation>对账失败：%1</translation>
-    </message>
-    <message>
-        <source>reconciled: %1 gone, %2 drifted</source>
-        <translation>已对账：%1 个已消失，%2 个计数偏差</translation>
-    </message>
-    <message>
         <source>name the containers to watch: wharfctl stats NAME...</source>
         <translation>请指定要查看的容器：wharfctl stats 名称...</translation>
     </message>
@@ -939,6 +923,30 @@
     <message>
         <source>Tenant %1 has no endpoints yet (wharfctl tenant provision|dedicate).</source>
         <translation>租户 %1 还没有端点（wharfctl tenant provision|dedicate）。</translation>
+    </message>
+    <message>
+        <source> (tenant %1&apos;s daemon)</source>
+        <translation>（租户 %1 的守护进程）</translation>
+    </message>
+    <message>
+        <source>Metering %1%2 failed: %3</source>
+        <translation>计量 %1%2 失败：%3</translation>
+    </message>
+    <message>
+        <source>tick %1%2: %3 runs started, %4 stopped, %5 resource-hours</source>
+        <translation>tick %1%2：%3 次运行开始，%4 次停止，%5 条资源小时记录</translation>
+    </message>
+    <message>
+        <source>Reconciling %1%2 failed: %3</source>
+        <translation>核对 %1%2 失败：%3</translation>
+    </message>
+    <message>
+        <source>reconciled %1%2: %3 gone, %4 drifted, %5 adopted</source>
+        <translation>已核对 %1%2：%3 个已消失，%4 个计数偏差，%5 个已接管</translation>
+    </message>
+    <message>
+        <source>The tenants&apos; daemons were not read: %1</source>
+        <translation>未能读取租户的守护进程：%1</translation>
     </message>
 </context>
 <context>
@@ -1647,6 +1655,14 @@
     <message>
         <source>Unsupported address.</source>
         <translation>不支持的地址。</translation>
+    </message>
+    <message>
+        <source>%1 is reached over TCP: it has no way to another socket of the host.</source>
+        <translation>%1 通过 TCP 连接：无法由此访问该主机上的其他套接字。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an absolute socket path.</source>
+        <translation>“%1”不是套接字的绝对路径。</translation>
     </message>
 </context>
 <context>
@@ -3316,6 +3332,13 @@
         <source>Created</source>
         <comment>column: creation time</comment>
         <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::ControlLoop</name>
+    <message>
+        <source>tenant %1&apos;s daemon: </source>
+        <translation>租户 %1 的守护进程：</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "store/meteringstore.h"
 #include "store/tenancystore.h"
 #include "tenancy/billing.h"
+#include "tenancy/controlround.h"
 #include "tenancy/meter.h"
 #include "tenancy/policygate.h"
 
@@ -320,24 +321,44 @@ void Cli::cmdController(const QStringList &a)
         *holding = true;
         *waiting = false;
         *running = true;
-        auto *meter = new Meter(m_client, hostKey(), m_tenancy, this);
-        meter->tick([this, meter, running, once](const Expected<MeterReport> &r) {
-            meter->deleteLater();
-            if (!r)
-                m_err << tr("Metering failed: %1").arg(r.error().message) << Qt::endl, std::fflush(stdout);
+        // The host's daemon, then the tenants' own daemons on it (over the admin's way in).
+        auto report = [this](const ControlRound::Report &r) {
+            const QString who = r.tenant.isEmpty() ? QString() : tr(" (tenant %1's daemon)").arg(r.tenant);
+            if (!r.meter)
+                m_err << tr("Metering %1%2 failed: %3").arg(r.host, who, r.meter.error().message) << Qt::endl;
             else
-                out() << tr("tick: %1 runs started, %2 stopped, %3 resource-hours").arg(r->runsStarted).arg(r->runsStopped).arg(r->hoursWritten) << Qt::endl, std::fflush(stdout);
-            auto *rec = new QuotaReconciler(m_client, hostKey(), m_tenancy, this);
-            rec->run(false, [this, rec, running, once](const Expected<ReconcileReport> &rr) {
-                rec->deleteLater();
-                if (!rr)
-                    m_err << tr("Reconciliation failed: %1").arg(rr.error().message) << Qt::endl, std::fflush(stdout);
-                else if (!rr->gone.isEmpty() || !rr->drift.isEmpty())
-                    out() << tr("reconciled: %1 gone, %2 drifted").arg(rr->gone.size()).arg(rr->drift.size()) << Qt::endl, std::fflush(stdout);
-                *running = false;
-                if (once)
-                    finish(0);
-            });
+                out() << tr("tick %1%2: %3 runs started, %4 stopped, %5 resource-hours")
+                             .arg(r.host, who)
+                             .arg(r.meter->runsStarted)
+                             .arg(r.meter->runsStopped)
+                             .arg(r.meter->hoursWritten)
+                      << Qt::endl;
+            if (!r.reconcile)
+                m_err << tr("Reconciling %1%2 failed: %3").arg(r.host, who, r.reconcile.error().message) << Qt::endl;
+            else if (!r.reconcile->gone.isEmpty() || !r.reconcile->drift.isEmpty() || (!r.tenant.isEmpty() && !r.reconcile->untracked.isEmpty()))
+                out() << tr("reconciled %1%2: %3 gone, %4 drifted, %5 adopted")
+                             .arg(r.host, who)
+                             .arg(r.reconcile->gone.size())
+                             .arg(r.reconcile->drift.size())
+                             .arg(r.tenant.isEmpty() ? 0 : r.reconcile->untracked.size())
+                      << Qt::endl;
+            std::fflush(stdout);
+        };
+        auto *round = new ControlRound(m_client, hostKey(), m_tenancy, this);
+        round->run([this, round, running, once, report](const ControlRound::Report &r) {
+            round->deleteLater();
+            report(r);
+            auto daemons = m_tenancy->endpoints();
+            if (!daemons)
+                m_err << tr("The tenants' daemons were not read: %1").arg(daemons.error().message) << Qt::endl;
+            auto *rounds = new TenantDaemonRounds(m_tenancy, {}, this);
+            rounds->run(daemons ? ControlRound::tenantDaemons(m_client->endpoint(), hostKey(), *daemons) : QList<ControlRound::Daemon>{}, report,
+                        [this, rounds, running, once] {
+                            rounds->deleteLater();
+                            *running = false;
+                            if (once)
+                                finish(0);
+                        });
         });
     };
     connect(timer, &QTimer::timeout, this, loop);

@@ -122,6 +122,17 @@ QString Endpoint::url() const
     return {};
 }
 
+Expected<Endpoint> Endpoint::withSocket(const QString &path) const
+{
+    if (m_scheme != Unix && m_scheme != Ssh)
+        return Error::make(Error::Input, tr("%1 is reached over TCP: it has no way to another socket of the host.").arg(url()));
+    if (!path.startsWith(QLatin1Char('/')) || path.contains(QLatin1Char('\n')) || path.contains(QLatin1Char(' ')))
+        return Error::make(Error::Input, tr("\"%1\" is not an absolute socket path.").arg(path));
+    Endpoint e = *this;
+    e.m_path = path;
+    return e;
+}
+
 SshTarget Endpoint::sshTarget() const
 {
     SshTarget t;

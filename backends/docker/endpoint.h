@@ -42,6 +42,9 @@ public:
     QString host() const { return m_host; }
     quint16 port() const { return m_port; }
     bool usesTls() const { return m_tls; }
+    // The same way in (an SSH login, this machine) to another daemon's socket on that host:
+    // how an admin reaches a tenant's own daemon. Only unix:// and ssh:// endpoints have one.
+    Expected<Endpoint> withSocket(const QString &path) const;
     bool isLabMode() const { return m_lab; }
     const TlsFiles &tlsFiles() const { return m_files; }
     // ssh:// endpoints: where to go, and how (known_hosts, keys, questions, system ssh).

@@ -71,6 +71,12 @@ struct TenantEndpoint
     qint64 cpusNano = 0;
     int pids = 0;
     qint64 createdAt = 0;
+    // The name the tenant's hosts know it by ("TENANT@host", with ":port" when not 22): the
+    // host key of what the tenant makes there, in the tenant's private domain. Never the
+    // admin's own name for the host.
+    QString hostKey() const;
+    // The daemon's socket on the host (the path of the address).
+    QString socket() const;
 };
 
 // A resource a tenant owns (or has reserved quota for, before the daemon made it).

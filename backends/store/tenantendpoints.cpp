@@ -2,6 +2,7 @@
 #include "tenancystore.h"
 
 #include <QSqlQuery>
+#include <QUrl>
 
 namespace Wharf::Backends {
 
@@ -26,6 +27,18 @@ TenantEndpoint endpointFrom(const QSqlQuery &q)
     return e;
 }
 } // namespace
+
+QString TenantEndpoint::hostKey() const
+{
+    const QUrl u(url);
+    const QString where = u.host().isEmpty() ? host : u.port(22) == 22 ? u.host() : QStringLiteral("%1:%2").arg(u.host()).arg(u.port());
+    return tenant + QLatin1Char('@') + where;
+}
+
+QString TenantEndpoint::socket() const
+{
+    return QUrl(url).path();
+}
 
 Error TenancyStore::checkEndpoint(const TenantEndpoint &e)
 {
@@ -65,18 +78,34 @@ Error TenancyStore::setEndpoint(TenantEndpoint e)
             e.createdAt = m_clock->nowSecs();
         auto q = m_store->exec(QStringLiteral("INSERT INTO tenant_endpoints (%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(QLatin1String(endpointColumns)),
                                {e.tenant, e.host, e.kind, e.unixUser, e.url, e.root, e.memoryBytes, e.cpusNano, e.pids, e.createdAt});
-        return q ? Error{} : q.error();
+        if (!q)
+            return q.error();
+        // What the tenant makes there is in its private domain, under the name its hosts
+        // know the daemon by; a dedicated host is in it under the admin's name too.
+        if (Error d = setHostDomain({e.hostKey(), QStringLiteral("private"), e.tenant}); d.isError())
+            return d;
+        if (e.kind == QLatin1String("dedicated"))
+            return setHostDomain({e.host, QStringLiteral("private"), e.tenant});
+        return Error{};
     });
 }
 
 Error TenancyStore::removeEndpoint(const QString &tenantName, const QString &host)
 {
-    auto q = m_store->exec(QStringLiteral("DELETE FROM tenant_endpoints WHERE tenant = ? AND host = ?"), {tenantName, host});
-    if (!q)
-        return q.error();
-    if (q->numRowsAffected() == 0)
-        return Error::make(Error::NotFound, tr("Tenant \"%1\" has no endpoint on %2.").arg(tenantName, host));
-    return {};
+    return m_store->transaction([&]() -> Error {
+        auto was = endpoint(tenantName, host);
+        if (!was)
+            return was.error();
+        auto q = m_store->exec(QStringLiteral("DELETE FROM tenant_endpoints WHERE tenant = ? AND host = ?"), {tenantName, host});
+        if (!q)
+            return q.error();
+        if (Error d = removeHostDomain(was->hostKey()); d.isError() && d.kind != Error::NotFound)
+            return d;
+        if (was->kind == QLatin1String("dedicated"))
+            if (Error d = removeHostDomain(host); d.isError() && d.kind != Error::NotFound)
+                return d;
+        return Error{};
+    });
 }
 
 Expected<QList<TenantEndpoint>> TenancyStore::endpoints(const QString &tenantName)

@@ -1,5 +1,7 @@
 #include "controlloop.h"
 
+#include "controlround.h"
+
 #include "hosts/hostconnection.h"
 #include "hosts/hostregistry.h"
 #include "store/controllease.h"
@@ -111,40 +113,54 @@ void ControlLoop::tick(HostConnection *c)
 void ControlLoop::runLoops(HostConnection *c)
 {
     const QString host = c->config().name;
-    auto *meter = new Meter(c->client(), host, m_tenancy->store(), this);
     QPointer<TenancyService> service(m_tenancy);
-    meter->setRunner([service, meter](std::function<void()> work, std::function<void()> next) {
-        if (!service)
+    QPointer<ControlLoop> self(this);
+    // The database steps run on the service's thread, the daemon's here.
+    const Meter::Runner runner = [service, self](std::function<void()> work, std::function<void()> next) {
+        if (!service || !self)
             return;
-        service->query<bool>(meter, [work](TenancyStore &) {
+        service->query<bool>(self, [work](TenancyStore &) {
             work();
             return true;
         }, [next](const bool &) { next(); });
-    });
-    QPointer<HostConnection> conn(c);
-    meter->tick([this, meter, host, conn](const Expected<MeterReport> &r) {
-        meter->deleteLater();
-        if (r)
-            Q_EMIT metered(host, *r);
+    };
+    auto done = [this, host] {
+        auto it = m_leases.find(host);
+        if (it != m_leases.end())
+            it->busy = false;
+    };
+    auto report = [this](const ControlRound::Report &r) {
+        const QString who = r.tenant.isEmpty() ? QString() : tr("tenant %1's daemon: ").arg(r.tenant);
+        if (r.meter)
+            Q_EMIT metered(r.host, *r.meter);
         else
-            Q_EMIT failed(host, r.error().message);
-        auto done = [this, host] {
-            auto it = m_leases.find(host);
-            if (it != m_leases.end())
-                it->busy = false;
-        };
+            Q_EMIT failed(r.host, who + r.meter.error().message);
+        if (!r.reconcile && r.reconcile.error().message != (r.meter ? QString() : r.meter.error().message))
+            Q_EMIT failed(r.host, who + r.reconcile.error().message);
+    };
+    auto *round = new ControlRound(c->client(), host, m_tenancy->store(), this);
+    round->setRunner(runner);
+    QPointer<HostConnection> conn(c);
+    round->run([this, round, host, conn, runner, done, report](const ControlRound::Report &r) {
+        round->deleteLater();
+        report(r);
         if (!conn || !m_tenancy)
             return done();
-        // Then the quota counters, from what the daemon runs now.
-        DockerJob *job = conn->client()->listContainers(true);
-        connect(job, &DockerJob::finished, this, [this, job, host, done] {
-            job->deleteLater();
-            if (job->isError() || !m_tenancy)
-                return done();
-            const QJsonArray list = job->json().array();
-            m_tenancy->query<Expected<ReconcileReport>>(this, [host, list](TenancyStore &s) { return QuotaReconciler::reconcile(s, host, list, false); },
-                                                        [done](const Expected<ReconcileReport> &) { done(); });
-        });
+        // Then the tenants' own daemons on this host, over this console's way in to it.
+        const Endpoint admin = conn->client()->endpoint();
+        m_tenancy->query<Expected<QList<TenantEndpoint>>>(this, [](TenancyStore &s) { return s.endpoints(); },
+                                                          [this, admin, host, runner, done, report](const Expected<QList<TenantEndpoint>> &all) {
+                                                              if (!all || !m_tenancy) {
+                                                                  if (!all)
+                                                                      Q_EMIT failed(host, all.error().message);
+                                                                  return done();
+                                                              }
+                                                              auto *rounds = new TenantDaemonRounds(m_tenancy->store(), runner, this);
+                                                              rounds->run(ControlRound::tenantDaemons(admin, host, *all), report, [rounds, done] {
+                                                                  rounds->deleteLater();
+                                                                  done();
+                                                              });
+                                                          });
     });
 }
 

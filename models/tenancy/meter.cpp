@@ -277,7 +277,7 @@ Error Meter::writeHours()
 // usage tells their sizes (it walks them, so this runs once a tick, not per request).
 void Meter::measureVolumes()
 {
-    if (m_volumes.isEmpty() && m_anonymous.isEmpty())
+    if (m_volumes.isEmpty() && m_anonymous.isEmpty() && m_owner.isEmpty())
         return finish();
     DockerJob *job = m_client->systemDf();
     connect(job, &DockerJob::finished, this, [this, job] {
@@ -304,8 +304,8 @@ Error Meter::writeVolumes(const QJsonArray &volumes)
             r = m_volumes.value(name);
             if (auto e = m_tenancy->resize(r.id, r.cpusNano, r.memoryBytes, size); e.isError())
                 return e;
-        } else if (m_anonymous.contains(name)) {
-            r.tenant = m_anonymous.value(name).tenant;
+        } else if (m_anonymous.contains(name) || !m_owner.isEmpty()) {
+            r.tenant = m_owner.isEmpty() ? m_anonymous.value(name).tenant : m_owner;
             r.host = m_host;
             r.kind = QStringLiteral("volume");
             r.ref = name;
@@ -357,6 +357,23 @@ void QuotaReconciler::run(bool adopt, std::function<void(const Expected<Reconcil
 
 Expected<ReconcileReport> QuotaReconciler::reconcile(TenancyStore &store, const QString &host, const QJsonArray &containers, bool adopt)
 {
+    return reconcile(store, host, containers, adopt, Owner{});
+}
+
+QPair<qint64, qint64> QuotaReconciler::limitsOf(const QJsonObject &inspected)
+{
+    const QJsonObject hc = inspected.value(QLatin1String("HostConfig")).toObject();
+    qint64 cpus = hc.value(QLatin1String("NanoCpus")).toInteger();
+    const qint64 quota = hc.value(QLatin1String("CpuQuota")).toInteger();
+    const qint64 period = hc.value(QLatin1String("CpuPeriod")).toInteger();
+    if (cpus <= 0 && quota > 0)
+        cpus = quota * 1000000000ll / (period > 0 ? period : 100000);
+    return {std::max<qint64>(0, cpus), std::max<qint64>(0, hc.value(QLatin1String("Memory")).toInteger())};
+}
+
+Expected<ReconcileReport> QuotaReconciler::reconcile(TenancyStore &store, const QString &host, const QJsonArray &containers, bool adopt,
+                                                     const Owner &owner)
+{
     ReconcileReport report;
     QHash<QString, QJsonObject> present;
     for (const auto &c : containers)
@@ -385,7 +402,9 @@ Expected<ReconcileReport> QuotaReconciler::reconcile(TenancyStore &store, const 
         }
     }
     for (auto it = present.begin(); it != present.end(); ++it) {
-        const QString tenant = it->value(QLatin1String("Labels")).toObject().value(QLatin1String(PolicyGate::TenantLabel)).toString();
+        const QString tenant = !owner.tenant.isEmpty()
+            ? owner.tenant
+            : it->value(QLatin1String("Labels")).toObject().value(QLatin1String(PolicyGate::TenantLabel)).toString();
         if (tenant.isEmpty() || recorded.contains(it.key()))
             continue;
         const QString name = it->value(QLatin1String("Names")).toArray().first().toString().mid(1);
@@ -397,6 +416,11 @@ Expected<ReconcileReport> QuotaReconciler::reconcile(TenancyStore &store, const 
             r.kind = QStringLiteral("container");
             r.ref = it.key();
             r.name = name;
+            if (!owner.tenant.isEmpty()) {
+                const auto limits = owner.limits.value(it.key());
+                r.cpusNano = limits.first > 0 ? limits.first : owner.cpusNano;
+                r.memoryBytes = limits.second > 0 ? limits.second : owner.memoryBytes;
+            }
             store.adopt(r);
             tenants.insert(tenant);
         }

@@ -51,6 +51,9 @@ public:
     // thread. By default both right here (wharfctl); the console gives its database thread.
     using Runner = std::function<void(std::function<void()> work, std::function<void()> next)>;
     void setRunner(Runner runner) { m_runner = std::move(runner); }
+    // A daemon of one tenant's own: every volume on it is that tenant's (measured, and
+    // recorded when the tenant made it without Wharf).
+    void setOwner(const QString &tenant) { m_owner = tenant; }
 
 private:
     struct Event
@@ -72,6 +75,7 @@ private:
     void fail(const Backends::Error &e);
     void finish();
     Runner m_runner;
+    QString m_owner;
 
     Backends::DockerClient *m_client;
     QString m_host;
@@ -98,6 +102,24 @@ public:
     // The database half, given the daemon's container list (GET /containers/json?all=1): for
     // callers that run SQL on a thread of their own.
     static Backends::Expected<ReconcileReport> reconcile(Backends::TenancyStore &store, const QString &host, const QJsonArray &containers, bool adopt);
+
+    // A daemon of one tenant's own (its rootless daemon, a host dedicated to it): every
+    // container on it is that tenant's, labelled or not. What the tenant made there without
+    // Wharf is adopted with its own limits or, where it has none, the most it can use: the
+    // daemon's cgroup's (what the kernel holds it to).
+    struct Owner
+    {
+        QString tenant;
+        qint64 cpusNano = 0;    // the fallback limits
+        qint64 memoryBytes = 0;
+        // by container id: the limits its inspection showed (nano CPUs, bytes; 0: none)
+        QHash<QString, QPair<qint64, qint64>> limits;
+    };
+    static Backends::Expected<ReconcileReport> reconcile(Backends::TenancyStore &store, const QString &host, const QJsonArray &containers, bool adopt,
+                                                         const Owner &owner);
+    // The limits a container's inspection shows (HostConfig NanoCpus or CpuQuota/CpuPeriod,
+    // Memory): nano CPUs and bytes, 0 for none.
+    static QPair<qint64, qint64> limitsOf(const QJsonObject &inspected);
 
 private:
     Backends::DockerClient *m_client;

@@ -134,6 +134,17 @@ bool PolicyGate::isOwnHost(const QString &host)
     return d && d->domain == QLatin1String("private") && d->tenant == m_who.tenant;
 }
 
+bool PolicyGate::isOwnRootlessDaemon(const QString &host)
+{
+    auto mine = m_store->endpoints(m_who.tenant);
+    if (!mine)
+        return false;
+    for (const TenantEndpoint &e : *mine)
+        if (e.kind == QLatin1String("rootless") && e.hostKey() == host)
+            return true;
+    return false;
+}
+
 void PolicyGate::audit(const QString &action, const QString &host, const QString &target, const QString &result, const QString &detail)
 {
     AuditEntry e;
@@ -273,8 +284,9 @@ Error PolicyGate::checkPublished(const QString &host, const QJsonObject &body)
 {
     if (!m_who.isTenant())
         return {};
-    // A host of the tenant's own (its private domain, a dedicated host) is the tenant's to open.
-    if (isOwnHost(host))
+    // A host of the tenant's own (its private domain, a dedicated host) is the tenant's to
+    // open; its own rootless daemon is not: that publishes on a shared host's addresses.
+    if (isOwnHost(host) && !isOwnRootlessDaemon(host))
         return {};
     const QJsonObject hostConfig = body.value(QLatin1String("HostConfig")).toObject();
     if (hostConfig.value(QLatin1String("PublishAllPorts")).toBool())

@@ -102,6 +102,8 @@ public:
 private:
     // The host is in the tenant's private domain (its own, a dedicated host).
     bool isOwnHost(const QString &host);
+    // The host is the tenant's own rootless daemon on a shared host (by its host key).
+    bool isOwnRootlessDaemon(const QString &host);
     Backends::Expected<Admission> reserveResource(Admission a, const QString &kind, QJsonObject &body);
     Backends::Error deny(const QString &action, const QString &host, const QString &target, const Backends::Error &why);
     std::shared_ptr<Backends::TenancyStore> m_store;

@@ -180,14 +180,7 @@ void TenantProvisioner::give(const QString &kind, const QString &tenant, const D
                                                                       made->unixUser, socket);
                                steps.keep(
                                    [made](TenancyStore &store) {
-                                       return store.store()->transaction([&]() -> Error {
-                                           if (auto e = store.setEndpoint(*made); e.isError())
-                                               return e;
-                                           // a dedicated host is in the tenant's private domain
-                                           if (made->kind == QLatin1String("dedicated"))
-                                               return store.setHostDomain({made->host, QStringLiteral("private"), made->tenant});
-                                           return Error{};
-                                       });
+                                       return store.setEndpoint(*made);
                                    },
                                    [finished, made](const Error &e) { finished(e, made->url); });
                            });
@@ -214,13 +207,7 @@ void TenantProvisioner::deprovision(const TenantEndpoint &record, bool data, Don
                                                    return finished(r.error, {});
                                                steps.keep(
                                                    [record](TenancyStore &store) {
-                                                       return store.store()->transaction([&]() -> Error {
-                                                           if (auto e = store.removeEndpoint(record.tenant, record.host); e.isError())
-                                                               return e;
-                                                           if (record.kind == QLatin1String("dedicated"))
-                                                               return store.removeHostDomain(record.host);
-                                                           return Error{};
-                                                       });
+                                                       return store.removeEndpoint(record.tenant, record.host);
                                                    },
                                                    [finished, record](const Error &e) { finished(e, record.url); });
                                            });

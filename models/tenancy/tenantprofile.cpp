@@ -23,10 +23,9 @@ ConnectionProfile ConnectionProfile::of(const QString &tenant, const QList<Tenan
     for (const TenantEndpoint &e : endpoints) {
         if (e.tenant != tenant)
             continue;
-        // named after where the tenant's address goes (never the admin's own address for it)
-        const QUrl url(e.url);
-        const QString where = url.port(22) == 22 ? url.host() : QStringLiteral("%1:%2").arg(url.host()).arg(url.port());
-        p.hosts << Host{tenant + QLatin1Char('@') + (where.isEmpty() ? e.host : where), e.url, e.kind};
+        // named after where the tenant's address goes (never the admin's own address for it):
+        // the name the tenant's private domain knows it by
+        p.hosts << Host{e.hostKey(), e.url, e.kind};
     }
     return p;
 }

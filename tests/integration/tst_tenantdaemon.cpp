@@ -248,6 +248,77 @@ private Q_SLOTS:
         QVERIFY2(!list.out.contains(QLatin1String("evil")), qPrintable(list.out));
     }
 
+    // The tenant's own daemon is metered and counted like a shared one: the admin's
+    // controller for the host reaches it over root's login, adopts what the tenant ran there
+    // without Wharf, and gives quota back for what the tenant removed. What the tenant runs
+    // through Wharf there is in its private domain under the profile's name, and still
+    // publishes on loopback only (the host is shared).
+    void itsUsageIsMeteredAndCounted()
+    {
+        QVERIFY(!m_url.isEmpty());
+        const QString key = QStringLiteral("%1@127.0.0.1:%2").arg(m_tenant, m_env.value(QStringLiteral("WHARF_TEST_TH_PORT")));
+        const Run outside = onOwnDaemon({QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"), QStringLiteral("outside"), QStringLiteral("bb"),
+                                         QStringLiteral("sleep"), QStringLiteral("600")});
+        CHECK_RUN(outside, 0);
+        // the tenant's side: its profile's hosts, its principal
+        const Run profile = admin({QStringLiteral("tenant"), QStringLiteral("profile"), m_tenant});
+        CHECK_RUN(profile, 0);
+        QTemporaryDir tenantSide;
+        QFile f(tenantSide.filePath(QStringLiteral("profile.json")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(profile.out.toUtf8());
+        f.close();
+        const QByteArray config = qgetenv("WHARF_CONFIG_DIR");
+        qputenv("WHARF_CONFIG_DIR", tenantSide.filePath(QStringLiteral("config")).toUtf8());
+        auto restore = qScopeGuard([config] { qputenv("WHARF_CONFIG_DIR", config); });
+        CHECK_RUN(TestSupport::wharfctl({QStringLiteral("host"), QStringLiteral("import"), f.fileName(), QStringLiteral("--ssh-key"),
+                                         m_env.value(QStringLiteral("WHARF_TEST_TH_TENANT_KEY"))},
+                                        QString()),
+                  0);
+        const QStringList asTenant{QStringLiteral("--known-hosts"), m_env.value(QStringLiteral("WHARF_TEST_TH_KNOWN_HOSTS")), QStringLiteral("--tenant"), m_tenant};
+        const Run everywhere = TestSupport::wharfctl(asTenant + QStringList{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("-p"),
+                                                                            QStringLiteral("18080:80"), QStringLiteral("bb"), QStringLiteral("sleep"),
+                                                                            QStringLiteral("600")},
+                                                     key);
+        QCOMPARE(everywhere.code, 1);
+        QVERIFY2(everywhere.err.contains(QLatin1String("127.0.0.1")), qPrintable(everywhere.err));
+        const Run through = TestSupport::wharfctl(asTenant + QStringList{QStringLiteral("run"), QStringLiteral("-d"), QStringLiteral("--name"),
+                                                                         QStringLiteral("through"), QStringLiteral("bb"), QStringLiteral("sleep"),
+                                                                         QStringLiteral("600")},
+                                                  key);
+        CHECK_RUN(through, 0);
+        restore.dismiss();
+        qputenv("WHARF_CONFIG_DIR", config);
+        auto inUse = [this] {
+            const Run show = admin({QStringLiteral("tenant"), QStringLiteral("show"), m_tenant});
+            static const QRegularExpression n(QStringLiteral("In use: +(\\d+) containers"));
+            return n.match(show.out).captured(1).toInt();
+        };
+        QCOMPARE(inUse(), 1);
+        // the admin's controller for the host, one round
+        const Run once = TestSupport::wharfctl(sshFlags(m_env.value(QStringLiteral("WHARF_TEST_TH_ADMIN_KEY")))
+                                                   + QStringList{QStringLiteral("controller"), QStringLiteral("--once")},
+                                               adminHost());
+        CHECK_RUN(once, 0);
+        // both its containers' runs are metered under the daemon's name
+        QVERIFY2(once.out.contains(QStringLiteral("tick %1 (tenant %2's daemon): 2 runs started").arg(key, m_tenant)), qPrintable(once.out));
+        QVERIFY2(once.out.contains(QLatin1String("1 adopted")), qPrintable(once.out));
+        QCOMPARE(inUse(), 2);
+        // removed behind Wharf's back: its quota goes back on the next round
+        CHECK_RUN(onOwnDaemon({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("outside")}), 0);
+        CHECK_RUN(TestSupport::wharfctl(sshFlags(m_env.value(QStringLiteral("WHARF_TEST_TH_ADMIN_KEY")))
+                                            + QStringList{QStringLiteral("controller"), QStringLiteral("--once")},
+                                        adminHost()),
+                  0);
+        QCOMPARE(inUse(), 1);
+        CHECK_RUN(onOwnDaemon({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("through")}), 0);
+        CHECK_RUN(TestSupport::wharfctl(sshFlags(m_env.value(QStringLiteral("WHARF_TEST_TH_ADMIN_KEY")))
+                                            + QStringList{QStringLiteral("controller"), QStringLiteral("--once")},
+                                        adminHost()),
+                  0);
+        QCOMPARE(inUse(), 0);
+    }
+
     // The plan holds in the kernel, whatever the tenant asks its daemon for.
     void theKernelHoldsThePlan()
     {

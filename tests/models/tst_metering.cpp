@@ -2,9 +2,12 @@
 // and the meter's ticks against an engine kept in memory (tests/fakeengine.h) with a clock the
 // test sets: a run found on the first tick, starts and stops told by the events between two
 // ticks, a tick run twice writing the same numbers, a container gone without a trace, and a
-// tenant's volume measured for the day.
+// tenant's volume measured for the day; a tenant's own daemon, where what the tenant made
+// without Wharf is adopted with its limits (or the cgroup's) and metered.
 #include "operations/tenancyadmin.h"
 #include "tenancy/meter.h"
+#include "tenancy/controlround.h"
+#include "tenancy/tenantdaemons.h"
 #include "core/clock.h"
 #include "docker/dockerclient.h"
 #include "store/meteringstore.h"
@@ -225,6 +228,118 @@ private Q_SLOTS:
         auto gone = tick(T0 + 10800);
         QVERIFY(gone);
         QCOMPARE(gone->volumesGone, 1);
+    }
+
+    // A tenant's own daemon (its rootless daemon, a dedicated host): everything on it is the
+    // tenant's. Containers and volumes it made without Wharf are adopted (each container with
+    // its own limits, or the cgroup's when it has none), then metered; a second round adopts
+    // nothing twice; a container it removed gives its quota back.
+    void aTenantsOwnDaemon()
+    {
+        const QString key = QStringLiteral("acme@10.0.0.5:2222");
+        const QString viaWharf = QStringLiteral("a1") + QString(62, QLatin1Char('0'));
+        const QString limited = QStringLiteral("a2") + QString(62, QLatin1Char('0'));
+        const QString unlimited = QStringLiteral("a3") + QString(62, QLatin1Char('0'));
+        auto made = m_store->reserve(QStringLiteral("acme"), key, QStringLiteral("container"), QStringLiteral("web"), OneCpu, OneGiB);
+        QVERIFY(made);
+        QVERIFY(!m_store->activate(*made, viaWharf, QStringLiteral("web")).isError());
+        m_engine->addContainer(viaWharf, QStringLiteral("web"), QStringLiteral("web:1"), true, T0).labels =
+            QJsonObject{{QStringLiteral("io.wharf.tenant"), QStringLiteral("acme")}};
+        // docker run --cpus 0.5 -m 256m, and a bare docker run (a foreign label changes nothing)
+        m_engine->addContainer(limited, QStringLiteral("batch"), QStringLiteral("web:1"), true, T0 + 600).config =
+            QJsonObject{{QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("CpuQuota"), 50000}, {QStringLiteral("CpuPeriod"), 100000},
+                                                                   {QStringLiteral("Memory"), 256 << 20}}}};
+        m_engine->addContainer(unlimited, QStringLiteral("shell"), QStringLiteral("web:1"), false, T0).labels =
+            QJsonObject{{QStringLiteral("io.wharf.tenant"), QStringLiteral("someone-else")}};
+        m_engine->volumeSizes.insert(QStringLiteral("cache"), 2 * OneGiB);
+
+        QuotaReconciler::Owner owner;
+        owner.tenant = QStringLiteral("acme");
+        owner.cpusNano = 2 * OneCpu;
+        owner.memoryBytes = OneGiB / 2;
+        auto round = [&](qint64 at) {
+            m_clock.setSecs(at);
+            ControlRound r(m_client.get(), key, m_store);
+            r.setOwner(owner);
+            std::optional<ControlRound::Report> got;
+            r.run([&got](const ControlRound::Report &rep) { got = rep; });
+            [&] { QVERIFY(QTest::qWaitFor([&got] { return got.has_value(); }, 10000)); }();
+            return got.value_or(ControlRound::Report{});
+        };
+        const ControlRound::Report first = round(T0 + 3600);
+        QVERIFY2(first.ok(), qPrintable(!first.meter ? first.meter.error().message : first.reconcile ? QString() : first.reconcile.error().message));
+        QCOMPARE(first.tenant, QStringLiteral("acme"));
+        QCOMPARE(first.reconcile->untracked.size(), 2);
+        QCOMPARE(first.meter->runsStarted, 2); // web and batch run; shell does not
+        QCOMPARE(first.meter->volumesAdopted, 1);
+        auto mine = m_store->resources(QStringLiteral("acme"), key);
+        QVERIFY(mine);
+        QHash<QString, OwnedResource> byRef;
+        for (const OwnedResource &r : *mine)
+            byRef.insert(r.ref, r);
+        QCOMPARE(byRef.size(), 4);
+        QCOMPARE(byRef.value(limited).cpusNano, OneCpu / 2);
+        QCOMPARE(byRef.value(limited).memoryBytes, qint64(256 << 20));
+        QCOMPARE(byRef.value(unlimited).cpusNano, 2 * OneCpu);
+        QCOMPARE(byRef.value(unlimited).memoryBytes, OneGiB / 2);
+        QCOMPARE(byRef.value(QStringLiteral("cache")).diskBytes, 2 * OneGiB);
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 3);
+        // metered like the rest: web the whole hour, batch since 00:10
+        QCOMPARE(secondsPerHour(limited, 1), QList<int>{3000});
+        auto runs = m_metering->intervals(key, T0, T0 + 3600);
+        QVERIFY(runs);
+        QCOMPARE(runs->size(), 2);
+
+        // Again: nothing adopted twice. The tenant removed batch meanwhile: its quota goes back.
+        m_engine->containers.remove(limited);
+        const ControlRound::Report second = round(T0 + 7200);
+        QVERIFY(second.ok());
+        QCOMPARE(second.reconcile->untracked.size(), 0);
+        QCOMPARE(second.reconcile->gone.size(), 1);
+        QCOMPARE(m_store->resources(QStringLiteral("acme"), key)->size(), 3);
+        QCOMPARE(m_store->usage(QStringLiteral("acme"))->containers, 2);
+        // The host's own daemon, metered the usual way, adopts nobody's containers.
+        QVERIFY(m_store->resources(QStringLiteral("acme"), QStringLiteral("h1"))->isEmpty());
+    }
+
+    // The tenants' daemons of a host, as its admin reaches them.
+    void tenantDaemonsOfAHost()
+    {
+        TenantEndpoint rootless;
+        rootless.tenant = QStringLiteral("acme");
+        rootless.host = QStringLiteral("node-1");
+        rootless.url = QStringLiteral("ssh://wharf-acme@10.0.0.5:2222/var/lib/wharf/tenants/wharf-acme/run/docker.sock");
+        rootless.memoryBytes = TenantDaemons::DaemonMemory + OneGiB;
+        rootless.cpusNano = 2 * OneCpu;
+        QCOMPARE(rootless.hostKey(), QStringLiteral("acme@10.0.0.5:2222"));
+        QCOMPARE(rootless.socket(), QStringLiteral("/var/lib/wharf/tenants/wharf-acme/run/docker.sock"));
+        TenantEndpoint dedicated;
+        dedicated.tenant = QStringLiteral("beta");
+        dedicated.host = QStringLiteral("node-1");
+        dedicated.kind = QStringLiteral("dedicated");
+        dedicated.url = QStringLiteral("ssh://wharf-beta@node1.example/var/run/docker.sock");
+        QCOMPARE(dedicated.hostKey(), QStringLiteral("beta@node1.example"));
+        TenantEndpoint elsewhere = rootless;
+        elsewhere.host = QStringLiteral("node-2");
+
+        const auto admin = Endpoint::parse(QStringLiteral("ssh://root@10.0.0.5:2222"));
+        QVERIFY(admin);
+        const auto daemons = ControlRound::tenantDaemons(*admin, QStringLiteral("node-1"), {rootless, dedicated, elsewhere});
+        QCOMPARE(daemons.size(), 2);
+        QVERIFY(daemons.at(0).address);
+        QCOMPARE(daemons.at(0).address->url(), QStringLiteral("ssh://root@10.0.0.5:2222/var/lib/wharf/tenants/wharf-acme/run/docker.sock"));
+        QCOMPARE(daemons.at(0).owner.tenant, QStringLiteral("acme"));
+        QCOMPARE(daemons.at(0).owner.memoryBytes, OneGiB); // the cgroup less the daemon's own share
+        QCOMPARE(daemons.at(0).owner.cpusNano, 2 * OneCpu);
+        QCOMPARE(daemons.at(1).address->url(), QStringLiteral("ssh://root@10.0.0.5:2222/var/run/docker.sock"));
+        QCOMPARE(daemons.at(1).owner.tenant, QStringLiteral("beta"));
+        // this machine's socket: the tenant's socket on this machine
+        const auto local = ControlRound::tenantDaemons(*Endpoint::parse(QStringLiteral("unix:///var/run/docker.sock")), QStringLiteral("node-1"), {rootless});
+        QCOMPARE(local.at(0).address->url(), QStringLiteral("unix:///var/lib/wharf/tenants/wharf-acme/run/docker.sock"));
+        // a TCP host has no way in to a socket
+        const auto tcp = ControlRound::tenantDaemons(*Endpoint::parse(QStringLiteral("tcp://10.0.0.5:2376"), {}, true), QStringLiteral("node-1"), {rootless});
+        QVERIFY(!tcp.at(0).address);
+        QVERIFY(tcp.at(0).address.error().message.contains(QLatin1String("TCP")));
     }
 
     // The daemon fails during a tick: the tick says so and records nothing as done.
