@@ -5128,6 +5128,81 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
     </message>
 </context>
 <context>
+    <name>Wharf::Ui::DaemonDialog</name>
+    <message>
+        <source>Give a tenant a daemon of its own</source>
+        <translation>为租户提供专属守护进程</translation>
+    </message>
+    <message>
+        <source>Its own rootless daemon on a shared host</source>
+        <translation>共享主机上属于它自己的 rootless 守护进程</translation>
+    </message>
+    <message>
+        <source>The whole host, dedicated to it (专属主机)</source>
+        <translation>整台主机专供它使用（专属主机）</translation>
+    </message>
+    <message>
+        <source>ssh-ed25519 AAAA… the tenant&apos;s public key (its .pub file)</source>
+        <translation>ssh-ed25519 AAAA… 租户的公钥（其 .pub 文件）</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>从文件读取…</translation>
+    </message>
+    <message>
+        <source>The tenant&apos;s public key</source>
+        <translation>租户的公钥</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation>公钥 (*.pub);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation>租户：</translation>
+    </message>
+    <message>
+        <source>Host:</source>
+        <translation>主机：</translation>
+    </message>
+    <message>
+        <source>Public key:</source>
+        <translation>公钥：</translation>
+    </message>
+    <message>
+        <source>Tenants&apos; homes on the host:</source>
+        <translation>主机上的租户主目录：</translation>
+    </message>
+    <message>
+        <source>Host daemon&apos;s socket:</source>
+        <translation>主机守护进程的套接字：</translation>
+    </message>
+    <message>
+        <source>Wharf logs in to the host with this console&apos;s access to it and makes a Unix user for the tenant whose key reaches only its daemon. A rootless daemon&apos;s cgroup is held to the tenant&apos;s plan by the kernel.</source>
+        <translation>Wharf 以本控制台对该主机的访问权限登录，为租户创建一个 Unix 用户，其密钥只能访问它自己的守护进程。rootless 守护进程的 cgroup 由内核限制在租户套餐的范围内。</translation>
+    </message>
+    <message>
+        <source>Give</source>
+        <translation>提供</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Create a tenant first.</source>
+        <translation>请先创建租户。</translation>
+    </message>
+    <message>
+        <source>Add the host first, with its SSH address (ssh://root@host).</source>
+        <translation>请先用 SSH 地址（ssh://root@主机）添加该主机。</translation>
+    </message>
+    <message>
+        <source>Name the host daemon&apos;s socket as an absolute path, not &quot;%1&quot;.</source>
+        <translation>请用绝对路径指定主机守护进程的套接字，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Ui::EventsPage</name>
     <message>
         <source>All types</source>
@@ -6235,6 +6310,169 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
     </message>
 </context>
 <context>
+    <name>Wharf::Ui::TenantDaemonsTab</name>
+    <message>
+        <source>the whole host</source>
+        <translation>整台主机</translation>
+    </message>
+    <message>
+        <source>%1 memory, %2 CPUs, %3 processes</source>
+        <translation>内存 %1，CPU %2 个，进程 %3 个</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation>收回</translation>
+    </message>
+    <message>
+        <source>Also remove its images, containers and volumes</source>
+        <translation>同时删除其镜像、容器和数据卷</translation>
+    </message>
+    <message>
+        <source>Export connection profile</source>
+        <translation>导出连接配置文件</translation>
+    </message>
+    <message>
+        <source>Wharf connection profiles (*.wharf-profile);;All files (*)</source>
+        <translation>Wharf 连接配置文件 (*.wharf-profile);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>租户</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Unix user</source>
+        <translation>Unix 用户</translation>
+    </message>
+    <message>
+        <source>Tenant&apos;s address</source>
+        <translation>租户的地址</translation>
+    </message>
+    <message>
+        <source>Cgroup limits</source>
+        <translation>cgroup 限制</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Give a tenant a daemon…</source>
+        <translation>为租户提供守护进程…</translation>
+    </message>
+    <message>
+        <source>Take back…</source>
+        <translation>收回…</translation>
+    </message>
+    <message>
+        <source>Export connection profile…</source>
+        <translation>导出连接配置文件…</translation>
+    </message>
+    <message>
+        <source>A tenant reaches only the daemons given to it here, with its own key: its rootless daemon on a shared host (held to its plan by the kernel) or a host dedicated to it. Export its connection profile and hand it over; the tenant imports it with File → Import connection profile.</source>
+        <translation>租户只能用自己的密钥访问在这里提供给它的守护进程：共享主机上它自己的 rootless 守护进程（由内核限制在套餐范围内），或专供它使用的主机。导出它的连接配置文件并交给租户；租户通过“文件 → 导入连接配置文件”导入。</translation>
+    </message>
+    <message>
+        <source>dedicated host</source>
+        <translation>专属主机</translation>
+    </message>
+    <message>
+        <source>rootless daemon</source>
+        <translation>rootless 守护进程</translation>
+    </message>
+    <message>
+        <source>There is no host named %1 in this console.</source>
+        <translation>本控制台中没有名为 %1 的主机。</translation>
+    </message>
+    <message>
+        <source>%1 is not connected: connect to it first (%2).</source>
+        <translation>%1 未连接：请先连接它（%2）。</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; has no plan: its daemon&apos;s limits come from the plan.</source>
+        <translation>租户“%1”没有套餐：其守护进程的限制来自套餐。</translation>
+    </message>
+    <message>
+        <source>The host %1 was removed meanwhile.</source>
+        <translation>主机 %1 已在此期间被移除。</translation>
+    </message>
+    <message>
+        <source>Dedicating %1 to tenant %2</source>
+        <translation>正在将 %1 专供租户 %2 使用</translation>
+    </message>
+    <message>
+        <source>Giving tenant %1 a daemon on %2</source>
+        <translation>正在为租户 %1 在 %2 上提供守护进程</translation>
+    </message>
+    <message>
+        <source>Host %1 is dedicated to tenant %2, who reaches its daemon as Unix user %3 at %4.</source>
+        <translation>主机 %1 已专供租户 %2 使用，租户以 Unix 用户 %3 通过 %4 访问其守护进程。</translation>
+    </message>
+    <message>
+        <source>Tenant %1 reaches its own daemon on %2 as Unix user %3 at %4; its cgroup is held to %5.</source>
+        <translation>租户 %1 以 Unix 用户 %3 通过 %4 访问它在 %2 上的守护进程；其 cgroup 限制为 %5。</translation>
+    </message>
+    <message>
+        <source>Select a tenant&apos;s daemon first.</source>
+        <translation>请先选择一个租户的守护进程。</translation>
+    </message>
+    <message>
+        <source>Take host %1 back from tenant %2? Its Unix user and key go; the host&apos;s daemon stays.</source>
+        <translation>要从租户 %2 收回主机 %1 吗？其 Unix 用户和密钥将被删除；主机的守护进程保留。</translation>
+    </message>
+    <message>
+        <source>Remove the daemon and Unix user %1 of tenant %2 from %3?</source>
+        <translation>要从 %3 删除租户 %2 的守护进程和 Unix 用户 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Tenant &quot;%1&quot; has no endpoint on %2.</source>
+        <translation>租户“%1”在 %2 上没有接入点。</translation>
+    </message>
+    <message>
+        <source>%1 is not connected: connect to it first.</source>
+        <translation>%1 未连接：请先连接它。</translation>
+    </message>
+    <message>
+        <source>Taking %1 back from tenant %2</source>
+        <translation>正在从租户 %2 收回 %1</translation>
+    </message>
+    <message>
+        <source>Removing tenant %1&apos;s daemon from %2</source>
+        <translation>正在从 %2 删除租户 %1 的守护进程</translation>
+    </message>
+    <message>
+        <source>Host %1 is no longer dedicated to tenant %2; its Unix user and key are gone.</source>
+        <translation>主机 %1 不再专供租户 %2 使用；其 Unix 用户和密钥已删除。</translation>
+    </message>
+    <message>
+        <source>Removed the daemon and Unix user %1 of tenant %2 from %3.</source>
+        <translation>已从 %3 删除租户 %2 的守护进程和 Unix 用户 %1。</translation>
+    </message>
+    <message>
+        <source>Tenant %1 has no endpoints yet.</source>
+        <translation>租户 %1 还没有接入点。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved tenant %1&apos;s connection profile (%2 hosts, no secrets) in %3. The tenant imports it with its own key.</source>
+        <translation>已将租户 %1 的连接配置文件（%2 台主机，不含任何密钥）保存到 %3。租户用自己的密钥导入。</translation>
+    </message>
+</context>
+<context>
     <name>Wharf::Ui::TenantDashboard</name>
     <message>
         <source>Quota</source>
@@ -6625,6 +6863,10 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
     <message>
         <source>Select a host first.</source>
         <translation>请先选择一个主机。</translation>
+    </message>
+    <message>
+        <source>Tenants&apos; daemons</source>
+        <translation>租户守护进程</translation>
     </message>
 </context>
 <context>

@@ -623,10 +623,7 @@ QWidget *MainWindow::showTenants()
     const QString key = QStringLiteral("tenants");
     auto *page = qobject_cast<TenantsPage *>(m_pageCache.value(key));
     if (!page) {
-        QStringList hostNames;
-        for (auto *c : m_hosts->connections())
-            hostNames << c->config().name;
-        page = new TenantsPage(m_tenancy, hostNames);
+        page = new TenantsPage(m_tenancy, m_hosts);
         connect(page, &TenantsPage::openDashboard, this, [this](const QString &t) { showDashboard(t); });
         m_pageCache.insert(key, page);
         m_pages->addWidget(page);

@@ -443,13 +443,8 @@ void Cli::tenantProfile(const QString &name)
     auto list = endpointsOf(name);
     if (!list)
         return fail(list.error().message);
-    QString database;
-    if (StoreUrl url = m_tenancy->store()->url(); url.engine == StoreUrl::Postgres) {
-        url.user = TenancyStore::roleOf(name);
-        url.options.clear();
-        database = url.toString();
-    }
-    const Models::ConnectionProfile profile = Models::ConnectionProfile::of(name, *list, database);
+    const Models::ConnectionProfile profile =
+        Models::ConnectionProfile::of(name, *list, Models::ConnectionProfile::databaseFor(m_tenancy->store()->url(), name));
     if (profile.hosts.isEmpty())
         m_err << tr("Tenant %1 has no endpoints yet (wharfctl tenant provision|dedicate).").arg(name) << Qt::endl;
     m_out << profile.toJson();

@@ -30,6 +30,16 @@ ConnectionProfile ConnectionProfile::of(const QString &tenant, const QList<Tenan
     return p;
 }
 
+QString ConnectionProfile::databaseFor(const StoreUrl &platform, const QString &tenant)
+{
+    if (platform.engine != StoreUrl::Postgres)
+        return {};
+    StoreUrl url = platform;
+    url.user = TenancyStore::roleOf(tenant);
+    url.options.clear();
+    return url.toString();
+}
+
 QByteArray ConnectionProfile::toJson() const
 {
     QJsonArray hostList;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "expected.h"
+#include "store/store.h"
 #include "store/tenancystore.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,9 @@ public:
     QList<Host> hosts;
 
     static ConnectionProfile of(const QString &tenant, const QList<Backends::TenantEndpoint> &endpoints, const QString &database);
+    // The address of the tenant's own database role on the platform's database (PostgreSQL;
+    // an embedded database has no roles: empty). No password, no options.
+    static QString databaseFor(const Backends::StoreUrl &platform, const QString &tenant);
     QByteArray toJson() const;
     // A profile file's text: at most MaxBytes and MaxHosts, each address an ssh:// one with a
     // socket path, names a saved host may have.

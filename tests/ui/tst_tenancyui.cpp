@@ -121,7 +121,16 @@ private Q_SLOTS:
         auto service = openService(QStringLiteral("sqlite://") + m_dir.filePath(QStringLiteral("admin.db")));
         QVERIFY(service->isOpen());
         QVERIFY(!service->isTenant());
-        Ui::TenantsPage page(service.get(), {QStringLiteral("edge-1"), QStringLiteral("edge-2")});
+        Models::HostStore store(m_dir.filePath(QStringLiteral("edge-hosts.json")));
+        for (const char *name : {"edge-1", "edge-2"}) {
+            Models::HostConfig h;
+            h.name = QString::fromLatin1(name);
+            h.url = QStringLiteral("unix:///nonexistent/%1.sock").arg(h.name);
+            QVERIFY(store.add(h));
+        }
+        Models::TaskModel tasks;
+        Models::HostRegistry hosts(&store, &tasks);
+        Ui::TenantsPage page(service.get(), &hosts);
         page.show();
         QAbstractItemModelTester t1(page.tenantsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester t2(page.plansModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -1,4 +1,7 @@
 #include "tenantspage.h"
+#include "tenantdaemonstab.h"
+#include "hosts/hostconnection.h"
+#include "hosts/hostregistry.h"
 #include "operations/tenancyadmin.h"
 
 #include "docker/containerspec.h"
@@ -242,11 +245,12 @@ void TenantDialog::accept()
 
 // TenantsPage --------------------------------------------------------------------------
 
-TenantsPage::TenantsPage(Models::TenancyService *service, QStringList hostNames, QWidget *parent)
+TenantsPage::TenantsPage(Models::TenancyService *service, Models::HostRegistry *hosts, QWidget *parent)
     : QWidget(parent)
     , m_service(service)
-    , m_hostNames(std::move(hostNames))
 {
+    for (auto *c : hosts->connections())
+        m_hostNames << c->config().name;
     execPlanDialog = [](PlanDialog *d) { return d->exec() == QDialog::Accepted; };
     execTenantDialog = [](TenantDialog *d) { return d->exec() == QDialog::Accepted; };
     chooseItem = [this](const QString &title, const QString &label, const QStringList &items) {
@@ -327,10 +331,15 @@ TenantsPage::TenantsPage(Models::TenancyService *service, QStringList hostNames,
     dl->addWidget(m_domainsView);
     m_tabs->addTab(domainsTab, tr("Host domains"));
 
+    // Tenants' own daemons and dedicated hosts
+    m_daemons = new TenantDaemonsTab(m_service, hosts);
+    m_tabs->addTab(m_daemons, tr("Tenants' daemons"));
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_banner);
     layout->addWidget(m_tabs);
     connect(m_service, &Models::TenancyService::changed, this, &TenantsPage::reload);
+    connect(m_service, &Models::TenancyService::changed, m_daemons, &TenantDaemonsTab::reload);
     reload();
 }
 

@@ -15,11 +15,14 @@ class QTableView;
 class QSortFilterProxyModel;
 
 namespace Wharf::Models {
+class HostRegistry;
 class TenancyService;
 class RecordTableModel;
 }
 
 namespace Wharf::Ui {
+
+class TenantDaemonsTab;
 
 // Creates or edits a plan. Prices are exact decimals; limits use docker's units (1.5, 512m).
 class PlanDialog : public QDialog
@@ -67,17 +70,19 @@ private:
 };
 
 // The admin's page: tenants (create, suspend, resume, assign a plan, usage against quota,
-// open a tenant's dashboard), the plans editor, and which hosts are public or a tenant's own.
+// open a tenant's dashboard), the plans editor, which hosts are public or a tenant's own, and
+// the tenants' own daemons and dedicated hosts.
 class TenantsPage : public QWidget
 {
     Q_OBJECT
 public:
-    TenantsPage(Models::TenancyService *service, QStringList hostNames, QWidget *parent = nullptr);
+    TenantsPage(Models::TenancyService *service, Models::HostRegistry *hosts, QWidget *parent = nullptr);
     void reload();
     QTabWidget *tabs() const { return m_tabs; }
     QTableView *tenantsView() const { return m_tenantsView; }
     QTableView *plansView() const { return m_plansView; }
     QTableView *domainsView() const { return m_domainsView; }
+    TenantDaemonsTab *daemonsTab() const { return m_daemons; }
     Models::RecordTableModel *tenantsModel() const { return m_tenants; }
     Models::RecordTableModel *plansModel() const { return m_plans; }
     Models::RecordTableModel *domainsModel() const { return m_domains; }
@@ -115,6 +120,7 @@ private:
     QTableView *m_tenantsView;
     QTableView *m_plansView;
     QTableView *m_domainsView;
+    TenantDaemonsTab *m_daemons;
     QList<Backends::Plan> m_planList;
     QStringList m_tenantNames;
     QString m_lastError;
