@@ -1,4 +1,5 @@
 #include "auditpage.h"
+#include "widgets/recordtable.h"
 
 #include "docker/format.h"
 
@@ -67,17 +68,10 @@ AuditPage::AuditPage(Models::TenancyService *service, QWidget *parent)
     filters->addWidget(exportButton);
     if (m_service->isTenant())
         m_tenant->hide(); // a tenant's trail is its own
-    auto *proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_model);
-    proxy->setSortRole(RecordTableModel::SortRole);
-    m_view = new QTableView;
-    m_view->setModel(proxy);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(0, Qt::DescendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view = makeRecordTable(m_model, this, Qt::DescendingOrder);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // a long trail: columns are not measured over every row
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_status = new QLabel;
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);

@@ -8,6 +8,7 @@
 #include "tenancy/tenantdaemons.h"
 #include "tenancy/tenantdaemontask.h"
 #include "tenancy/tenantprofile.h"
+#include "widgets/recordtable.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -191,20 +192,7 @@ TenantDaemonsTab::TenantDaemonsTab(Models::TenancyService *service, Models::Host
         return QFileDialog::getSaveFileName(this, tr("Export connection profile"), suggested, tr("Wharf connection profiles (*.wharf-profile);;All files (*)"));
     };
     m_model = new RecordTableModel({tr("Tenant"), tr("Host"), tr("Kind"), tr("Unix user"), tr("Tenant's address"), tr("Cgroup limits"), tr("Created")}, this);
-    auto *proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_model);
-    proxy->setSortRole(RecordTableModel::SortRole);
-    m_view = new QTableView;
-    m_view->setModel(proxy);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(0, Qt::AscendingOrder);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_view->setAlternatingRowColors(true);
+    m_view = makeRecordTable(m_model, this);
     auto *bar = new QToolBar;
     bar->addAction(tr("Give a tenant a daemon…"), this, qOverload<>(&TenantDaemonsTab::give));
     bar->addAction(tr("Take back…"), this, &TenantDaemonsTab::takeBackSelected);

@@ -1,5 +1,6 @@
 #include "tenantspage.h"
 #include "tenantdaemonstab.h"
+#include "widgets/recordtable.h"
 #include "hosts/hostconnection.h"
 #include "hosts/hostregistry.h"
 #include "operations/tenancyadmin.h"
@@ -35,25 +36,6 @@ namespace {
 QString cpus(qint64 nano)
 {
     return QString::number(double(nano) / 1e9, 'g', 6);
-}
-
-QTableView *makeTable(QAbstractItemModel *model, QWidget *parent)
-{
-    auto *proxy = new QSortFilterProxyModel(parent);
-    proxy->setSourceModel(model);
-    proxy->setSortRole(RecordTableModel::SortRole);
-    auto *view = new QTableView(parent);
-    view->setModel(proxy);
-    view->setSortingEnabled(true);
-    view->sortByColumn(0, Qt::AscendingOrder);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    view->setAlternatingRowColors(true);
-    return view;
 }
 
 QString usageText(qint64 used, qint64 limit, const std::function<QString(qint64)> &fmt)
@@ -278,7 +260,7 @@ TenantsPage::TenantsPage(Models::TenancyService *service, Models::HostRegistry *
         if (!t.isEmpty())
             Q_EMIT openDashboard(t);
     });
-    m_tenantsView = makeTable(m_tenants, this);
+    m_tenantsView = makeRecordTable(m_tenants, this);
     connect(m_tenantsView, &QTableView::doubleClicked, this, [this] {
         const QString t = selectedKey(m_tenantsView);
         if (!t.isEmpty())
@@ -296,7 +278,7 @@ TenantsPage::TenantsPage(Models::TenancyService *service, Models::HostRegistry *
     pbar->addAction(tr("New plan…"), this, &TenantsPage::newPlan);
     pbar->addAction(tr("Edit…"), this, &TenantsPage::editPlan);
     pbar->addAction(tr("Remove"), this, &TenantsPage::removePlan);
-    m_plansView = makeTable(m_plans, this);
+    m_plansView = makeRecordTable(m_plans, this);
     connect(m_plansView, &QTableView::doubleClicked, this, &TenantsPage::editPlan);
     auto *pl = new QVBoxLayout(plansTab);
     pl->setContentsMargins(0, 0, 0, 0);
@@ -321,7 +303,7 @@ TenantsPage::TenantsPage(Models::TenancyService *service, Models::HostRegistry *
             setDomain(host, tenant);
     });
     dbar->addAction(tr("Remove from domains"), this, &TenantsPage::removeDomain);
-    m_domainsView = makeTable(m_domains, this);
+    m_domainsView = makeRecordTable(m_domains, this);
     auto *dl = new QVBoxLayout(domainsTab);
     dl->setContentsMargins(0, 0, 0, 0);
     auto *hint = new QLabel(tr("Tenants reach only public hosts and the hosts of their own domain. A host in no domain is the admins' alone."));
