@@ -948,6 +948,26 @@
         <source>The tenants&apos; daemons were not read: %1</source>
         <translation>未能读取租户的守护进程：%1</translation>
     </message>
+    <message>
+        <source>Reading the cgroup of %1%2 failed: %3</source>
+        <translation>读取 %1%2 的 cgroup 失败：%3</translation>
+    </message>
+    <message>
+        <source>cgroup %1%2: %3</source>
+        <translation>cgroup %1%2：%3</translation>
+    </message>
+    <message>
+        <source>%1 memory (peak %2), %3 CPU-seconds, %4 processes, read %5</source>
+        <translation>内存 %1（峰值 %2），CPU %3 秒，进程 %4 个，读取于 %5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>IN USE</source>
+        <translation>已用</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends</name>
@@ -3946,6 +3966,14 @@
         <source>The tenants&apos; folder &quot;%1&quot; is longer than 60 characters: the daemons&apos; socket paths would not fit.</source>
         <translation>租户目录“%1”超过 60 个字符:守护进程的套接字路径将放不下。</translation>
     </message>
+    <message>
+        <source>The host&apos;s helper sent a usage that is not a count: &quot;%1&quot;.</source>
+        <translation>主机上的辅助脚本发送的用量不是计数：“%1”。</translation>
+    </message>
+    <message>
+        <source>The host&apos;s helper sent an incomplete usage: &quot;%1&quot;.</source>
+        <translation>主机上的辅助脚本发送的用量不完整：“%1”。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::TenantProvisioner</name>
@@ -6470,6 +6498,22 @@ Compare it with the fingerprint the host&apos;s administrator gives you (ssh-key
     <message>
         <source>Saved tenant %1&apos;s connection profile (%2 hosts, no secrets) in %3. The tenant imports it with its own key.</source>
         <translation>已将租户 %1 的连接配置文件（%2 台主机，不含任何密钥）保存到 %3。租户用自己的密钥导入。</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>尚未读取</translation>
+    </message>
+    <message>
+        <source>%1 memory, %2 CPU-seconds, %3 processes (%4)</source>
+        <translation>内存 %1，CPU %2 秒，进程 %3 个（%4）</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <source>the host&apos;s</source>
+        <translation>见主机</translation>
     </message>
 </context>
 <context>

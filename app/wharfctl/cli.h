@@ -186,6 +186,7 @@ public:
     void tenantEndpoints(const QString &tenant);
     void tenantProfile(const QString &tenant);
     Backends::Expected<QList<Backends::TenantEndpoint>> endpointsOf(const QString &tenant);
+    QString cgroupUsageText(const Backends::TenantEndpoint::Usage &usage);
     void tenantDaemon(const QString &sub, const QString &tenant, const FlagParser &f);
     void cmdUser(const QStringList &a);
     void cmdBills(const QStringList &a);

@@ -342,6 +342,10 @@ void Cli::cmdController(const QStringList &a)
                              .arg(r.reconcile->drift.size())
                              .arg(r.tenant.isEmpty() ? 0 : r.reconcile->untracked.size())
                       << Qt::endl;
+            if (r.cgroup && !*r.cgroup)
+                m_err << tr("Reading the cgroup of %1%2 failed: %3").arg(r.host, who, r.cgroup->error().message) << Qt::endl;
+            else if (r.cgroup)
+                out() << tr("cgroup %1%2: %3").arg(r.host, who, cgroupUsageText(**r.cgroup)) << Qt::endl;
             std::fflush(stdout);
         };
         auto *round = new ControlRound(m_client, hostKey(), m_tenancy, this);

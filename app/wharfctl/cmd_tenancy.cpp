@@ -402,6 +402,16 @@ void Cli::cmdTenant(const QStringList &a)
     });
 }
 
+// What a tenant's daemon's cgroup used when the controller last read it.
+QString Cli::cgroupUsageText(const TenantEndpoint::Usage &u)
+{
+    return tr("%1 memory (peak %2), %3 CPU-seconds, %4 processes, read %5")
+        .arg(formatBytes(double(u.memoryBytes)), u.peakMemoryBytes ? formatBytes(double(u.peakMemoryBytes)) : tr("unknown"),
+             QString::number(double(u.cpuMicros) / 1e6, 'f', 1))
+        .arg(u.pids)
+        .arg(dateText(u.at));
+}
+
 // A tenant's endpoints, as the principal may see them (a tenant its own only).
 Expected<QList<TenantEndpoint>> Cli::endpointsOf(const QString &name)
 {
@@ -421,18 +431,26 @@ void Cli::tenantEndpoints(const QString &name)
     QJsonArray arr;
     QList<QStringList> rows;
     for (const auto &e : *list) {
-        arr << QJsonObject{{QStringLiteral("host"), e.host}, {QStringLiteral("kind"), e.kind}, {QStringLiteral("user"), e.unixUser},
-                           {QStringLiteral("url"), e.url}, {QStringLiteral("memoryBytes"), double(e.memoryBytes)},
-                           {QStringLiteral("cpus"), cpusText(e.cpusNano)}, {QStringLiteral("pids"), e.pids},
-                           {QStringLiteral("created"), dateText(e.createdAt)}};
+        QJsonObject o{{QStringLiteral("host"), e.host}, {QStringLiteral("kind"), e.kind}, {QStringLiteral("user"), e.unixUser},
+                      {QStringLiteral("url"), e.url}, {QStringLiteral("memoryBytes"), double(e.memoryBytes)},
+                      {QStringLiteral("cpus"), cpusText(e.cpusNano)}, {QStringLiteral("pids"), e.pids},
+                      {QStringLiteral("created"), dateText(e.createdAt)}};
+        if (e.usage.at)
+            o.insert(QStringLiteral("usage"), QJsonObject{{QStringLiteral("memoryBytes"), double(e.usage.memoryBytes)},
+                                                          {QStringLiteral("peakMemoryBytes"), double(e.usage.peakMemoryBytes)},
+                                                          {QStringLiteral("cpuSeconds"), double(e.usage.cpuMicros) / 1e6},
+                                                          {QStringLiteral("pids"), e.usage.pids},
+                                                          {QStringLiteral("read"), dateText(e.usage.at)}});
+        arr << o;
         const QString limits = tr("%1 memory, %2 CPUs, %3 processes")
                                    .arg(e.memoryBytes ? formatBytes(double(e.memoryBytes)) : tr("any"), e.cpusNano ? cpusText(e.cpusNano) : tr("any"),
                                         e.pids ? QString::number(e.pids) : tr("any"));
-        rows << QStringList{e.host, e.kind, e.unixUser.isEmpty() ? QStringLiteral("-") : e.unixUser, e.url, limits, dateText(e.createdAt)};
+        rows << QStringList{e.host,   e.kind, e.unixUser.isEmpty() ? QStringLiteral("-") : e.unixUser, e.url, limits,
+                            e.usage.at ? cgroupUsageText(e.usage) : QStringLiteral("-"), dateText(e.createdAt)};
     }
     if (json())
         return printJson(arr), finish(0);
-    printTable({tr("HOST"), tr("KIND"), tr("USER"), tr("ADDRESS"), tr("CGROUP LIMITS"), tr("CREATED")}, rows);
+    printTable({tr("HOST"), tr("KIND"), tr("USER"), tr("ADDRESS"), tr("CGROUP LIMITS"), tr("IN USE"), tr("CREATED")}, rows);
     finish(0);
 }
 

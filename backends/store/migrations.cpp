@@ -339,6 +339,16 @@ QStringList tenantEndpointsPostgres()
                              << QStringLiteral("CREATE POLICY tenant_endpoints_tenant ON tenant_endpoints FOR SELECT USING (tenant = wharf_current_tenant())");
 }
 
+// What the controller last read from each tenant's daemon's cgroup.
+QStringList endpointUsage()
+{
+    return {QStringLiteral("ALTER TABLE tenant_endpoints ADD COLUMN used_memory BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE tenant_endpoints ADD COLUMN peak_memory BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE tenant_endpoints ADD COLUMN cpu_micros BIGINT NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE tenant_endpoints ADD COLUMN used_pids INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE tenant_endpoints ADD COLUMN usage_at BIGINT NOT NULL DEFAULT 0")};
+}
+
 QList<Store::Migration> storeMigrations()
 {
     const QString sqliteId = QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
@@ -351,6 +361,7 @@ QList<Store::Migration> storeMigrations()
         {5, QStringLiteral("networks owned by tenants"), networkResourcesSqlite(), networkResourcesPostgres()},
         {6, QStringLiteral("one audit vocabulary"), auditVocabulary(false), auditVocabulary(true)},
         {7, QStringLiteral("tenants' own daemons and process limits"), tenantEndpoints(), tenantEndpointsPostgres()},
+        {8, QStringLiteral("what tenants' daemons' cgroups use"), endpointUsage(), endpointUsage()},
     };
 }
 

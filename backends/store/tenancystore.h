@@ -71,6 +71,15 @@ struct TenantEndpoint
     qint64 cpusNano = 0;
     int pids = 0;
     qint64 createdAt = 0;
+    // What its cgroup used when the admin's controller last read it (rootless daemons).
+    struct Usage
+    {
+        qint64 memoryBytes = 0;
+        qint64 peakMemoryBytes = 0; // since the cgroup was made, where the kernel keeps it
+        qint64 cpuMicros = 0;       // CPU time used since the cgroup was made
+        int pids = 0;
+        qint64 at = 0;              // when it was read (0: never)
+    } usage;
     // The name the tenant's hosts know it by ("TENANT@host", with ":port" when not 22): the
     // host key of what the tenant makes there, in the tenant's private domain. Never the
     // admin's own name for the host.
@@ -239,6 +248,8 @@ public:
     // All tenants' (empty tenant) or one's.
     Expected<QList<TenantEndpoint>> endpoints(const QString &tenant = {});
     Expected<TenantEndpoint> endpoint(const QString &tenant, const QString &host);
+    // What the controller read from the endpoint's cgroup (stamped with the store's clock).
+    Error setEndpointUsage(const QString &tenant, const QString &host, TenantEndpoint::Usage usage);
 
     // Audit
     Error audit(AuditEntry e);

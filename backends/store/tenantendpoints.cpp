@@ -10,6 +10,7 @@ namespace Wharf::Backends {
 
 namespace {
 const char *endpointColumns = "tenant, host, kind, unix_user, url, root, memory_bytes, cpus_nano, pids, created_at";
+const char *usageColumns = "used_memory, peak_memory, cpu_micros, used_pids, usage_at";
 
 TenantEndpoint endpointFrom(const QSqlQuery &q)
 {
@@ -24,6 +25,11 @@ TenantEndpoint endpointFrom(const QSqlQuery &q)
     e.cpusNano = q.value(7).toLongLong();
     e.pids = q.value(8).toInt();
     e.createdAt = q.value(9).toLongLong();
+    e.usage.memoryBytes = q.value(10).toLongLong();
+    e.usage.peakMemoryBytes = q.value(11).toLongLong();
+    e.usage.cpuMicros = q.value(12).toLongLong();
+    e.usage.pids = q.value(13).toInt();
+    e.usage.at = q.value(14).toLongLong();
     return e;
 }
 } // namespace
@@ -111,8 +117,9 @@ Error TenancyStore::removeEndpoint(const QString &tenantName, const QString &hos
 Expected<QList<TenantEndpoint>> TenancyStore::endpoints(const QString &tenantName)
 {
     auto q = tenantName.isEmpty()
-        ? m_store->exec(QStringLiteral("SELECT %1 FROM tenant_endpoints ORDER BY tenant, host").arg(QLatin1String(endpointColumns)))
-        : m_store->exec(QStringLiteral("SELECT %1 FROM tenant_endpoints WHERE tenant = ? ORDER BY host").arg(QLatin1String(endpointColumns)), {tenantName});
+        ? m_store->exec(QStringLiteral("SELECT %1, %2 FROM tenant_endpoints ORDER BY tenant, host").arg(QLatin1String(endpointColumns), QLatin1String(usageColumns)))
+        : m_store->exec(QStringLiteral("SELECT %1, %2 FROM tenant_endpoints WHERE tenant = ? ORDER BY host").arg(QLatin1String(endpointColumns), QLatin1String(usageColumns)),
+                        {tenantName});
     if (!q)
         return q.error();
     QList<TenantEndpoint> list;
@@ -123,13 +130,27 @@ Expected<QList<TenantEndpoint>> TenancyStore::endpoints(const QString &tenantNam
 
 Expected<TenantEndpoint> TenancyStore::endpoint(const QString &tenantName, const QString &host)
 {
-    auto q = m_store->exec(QStringLiteral("SELECT %1 FROM tenant_endpoints WHERE tenant = ? AND host = ?").arg(QLatin1String(endpointColumns)),
+    auto q = m_store->exec(QStringLiteral("SELECT %1, %2 FROM tenant_endpoints WHERE tenant = ? AND host = ?").arg(QLatin1String(endpointColumns), QLatin1String(usageColumns)),
                            {tenantName, host});
     if (!q)
         return q.error();
     if (!q->next())
         return Error::make(Error::NotFound, tr("Tenant \"%1\" has no endpoint on %2.").arg(tenantName, host));
     return endpointFrom(*q);
+}
+
+Error TenancyStore::setEndpointUsage(const QString &tenantName, const QString &host, TenantEndpoint::Usage usage)
+{
+    if (usage.at == 0)
+        usage.at = m_clock->nowSecs();
+    auto q = m_store->exec(QStringLiteral("UPDATE tenant_endpoints SET used_memory = ?, peak_memory = ?, cpu_micros = ?, used_pids = ?, usage_at = ?"
+                                          " WHERE tenant = ? AND host = ?"),
+                           {usage.memoryBytes, usage.peakMemoryBytes, usage.cpuMicros, usage.pids, usage.at, tenantName, host});
+    if (!q)
+        return q.error();
+    if (q->numRowsAffected() == 0)
+        return Error::make(Error::NotFound, tr("Tenant \"%1\" has no endpoint on %2.").arg(tenantName, host));
+    return {};
 }
 
 } // namespace Wharf::Backends

@@ -137,6 +137,8 @@ void ControlLoop::runLoops(HostConnection *c)
             Q_EMIT failed(r.host, who + r.meter.error().message);
         if (!r.reconcile && r.reconcile.error().message != (r.meter ? QString() : r.meter.error().message))
             Q_EMIT failed(r.host, who + r.reconcile.error().message);
+        if (r.cgroup && !*r.cgroup)
+            Q_EMIT failed(r.host, who + r.cgroup->error().message);
     };
     auto *round = new ControlRound(c->client(), host, m_tenancy->store(), this);
     round->setRunner(runner);

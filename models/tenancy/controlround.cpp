@@ -3,6 +3,8 @@
 #include "policygate.h"
 #include "tenantdaemons.h"
 
+#include "ssh/hostscript.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -141,6 +143,7 @@ QList<ControlRound::Daemon> ControlRound::tenantDaemons(const Endpoint &admin, c
         Daemon d;
         d.endpoint = e;
         d.address = admin.withSocket(e.socket());
+        d.admin = admin;
         d.owner.tenant = e.tenant;
         // What the kernel holds the tenant's containers to: its cgroup less the daemon's own share.
         d.owner.memoryBytes = e.memoryBytes > TenantDaemons::DaemonMemory ? e.memoryBytes - TenantDaemons::DaemonMemory : e.memoryBytes;
@@ -179,23 +182,63 @@ void TenantDaemonRounds::next()
         r.tenant = d.endpoint.tenant;
         r.meter = d.address.error();
         r.reconcile = d.address.error();
-        if (m_each)
-            m_each(r);
-        return next();
+        return ended(r);
     }
     auto *client = new DockerClient(*d.address, this);
     auto *round = new ControlRound(client, d.endpoint.hostKey(), m_tenancy, client);
     round->setRunner(m_runner);
     round->setOwner(d.owner);
     QPointer<TenantDaemonRounds> self(this);
-    round->run([self, client](const ControlRound::Report &r) {
+    round->run([self, client, d](const ControlRound::Report &r) {
         if (!self)
             return;
         client->deleteLater();
-        if (self->m_each)
-            self->m_each(r);
-        self->next();
+        if (d.endpoint.kind == QLatin1String("rootless"))
+            return self->readCgroup(d, r);
+        self->ended(r);
     });
+}
+
+void TenantDaemonRounds::ended(const ControlRound::Report &report)
+{
+    if (m_each)
+        m_each(report);
+    next();
+}
+
+// The kernel's own count of what the tenant's cgroup uses, whatever its daemon says.
+void TenantDaemonRounds::readCgroup(const ControlRound::Daemon &d, ControlRound::Report report)
+{
+    auto *script = new HostScript(d.admin, this);
+    script->setTimeout(60000);
+    QPointer<TenantDaemonRounds> self(this);
+    script->run(TenantDaemons::helperScript(), TenantDaemons::usageArgs(d.endpoint.unixUser, d.endpoint.root), QStringLiteral("usage"),
+                [self, script, d, report](const HostScriptResult &r) mutable {
+                    script->deleteLater();
+                    if (!self)
+                        return;
+                    if (!r.ok()) {
+                        report.cgroup = Expected<TenantEndpoint::Usage>(r.error);
+                        return self->ended(report);
+                    }
+                    auto usage = TenantDaemons::parseUsage(r.values.value(QStringLiteral("usage")));
+                    if (!usage) {
+                        report.cgroup = usage;
+                        return self->ended(report);
+                    }
+                    auto error = std::make_shared<Error>();
+                    const Meter::Runner run = self->m_runner ? self->m_runner : [](std::function<void()> work, std::function<void()> next) {
+                        work();
+                        next();
+                    };
+                    run([store = self->m_tenancy, d, u = *usage, error] { *error = store->setEndpointUsage(d.endpoint.tenant, d.endpoint.host, u); },
+                        [self, report, usage, error]() mutable {
+                            if (!self)
+                                return;
+                            report.cgroup = error->isError() ? Expected<TenantEndpoint::Usage>(*error) : usage;
+                            self->ended(report);
+                        });
+                });
 }
 
 } // namespace Wharf::Models

@@ -8,6 +8,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace Wharf::Models {
@@ -30,7 +31,10 @@ public:
         QString tenant; // a tenant's own daemon: whose
         Backends::Expected<MeterReport> meter = Backends::Error::make(Backends::Error::Canceled, QString());
         Backends::Expected<ReconcileReport> reconcile = Backends::Error::make(Backends::Error::Canceled, QString());
-        bool ok() const { return meter.hasValue() && reconcile.hasValue(); }
+        // A tenant's rootless daemon: what its cgroup uses, read from the kernel by Wharf's
+        // helper over the admin's way in to the host (recorded with the endpoint).
+        std::optional<Backends::Expected<Backends::TenantEndpoint::Usage>> cgroup;
+        bool ok() const { return meter.hasValue() && reconcile.hasValue() && (!cgroup || cgroup->hasValue()); }
     };
     // At most this many containers made without Wharf are inspected for their limits in one
     // round; the rest wait for the next.
@@ -50,6 +54,7 @@ public:
         Backends::TenantEndpoint endpoint;
         Backends::Expected<Backends::Endpoint> address = Backends::Error::make(Backends::Error::Input, QString());
         QuotaReconciler::Owner owner;
+        Backends::Endpoint admin; // where the helper runs (rootless daemons' cgroups)
     };
     static QList<Daemon> tenantDaemons(const Backends::Endpoint &admin, const QString &host, const QList<Backends::TenantEndpoint> &all);
 
@@ -79,6 +84,8 @@ public:
 
 private:
     void next();
+    void readCgroup(const ControlRound::Daemon &d, ControlRound::Report report);
+    void ended(const ControlRound::Report &report);
     std::shared_ptr<Backends::TenancyStore> m_tenancy;
     Meter::Runner m_runner;
     QList<ControlRound::Daemon> m_daemons;

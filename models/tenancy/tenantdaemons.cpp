@@ -3,6 +3,8 @@
 #include "operations/operations.h"
 #include "ssh/hostscript.h"
 
+#include <limits>
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QRegularExpression>
@@ -84,6 +86,38 @@ QStringList TenantDaemons::deprovisionArgs(const QString &user, const QString &r
 {
     return {QStringLiteral("deprovision"), QStringLiteral("user=") + user, QStringLiteral("root=") + root,
             QStringLiteral("data=%1").arg(data ? 1 : 0)};
+}
+
+QStringList TenantDaemons::usageArgs(const QString &user, const QString &root)
+{
+    return {QStringLiteral("usage"), QStringLiteral("user=") + user, QStringLiteral("root=") + root};
+}
+
+Expected<TenantEndpoint::Usage> TenantDaemons::parseUsage(const QString &words)
+{
+    TenantEndpoint::Usage u;
+    int seen = 0;
+    for (const QString &w : words.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const QString key = w.section(QLatin1Char('='), 0, 0);
+        bool ok = false;
+        const qint64 v = w.section(QLatin1Char('='), 1).toLongLong(&ok);
+        if (!ok || v < 0 || !w.contains(QLatin1Char('=')))
+            return Error::make(Error::Protocol, tr("The host's helper sent a usage that is not a count: \"%1\".").arg(w.left(80)));
+        if (key == QLatin1String("memory"))
+            u.memoryBytes = v;
+        else if (key == QLatin1String("peak"))
+            u.peakMemoryBytes = v;
+        else if (key == QLatin1String("cpu_usec"))
+            u.cpuMicros = v;
+        else if (key == QLatin1String("pids") && v <= std::numeric_limits<int>::max())
+            u.pids = int(v);
+        else
+            continue; // a word a newer helper adds
+        ++seen;
+    }
+    if (seen < 4)
+        return Error::make(Error::Protocol, tr("The host's helper sent an incomplete usage: \"%1\".").arg(words.left(200)));
+    return u;
 }
 
 QString TenantDaemons::endpointUrl(const SshTarget &admin, const QString &user, const QString &socket)

@@ -53,6 +53,10 @@ public:
     static Backends::Error checkRoot(const QString &root);
     static QStringList provisionArgs(const QString &user, const QString &root, const QString &publicKey, const DaemonLimits &l);
     static QStringList deprovisionArgs(const QString &user, const QString &root, bool data);
+    static QStringList usageArgs(const QString &user, const QString &root);
+    // The helper's "wharf-usage:" words ("memory=… peak=… cpu_usec=… pids=…"): each a count
+    // that fits; anything else is an error naming the word.
+    static Backends::Expected<Backends::TenantEndpoint::Usage> parseUsage(const QString &words);
     // The tenant's address: the admin's SSH host and port, the tenant's user and socket.
     static QString endpointUrl(const Backends::SshTarget &admin, const QString &user, const QString &socket);
     // The helper Wharf runs on the host (resources/tenanthost/wharf-tenant-host.sh).

@@ -24,6 +24,10 @@
 #               (its images, containers and volumes).
 #   status      user=NAME root=DIR
 #               "wharf-status: running|stopped socket=PATH".
+#   usage       user=NAME root=DIR
+#               What the tenant's cgroup uses now, read from the kernel:
+#               "wharf-usage: memory=BYTES peak=BYTES cpu_usec=N pids=N" (peak: the most
+#               memory since the cgroup was made, where the kernel keeps it; else 0).
 #   supervise   user=NAME root=DIR   (started by provision; not for people)
 #
 # Errors are one line on standard error starting "wharf-error: " and exit status 1.
@@ -141,7 +145,10 @@ setup_cgroup() {
     return 0
   fi
   : >"$cgfile"
-  for c in memory pids cpu; do
+  # cpuacct (the CPU time the tenant used) where it is a hierarchy of its own
+  accounting=''
+  [ -f /sys/fs/cgroup/cpu/cpuacct.usage ] || { [ -f /sys/fs/cgroup/cpuacct/cgroup.procs ] && accounting=cpuacct; }
+  for c in memory pids cpu $accounting; do
     mnt=/sys/fs/cgroup/$c
     [ -f "$mnt/cgroup.procs" ] || die "the kernel's cgroup v1 $c controller is not mounted at $mnt"
     # Under this shell's own cgroup (the host's limits for root stay above the tenant's),
@@ -410,7 +417,42 @@ deprovision() {
   echo "wharf-deprovisioned: $user"
 }
 
+# A cgroup file's number (0 when the kernel has no such file).
+num() {
+  v=$(cat "$1" 2>/dev/null || true)
+  case $v in
+  '' | *[!0-9]*) echo 0 ;;
+  *) echo "$v" ;;
+  esac
+}
+
+usage() {
+  [ -f "$cgfile" ] || die "$user has no cgroup on this host (not provisioned, or a dedicated host)"
+  mem=0 peak=0 cpu=0 procs=0
+  while read -r c dir; do
+    case $c in
+    unified)
+      mem=$(num "$dir/memory.current")
+      peak=$(num "$dir/memory.peak")
+      cpu=$(awk '$1 == "usage_usec" { print $2 }' "$dir/cpu.stat" 2>/dev/null || true)
+      procs=$(num "$dir/pids.current")
+      ;;
+    memory)
+      mem=$(num "$dir/memory.usage_in_bytes")
+      peak=$(num "$dir/memory.max_usage_in_bytes")
+      ;;
+    pids) procs=$(num "$dir/pids.current") ;;
+    cpu | cpuacct)
+      # cpuacct shares the cpu controller's folder where they are mounted together
+      [ -f "$dir/cpuacct.usage" ] && cpu=$(($(num "$dir/cpuacct.usage") / 1000))
+      ;;
+    esac
+  done <"$cgfile"
+  echo "wharf-usage: memory=$mem peak=$peak cpu_usec=${cpu:-0} pids=$procs"
+}
+
 case $action in
+usage) usage ;;
 provision) provision ;;
 dedicate) dedicate ;;
 deprovision) deprovision ;;
@@ -418,5 +460,5 @@ status)
   if supervisor_running && daemon_answers; then echo "wharf-status: running socket=$sock"; else echo "wharf-status: stopped socket=$sock"; fi
   ;;
 supervise) supervise ;;
-*) die "unknown action \"$action\" (provision, dedicate, deprovision, status)" ;;
+*) die "unknown action \"$action\" (provision, dedicate, deprovision, status, usage)" ;;
 esac

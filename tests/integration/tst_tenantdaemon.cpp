@@ -304,6 +304,13 @@ private Q_SLOTS:
         QVERIFY2(once.out.contains(QStringLiteral("tick %1 (tenant %2's daemon): 2 runs started").arg(key, m_tenant)), qPrintable(once.out));
         QVERIFY2(once.out.contains(QLatin1String("1 adopted")), qPrintable(once.out));
         QCOMPARE(inUse(), 2);
+        // and what its cgroup uses, from the kernel: the daemon and two sleeping containers
+        QVERIFY2(once.out.contains(QStringLiteral("cgroup %1 (tenant %2's daemon): ").arg(key, m_tenant)), qPrintable(once.out + once.err));
+        const Run endpoints = admin({QStringLiteral("tenant"), QStringLiteral("endpoints"), m_tenant, QStringLiteral("-o"), QStringLiteral("json")});
+        const QJsonObject usage = QJsonDocument::fromJson(endpoints.out.toUtf8()).array().first().toObject().value(QLatin1String("usage")).toObject();
+        QVERIFY2(usage.value(QLatin1String("memoryBytes")).toDouble() > 1 << 20, qPrintable(endpoints.out));
+        QVERIFY2(usage.value(QLatin1String("pids")).toInt() > 5, qPrintable(endpoints.out));
+        QVERIFY2(usage.value(QLatin1String("cpuSeconds")).toDouble() > 0, qPrintable(endpoints.out));
         // removed behind Wharf's back: its quota goes back on the next round
         CHECK_RUN(onOwnDaemon({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("outside")}), 0);
         CHECK_RUN(TestSupport::wharfctl(sshFlags(m_env.value(QStringLiteral("WHARF_TEST_TH_ADMIN_KEY")))

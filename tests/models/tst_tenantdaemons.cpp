@@ -217,6 +217,25 @@ private Q_SLOTS:
         QVERIFY(got.error.message.contains(QLatin1String("SSH address")));
     }
 
+    // The helper's usage line: four counts; anything else is an error naming the word.
+    void usageWords()
+    {
+        auto u = TenantDaemons::parseUsage(QStringLiteral("memory=1048576 peak=2097152 cpu_usec=1500000 pids=17"));
+        QVERIFY(u);
+        QCOMPARE(u->memoryBytes, 1048576);
+        QCOMPARE(u->peakMemoryBytes, 2097152);
+        QCOMPARE(u->cpuMicros, 1500000);
+        QCOMPARE(u->pids, 17);
+        // a word a newer helper adds is left alone
+        QVERIFY(TenantDaemons::parseUsage(QStringLiteral("memory=1 peak=0 cpu_usec=0 pids=1 io_bytes=5")));
+        for (const char *bad : {"memory=1 peak=0 cpu_usec=0", "memory=x peak=0 cpu_usec=0 pids=1", "memory=-1 peak=0 cpu_usec=0 pids=1",
+                                "memory=1 peak=0 cpu_usec=0 pids=99999999999", "memory peak cpu_usec pids", "", "memory=99999999999999999999 peak=0 cpu_usec=0 pids=1"}) {
+            auto r = TenantDaemons::parseUsage(QString::fromLatin1(bad));
+            QVERIFY2(!r, bad);
+            QCOMPARE(r.error().kind, Error::Protocol);
+        }
+    }
+
     void endpointRecords()
     {
         QTemporaryDir dir;
@@ -236,6 +255,25 @@ private Q_SLOTS:
         QVERIFY(!store->setEndpoint(e).isError());
         QVERIFY(!store->setEndpoint(e).isError()); // again: replaced, not doubled
         QCOMPARE(store->endpoints(QStringLiteral("acme"))->size(), 1);
+        // in acme's private domain under the name its profile gives it
+        QCOMPARE(e.hostKey(), QStringLiteral("acme@h1"));
+        QCOMPARE(store->hostDomain(QStringLiteral("acme@h1"))->tenant, QStringLiteral("acme"));
+        QCOMPARE(store->hostDomain(QStringLiteral("acme@h1"))->domain, QStringLiteral("private"));
+        QCOMPARE(store->hostDomain(QStringLiteral("h1"))->domain, QStringLiteral("public")); // the shared host stays as it was
+        // what its cgroup uses, as the controller read it
+        TenantEndpoint::Usage used;
+        used.memoryBytes = 300 << 20;
+        used.peakMemoryBytes = 400 << 20;
+        used.cpuMicros = 12'500'000;
+        used.pids = 42;
+        QVERIFY(!store->setEndpointUsage(QStringLiteral("acme"), QStringLiteral("h1"), used).isError());
+        const TenantEndpoint read = *store->endpoint(QStringLiteral("acme"), QStringLiteral("h1"));
+        QCOMPARE(read.usage.memoryBytes, qint64(300 << 20));
+        QCOMPARE(read.usage.peakMemoryBytes, qint64(400 << 20));
+        QCOMPARE(read.usage.cpuMicros, 12'500'000);
+        QCOMPARE(read.usage.pids, 42);
+        QVERIFY(read.usage.at > 0);
+        QCOMPARE(store->setEndpointUsage(QStringLiteral("acme"), QStringLiteral("nowhere"), used).kind, Error::NotFound);
         // h1 runs acme's daemon: it cannot be dedicated to another tenant
         TenantEndpoint d{QStringLiteral("other"), QStringLiteral("h1"), QStringLiteral("dedicated"), {}, QStringLiteral("ssh://h1"), {}, 0, 0, 0, 0};
         QCOMPARE(store->setEndpoint(d).kind, Error::Conflict);
@@ -250,6 +288,7 @@ private Q_SLOTS:
         const Error early = admin.removeTenant(QStringLiteral("acme"), true);
         QVERIFY2(early.isError() && early.message.contains(QLatin1String("deprovision")), qPrintable(early.message));
         QVERIFY(!store->removeEndpoint(QStringLiteral("acme"), QStringLiteral("h1")).isError());
+        QVERIFY(store->hostDomain(QStringLiteral("acme@h1"))->domain.isEmpty()); // its domain row goes with it
         QCOMPARE(store->removeEndpoint(QStringLiteral("acme"), QStringLiteral("h1")).kind, Error::NotFound);
         QVERIFY(!admin.removeTenant(QStringLiteral("acme"), true).isError());
         QCOMPARE(store->endpoints()->size(), 1); // other's dedicated host

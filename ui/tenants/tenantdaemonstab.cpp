@@ -52,6 +52,16 @@ QString limitsText(const TenantEndpoint &e)
              e.cpusNano ? QString::number(double(e.cpusNano) / 1e9, 'g', 6) : TenantDaemonsTab::tr("any"),
              e.pids ? QString::number(e.pids) : TenantDaemonsTab::tr("any"));
 }
+// What the cgroup used when the controller last read it.
+QString usageText(const TenantEndpoint::Usage &u)
+{
+    if (!u.at)
+        return TenantDaemonsTab::tr("not read yet");
+    return TenantDaemonsTab::tr("%1 memory, %2 CPU-seconds, %3 processes (%4)")
+        .arg(formatBytes(double(u.memoryBytes)), QString::number(double(u.cpuMicros) / 1e6, 'f', 1))
+        .arg(u.pids)
+        .arg(QDateTime::fromSecsSinceEpoch(u.at).toString(QStringLiteral("HH:mm")));
+}
 } // namespace
 
 // DaemonDialog --------------------------------------------------------------------------
@@ -191,7 +201,8 @@ TenantDaemonsTab::TenantDaemonsTab(Models::TenancyService *service, Models::Host
     chooseSaveFile = [this](const QString &suggested) {
         return QFileDialog::getSaveFileName(this, tr("Export connection profile"), suggested, tr("Wharf connection profiles (*.wharf-profile);;All files (*)"));
     };
-    m_model = new RecordTableModel({tr("Tenant"), tr("Host"), tr("Kind"), tr("Unix user"), tr("Tenant's address"), tr("Cgroup limits"), tr("Created")}, this);
+    m_model = new RecordTableModel(
+        {tr("Tenant"), tr("Host"), tr("Kind"), tr("Unix user"), tr("Tenant's address"), tr("Cgroup limits"), tr("In use"), tr("Created")}, this);
     m_view = makeRecordTable(m_model, this);
     auto *bar = new QToolBar;
     bar->addAction(tr("Give a tenant a daemon…"), this, qOverload<>(&TenantDaemonsTab::give));
@@ -258,9 +269,9 @@ void TenantDaemonsTab::reload()
         for (const TenantEndpoint &e : m_endpoints)
             rows << RecordTableModel::Record{keyOf(e.tenant, e.host),
                                              {e.tenant, e.host, e.kind == QLatin1String("dedicated") ? tr("dedicated host") : tr("rootless daemon"),
-                                              e.unixUser, e.url, limitsText(e),
+                                              e.unixUser, e.url, limitsText(e), e.kind == QLatin1String("dedicated") ? tr("the host's") : usageText(e.usage),
                                               QDateTime::fromSecsSinceEpoch(e.createdAt).toString(QStringLiteral("yyyy-MM-dd HH:mm"))},
-                                             {QVariant(), QVariant(), QVariant(), QVariant(), QVariant(), e.memoryBytes, e.createdAt},
+                                             {QVariant(), QVariant(), QVariant(), QVariant(), QVariant(), e.memoryBytes, e.usage.memoryBytes, e.createdAt},
                                              {}};
         m_model->setRecords(rows);
         Q_EMIT reloaded();
