@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 namespace Wharf::Models {
 
@@ -92,12 +93,26 @@ void ControlRound::adoptThenMeter()
             return finish();
         }
         const QJsonArray containers = job->json().array();
+        // what is recorded already needs no inspection
+        auto recorded = std::make_shared<QSet<QString>>();
+        db([store = m_tenancy, host = m_host, recorded] {
+            if (auto mine = store->resources({}, host))
+                for (const OwnedResource &r : *mine)
+                    recorded->insert(r.ref);
+        }, [this, containers, recorded] { inspectThenAdopt(containers, *recorded); });
+    });
+}
+
+void ControlRound::inspectThenAdopt(const QJsonArray &containers, const QSet<QString> &recorded)
+{
+    {
         auto unlabelled = std::make_shared<QStringList>();
         for (const auto &c : containers) {
             const QJsonObject o = c.toObject();
+            const QString id = o.value(QLatin1String("Id")).toString();
             if (o.value(QLatin1String("Labels")).toObject().value(QLatin1String(PolicyGate::TenantLabel)).toString() != m_owner.tenant
-                && unlabelled->size() < MaxInspections)
-                *unlabelled << o.value(QLatin1String("Id")).toString();
+                && !recorded.contains(id) && unlabelled->size() < MaxInspections)
+                *unlabelled << id;
         }
         auto meterNext = [this] {
             auto *meter = new Meter(m_client, m_host, m_tenancy, this);
@@ -131,7 +146,7 @@ void ControlRound::adoptThenMeter()
             });
         };
         (*step)(0);
-    });
+    }
 }
 
 QList<ControlRound::Daemon> ControlRound::tenantDaemons(const Endpoint &admin, const QString &host, const QList<TenantEndpoint> &all)

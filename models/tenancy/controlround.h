@@ -61,6 +61,7 @@ public:
 private:
     void db(std::function<void()> work, std::function<void()> next);
     void adoptThenMeter();
+    void inspectThenAdopt(const QJsonArray &containers, const QSet<QString> &recorded);
     void meterThenReconcile();
     void reconcile(const QJsonArray &containers, bool adopt, std::function<void()> next);
     void finish();

@@ -407,6 +407,11 @@ Expected<ReconcileReport> QuotaReconciler::reconcile(TenancyStore &store, const 
             : it->value(QLatin1String("Labels")).toObject().value(QLatin1String(PolicyGate::TenantLabel)).toString();
         if (tenant.isEmpty() || recorded.contains(it.key()))
             continue;
+        // On a tenant's own daemon, one made without Wharf is adopted once its limits are known
+        // (inspected this round); the others wait for a later round.
+        if (!owner.tenant.isEmpty() && !owner.limits.contains(it.key())
+            && it->value(QLatin1String("Labels")).toObject().value(QLatin1String(PolicyGate::TenantLabel)).toString() != owner.tenant)
+            continue;
         const QString name = it->value(QLatin1String("Names")).toArray().first().toString().mid(1);
         report.untracked << QStringLiteral("%1/%2").arg(tenant, name);
         if (adopt && store.tenant(tenant)) {
