@@ -17,7 +17,7 @@ TEST_PKGS=(
   docker.io containerd runc iptables iproute2 busybox-static curl openssl
   xvfb xauth x11-apps imagemagick hyperfine procps desktop-file-utils
   dbus-bin gnome-keyring libsecret-tools openssh-server openssh-client
-  docker-registry apache2-utils postgresql docker-compose zsh
+  docker-registry apache2-utils postgresql docker-compose zsh haproxy
   rootlesskit slirp4netns uidmap util-linux passwd
   clang libclang-rt-14-dev
 )

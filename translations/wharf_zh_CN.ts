@@ -968,6 +968,90 @@
         <source>IN USE</source>
         <translation>已用</translation>
     </message>
+    <message>
+        <source>usage: wharfctl service create|ls|ps|inspect|scale|update|rollback|restart|logs|rm ...</source>
+        <translation>用法：wharfctl service create|ls|ps|inspect|scale|update|rollback|restart|logs|rm ...</translation>
+    </message>
+    <message>
+        <source>The host did not reach the desired state in time: %1. The controller goes on with it.</source>
+        <translation>主机未能及时达到期望状态：%1。控制器会继续处理。</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl service create --name NAME [--replicas N] [-p [IP:]PORT:TARGET[/http]]... [OPTIONS] IMAGE [COMMAND...]</source>
+        <translation>用法：wharfctl service create --name 名称 [--replicas N] [-p [IP:]端口:目标端口[/http]]... [选项] 镜像 [命令...]</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl service scale NAME=REPLICAS...</source>
+        <translation>用法：wharfctl service scale 名称=副本数...</translation>
+    </message>
+    <message>
+        <source>scaled</source>
+        <translation>已伸缩</translation>
+    </message>
+    <message>
+        <source>%1: write NAME=REPLICAS</source>
+        <translation>%1：请写成 名称=副本数</translation>
+    </message>
+    <message>
+        <source>%1 scaled to %2</source>
+        <translation>%1 已伸缩到 %2</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl service %1 [OPTIONS] NAME</source>
+        <translation>用法：wharfctl service %1 [选项] 名称</translation>
+    </message>
+    <message>
+        <source>REPLICAS</source>
+        <translation>副本数</translation>
+    </message>
+    <message>
+        <source>ENDPOINTS</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl service %1 NAME</source>
+        <translation>用法：wharfctl service %1 名称</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>上一版</translation>
+    </message>
+    <message>
+        <source>REPLICA</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>CONFIGURATION</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl service logs NAME [-f] [--tail N] [-t] [--grep TEXT]</source>
+        <translation>用法：wharfctl service logs 名称 [-f] [--tail N] [-t] [--grep 文本]</translation>
+    </message>
+    <message>
+        <source>service %1 has no replicas on this host</source>
+        <translation>服务 %1 在此主机上没有副本</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl service rm NAME...</source>
+        <translation>用法：wharfctl service rm 名称...</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl -H HOST edge image [IMAGE]</source>
+        <translation>用法：wharfctl -H 主机 edge image [镜像]</translation>
+    </message>
+    <message>
+        <source>%1 has no edge router (no service publishes anything there yet).</source>
+        <translation>%1 没有边缘路由器（那里还没有服务发布任何端口）。</translation>
+    </message>
+    <message>
+        <source>usage: wharfctl -H HOST edge ls|config|logs|image ...</source>
+        <translation>用法：wharfctl -H 主机 edge ls|config|logs|image ...</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends</name>
@@ -2190,6 +2274,33 @@
     <message>
         <source>The registry at %1 sent an answer larger than %2 MiB; it was not read.</source>
         <translation>%1 处的镜像仓库发送的应答超过 %2 MiB，未予读取。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Backends::ServiceStore</name>
+    <message>
+        <source>Host %1 already has a service named %2.</source>
+        <translation>主机 %1 上已有名为 %2 的服务。</translation>
+    </message>
+    <message>
+        <source>Service %1 on %2 was changed or removed meanwhile; look at it again and retry.</source>
+        <translation>%2 上的服务 %1 已被他人修改或删除，请重新查看后再试。</translation>
+    </message>
+    <message>
+        <source>Host %1 has no service named %2.</source>
+        <translation>主机 %1 上没有名为 %2 的服务。</translation>
+    </message>
+    <message>
+        <source>Service %1 has no previous configuration to go back to.</source>
+        <translation>服务 %1 没有可回退的上一版配置。</translation>
+    </message>
+    <message>
+        <source>Service %1 on %2 was changed meanwhile; retry.</source>
+        <translation>%2 上的服务 %1 已被他人修改，请重试。</translation>
+    </message>
+    <message>
+        <source>The edge router settings of %1 are larger than 64 KiB.</source>
+        <translation>%1 的边缘路由器设置超过 64 KiB。</translation>
     </message>
 </context>
 <context>
@@ -3900,6 +4011,345 @@
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Services::EdgeConfig</name>
+    <message>
+        <source>Port %1 is published on every address and on %2 too.</source>
+        <translation>端口 %1 既在所有地址上发布，又在 %2 上发布。</translation>
+    </message>
+    <message>
+        <source>Port %1 is a TCP port of its own; services %2 cannot share it.</source>
+        <translation>端口 %1 是独占的 TCP 端口；服务 %2 不能共用。</translation>
+    </message>
+    <message>
+        <source>Two services route the same host and path on port %1 (%2).</source>
+        <translation>两个服务在端口 %1 上路由了相同的主机和路径（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Services::EdgeRouter</name>
+    <message>
+        <source>The router&apos;s configuration is larger than 16 MiB.</source>
+        <translation>路由器的配置超过 16 MiB。</translation>
+    </message>
+    <message>
+        <source>The router holds no %1.</source>
+        <translation>路由器中没有 %1。</translation>
+    </message>
+    <message>
+        <source>The host went away.</source>
+        <translation>主机已断开。</translation>
+    </message>
+    <message>
+        <source>The edge router (image %1) could not be created: %2</source>
+        <translation>无法创建边缘路由器（镜像 %1）：%2</translation>
+    </message>
+    <message>
+        <source>The edge router refused the configuration; it goes on with the one before. %1</source>
+        <translation>边缘路由器拒绝了该配置，仍使用之前的配置。%1</translation>
+    </message>
+    <message>
+        <source>The edge router did not confirm its configuration within 20 seconds.</source>
+        <translation>边缘路由器未在 20 秒内确认其配置。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Services::ServiceActions</name>
+    <message>
+        <source>Host %1 has no service named %2.</source>
+        <translation>主机 %1 上没有名为 %2 的服务。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an image reference.</source>
+        <translation>“%1”不是镜像引用。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Services::ServiceReconciler</name>
+    <message>
+        <source>The services of %1 were not read: %2</source>
+        <translation>未能读取 %1 的服务：%2</translation>
+    </message>
+    <message>
+        <source>The replicas on %1 were not listed: %2</source>
+        <translation>未能列出 %1 上的副本：%2</translation>
+    </message>
+    <message>
+        <source>Replica %1 is unhealthy; it left the router&apos;s pool.</source>
+        <translation>副本 %1 不健康，已移出路由器的服务池。</translation>
+    </message>
+    <message>
+        <source>The router of %1 keeps its configuration: %2</source>
+        <translation>%1 的路由器保持原有配置：%2</translation>
+    </message>
+    <message>
+        <source>The edge router of %1: %2</source>
+        <translation>%1 的边缘路由器：%2</translation>
+    </message>
+    <message>
+        <source>The edge router of %1 serves the new pool.</source>
+        <translation>%1 的边缘路由器已使用新的服务池。</translation>
+    </message>
+    <message>
+        <source>its service was removed</source>
+        <translation>其服务已删除</translation>
+    </message>
+    <message>
+        <source>The update failed (replica %1: %2); rolling back.</source>
+        <translation>更新失败（副本 %1：%2），正在回滚。</translation>
+    </message>
+    <message>
+        <source>unhealthy</source>
+        <translation>不健康</translation>
+    </message>
+    <message>
+        <source>Rolling back %1 failed: %2</source>
+        <translation>回滚 %1 失败：%2</translation>
+    </message>
+    <message>
+        <source>The update paused: replica %1 failed.</source>
+        <translation>更新已暂停：副本 %1 失败。</translation>
+    </message>
+    <message>
+        <source>The update of %1 paused: replica %2 failed.</source>
+        <translation>%1 的更新已暂停：副本 %2 失败。</translation>
+    </message>
+    <message>
+        <source>Replicas keep failing (%1 so far); the last: %2 %3.</source>
+        <translation>副本不断失败（已 %1 次）；最近一次：%2 %3。</translation>
+    </message>
+    <message>
+        <source>unhealthy past its grace period</source>
+        <translation>不健康超过宽限期</translation>
+    </message>
+    <message>
+        <source>it is %1</source>
+        <translation>状态为 %1</translation>
+    </message>
+    <message>
+        <source>scaled to %1</source>
+        <translation>已伸缩到 %1</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>已替换</translation>
+    </message>
+    <message>
+        <source>Updating replicas %1 of %2.</source>
+        <translation>正在更新 %2 的副本 %1。</translation>
+    </message>
+    <message>
+        <source>The network %1 could not be made: %2</source>
+        <translation>无法创建网络 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1/%2 replicas ready</source>
+        <translation>%1/%2 个副本就绪</translation>
+    </message>
+    <message>
+        <source>%1/%2 replicas ready; %3</source>
+        <translation>%1/%2 个副本就绪；%3</translation>
+    </message>
+    <message>
+        <source>Starting replica %1.</source>
+        <translation>正在启动副本 %1。</translation>
+    </message>
+    <message>
+        <source>Replica %1 was not created: %2</source>
+        <translation>副本 %1 未能创建：%2</translation>
+    </message>
+    <message>
+        <source>Replica %1 did not start: %2</source>
+        <translation>副本 %1 未能启动：%2</translation>
+    </message>
+    <message>
+        <source>Replica %1 left the router&apos;s pool (%2); draining.</source>
+        <translation>副本 %1 已移出路由器的服务池（%2），正在排空。</translation>
+    </message>
+    <message>
+        <source>Replica %1 was not removed: %2</source>
+        <translation>副本 %1 未能删除：%2</translation>
+    </message>
+    <message>
+        <source>Replica %1 removed (%2).</source>
+        <translation>副本 %1 已删除（%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Services::ServiceSpec</name>
+    <message>
+        <source>The service&apos;s %1 is not an object.</source>
+        <translation>服务的 %1 不是对象。</translation>
+    </message>
+    <message>
+        <source>The service&apos;s %1 is not a list.</source>
+        <translation>服务的 %1 不是列表。</translation>
+    </message>
+    <message>
+        <source>The service has more than %1 %2.</source>
+        <translation>服务的%2超过 %1 个。</translation>
+    </message>
+    <message>
+        <source>The service&apos;s %1 holds something that is not text.</source>
+        <translation>服务的 %1 中含有非文本内容。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid service name: use lower-case letters, digits and -, at most 63 characters, starting and ending with a letter or digit (it becomes part of domain names).</source>
+        <translation>“%1”不是有效的服务名：只能用小写字母、数字和 -，最多 63 个字符，以字母或数字开头和结尾（它会成为域名的一部分）。</translation>
+    </message>
+    <message>
+        <source>Service %1 has no image.</source>
+        <translation>服务 %1 没有镜像。</translation>
+    </message>
+    <message>
+        <source>Service %1: replicas must be between 0 and %2.</source>
+        <translation>服务 %1：副本数必须在 0 到 %2 之间。</translation>
+    </message>
+    <message>
+        <source>Service %1 publishes more than %2 endpoints.</source>
+        <translation>服务 %1 发布的端点超过 %2 个。</translation>
+    </message>
+    <message>
+        <source>Service %1: %2 is not a valid published endpoint (ports go from 1 to 65535).</source>
+        <translation>服务 %1：%2 不是有效的发布端点（端口范围是 1 到 65535）。</translation>
+    </message>
+    <message>
+        <source>Service %1: an endpoint routes more than %2 host names.</source>
+        <translation>服务 %1：一个端点路由的主机名超过 %2 个。</translation>
+    </message>
+    <message>
+        <source>Service %1: host names and paths route HTTP only; publish %2 with /http.</source>
+        <translation>服务 %1：主机名和路径只用于 HTTP 路由；请用 /http 发布 %2。</translation>
+    </message>
+    <message>
+        <source>Service %1: the path %2 must start with / and hold no spaces.</source>
+        <translation>服务 %1：路径 %2 必须以 / 开头且不能含空格。</translation>
+    </message>
+    <message>
+        <source>Service %1: &quot;%2&quot; is not a host name.</source>
+        <translation>服务 %1：“%2”不是主机名。</translation>
+    </message>
+    <message>
+        <source>Service %1 publishes %2 twice.</source>
+        <translation>服务 %1 重复发布了 %2。</translation>
+    </message>
+    <message>
+        <source>Service %1: an HTTP or TCP health check needs a port (--health-port) when nothing is published.</source>
+        <translation>服务 %1：未发布任何端口时，HTTP 或 TCP 健康检查需要指定端口（--health-port）。</translation>
+    </message>
+    <message>
+        <source>Service %1: the health check command is empty.</source>
+        <translation>服务 %1：健康检查命令为空。</translation>
+    </message>
+    <message>
+        <source>Service %1: the health check path %2 must start with / and hold no spaces or shell characters.</source>
+        <translation>服务 %1：健康检查路径 %2 必须以 / 开头，且不能含空格或 shell 字符。</translation>
+    </message>
+    <message>
+        <source>Service %1: the health check&apos;s interval and timeout must be at least 100 ms, its retries between 1 and 100.</source>
+        <translation>服务 %1：健康检查的间隔和超时至少为 100 毫秒，重试次数在 1 到 100 之间。</translation>
+    </message>
+    <message>
+        <source>Service %1: the update parallelism must be at least 1, and the delay and monitor period not negative.</source>
+        <translation>服务 %1：更新并行数至少为 1，延迟和观察期不能为负数。</translation>
+    </message>
+    <message>
+        <source>Service %1: the balance is roundrobin or leastconn, not %2.</source>
+        <translation>服务 %1：负载均衡方式只能是 roundrobin 或 leastconn，不能是 %2。</translation>
+    </message>
+    <message>
+        <source>Service %1: the connection limit and the drain time cannot be negative (drain at most an hour).</source>
+        <translation>服务 %1：连接上限和排空时间不能为负数（排空最多一小时）。</translation>
+    </message>
+    <message>
+        <source>Service %1: the category is app, data, tool or storage, not %2.</source>
+        <translation>服务 %1：类别只能是 app、data、tool 或 storage，不能是 %2。</translation>
+    </message>
+    <message>
+        <source>Service %1 links more than %2 services.</source>
+        <translation>服务 %1 链接的服务超过 %2 个。</translation>
+    </message>
+    <message>
+        <source>Service %1 has more than %2 labels.</source>
+        <translation>服务 %1 的标签超过 %2 个。</translation>
+    </message>
+    <message>
+        <source>Service %1: the label %2 is reserved for Wharf.</source>
+        <translation>服务 %1：标签 %2 是 Wharf 保留的。</translation>
+    </message>
+    <message>
+        <source>Service %1: replicas join the services&apos; network %2; another network mode (%3) cannot be set.</source>
+        <translation>服务 %1：副本加入服务网络 %2，不能设置其他网络模式（%3）。</translation>
+    </message>
+    <message>
+        <source>The service&apos;s record is larger than %1 KiB.</source>
+        <translation>服务记录超过 %1 KiB。</translation>
+    </message>
+    <message>
+        <source>The service&apos;s record is not a JSON object: %1</source>
+        <translation>服务记录不是 JSON 对象：%1</translation>
+    </message>
+    <message>
+        <source>The service&apos;s endpoints are not a list.</source>
+        <translation>服务的端点不是列表。</translation>
+    </message>
+    <message>
+        <source>The service has more than %1 endpoints.</source>
+        <translation>服务的端点超过 %1 个。</translation>
+    </message>
+    <message>
+        <source>An endpoint&apos;s mode is tcp or http, not %1.</source>
+        <translation>端点的模式只能是 tcp 或 http，不能是 %1。</translation>
+    </message>
+    <message>
+        <source>host names</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <source>A health check is image, none, http, tcp or cmd, not %1.</source>
+        <translation>健康检查只能是 image、none、http、tcp 或 cmd，不能是 %1。</translation>
+    </message>
+    <message>
+        <source>links</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>The service has more than %1 labels.</source>
+        <translation>服务的标签超过 %1 个。</translation>
+    </message>
+    <message>
+        <source>The published endpoint&apos;s mode is tcp or http, not %1.</source>
+        <translation>发布端点的模式只能是 tcp 或 http，不能是 %1。</translation>
+    </message>
+    <message>
+        <source>Unknown key %1 in the published endpoint %2.</source>
+        <translation>发布端点 %2 中有未知的键 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not a port number in %2.</source>
+        <translation>%2 中的 %1 不是端口号。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a published endpoint: write [IP:]PORT:TARGET[/tcp|/http].</source>
+        <translation>“%1”不是发布端点：请写成 [IP:]端口:目标端口[/tcp|/http]。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot;: ports go from 1 to 65535.</source>
+        <translation>“%1”：端口范围是 1 到 65535。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration.</source>
+        <translation>“%1”不是时长。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration: write 2s, 500ms or 1m30s.</source>
+        <translation>“%1”不是时长：请写成 2s、500ms 或 1m30s。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is longer than 30 days.</source>
+        <translation>“%1”超过 30 天。</translation>
     </message>
 </context>
 <context>
@@ -8141,6 +8591,238 @@ Run &apos;wharfctl COMMAND --help&apos; for a command&apos;s options.</source>
     <message>
         <source>saved hosts (TLS keys in the keychain); forget-key removes a host&apos;s SSH key from Wharf&apos;s known_hosts; import saves a tenant&apos;s endpoints from its connection profile</source>
         <translation>已保存的主机（TLS 私钥在钥匙串中）；forget-key 从 Wharf 的 known_hosts 中删除主机的 SSH 密钥；import 从租户的连接配置文件保存其端点</translation>
+    </message>
+    <message>
+        <source>--replicas needs a number</source>
+        <translation>--replicas 需要一个数字</translation>
+    </message>
+    <message>
+        <source>--update-order is start-first or stop-first</source>
+        <translation>--update-order 只能是 start-first 或 stop-first</translation>
+    </message>
+    <message>
+        <source>--update-failure-action is rollback or pause</source>
+        <translation>--update-failure-action 只能是 rollback 或 pause</translation>
+    </message>
+    <message>
+        <source>Services (replicas behind the host&apos;s edge router)</source>
+        <translation>服务（主机边缘路由器后的多个副本）</translation>
+    </message>
+    <message>
+        <source>how many replicas run</source>
+        <translation>运行的副本数</translation>
+    </message>
+    <message>
+        <source>published at the edge router, repeatable (or published=,target=,mode=http,host=,path=)</source>
+        <translation>在边缘路由器上发布，可重复（或 published=,target=,mode=http,host=,path=）</translation>
+    </message>
+    <message>
+        <source>CPUs per replica (0.5)</source>
+        <translation>每个副本的 CPU 数（0.5）</translation>
+    </message>
+    <message>
+        <source>memory per replica (256m)</source>
+        <translation>每个副本的内存（256m）</translation>
+    </message>
+    <message>
+        <source>a shell command that says whether a replica is well</source>
+        <translation>以 shell 命令判断副本是否健康</translation>
+    </message>
+    <message>
+        <source>an HTTP GET of this path says whether a replica is well</source>
+        <translation>以对此路径的 HTTP GET 判断副本是否健康</translation>
+    </message>
+    <message>
+        <source>a TCP connection says whether a replica is well</source>
+        <translation>以 TCP 连接判断副本是否健康</translation>
+    </message>
+    <message>
+        <source>the port the HTTP or TCP check uses (default: the first published target)</source>
+        <translation>HTTP 或 TCP 检查使用的端口（默认：第一个发布的目标端口）</translation>
+    </message>
+    <message>
+        <source>no health check, not even the image&apos;s</source>
+        <translation>不做健康检查，镜像自带的也不做</translation>
+    </message>
+    <message>
+        <source>time between checks (2s)</source>
+        <translation>两次检查的间隔（2s）</translation>
+    </message>
+    <message>
+        <source>how long a check may take (2s)</source>
+        <translation>每次检查的最长时间（2s）</translation>
+    </message>
+    <message>
+        <source>failed checks before a replica is unhealthy (3)</source>
+        <translation>副本被判为不健康前的失败检查次数（3）</translation>
+    </message>
+    <message>
+        <source>time a replica has to start before failures count</source>
+        <translation>副本启动后失败不计入的宽限时间</translation>
+    </message>
+    <message>
+        <source>how long an unhealthy replica is kept before it is replaced (30s)</source>
+        <translation>不健康的副本被替换前保留的时长（30s）</translation>
+    </message>
+    <message>
+        <source>replicas replaced at a time (1)</source>
+        <translation>每次替换的副本数（1）</translation>
+    </message>
+    <message>
+        <source>time between batches of an update</source>
+        <translation>更新批次之间的间隔</translation>
+    </message>
+    <message>
+        <source>whether the new replica is ready before the old one leaves (start-first)</source>
+        <translation>新副本是否在旧副本离开前就绪（start-first）</translation>
+    </message>
+    <message>
+        <source>what a failed update does (rollback)</source>
+        <translation>更新失败时的处理（rollback）</translation>
+    </message>
+    <message>
+        <source>how long a new replica is watched for failure</source>
+        <translation>观察新副本是否失败的时长</translation>
+    </message>
+    <message>
+        <source>how the router spreads connections</source>
+        <translation>路由器分配连接的方式</translation>
+    </message>
+    <message>
+        <source>HTTP: a cookie keeps each client on its replica</source>
+        <translation>HTTP：用 Cookie 让每个客户端留在同一副本上</translation>
+    </message>
+    <message>
+        <source>connections per replica at the router (queued beyond)</source>
+        <translation>路由器到每个副本的连接数上限（超出则排队）</translation>
+    </message>
+    <message>
+        <source>how long a replica that left the pool finishes its requests (2s)</source>
+        <translation>副本移出服务池后完成其请求的时长（2s）</translation>
+    </message>
+    <message>
+        <source>what kind of service it is</source>
+        <translation>服务的类别</translation>
+    </message>
+    <message>
+        <source>do not wait for the host to get there</source>
+        <translation>不等待主机达到期望状态</translation>
+    </message>
+    <message>
+        <source>how long to wait for the host to get there</source>
+        <translation>等待主机达到期望状态的时长</translation>
+    </message>
+    <message>
+        <source>services: replicas of one image behind the host&apos;s edge router, scaled and updated without dropping a request</source>
+        <translation>服务：同一镜像的多个副本位于主机边缘路由器之后，伸缩和更新都不丢失请求</translation>
+    </message>
+    <message>
+        <source>create a service and wait until its replicas are ready</source>
+        <translation>创建服务并等待其副本就绪</translation>
+    </message>
+    <message>
+        <source>the service&apos;s name (part of its domain names)</source>
+        <translation>服务名（会成为其域名的一部分）</translation>
+    </message>
+    <message>
+        <source>override the image&apos;s entrypoint</source>
+        <translation>覆盖镜像的入口点</translation>
+    </message>
+    <message>
+        <source>the working folder</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <source>run as this user</source>
+        <translation>以此用户运行</translation>
+    </message>
+    <message>
+        <source>the host&apos;s services: replicas ready and wanted, endpoints, status</source>
+        <translation>主机上的服务：就绪与期望的副本数、端点、状态</translation>
+    </message>
+    <message>
+        <source>a service&apos;s replicas</source>
+        <translation>服务的副本</translation>
+    </message>
+    <message>
+        <source>as JSON</source>
+        <translation>以 JSON 输出</translation>
+    </message>
+    <message>
+        <source>a service&apos;s desired state and replicas, as JSON</source>
+        <translation>服务的期望状态和副本，以 JSON 输出</translation>
+    </message>
+    <message>
+        <source>change how many replicas run</source>
+        <translation>修改运行的副本数</translation>
+    </message>
+    <message>
+        <source>change a service; its replicas are replaced a batch at a time</source>
+        <translation>修改服务；副本分批替换</translation>
+    </message>
+    <message>
+        <source>the new image</source>
+        <translation>新镜像</translation>
+    </message>
+    <message>
+        <source>add or change an environment variable, repeatable</source>
+        <translation>添加或修改环境变量，可重复</translation>
+    </message>
+    <message>
+        <source>remove an environment variable, repeatable</source>
+        <translation>删除环境变量，可重复</translation>
+    </message>
+    <message>
+        <source>publish nothing any more</source>
+        <translation>不再发布任何端口</translation>
+    </message>
+    <message>
+        <source>go back to the configuration before the last change</source>
+        <translation>回到上次修改前的配置</translation>
+    </message>
+    <message>
+        <source>replace every replica, a batch at a time</source>
+        <translation>分批替换每个副本</translation>
+    </message>
+    <message>
+        <source>the logs of all replicas, merged and labelled</source>
+        <translation>所有副本的日志，合并并标注来源</translation>
+    </message>
+    <message>
+        <source>the last N lines of each replica</source>
+        <translation>每个副本的最后 N 行</translation>
+    </message>
+    <message>
+        <source>only lines with this text</source>
+        <translation>只显示含此文本的行</translation>
+    </message>
+    <message>
+        <source>remove services (their replicas leave the router, drain and go)</source>
+        <translation>删除服务（其副本离开路由器、排空后删除）</translation>
+    </message>
+    <message>
+        <source>the host&apos;s edge router</source>
+        <translation>主机的边缘路由器</translation>
+    </message>
+    <message>
+        <source>the router of the host and its state</source>
+        <translation>主机的路由器及其状态</translation>
+    </message>
+    <message>
+        <source>the configuration the router serves (generated from the services)</source>
+        <translation>路由器正在使用的配置（由服务生成）</translation>
+    </message>
+    <message>
+        <source>the router&apos;s log</source>
+        <translation>路由器的日志</translation>
+    </message>
+    <message>
+        <source>the last N lines</source>
+        <translation>最后 N 行</translation>
+    </message>
+    <message>
+        <source>the router&apos;s image on the host given with -H (the router is replaced with it)</source>
+        <translation>用 -H 指定的主机上路由器的镜像（路由器会换成此镜像）</translation>
     </message>
 </context>
 </TS>

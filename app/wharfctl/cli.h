@@ -19,6 +19,10 @@ namespace Wharf::Models {
 namespace Apps {
 class AppDeployer;
 struct ObservedContainer;
+struct AppLogLine;
+}
+namespace Services {
+class ServiceActions;
 }
 class RegistryStore;
 class PolicyGate;
@@ -204,10 +208,22 @@ public:
 
     // Applications (cmd_apps.cpp)
     void cmdApp(const QStringList &a);
+    // Services and the edge router (cmd_services.cpp)
+    void cmdService(const QStringList &a);
+    void cmdServiceCreate(const QStringList &a);
+    void cmdServiceChange(const QString &verb, const QStringList &a);
+    void cmdServiceLs(const QStringList &a);
+    void cmdServicePs(const QString &verb, const QStringList &a);
+    void cmdServiceLogs(const QStringList &a);
+    void cmdServiceRm(const QStringList &a);
+    void cmdEdge(const QStringList &a);
+    Models::Services::ServiceActions *serviceActions();
+    void converge(int timeoutSeconds, std::function<void()> then);
     void cmdAppDeploy(bool apply, const QStringList &a);
     void cmdAppLs(const QStringList &a);
     void cmdAppPs(const QStringList &a);
     void cmdAppLogs(const QStringList &a);
+    void printLogLines(const QList<Models::Apps::AppLogLine> &lines, int width, bool timestamps, const QString &grep = {});
     void cmdAppAct(const QString &verb, const QStringList &a);
     Models::Apps::AppDeployer *appDeployer();
     QList<Models::Apps::ObservedContainer> ownContainers(const QList<Models::Apps::ObservedContainer> &containers);

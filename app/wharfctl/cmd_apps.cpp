@@ -335,17 +335,7 @@ void Cli::cmdAppLogs(const QStringList &a)
         // every line labelled by its service and replica, stderr's on stderr
         auto *logs = new Models::Apps::AppLogs(client(), this);
         connect(logs, &Models::Apps::AppLogs::lines, this, [this, width, timestamps = lo.timestamps](const QList<Models::Apps::AppLogLine> &lines) {
-            m_out.flush();
-            for (const auto &l : lines) {
-                QString text = l.source.leftJustified(width) + QStringLiteral(" | ");
-                if (timestamps && !l.timestamp.isEmpty())
-                    text += l.timestamp + QLatin1Char(' ');
-                const QByteArray bytes = (text + l.text).toUtf8() + '\n';
-                FILE *f = l.stderrLine ? stderr : stdout;
-                std::fwrite(bytes.constData(), 1, size_t(bytes.size()), f);
-            }
-            std::fflush(stdout);
-            std::fflush(stderr);
+            printLogLines(lines, width, timestamps);
         });
         connect(logs, &Models::Apps::AppLogs::finished, this, [this](const QString &error) {
             if (!error.isEmpty())
@@ -354,6 +344,24 @@ void Cli::cmdAppLogs(const QStringList &a)
         });
         logs->start(containers, lo.tail, lo.follow);
     });
+}
+
+// Merged log lines, each labelled by where it came from; stderr's on stderr. grep: only lines
+// with this text (case-insensitive).
+void Cli::printLogLines(const QList<Models::Apps::AppLogLine> &lines, int width, bool timestamps, const QString &grep)
+{
+    m_out.flush();
+    for (const auto &l : lines) {
+        if (!grep.isEmpty() && !l.text.contains(grep, Qt::CaseInsensitive))
+            continue;
+        QString text = l.source.leftJustified(width) + QStringLiteral(" | ");
+        if (timestamps && !l.timestamp.isEmpty())
+            text += l.timestamp + QLatin1Char(' ');
+        const QByteArray bytes = (text + l.text).toUtf8() + '\n';
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), l.stderrLine ? stderr : stdout);
+    }
+    std::fflush(stdout);
+    std::fflush(stderr);
 }
 
 void Cli::cmdAppAct(const QString &verb, const QStringList &a)

@@ -1,6 +1,7 @@
 // Metering, bills, quota reconciliation and the controller (the control loops under a lease).
 #include "cli.h"
 #include "operations/operations.h"
+#include "services/servicereconciler.h"
 
 #include "docker/format.h"
 
@@ -303,21 +304,38 @@ void Cli::cmdController(const QStringList &a)
     auto waiting = std::make_shared<bool>(false);
     auto running = std::make_shared<bool>(false);
     auto holding = std::make_shared<bool>(false);
-    auto loop = [this, lease, waiting, running, holding, once = f.isSet(QStringLiteral("--once"))] {
+    auto services = std::make_shared<QPointer<Models::Services::ServiceReconciler>>();
+    auto loop = [this, lease, waiting, running, holding, services, once = f.isSet(QStringLiteral("--once"))] {
         if (*running)
             return;
         auto held = lease->tryAcquire();
         if (!held)
             return fail(held.error().message);
         if (!*held || !lease->check()) {
+            if (*services)
+                (*services)->stop();
             *holding = false;
             if (!*waiting)
                 out() << tr("Another controller holds the lease for %1; waiting.").arg(hostKey()) << Qt::endl, std::fflush(stdout);
             *waiting = true;
             return;
         }
-        if (!*holding)
+        if (!*holding) {
             out() << tr("Holding the control lease for %1.").arg(hostKey()) << Qt::endl, std::fflush(stdout);
+            // the services of the host keep their replicas while the lease is held
+            if (!*services) {
+                *services = new Models::Services::ServiceReconciler(m_client, hostKey(), ops()->steps(), this);
+                connect(*services, &Models::Services::ServiceReconciler::event, this, [this](const QString &service, const QString &, const QString &message) {
+                    (service.isEmpty() ? out() : out() << service << ": ") << message << Qt::endl;
+                    std::fflush(stdout);
+                });
+                connect(*services, &Models::Services::ServiceReconciler::failed, this, [this](const QString &service, const QString &message) {
+                    (service.isEmpty() ? m_err : m_err << service << ": ") << message << Qt::endl;
+                });
+            }
+            if (!once)
+                (*services)->start();
+        }
         *holding = true;
         *waiting = false;
         *running = true;

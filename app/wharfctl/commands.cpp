@@ -22,6 +22,7 @@ const char *const Images = QT_TRANSLATE_NOOP("wharfctl", "Images and registries"
 const char *const Hosts = QT_TRANSLATE_NOOP("wharfctl", "Saved hosts");
 const char *const Platform = QT_TRANSLATE_NOOP("wharfctl", "Platform (the metadata database: --db URL or WHARF_DB, else the embedded SQLite file)");
 const char *const Apps = QT_TRANSLATE_NOOP("wharfctl", "Applications (compose files)");
+const char *const Services = QT_TRANSLATE_NOOP("wharfctl", "Services (replicas behind the host's edge router)");
 const char *const Shell = QT_TRANSLATE_NOOP("wharfctl", "Shell");
 
 // Flags several commands share, with one text each.
@@ -54,6 +55,41 @@ H call()
 H simple(const QString &verb)
 {
     return [verb](Cli &c, const QStringList &a) { c.cmdSimple(verb, a); };
+}
+
+// The flags service create and service update share.
+QList<FlagDoc> serviceFlags(QList<FlagDoc> more = {})
+{
+    QList<FlagDoc> f{
+        {{QStringLiteral("--replicas")}, "N", QT_TRANSLATE_NOOP("wharfctl", "how many replicas run")},
+        {{QStringLiteral("-p"), QStringLiteral("--publish")}, "[IP:]PORT:TARGET[/tcp|/http]", QT_TRANSLATE_NOOP("wharfctl", "published at the edge router, repeatable (or published=,target=,mode=http,host=,path=)")},
+        {{QStringLiteral("-e"), QStringLiteral("--env")}, "KEY=VALUE", QT_TRANSLATE_NOOP("wharfctl", "an environment variable, repeatable")},
+        {{QStringLiteral("--cpus"), QStringLiteral("--limit-cpu")}, "CPUS", QT_TRANSLATE_NOOP("wharfctl", "CPUs per replica (0.5)")},
+        {{QStringLiteral("--memory"), QStringLiteral("--limit-memory")}, "BYTES", QT_TRANSLATE_NOOP("wharfctl", "memory per replica (256m)")},
+        {{QStringLiteral("--health-cmd")}, "COMMAND", QT_TRANSLATE_NOOP("wharfctl", "a shell command that says whether a replica is well")},
+        {{QStringLiteral("--health-http")}, "PATH", QT_TRANSLATE_NOOP("wharfctl", "an HTTP GET of this path says whether a replica is well")},
+        {{QStringLiteral("--health-tcp")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "a TCP connection says whether a replica is well")},
+        {{QStringLiteral("--health-port")}, "PORT", QT_TRANSLATE_NOOP("wharfctl", "the port the HTTP or TCP check uses (default: the first published target)")},
+        {{QStringLiteral("--no-healthcheck")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "no health check, not even the image's")},
+        {{QStringLiteral("--health-interval")}, "DURATION", QT_TRANSLATE_NOOP("wharfctl", "time between checks (2s)")},
+        {{QStringLiteral("--health-timeout")}, "DURATION", QT_TRANSLATE_NOOP("wharfctl", "how long a check may take (2s)")},
+        {{QStringLiteral("--health-retries")}, "N", QT_TRANSLATE_NOOP("wharfctl", "failed checks before a replica is unhealthy (3)")},
+        {{QStringLiteral("--health-start-period")}, "DURATION", QT_TRANSLATE_NOOP("wharfctl", "time a replica has to start before failures count")},
+        {{QStringLiteral("--health-grace")}, "DURATION", QT_TRANSLATE_NOOP("wharfctl", "how long an unhealthy replica is kept before it is replaced (30s)")},
+        {{QStringLiteral("--update-parallelism")}, "N", QT_TRANSLATE_NOOP("wharfctl", "replicas replaced at a time (1)")},
+        {{QStringLiteral("--update-delay")}, "DURATION", QT_TRANSLATE_NOOP("wharfctl", "time between batches of an update")},
+        {{QStringLiteral("--update-order")}, "start-first|stop-first", QT_TRANSLATE_NOOP("wharfctl", "whether the new replica is ready before the old one leaves (start-first)")},
+        {{QStringLiteral("--update-failure-action")}, "rollback|pause", QT_TRANSLATE_NOOP("wharfctl", "what a failed update does (rollback)")},
+        {{QStringLiteral("--update-monitor")}, "DURATION", QT_TRANSLATE_NOOP("wharfctl", "how long a new replica is watched for failure")},
+        {{QStringLiteral("--balance")}, "roundrobin|leastconn", QT_TRANSLATE_NOOP("wharfctl", "how the router spreads connections")},
+        {{QStringLiteral("--sticky")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "HTTP: a cookie keeps each client on its replica")},
+        {{QStringLiteral("--max-conn")}, "N", QT_TRANSLATE_NOOP("wharfctl", "connections per replica at the router (queued beyond)")},
+        {{QStringLiteral("--drain")}, "DURATION", QT_TRANSLATE_NOOP("wharfctl", "how long a replica that left the pool finishes its requests (2s)")},
+        {{QStringLiteral("--category")}, "app|data|tool|storage", QT_TRANSLATE_NOOP("wharfctl", "what kind of service it is")},
+        {{QStringLiteral("--label")}, "KEY=VALUE", QT_TRANSLATE_NOOP("wharfctl", "a label, repeatable (io.wharf. is reserved)")},
+        {{QStringLiteral("-d"), QStringLiteral("--detach")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "do not wait for the host to get there")},
+        {{QStringLiteral("--timeout")}, "SECONDS", QT_TRANSLATE_NOOP("wharfctl", "how long to wait for the host to get there")}};
+    return f + more;
 }
 
 QList<CommandDoc> build()
@@ -339,6 +375,62 @@ QList<CommandDoc> build()
       << CommandDoc{QStringLiteral("app down"), "[OPTIONS] NAME", QT_TRANSLATE_NOOP("wharfctl", "remove an app (its volumes only with --volumes)"), Apps,
                     {{{QStringLiteral("-v"), QStringLiteral("--volumes")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "its named volumes too")}}, {}, Needs::Daemon, true, true, false, nullptr,
                     {}}
+      // Services
+      << CommandDoc{QStringLiteral("service"), "create|ls|ps|inspect|scale|update|rollback|restart|logs|rm ...",
+                    QT_TRANSLATE_NOOP("wharfctl", "services: replicas of one image behind the host's edge router, scaled and updated without dropping a request"), Services, {},
+                    {QStringLiteral("create"), QStringLiteral("ls"), QStringLiteral("ps"), QStringLiteral("inspect"), QStringLiteral("scale"), QStringLiteral("update"),
+                     QStringLiteral("rollback"), QStringLiteral("restart"), QStringLiteral("logs"), QStringLiteral("rm")},
+                    Needs::Daemon, true, true, false, nullptr, call<&Cli::cmdService>()}
+      << CommandDoc{QStringLiteral("service create"), "[OPTIONS] IMAGE [COMMAND] [ARG...]", QT_TRANSLATE_NOOP("wharfctl", "create a service and wait until its replicas are ready"), Services,
+                    serviceFlags({{{QStringLiteral("--name")}, "NAME", QT_TRANSLATE_NOOP("wharfctl", "the service's name (part of its domain names)")},
+                                  {{QStringLiteral("--entrypoint")}, "COMMAND", QT_TRANSLATE_NOOP("wharfctl", "override the image's entrypoint")},
+                                  {{QStringLiteral("-w"), QStringLiteral("--workdir")}, "DIR", QT_TRANSLATE_NOOP("wharfctl", "the working folder")},
+                                  {{QStringLiteral("-u"), QStringLiteral("--user")}, "USER", QT_TRANSLATE_NOOP("wharfctl", "run as this user")}}),
+                    {}, Needs::Daemon, true, true, false, nullptr, {}}
+      << CommandDoc{QStringLiteral("service ls"), "[OPTIONS]", QT_TRANSLATE_NOOP("wharfctl", "the host's services: replicas ready and wanted, endpoints, status"), Services, {Quiet}, {},
+                    Needs::Daemon, false, true, false, nullptr, {}}
+      << CommandDoc{QStringLiteral("service ps"), "[OPTIONS] NAME", QT_TRANSLATE_NOOP("wharfctl", "a service's replicas"), Services,
+                    {{{QStringLiteral("-o"), QStringLiteral("--format")}, "json", QT_TRANSLATE_NOOP("wharfctl", "as JSON")}}, {}, Needs::Daemon, false, true, false, nullptr, {}}
+      << CommandDoc{QStringLiteral("service inspect"), "NAME", QT_TRANSLATE_NOOP("wharfctl", "a service's desired state and replicas, as JSON"), Services, {}, {}, Needs::Daemon, false, true,
+                    false, nullptr, {}}
+      << CommandDoc{QStringLiteral("service scale"), "NAME=REPLICAS...", QT_TRANSLATE_NOOP("wharfctl", "change how many replicas run"), Services,
+                    {{{QStringLiteral("-d"), QStringLiteral("--detach")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "do not wait for the host to get there")},
+                     {{QStringLiteral("--timeout")}, "SECONDS", QT_TRANSLATE_NOOP("wharfctl", "how long to wait for the host to get there")}},
+                    {}, Needs::Daemon, true, true, false, nullptr, {}}
+      << CommandDoc{QStringLiteral("service update"), "[OPTIONS] NAME", QT_TRANSLATE_NOOP("wharfctl", "change a service; its replicas are replaced a batch at a time"), Services,
+                    serviceFlags({{{QStringLiteral("--image")}, "IMAGE", QT_TRANSLATE_NOOP("wharfctl", "the new image")},
+                                  {{QStringLiteral("--env-add")}, "KEY=VALUE", QT_TRANSLATE_NOOP("wharfctl", "add or change an environment variable, repeatable")},
+                                  {{QStringLiteral("--env-rm")}, "KEY", QT_TRANSLATE_NOOP("wharfctl", "remove an environment variable, repeatable")},
+                                  {{QStringLiteral("--publish-rm")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "publish nothing any more")}}),
+                    {}, Needs::Daemon, true, true, false, nullptr, {}}
+      << CommandDoc{QStringLiteral("service rollback"), "[OPTIONS] NAME", QT_TRANSLATE_NOOP("wharfctl", "go back to the configuration before the last change"), Services,
+                    {{{QStringLiteral("-d"), QStringLiteral("--detach")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "do not wait for the host to get there")},
+                     {{QStringLiteral("--timeout")}, "SECONDS", QT_TRANSLATE_NOOP("wharfctl", "how long to wait for the host to get there")}},
+                    {}, Needs::Daemon, true, true, false, nullptr, {}}
+      << CommandDoc{QStringLiteral("service restart"), "[OPTIONS] NAME", QT_TRANSLATE_NOOP("wharfctl", "replace every replica, a batch at a time"), Services,
+                    {{{QStringLiteral("-d"), QStringLiteral("--detach")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "do not wait for the host to get there")},
+                     {{QStringLiteral("--timeout")}, "SECONDS", QT_TRANSLATE_NOOP("wharfctl", "how long to wait for the host to get there")}},
+                    {}, Needs::Daemon, true, true, false, nullptr, {}}
+      << CommandDoc{QStringLiteral("service logs"), "[OPTIONS] NAME", QT_TRANSLATE_NOOP("wharfctl", "the logs of all replicas, merged and labelled"), Services,
+                    {{{QStringLiteral("-f"), QStringLiteral("--follow")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "keep following")},
+                     {{QStringLiteral("--tail"), QStringLiteral("-n")}, "N", QT_TRANSLATE_NOOP("wharfctl", "the last N lines of each replica")},
+                     {{QStringLiteral("-t"), QStringLiteral("--timestamps")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "with the daemon's timestamps")},
+                     {{QStringLiteral("--grep")}, "TEXT", QT_TRANSLATE_NOOP("wharfctl", "only lines with this text")}},
+                    {}, Needs::Daemon, false, true, false, nullptr, {}}
+      << CommandDoc{QStringLiteral("service rm"), "[OPTIONS] NAME...", QT_TRANSLATE_NOOP("wharfctl", "remove services (their replicas leave the router, drain and go)"), Services,
+                    {{{QStringLiteral("-d"), QStringLiteral("--detach")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "do not wait for the host to get there")}}, {}, Needs::Daemon, true, true,
+                    false, nullptr, {}}
+      << CommandDoc{QStringLiteral("edge"), "ls|config|logs|image ...", QT_TRANSLATE_NOOP("wharfctl", "the host's edge router"), Services, {},
+                    {QStringLiteral("ls"), QStringLiteral("config"), QStringLiteral("logs"), QStringLiteral("image")}, Needs::Daemon, true, true, false, nullptr, call<&Cli::cmdEdge>()}
+      << CommandDoc{QStringLiteral("edge ls"), "", QT_TRANSLATE_NOOP("wharfctl", "the router of the host and its state"), Services, {}, {}, Needs::Daemon, false, true, false, nullptr, {}}
+      << CommandDoc{QStringLiteral("edge config"), "", QT_TRANSLATE_NOOP("wharfctl", "the configuration the router serves (generated from the services)"), Services, {}, {},
+                    Needs::Daemon, false, true, false, nullptr, {}}
+      << CommandDoc{QStringLiteral("edge logs"), "[OPTIONS]", QT_TRANSLATE_NOOP("wharfctl", "the router's log"), Services,
+                    {{{QStringLiteral("-f"), QStringLiteral("--follow")}, nullptr, QT_TRANSLATE_NOOP("wharfctl", "keep following")},
+                     {{QStringLiteral("--tail"), QStringLiteral("-n")}, "N", QT_TRANSLATE_NOOP("wharfctl", "the last N lines")}},
+                    {}, Needs::Daemon, false, true, false, nullptr, {}}
+      << CommandDoc{QStringLiteral("edge image"), "[IMAGE]", QT_TRANSLATE_NOOP("wharfctl", "the router's image on the host given with -H (the router is replaced with it)"), Services, {},
+                    {}, Needs::Daemon, true, false, false, "edge.image", {}}
       // Shell
       << CommandDoc{QStringLiteral("help"), "[COMMAND]", QT_TRANSLATE_NOOP("wharfctl", "this help, or a command's"), Shell, {}, {}, Needs::Nothing, false, true, false, nullptr, {}}
       << CommandDoc{QStringLiteral("completion"), "bash|zsh", QT_TRANSLATE_NOOP("wharfctl", "a completion script for the shell (source it from your shell's start-up file)"), Shell,

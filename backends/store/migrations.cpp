@@ -349,6 +349,38 @@ QStringList endpointUsage()
             QStringLiteral("ALTER TABLE tenant_endpoints ADD COLUMN usage_at BIGINT NOT NULL DEFAULT 0")};
 }
 
+// Services' desired state (their spec as JSON, the one before the last change for a rollback)
+// and each host's edge router.
+QStringList services()
+{
+    return {QStringLiteral("CREATE TABLE services ("
+                           " host TEXT NOT NULL,"
+                           " name TEXT NOT NULL,"
+                           " tenant TEXT NOT NULL DEFAULT '',"
+                           " spec TEXT NOT NULL,"
+                           " previous TEXT NOT NULL DEFAULT '',"
+                           " generation BIGINT NOT NULL DEFAULT 1,"
+                           " status TEXT NOT NULL DEFAULT '',"
+                           " message TEXT NOT NULL DEFAULT '',"
+                           " updated_at BIGINT NOT NULL,"
+                           " PRIMARY KEY (host, name))"),
+            QStringLiteral("CREATE TABLE edge_routers ("
+                           " host TEXT PRIMARY KEY,"
+                           " settings TEXT NOT NULL DEFAULT '{}',"
+                           " updated_at BIGINT NOT NULL)")};
+}
+
+QStringList servicesPostgres()
+{
+    return services() << QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON services, edge_routers TO wharf_admin")
+                      << QStringLiteral("GRANT SELECT, INSERT, UPDATE, DELETE ON services TO wharf_tenant")
+                      << QStringLiteral("GRANT SELECT ON edge_routers TO wharf_tenant")
+                      << QStringLiteral("ALTER TABLE services ENABLE ROW LEVEL SECURITY")
+                      << QStringLiteral("ALTER TABLE services FORCE ROW LEVEL SECURITY")
+                      << QStringLiteral("CREATE POLICY services_admin ON services USING (wharf_is_admin()) WITH CHECK (wharf_is_admin())")
+                      << QStringLiteral("CREATE POLICY services_tenant ON services USING (tenant = wharf_current_tenant()) WITH CHECK (tenant = wharf_current_tenant())");
+}
+
 QList<Store::Migration> storeMigrations()
 {
     const QString sqliteId = QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
@@ -362,6 +394,7 @@ QList<Store::Migration> storeMigrations()
         {6, QStringLiteral("one audit vocabulary"), auditVocabulary(false), auditVocabulary(true)},
         {7, QStringLiteral("tenants' own daemons and process limits"), tenantEndpoints(), tenantEndpointsPostgres()},
         {8, QStringLiteral("what tenants' daemons' cgroups use"), endpointUsage(), endpointUsage()},
+        {9, QStringLiteral("services and edge routers"), services(), servicesPostgres()},
     };
 }
 

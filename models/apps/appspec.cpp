@@ -166,7 +166,7 @@ QJsonObject takeDeployLabels(QJsonObject *body)
 {
     QJsonObject labels = body->value(QLatin1String("Labels")).toObject();
     QJsonObject ours;
-    for (const char *key : {Label::ManagedBy, Label::App, Label::WharfService, Label::Deployment}) {
+    for (const char *key : {Label::ManagedBy, Label::App, Label::WharfService, Label::Deployment, Label::Replica, Label::ServiceConfigHash}) {
         const QString k = QLatin1String(key);
         if (labels.contains(k))
             ours.insert(k, labels.take(k));

@@ -25,6 +25,9 @@ inline constexpr const char *ManagedBy = "io.wharf.managed-by";
 inline constexpr const char *App = "io.wharf.app";
 inline constexpr const char *WharfService = "io.wharf.service";
 inline constexpr const char *Deployment = "io.wharf.deployment";
+inline constexpr const char *Replica = "io.wharf.replica";                 // a service's replica number
+inline constexpr const char *ServiceConfigHash = "io.wharf.config-hash";  // and its configuration's hash
+inline constexpr const char *Role = "io.wharf.role";                       // "edge" on a host's edge router
 } // namespace Label
 
 // The compose version written on containers; docker-compose 1.x reads apps labelled by any.
