@@ -28,8 +28,9 @@ namespace TestSupport {
 class LoadLoop
 {
 public:
-    LoadLoop(int port, int clients, int minimum, QByteArray host = "localhost", QByteArray path = "/")
-        : m_port(port), m_clients(clients), m_minimum(minimum), m_host(std::move(host)), m_path(std::move(path))
+    // address: an IPv4 address (loopback, or a replica's on a bridge of the test's daemon)
+    LoadLoop(int port, int clients, int minimum, QByteArray host = "localhost", QByteArray path = "/", QByteArray address = "127.0.0.1")
+        : m_port(port), m_clients(clients), m_minimum(minimum), m_host(std::move(host)), m_path(std::move(path)), m_address(std::move(address))
     {
     }
     ~LoadLoop()
@@ -43,7 +44,7 @@ public:
         for (int i = 0; i < m_clients; ++i)
             m_threads.emplace_back([this] { run(); });
     }
-    // Ends the loop once at least the minimum was sent.
+    // Ends the loop once at least the minimum was sent (stop() first: exactly about the minimum).
     void stop() { m_stop = true; }
     void wait()
     {
@@ -74,7 +75,7 @@ public:
     }
 
     // One request; the body on success, else an empty string and the reason.
-    static bool request(int port, const QByteArray &host, const QByteArray &path, QString *body, QString *reason)
+    static bool request(int port, const QByteArray &host, const QByteArray &path, QString *body, QString *reason, const QByteArray &address = "127.0.0.1")
     {
         const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
         if (fd < 0) {
@@ -87,7 +88,11 @@ public:
         sockaddr_in a{};
         a.sin_family = AF_INET;
         a.sin_port = htons(quint16(port));
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (::inet_pton(AF_INET, address.constData(), &a.sin_addr) != 1) {
+            *reason = QStringLiteral("not an IPv4 address: %1").arg(QString::fromLatin1(address));
+            ::close(fd);
+            return false;
+        }
         if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0) {
             *reason = QStringLiteral("connect: %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
             ::close(fd);
@@ -132,7 +137,7 @@ private:
         while (!m_stop || m_total.load() < m_minimum) {
             QString body, reason;
             const auto t0 = std::chrono::steady_clock::now();
-            const bool ok = request(m_port, m_host, m_path, &body, &reason);
+            const bool ok = request(m_port, m_host, m_path, &body, &reason, m_address);
             const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
             ++m_total;
             QMutexLocker lock(&m_mutex);
@@ -154,6 +159,7 @@ private:
     int m_minimum;
     QByteArray m_host;
     QByteArray m_path;
+    QByteArray m_address;
     std::vector<std::thread> m_threads;
     std::atomic<bool> m_stop{false};
     std::atomic<int> m_total{0};

@@ -1,6 +1,7 @@
 #include "serviceactions.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace Wharf::Models::Services {
 
@@ -14,6 +15,47 @@ ServiceActions::ServiceActions(Operations *operations, const QString &tenant, QO
     , m_ops(operations)
     , m_tenant(tenant)
 {
+}
+
+Error ServiceActions::checkQuota(Backends::TenancyStore &store, const QString &tenant, const ServiceSpec *before, const ServiceSpec &after)
+{
+    if (tenant.isEmpty())
+        return {};
+    auto t = store.tenant(tenant);
+    if (!t)
+        return t.error();
+    auto plan = store.plan(t->plan);
+    if (!plan)
+        return plan.error();
+    auto used = store.usage(tenant);
+    if (!used)
+        return used.error();
+    // what the gate gives a replica without limits: a fair share of the plan
+    const auto limit = [&plan](const ServiceSpec &s, const char *key, qint64 share) {
+        const qint64 v = s.container.value(QLatin1String("HostConfig")).toObject().value(QLatin1String(key)).toInteger();
+        return v > 0 ? v : share / std::max(1, plan->maxContainers);
+    };
+    const int surge = before && before->configHash() != after.configHash() && after.update.startFirst ? std::min(after.update.parallelism, after.replicas) : 0;
+    const int count = after.replicas + surge;
+    // what the service's replicas hold now (the rest of the usage stays as it is)
+    auto held = store.resources(tenant, after.host);
+    if (!held)
+        return held.error();
+    const QRegularExpression replicaName(QStringLiteral("^%1\\.\\d+\\.[a-z0-9]+$").arg(QRegularExpression::escape(after.name)));
+    int counted = 0;
+    qint64 heldCpus = 0, heldMemory = 0;
+    for (const Backends::OwnedResource &r : *held)
+        if (r.kind == QLatin1String("container") && replicaName.match(r.name).hasMatch()) {
+            ++counted;
+            heldCpus += r.cpusNano;
+            heldMemory += r.memoryBytes;
+        }
+    const qint64 cpus = limit(after, "NanoCpus", plan->cpusNano) * count - heldCpus;
+    const qint64 memory = limit(after, "Memory", plan->memoryBytes) * count - heldMemory;
+    const QString message = Backends::TenancyStore::quotaMessage(tenant, *plan, *used, std::max(0, count - counted), std::max<qint64>(0, cpus), std::max<qint64>(0, memory), 0);
+    if (!message.isEmpty())
+        return Error::make(Error::Quota, message + QLatin1Char(' ') + tr("Nothing was changed."));
+    return {};
 }
 
 void ServiceActions::create(ServiceSpec spec, Done done)
@@ -35,6 +77,8 @@ void ServiceActions::create(ServiceSpec spec, Done done)
                                r.tenant = spec.tenant;
                                r.spec = QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact);
                                r.status = QStringLiteral("scaling");
+                               if (Error e = checkQuota(t, spec.tenant, nullptr, spec); e.isError())
+                                   return e;
                                return ServiceStore(t.store()).insert(r);
                            },
                            [finished, spec](const Error &e) { finished(e, spec.name); });
@@ -59,7 +103,7 @@ void ServiceActions::onService(const QString &name, const QString &verb, Work wo
                                    return r.error();
                                if (!*r || (!tenant.isEmpty() && (*r)->tenant != tenant))
                                    return Error::make(Error::NotFound, tr("Host %1 has no service named %2.").arg(host, name));
-                               return work(store, **r);
+                               return work(t, store, **r);
                            },
                            [finished, name](const Error &e) { finished(e, name); });
                    },
@@ -68,13 +112,16 @@ void ServiceActions::onService(const QString &name, const QString &verb, Work wo
 
 void ServiceActions::change(const QString &name, const QString &verb, Edit edit, Done done)
 {
-    onService(name, verb, [edit](ServiceStore &store, const ServiceRecord &r) -> Error {
+    onService(name, verb, [edit](Backends::TenancyStore &tenancy, ServiceStore &store, const ServiceRecord &r) -> Error {
         auto spec = ServiceSpec::fromJson(r.spec);
         if (!spec)
             return spec.error();
+        const ServiceSpec before = *spec;
         if (Error e = edit(*spec); e.isError())
             return e;
         if (Error e = spec->validate(); e.isError())
+            return e;
+        if (Error e = checkQuota(tenancy, r.tenant, &before, *spec); e.isError())
             return e;
         return store.update(r.host, r.name, QJsonDocument(spec->toJson()).toJson(QJsonDocument::Compact), r.generation);
     }, std::move(done));
@@ -98,12 +145,19 @@ void ServiceActions::restart(const QString &name, Done done)
 
 void ServiceActions::rollback(const QString &name, Done done)
 {
-    onService(name, QStringLiteral("rollback"), [](ServiceStore &store, const ServiceRecord &r) { return store.rollback(r.host, r.name); }, std::move(done));
+    onService(name, QStringLiteral("rollback"), [](Backends::TenancyStore &tenancy, ServiceStore &store, const ServiceRecord &r) -> Error {
+        auto now = ServiceSpec::fromJson(r.spec);
+        auto back = ServiceSpec::fromJson(r.previous);
+        if (now && back)
+            if (Error e = checkQuota(tenancy, r.tenant, &*now, *back); e.isError())
+                return e;
+        return store.rollback(r.host, r.name);
+    }, std::move(done));
 }
 
 void ServiceActions::remove(const QString &name, Done done)
 {
-    onService(name, QStringLiteral("remove"), [](ServiceStore &store, const ServiceRecord &r) { return store.remove(r.host, r.name); }, std::move(done));
+    onService(name, QStringLiteral("remove"), [](Backends::TenancyStore &, ServiceStore &store, const ServiceRecord &r) { return store.remove(r.host, r.name); }, std::move(done));
 }
 
 void ServiceActions::list(std::function<void(const Expected<QList<ServiceRecord>> &)> done)

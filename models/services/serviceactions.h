@@ -4,6 +4,7 @@
 
 #include "operations/operations.h"
 #include "store/servicestore.h"
+#include "store/tenancystore.h"
 
 #include <QObject>
 
@@ -40,8 +41,13 @@ public:
     void setEdgeImage(const QString &image, Done done);
     void edgeSettings(std::function<void(const Backends::Expected<QJsonObject> &)> done);
 
+    // A tenant's whole change checked against its plan before anything changes: the replicas
+    // it adds, the limits it raises, and for a start-first update the batch that runs beside
+    // the old replicas. before is null for a new service. The quota message when it does not fit.
+    static Backends::Error checkQuota(Backends::TenancyStore &store, const QString &tenant, const ServiceSpec *before, const ServiceSpec &after);
+
 private:
-    using Work = std::function<Backends::Error(Backends::ServiceStore &, const Backends::ServiceRecord &)>;
+    using Work = std::function<Backends::Error(Backends::TenancyStore &, Backends::ServiceStore &, const Backends::ServiceRecord &)>;
     void onService(const QString &name, const QString &verb, Work work, Done done);
     Operations *m_ops;
     QString m_tenant;

@@ -8,6 +8,7 @@
 #   tests/bench/run.sh bigcontext only the 2 GiB build context (peak memory of wharfctl build)
 #   tests/bench/run.sh tenancy    only quota reservations and bills (SQLite and PostgreSQL)
 #   tests/bench/run.sh apps       only compose files, deploys (against docker-compose) and the editor
+#   tests/bench/run.sh services   only services: the edge router against a replica, scaling, rolling updates against Swarm
 #
 # Needs what scripts/install-deps.sh --with-tests installs (dockerd, hyperfine, Xvfb) and root.
 set -euo pipefail
@@ -25,6 +26,7 @@ cleanup() {
   bash "$src/tests/fixtures/registry.sh" stop "$state/registry" >/dev/null 2>&1 || true
   bash "$src/tests/fixtures/postgres.sh" stop "$state/postgres" >/dev/null 2>&1 || true
   bash "$src/tests/fixtures/dockerd.sh" stop "$state/dockerd" 2>/dev/null || true
+  bash "$src/tests/fixtures/dockerd.sh" stop "$state/dockerd-services" 2>/dev/null || true
   rm -rf "$state"
 }
 trap cleanup EXIT
@@ -72,6 +74,51 @@ apps() {
   $ctl app down benchw >/dev/null
   env DOCKER_HOST="$host" docker-compose -p benchc -f "$state/twenty.yaml" down 2>/dev/null
 }
+# On a daemon of their own (the router takes host ports, Swarm is initialised on it).
+services() {
+  bash "$src/tests/fixtures/dockerd.sh" start "$state/dockerd-services" 2>/dev/null
+  local shost port ctl ip image run
+  shost=$(grep '^WHARF_TEST_DOCKER_HOST=' "$state/dockerd-services/env" | cut -d= -f2-)
+  image=$(grep '^WHARF_TEST_IMAGE=' "$state/dockerd-services/env" | cut -d= -f2-)
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  export WHARF_KEYCHAIN=none WHARF_DB=sqlite://$state/services.db WHARF_DATA_DIR=$state/services-data
+  ctl="$bin/app/wharfctl -H $shost"
+  run='trap "exit 0" TERM; hostname > /www/index.html; httpd -f -p 80 -h /www & wait'
+  $ctl edge image "$(grep '^WHARF_TEST_EDGE_IMAGE=' "$state/dockerd-services/env" | cut -d= -f2-)" >/dev/null
+  $ctl service create --name web --replicas 1 -p "127.0.0.1:$port:80/http" --health-http / --health-interval 1s "$image" sh -c "$run" >/dev/null
+  ip=$($ctl service ps web -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["address"])')
+  echo "== requests: 20 clients, 20,000 requests, a connection each: straight to the one replica, then through the router"
+  "$bin/tests/bench/bench_services" 80 "$ip" 20 20000
+  "$bin/tests/bench/bench_services" "$port" 127.0.0.1 20 20000
+  echo "== the router's memory after that"
+  env DOCKER_HOST="$shost" docker stats --no-stream --format '{{.Name}} {{.MemUsage}}' wharf-edge
+  echo "== time to scale 1 -> 10 (every replica healthy and in the router) and back"
+  hyperfine -N --runs 5 --export-markdown "$state/scale.md" --prepare "$ctl service scale web=1" \
+    -n "wharfctl service scale web=10" "$ctl service scale web=10" 2>/dev/null
+  cat "$state/scale.md"
+  echo "== rolling update of 10 replicas (start-first, one at a time, HTTP health check every 1 s) against a one-node Swarm on the same daemon"
+  $ctl service scale web=10 >/dev/null
+  env DOCKER_HOST="$shost" docker swarm init --advertise-addr 127.0.0.1 >/dev/null
+  env DOCKER_HOST="$shost" docker service create --name sw --replicas 10 --update-order start-first --update-parallelism 1 --update-monitor 1s \
+    --health-cmd 'wget -q -O /dev/null http://127.0.0.1:80/ || exit 1' --health-interval 1s --detach=false "$image" sh -c "$run" >/dev/null 2>&1
+  local i t0 t1 t2
+  for i in 1 2 3; do
+    t0=$(date +%s%N)
+    $ctl service update web --env-add "N=$i" >/dev/null
+    t1=$(date +%s%N)
+    env DOCKER_HOST="$shost" docker service update --detach=false --env-add "N=$i" sw >/dev/null 2>&1
+    t2=$(date +%s%N)
+    echo "{\"run\": $i, \"wharfctl_ms\": $(((t1 - t0) / 1000000)), \"swarm_ms\": $(((t2 - t1) / 1000000))}"
+  done
+  env DOCKER_HOST="$shost" docker swarm leave --force >/dev/null 2>&1 || true
+  $ctl service rm web >/dev/null
+  bash "$src/tests/fixtures/dockerd.sh" stop "$state/dockerd-services" 2>/dev/null || true
+}
+if [[ "$only" == services ]]; then
+  echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  services
+  exit 0
+fi
 if [[ "$only" == apps ]]; then
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   bash "$src/tests/fixtures/dockerd.sh" start "$state/dockerd" 2>/dev/null
@@ -84,6 +131,7 @@ fi
 if [[ "$only" == tenancy ]]; then
   echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
   tenancy
+services
   exit 0
 fi
 
@@ -263,3 +311,4 @@ remote
 images
 bigcontext
 tenancy
+services

@@ -4,6 +4,8 @@
 #include "docker/tar.h"
 #include "services/edgeconfig.h"
 #include "services/edgerouter.h"
+#include "services/serviceactions.h"
+#include "tenancy/policygate.h"
 #include "services/serviceplan.h"
 #include "services/servicespec.h"
 #include "store/servicestore.h"
@@ -495,6 +497,67 @@ private Q_SLOTS:
         QVERIFY(!s.remove(QStringLiteral("h1"), QStringLiteral("web")).isError());
         QCOMPARE(s.remove(QStringLiteral("h1"), QStringLiteral("web")).kind, Error::NotFound);
         QCOMPARE(s.rollback(QStringLiteral("h1"), QStringLiteral("web")).kind, Error::NotFound);
+    }
+
+    // A tenant's scale-up or update is checked as a whole against its plan before anything
+    // changes; beyond it, the quota message and the desired state as it was.
+    void quotaOfTheWholeChange()
+    {
+        using Wharf::Backends::ServiceStore;
+        QTemporaryDir dir;
+        auto tenancy = TestSupport::tenancyFixture(dir.filePath(QStringLiteral("w.db"))); // plan "two": 2 containers, 2 CPUs, 1 GiB
+        QVERIFY(tenancy);
+        Wharf::Models::Principal who;
+        who.user = QStringLiteral("ann");
+        who.tenant = QStringLiteral("acme");
+        auto gate = std::make_shared<Wharf::Models::PolicyGate>(tenancy, who);
+        Wharf::Models::Operations ops(QStringLiteral("h1"));
+        ops.setRunner(TestSupport::inlineGateRunner(gate), true);
+        ServiceActions actions(&ops, QStringLiteral("acme"));
+        auto run = [](std::function<void(ServiceActions::Done)> f) {
+            Error out = Error::make(Error::Canceled, QStringLiteral("no answer"));
+            f([&out](const Error &e) { out = e; });
+            return out;
+        };
+        ServiceSpec s = web(3);
+        QCOMPARE(run([&](auto done) { actions.create(s, done); }).kind, Error::Quota); // three do not fit
+        s.replicas = 2;
+        const Error created = run([&](auto done) { actions.create(s, done); });
+        QVERIFY2(!created.isError(), qPrintable(created.message));
+        const Error scaled = run([&](auto done) { actions.scale(QStringLiteral("web"), 3, done); });
+        QCOMPARE(scaled.kind, Error::Quota);
+        QVERIFY2(scaled.message.contains(QLatin1String("Quota exceeded")), qPrintable(scaled.message));
+        auto record = ServiceStore(tenancy->store()).service(QStringLiteral("h1"), QStringLiteral("web"));
+        QCOMPARE((*record)->generation, 1); // nothing changed
+        QCOMPARE(ServiceSpec::fromJson((*record)->spec)->replicas, 2);
+        // a start-first update runs a third replica beside the two: beyond the plan
+        auto env = [](const QString &order) {
+            return [order](ServiceSpec &x) {
+                x.container.insert(QStringLiteral("Env"), QJsonArray{QStringLiteral("A=2")});
+                x.update.startFirst = order == QLatin1String("start-first");
+                return Error{};
+            };
+        };
+        QCOMPARE(run([&](auto done) { actions.change(QStringLiteral("web"), QStringLiteral("update"), env(QStringLiteral("start-first")), done); }).kind, Error::Quota);
+        QVERIFY(!run([&](auto done) { actions.change(QStringLiteral("web"), QStringLiteral("update"), env(QStringLiteral("stop-first")), done); }).isError());
+        // more memory per replica than the plan holds
+        const Error memory = run([&](auto done) {
+            actions.change(QStringLiteral("web"), QStringLiteral("update"), [](ServiceSpec &x) {
+                x.container.insert(QStringLiteral("HostConfig"), QJsonObject{{QStringLiteral("Memory"), 600LL * 1024 * 1024}});
+                x.update.startFirst = false;
+                return Error{};
+            }, done);
+        });
+        QCOMPARE(memory.kind, Error::Quota);
+        // another tenant's service is not there for it
+        ServiceActions other(&ops, QStringLiteral("globex"));
+        QCOMPARE(run([&](auto done) { other.scale(QStringLiteral("web"), 1, done); }).kind, Error::NotFound);
+        // the refusals and the changes are in the audit trail
+        Wharf::Backends::AuditFilter f;
+        f.action = QStringLiteral("service.");
+        const auto audit = tenancy->auditLog(f);
+        QVERIFY(audit);
+        QVERIFY(audit->size() >= 5);
     }
 };
 
