@@ -4065,6 +4065,37 @@
         <source>&quot;%1&quot; is not an image reference.</source>
         <translation>“%1”不是镜像引用。</translation>
     </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Models::Services::ServiceListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本数</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::Services::ServiceReconciler</name>
@@ -6302,6 +6333,10 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
             <numerusform>已保存租户 %1 的 %n 台主机：%2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Ui::NodeItem</name>
@@ -6678,6 +6713,200 @@ to a service for depends_on, to a volume to mount it, to a network to join it.</
     <message>
         <source>Inspect %1</source>
         <translation>详细信息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::ServiceDialog</name>
+    <message>
+        <source>New service</source>
+        <translation>新建服务</translation>
+    </message>
+    <message>
+        <source>web</source>
+        <translation>web</translation>
+    </message>
+    <message>
+        <source>nginx:1.27</source>
+        <translation>nginx:1.27</translation>
+    </message>
+    <message>
+        <source>the image&apos;s own command</source>
+        <translation>镜像自带的命令</translation>
+    </message>
+    <message>
+        <source>8080:80/http, 127.0.0.1:5432:5432</source>
+        <translation>8080:80/http, 127.0.0.1:5432:5432</translation>
+    </message>
+    <message>
+        <source>/healthz (empty: the image&apos;s own check)</source>
+        <translation>/healthz（留空：使用镜像自带的检查）</translation>
+    </message>
+    <message>
+        <source>0.5 (empty: no limit)</source>
+        <translation>0.5（留空：不限制）</translation>
+    </message>
+    <message>
+        <source>256m (empty: no limit)</source>
+        <translation>256m（留空：不限制）</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Image:</source>
+        <translation>镜像(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>命令(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Replicas:</source>
+        <translation>副本数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Published at the router:</source>
+        <translation>在路由器上发布(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;HTTP health check path:</source>
+        <translation>HTTP 健康检查路径(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>C&amp;PUs per replica:</source>
+        <translation>每个副本的 CPU(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Memory per replica:</source>
+        <translation>每个副本的内存(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>The command has an unclosed quote.</source>
+        <translation>命令中有未闭合的引号。</translation>
+    </message>
+</context>
+<context>
+    <name>Wharf::Ui::ServicesPage</name>
+    <message>
+        <source>Scale %1</source>
+        <translation>伸缩 %1</translation>
+    </message>
+    <message>
+        <source>Replicas of %1:</source>
+        <translation>%1 的副本数：</translation>
+    </message>
+    <message>
+        <source>Update %1</source>
+        <translation>更新 %1</translation>
+    </message>
+    <message>
+        <source>New image of %1 (its replicas are replaced one batch at a time):</source>
+        <translation>%1 的新镜像（其副本将逐批替换）：</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>&amp;New service…</source>
+        <translation>新建服务(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Scale…</source>
+        <translation>伸缩(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Update image…</source>
+        <translation>更新镜像(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Roll &amp;back</source>
+        <translation>回滚(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Re&amp;start</source>
+        <translation>重启(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Replica</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Services keep their desired state in the platform database: open one with File → Database.</source>
+        <translation>服务的期望状态保存在平台数据库中：请通过 文件 → 数据库 打开一个。</translation>
+    </message>
+    <message>
+        <source>no check</source>
+        <translation>无检查</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>previous</source>
+        <translation>上一版</translation>
+    </message>
+    <message>
+        <source>Service %1 created; its replicas start as the host&apos;s controller gets to them.</source>
+        <translation>服务 %1 已创建；主机的控制器处理时会启动其副本。</translation>
+    </message>
+    <message>
+        <source>%1 is scaling to %2 replicas.</source>
+        <translation>%1 正在伸缩到 %2 个副本。</translation>
+    </message>
+    <message>
+        <source>%1 is rolling out %2.</source>
+        <translation>%1 正在发布 %2。</translation>
+    </message>
+    <message>
+        <source>Roll %1 back to the configuration before its last change?</source>
+        <translation>将 %1 回滚到上次修改前的配置？</translation>
+    </message>
+    <message>
+        <source>%1 is rolling back.</source>
+        <translation>%1 正在回滚。</translation>
+    </message>
+    <message>
+        <source>Every replica of %1 is being replaced, one batch at a time.</source>
+        <translation>正在逐批替换 %1 的每个副本。</translation>
+    </message>
+    <message>
+        <source>Remove service %1? Its replicas leave the router, drain and are removed.</source>
+        <translation>删除服务 %1？其副本会离开路由器、排空后删除。</translation>
+    </message>
+    <message>
+        <source>Service %1 removed.</source>
+        <translation>服务 %1 已删除。</translation>
     </message>
 </context>
 <context>

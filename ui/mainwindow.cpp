@@ -20,6 +20,7 @@
 #include "resources/resourcepage.h"
 #include "apps/allappspage.h"
 #include "apps/appspage.h"
+#include "services/servicespage.h"
 #include "images/imagespage.h"
 #include "registries/registriespage.h"
 #include "widgets/taskdelegate.h"
@@ -213,7 +214,7 @@ void MainWindow::addHostItems(HostConnection *c)
     {
         QString text;
         PageKind kind;
-    } children[] = {{tr("Overview"), OverviewKind}, {tr("Apps"), AppsKind}, {tr("Containers"), ContainersKind}, {tr("Images"), ImagesKind}, {tr("Volumes"), VolumesKind},
+    } children[] = {{tr("Overview"), OverviewKind}, {tr("Apps"), AppsKind}, {tr("Services"), ServicesKind}, {tr("Containers"), ContainersKind}, {tr("Images"), ImagesKind}, {tr("Volumes"), VolumesKind},
                     {tr("Networks"), NetworksKind}, {tr("Events"), EventsKind}};
     for (const auto &ch : children) {
         auto *item = new QStandardItem(ch.text);
@@ -469,6 +470,9 @@ QWidget *MainWindow::showPage(const QString &hostId, PageKind kind)
             break;
         case AppsKind:
             page = new AppsPage(c, m_hosts->imageActions(c));
+            break;
+        case ServicesKind:
+            page = new ServicesPage(c);
             break;
         case OverviewKind:
             page = new HostOverviewPage(c);

@@ -29,7 +29,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    enum PageKind { ContainersKind = 1, VolumesKind, NetworksKind, EventsKind, OverviewKind, ImagesKind, AppsKind };
+    enum PageKind { ContainersKind = 1, VolumesKind, NetworksKind, EventsKind, OverviewKind, ImagesKind, AppsKind, ServicesKind };
 
     explicit MainWindow(Models::HostRegistry *hosts, QWidget *parent = nullptr);
 

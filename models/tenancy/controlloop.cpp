@@ -1,5 +1,7 @@
 #include "controlloop.h"
 
+#include "services/servicereconciler.h"
+
 #include "controlround.h"
 
 #include "hosts/hostconnection.h"
@@ -42,8 +44,35 @@ ControlLoop::~ControlLoop()
     releaseAll();
 }
 
+void ControlLoop::runServices(HostConnection *c, bool held)
+{
+    const QString host = c->config().name;
+    QPointer<Services::ServiceReconciler> &r = m_services[host];
+    if (!held || c->state() != HostConnection::Up) {
+        if (r)
+            r->stop();
+        return;
+    }
+    if (!r) {
+        r = new Services::ServiceReconciler(c->client(), host, c->operations()->steps(), this);
+        connect(r, &Services::ServiceReconciler::failed, this, [this, host](const QString &service, const QString &message) {
+            Q_EMIT failed(host, service.isEmpty() ? message : service + QStringLiteral(": ") + message);
+        });
+        connect(c, &HostConnection::stateChanged, r, [r = r.data()](HostConnection::State st) {
+            if (st != HostConnection::Up)
+                r->stop();
+        });
+    }
+    if (!r->isRunning())
+        r->start();
+}
+
 void ControlLoop::releaseAll()
 {
+    for (auto &r : m_services)
+        if (r)
+            r->deleteLater();
+    m_services.clear();
     for (auto it = m_leases.begin(); it != m_leases.end(); ++it) {
         if (it->held)
             Q_EMIT leaseChanged(it.key(), false);
@@ -102,6 +131,8 @@ void ControlLoop::tick(HostConnection *c)
             Q_EMIT leaseChanged(host, it->held);
         if (!held)
             Q_EMIT failed(host, held.error().message);
+        if (conn)
+            runServices(conn, it->held);
         if (!it->held || !conn || conn->state() != HostConnection::Up) {
             it->busy = false;
             return;

@@ -14,6 +14,9 @@ class ControlLease;
 }
 
 namespace Wharf::Models {
+namespace Services {
+class ServiceReconciler;
+}
 
 class HostRegistry;
 class HostConnection;
@@ -52,7 +55,10 @@ private:
     void tick(HostConnection *c);
     void runLoops(HostConnection *c);
     void releaseAll();
+    // The services of a host whose lease this console holds keep their replicas.
+    void runServices(HostConnection *c, bool held);
     HostRegistry *m_hosts;
+    QHash<QString, QPointer<Services::ServiceReconciler>> m_services; // by host name
     QPointer<TenancyService> m_tenancy;
     QHash<QString, Lease> m_leases; // by host name
     QTimer m_timer;
