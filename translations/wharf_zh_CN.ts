@@ -1052,6 +1052,14 @@
         <source>usage: wharfctl -H HOST edge ls|config|logs|image ...</source>
         <translation>用法：wharfctl -H 主机 edge ls|config|logs|image ...</translation>
     </message>
+    <message>
+        <source>The controller of %1 applies the change; waiting for it.</source>
+        <translation>%1 的控制器正在应用此更改，正在等待。</translation>
+    </message>
+    <message>
+        <source>The host did not reach the desired state in time. The controller goes on with it.</source>
+        <translation>主机未能及时达到期望状态。控制器会继续处理。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends</name>

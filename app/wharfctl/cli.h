@@ -219,6 +219,7 @@ public:
     void cmdEdge(const QStringList &a);
     Models::Services::ServiceActions *serviceActions();
     void converge(int timeoutSeconds, std::function<void()> then);
+    void watchServices(qint64 deadline, std::function<void()> then);
     void cmdAppDeploy(bool apply, const QStringList &a);
     void cmdAppLs(const QStringList &a);
     void cmdAppPs(const QStringList &a);

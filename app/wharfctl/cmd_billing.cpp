@@ -385,6 +385,14 @@ void Cli::cmdController(const QStringList &a)
     };
     connect(timer, &QTimer::timeout, this, loop);
     timer->start(interval * 1000);
+    // while another holds the lease (a wharfctl command converging its change, another
+    // controller), it is asked for again every few seconds, not only at the interval
+    auto *retry = new QTimer(this);
+    connect(retry, &QTimer::timeout, this, [holding, loop] {
+        if (!*holding)
+            loop();
+    });
+    retry->start(5000);
     loop();
 }
 

@@ -6,6 +6,7 @@
 #include "docker/containerspec.h"
 #include "services/serviceactions.h"
 #include "services/servicereconciler.h"
+#include "store/controllease.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -180,10 +181,19 @@ ServiceActions *Cli::serviceActions()
     return new ServiceActions(ops(), m_tenantName, this);
 }
 
-// Runs the host's reconciler until the services are as the database says (or the time is up),
-// printing what it does: the command's own change is on the host when it returns.
+// Waits until the host's services are as the database says (or the time is up), printing what
+// happens. When no controller holds the host's lease, this command takes it and runs the
+// reconciler itself for the while; when one does (wharfctl controller, a console), it is left
+// to it and this command watches the services' status and replicas.
 void Cli::converge(int timeoutSeconds, std::function<void()> then)
 {
+    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + qint64(timeoutSeconds) * 1000;
+    auto lease = std::make_shared<Backends::ControlLease>(m_tenancy->store()->url(), m_dbPassword, hostKey());
+    auto held = lease->tryAcquire();
+    if (!held)
+        return fail(held.error().message);
+    if (!*held)
+        return watchServices(deadline, then);
     auto *r = new ServiceReconciler(client(), hostKey(), ops()->steps(), this);
     connect(r, &ServiceReconciler::event, this, [this](const QString &service, const QString &, const QString &message) {
         if (json())
@@ -193,15 +203,16 @@ void Cli::converge(int timeoutSeconds, std::function<void()> then)
     connect(r, &ServiceReconciler::failed, this, [this](const QString &service, const QString &message) {
         (service.isEmpty() ? err() : err() << service << ": ") << message << Qt::endl;
     });
-    const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + qint64(timeoutSeconds) * 1000;
-    connect(r, &ServiceReconciler::passed, this, [this, r, deadline, then](bool converged) {
+    connect(r, &ServiceReconciler::passed, this, [this, r, deadline, then, lease](bool converged) {
         if (converged) {
             r->stop();
             r->deleteLater();
+            lease->release();
             return then();
         }
         if (QDateTime::currentMSecsSinceEpoch() > deadline) {
             r->stop();
+            lease->release();
             QStringList states;
             for (const auto &s : r->states())
                 if (!s.plan.converged())
@@ -210,6 +221,54 @@ void Cli::converge(int timeoutSeconds, std::function<void()> then)
         }
     });
     r->start();
+}
+
+// Another controller converges: the services' status (what it writes) and their replicas
+// are read until every service is converged and no replica of a removed one is left.
+void Cli::watchServices(qint64 deadline, std::function<void()> then)
+{
+    out() << tr("The controller of %1 applies the change; waiting for it.").arg(hostKey()) << Qt::endl;
+    auto actions = serviceActions();
+    auto last = std::make_shared<QHash<QString, QString>>();
+    auto poll = std::make_shared<std::function<void()>>();
+    *poll = [this, actions, last, poll, deadline, then] {
+        actions->list([this, last, poll, deadline, then](const Expected<QList<ServiceRecord>> &list) {
+            if (!list)
+                return fail(list.error().message);
+            call(client()->listContainers(true, {{QStringLiteral("label"), {QLatin1String(Models::Services::Label::Replica)}}}),
+                 [this, list = *list, last, poll, deadline, then](Backends::DockerJob *j) {
+                     bool done = true;
+                     QSet<QString> names;
+                     for (const ServiceRecord &r : list) {
+                         names << r.name;
+                         const QString said = r.status + QStringLiteral(": ") + r.message;
+                         if (last->value(r.name) != said && !json())
+                             out() << r.name << ": " << said << Qt::endl;
+                         last->insert(r.name, said);
+                         if (r.status != QLatin1String("converged"))
+                             done = false;
+                     }
+                     for (const QJsonValue &v : j->json().array()) {
+                         const QJsonObject labels = v.toObject().value(QLatin1String("Labels")).toObject();
+                         if (!labels.contains(QLatin1String(Models::Services::Label::App))
+                             && !names.contains(labels.value(QLatin1String(Models::Services::Label::WharfService)).toString()))
+                             done = false; // a removed service's replica is still there
+                     }
+                     if (done) {
+                         auto step = *poll;
+                         *poll = nullptr;
+                         return then();
+                     }
+                     if (QDateTime::currentMSecsSinceEpoch() > deadline)
+                         return fail(tr("The host did not reach the desired state in time. The controller goes on with it."));
+                     QTimer::singleShot(500, this, [poll] {
+                         if (*poll)
+                             (*poll)();
+                     });
+                 });
+        });
+    };
+    (*poll)();
 }
 
 void Cli::cmdServiceCreate(const QStringList &a)

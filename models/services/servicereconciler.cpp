@@ -158,6 +158,24 @@ void ServiceReconciler::observed(std::shared_ptr<Pass> pass)
                     list->removeAt(i);
                 }
         }
+        // an update's new replica is watched for the monitor period before the old one of its
+        // number leaves (both serve meanwhile)
+        const QString hash = spec->configHash();
+        for (const Replica &r : std::as_const(s.plan.pool))
+            if (!m_readySince.contains(r.id))
+                m_readySince.insert(r.id, t);
+        for (qsizetype i = s.plan.surplus.size() - 1; i >= 0; --i) {
+            const Replica old = s.plan.surplus.at(i);
+            if (old.configHash == hash || !old.ready() || old.number > spec->replicas)
+                continue;
+            for (const Replica &cur : std::as_const(s.plan.pool))
+                if (cur.number == old.number && cur.configHash == hash && t - m_readySince.value(cur.id, t) < spec->update.monitorMs) {
+                    s.plan.surplus.removeAt(i);
+                    s.plan.pool << old;
+                    s.monitoring = true; // not done with this batch yet
+                    break;
+                }
+        }
         // replicas that never became ready count as failed
         for (qsizetype i = s.plan.starting.size() - 1; i >= 0; --i) {
             const Replica &r = s.plan.starting.at(i);
@@ -266,7 +284,7 @@ void ServiceReconciler::actOn(std::shared_ptr<Pass> pass, ServiceState &s)
 
     const QString generation = QString::number(s.record.generation);
     QList<int> create = s.plan.create;
-    const bool rolling = s.plan.create.isEmpty() && s.plan.starting.isEmpty() && !s.plan.outdated.isEmpty() && m_paused.value(spec.name) != hash;
+    const bool rolling = s.plan.create.isEmpty() && s.plan.starting.isEmpty() && !s.monitoring && !s.plan.outdated.isEmpty() && m_paused.value(spec.name) != hash;
     bool drained = true;
     for (const Replica &r : std::as_const(s.plan.surplus))
         if (r.configHash != hash)
@@ -301,9 +319,9 @@ void ServiceReconciler::actOn(std::shared_ptr<Pass> pass, ServiceState &s)
             step(pass);
         });
     }
-    if (!s.plan.converged())
+    if (!s.plan.converged() || s.monitoring)
         pass->more = true;
-    if (s.plan.converged() && !updating) {
+    if (s.plan.converged() && !updating && !s.monitoring) {
         m_paused.remove(spec.name);
         m_failures.remove(key);
         status(s, QStringLiteral("converged"), tr("%1/%2 replicas ready").arg(s.plan.pool.size()).arg(spec.replicas));
@@ -407,10 +425,9 @@ void ServiceReconciler::retire(std::shared_ptr<Pass> pass, const Replica &r, boo
 
 void ServiceReconciler::status(const ServiceState &s, const QString &status, const QString &message)
 {
-    const QString text = status + QLatin1Char('|') + message;
-    if (m_lastStatus.value(s.spec.name) == text)
+    // what the database says now (a change sets it to updating): written only when it differs
+    if (s.record.status == status && s.record.message == message)
         return;
-    m_lastStatus.insert(s.spec.name, text);
     const QString host = m_host, name = s.spec.name;
     m_steps.keep([host, name, status, message](Backends::TenancyStore &t) { return ServiceStore(t.store()).setStatus(host, name, status, message); },
                  [](const Error &) {});
@@ -430,6 +447,8 @@ void ServiceReconciler::endPass(std::shared_ptr<Pass> pass)
         ids << v.toObject().value(QLatin1String("Id")).toString();
     for (auto it = m_removing.begin(); it != m_removing.end();)
         it = ids.contains(*it) ? std::next(it) : m_removing.erase(it);
+    for (auto it = m_readySince.begin(); it != m_readySince.end();)
+        it = ids.contains(it.key()) ? std::next(it) : m_readySince.erase(it);
     m_states = pass->states;
     m_converged = !pass->more && pass->routerOk && m_removing.isEmpty();
     m_inPass = false;

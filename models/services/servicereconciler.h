@@ -24,6 +24,7 @@ struct ServiceState
     Backends::ServiceRecord record;
     ServicePlan plan;
     QList<Replica> replicas;
+    bool monitoring = false; // an update's new replica is watched before its predecessor leaves
     int ready() const { return int(plan.pool.size()); }
 };
 
@@ -102,10 +103,10 @@ private:
     QSet<QString> m_networks;               // known to exist
     QHash<QString, qint64> m_unhealthySince; // replica id -> when first seen unhealthy
     QHash<QString, qint64> m_leftPoolAt;     // replica id -> when the router let it go
+    QHash<QString, qint64> m_readySince;     // replica id -> when it was first seen ready
     QSet<QString> m_removing;                // replica ids being removed
     QSet<QString> m_retiring;                // stop-first updates: out of the pool before their successor
     QHash<QString, qint64> m_batchDoneAt;    // service -> when its last update batch ended
-    QHash<QString, QString> m_lastStatus;    // service -> the status written
     QHash<QString, int> m_failures;          // service@hash -> replicas of it that failed
     QHash<QString, QString> m_paused;        // service -> the hash whose rollout is paused
 };

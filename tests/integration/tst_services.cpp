@@ -163,7 +163,8 @@ private Q_SLOTS:
     {
         QStringList create{QStringLiteral("service"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("web"), QStringLiteral("--replicas"), QStringLiteral("3"),
                            QStringLiteral("-p"), QStringLiteral("127.0.0.1:%1:80/http").arg(m_port), QStringLiteral("--health-http"), QStringLiteral("/"),
-                           QStringLiteral("--health-interval"), QStringLiteral("1s"), QStringLiteral("--drain"), QStringLiteral("1s"), stateEnv("WHARF_TEST_IMAGE")};
+                           QStringLiteral("--health-interval"), QStringLiteral("1s"), QStringLiteral("--drain"), QStringLiteral("1s"), QStringLiteral("--update-monitor"), QStringLiteral("1s"),
+                           stateEnv("WHARF_TEST_IMAGE")};
         create << httpdCommand();
         CHECK_RUN(ctl(create), 0);
         QCOMPARE(ready(QStringLiteral("web")).size(), 3);
@@ -255,7 +256,10 @@ private Q_SLOTS:
                            QStringLiteral("--health-cmd"), QStringLiteral("test -f /tmp/ok"), QStringLiteral("--health-interval"), QStringLiteral("500ms"),
                            QStringLiteral("--health-retries"), QStringLiteral("1"), QStringLiteral("--health-grace"), QStringLiteral("1s"), stateEnv("WHARF_TEST_IMAGE")};
         create << httpdCommand();
-        CHECK_RUN(ctl(create), 0);
+        // the controller holds the lease: the command leaves the work to it and watches
+        const Run created = ctl(create);
+        CHECK_RUN(created, 0);
+        QVERIFY2(created.out.contains(QLatin1String("waiting for it")), qPrintable(created.out));
         const QMap<int, QString> before = ready(QStringLiteral("probe"));
         QCOMPARE(before.size(), 2);
         CHECK_RUN(ctl({QStringLiteral("exec"), before.value(1), QStringLiteral("rm"), QStringLiteral("/tmp/ok")}), 0);
