@@ -16,7 +16,7 @@ cd "$(dirname "$0")/../.."
 src=$PWD
 export CCACHE_DIR="${CCACHE_DIR:-$src/.cache/ccache}"
 cmake --preset release -DWHARF_BUILD_TESTS=ON >/dev/null
-cmake --build build/release --parallel "$(nproc)" >/dev/null
+cmake --build build/release --parallel "$(nproc)" >/dev/null || { echo "the release build failed" >&2; cmake --build build/release 2>&1 | grep -m 20 -E "error|FAILED" >&2; exit 1; }
 bin=$src/build/release
 
 state=$(mktemp -d /tmp/wharf-bench.XXXXXX)
@@ -85,7 +85,7 @@ services() {
   ctl="$bin/app/wharfctl -H $shost"
   run='trap "exit 0" TERM; hostname > /www/index.html; httpd -f -p 80 -h /www & wait'
   $ctl edge image "$(grep '^WHARF_TEST_EDGE_IMAGE=' "$state/dockerd-services/env" | cut -d= -f2-)" >/dev/null
-  $ctl service create --name web --replicas 1 -p "127.0.0.1:$port:80/http" --health-http / --health-interval 1s "$image" sh -c "$run" >/dev/null
+  $ctl service create --name web --replicas 1 -p "127.0.0.1:$port:80/http" --health-http / --health-interval 1s --update-monitor 1s "$image" sh -c "$run" >/dev/null
   ip=$($ctl service ps web -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["address"])')
   echo "== requests: 20 clients, 20,000 requests, a connection each: straight to the one replica, then through the router"
   "$bin/tests/bench/bench_services" 80 "$ip" 20 20000
