@@ -414,6 +414,23 @@ Models::Operations *Cli::ops()
     return m_ops;
 }
 
+Models::Operations *Cli::opsAs(const QString &tenant)
+{
+    if (tenant.isEmpty() || !m_tenancy || !m_gate)
+        return ops();
+    Models::Operations *&o = m_tenantOps[tenant];
+    if (!o) {
+        o = new Models::Operations(hostKey(), this);
+        auto gate = std::make_shared<Models::PolicyGate>(m_tenancy, Models::Principal{m_gate->principal().user, tenant});
+        o->setRunner([gate](std::function<void(Models::PolicyGate &)> work, std::function<void()> then) {
+            work(*gate);
+            if (then)
+                then();
+        }, true);
+    }
+    return o;
+}
+
 void Cli::operate(const Models::Request &request, Send send, std::function<void(const Models::Outcome &)> then)
 {
     ops()->run(request, std::move(send), [this, then](const Models::Outcome &o) {

@@ -160,6 +160,9 @@ public:
     // The one way wharfctl changes a host: policy, quota, the daemon, settle, one audit record
     // (the gate runs inline, on the command's database connection).
     Models::Operations *ops();
+    // The operations layer on a tenant's behalf (the controller making a tenant's replicas).
+    Models::Operations *opsAs(const QString &tenant);
+    QHash<QString, Models::Operations *> m_tenantOps;
     using Send = std::function<DockerJob *(const QJsonObject &body)>;
     // One change: a failure (a refusal too) is printed and exits 1; else then(outcome).
     void operate(const Models::Request &request, Send send, std::function<void(const Models::Outcome &)> then);

@@ -325,6 +325,7 @@ void Cli::cmdController(const QStringList &a)
             // the services of the host keep their replicas while the lease is held
             if (!*services) {
                 *services = new Models::Services::ServiceReconciler(m_client, hostKey(), ops()->steps(), this);
+                (*services)->setTenantSteps([this](const QString &tenant) { return opsAs(tenant)->steps(); });
                 connect(*services, &Models::Services::ServiceReconciler::event, this, [this](const QString &service, const QString &, const QString &message) {
                     (service.isEmpty() ? out() : out() << service << ": ") << message << Qt::endl;
                     std::fflush(stdout);

@@ -188,6 +188,9 @@ ServiceActions *Cli::serviceActions()
 void Cli::converge(int timeoutSeconds, std::function<void()> then)
 {
     const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + qint64(timeoutSeconds) * 1000;
+    // a tenant never holds a host's lease: the platform's controller makes its replicas
+    if (m_gate && m_gate->principal().isTenant())
+        return watchServices(deadline, then);
     auto lease = std::make_shared<Backends::ControlLease>(m_tenancy->store()->url(), m_dbPassword, hostKey());
     auto held = lease->tryAcquire();
     if (!held)
@@ -195,6 +198,7 @@ void Cli::converge(int timeoutSeconds, std::function<void()> then)
     if (!*held)
         return watchServices(deadline, then);
     auto *r = new ServiceReconciler(client(), hostKey(), ops()->steps(), this);
+    r->setTenantSteps([this](const QString &tenant) { return opsAs(tenant)->steps(); });
     connect(r, &ServiceReconciler::event, this, [this](const QString &service, const QString &, const QString &message) {
         if (json())
             return;
@@ -249,9 +253,10 @@ void Cli::watchServices(qint64 deadline, std::function<void()> then)
                              done = false;
                      }
                      for (const QJsonValue &v : j->json().array()) {
-                         const QJsonObject labels = v.toObject().value(QLatin1String("Labels")).toObject();
-                         if (!labels.contains(QLatin1String(Models::Services::Label::App))
-                             && !names.contains(labels.value(QLatin1String(Models::Services::Label::WharfService)).toString()))
+                         const Replica rep = Replica::fromListEntry(v.toObject(), QString());
+                         const bool mine = m_tenantName.isEmpty() || rep.tenant == m_tenantName; // a tenant sees its own only
+                         if (mine && !v.toObject().value(QLatin1String("Labels")).toObject().contains(QLatin1String(Models::Services::Label::App))
+                             && !names.contains(rep.service))
                              done = false; // a removed service's replica is still there
                      }
                      if (done) {

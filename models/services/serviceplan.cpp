@@ -1,5 +1,7 @@
 #include "serviceplan.h"
 
+#include "tenancy/policygate.h"
+
 #include <QJsonArray>
 #include <QStringList>
 
@@ -15,6 +17,7 @@ Replica Replica::fromListEntry(const QJsonObject &entry, const QString &network)
     r.name = names.isEmpty() ? QString() : names.first().toString().mid(1);
     const QJsonObject labels = entry.value(QLatin1String("Labels")).toObject();
     r.service = labels.value(QLatin1String(Label::WharfService)).toString();
+    r.tenant = labels.value(QLatin1String(PolicyGate::TenantLabel)).toString();
     r.number = labels.value(QLatin1String(Label::Replica)).toString().toInt();
     r.configHash = labels.value(QLatin1String(Label::ServiceConfigHash)).toString();
     r.deployment = labels.value(QLatin1String(Label::Deployment)).toString();

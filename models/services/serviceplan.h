@@ -14,6 +14,7 @@ struct Replica
     QString id;
     QString name;
     QString service;
+    QString tenant; // io.wharf.tenant: whose (the gate labels a tenant's containers)
     int number = 0;
     QString configHash;
     QString deployment;

@@ -309,7 +309,7 @@ void ServiceReconciler::actOn(std::shared_ptr<Pass> pass, ServiceState &s)
     if (!create.isEmpty()) {
         pass->more = true;
         ++pass->pending;
-        ensureNetwork(pass, spec.networkName(), [this, pass, spec, create, generation](const Error &e) {
+        ensureNetwork(pass, spec, [this, pass, spec, create, generation](const Error &e) {
             if (e.isError()) {
                 Q_EMIT failed(spec.name, tr("The network %1 could not be made: %2").arg(spec.networkName(), e.message));
             } else {
@@ -331,12 +331,14 @@ void ServiceReconciler::actOn(std::shared_ptr<Pass> pass, ServiceState &s)
     }
 }
 
-void ServiceReconciler::ensureNetwork(std::shared_ptr<Pass>, const QString &name, std::function<void(const Error &)> done)
+void ServiceReconciler::ensureNetwork(std::shared_ptr<Pass>, const ServiceSpec &spec, std::function<void(const Error &)> done)
 {
+    const QString name = spec.networkName();
+    const GatedSteps steps = stepsFor(spec.tenant);
     if (m_networks.contains(name))
         return done({});
     const Backends::Filters filter{{QStringLiteral("name"), {name}}};
-    whenFinished(m_client->listNetworks(filter), this, [this, name, done](DockerJob *j) {
+    whenFinished(m_client->listNetworks(filter), this, [this, name, steps, done](DockerJob *j) {
         if (j->isError())
             return done(j->error());
         for (const QJsonValue &v : j->json().array())
@@ -351,7 +353,7 @@ void ServiceReconciler::ensureNetwork(std::shared_ptr<Pass>, const QString &name
         QJsonObject request = body;
         const QJsonObject ours = Apps::takeDeployLabels(&request);
         const GatedSteps::Send make = Calls::createNetwork(m_client);
-        m_steps.create(QStringLiteral("network"), name, request, [make, ours](const QJsonObject &admitted) { return make(Apps::withDeployLabels(admitted, ours)); }, this,
+        steps.create(QStringLiteral("network"), name, request, [make, ours](const QJsonObject &admitted) { return make(Apps::withDeployLabels(admitted, ours)); }, this,
                        [this, name, done](const Error &e, const QString &, DockerJob *) {
                            if (!e.isError())
                                m_networks << name;
@@ -368,12 +370,13 @@ void ServiceReconciler::createReplica(std::shared_ptr<Pass> pass, const ServiceS
     ++pass->pending;
     Q_EMIT event(spec.name, QStringLiteral("create"), tr("Starting replica %1.").arg(name));
     const GatedSteps::Send make = Calls::createContainer(m_client, name);
-    m_steps.create(QStringLiteral("container"), name, request, [make, ours](const QJsonObject &admitted) { return make(Apps::withDeployLabels(admitted, ours)); }, this, [this, pass, spec, name](const Error &e, const QString &id, DockerJob *) {
+    const GatedSteps steps = stepsFor(spec.tenant);
+    steps.create(QStringLiteral("container"), name, request, [make, ours](const QJsonObject &admitted) { return make(Apps::withDeployLabels(admitted, ours)); }, this, [this, pass, spec, name, steps](const Error &e, const QString &id, DockerJob *) {
                        if (e.isError()) {
                            Q_EMIT failed(spec.name, tr("Replica %1 was not created: %2").arg(name, e.message));
                            return step(pass);
                        }
-                       m_steps.act(Calls::startContainer(m_client, id), this, [this, pass, spec, name](const Error &se, const QString &, DockerJob *) {
+                       steps.act(Calls::startContainer(m_client, id), this, [this, pass, spec, name](const Error &se, const QString &, DockerJob *) {
                            if (se.isError())
                                Q_EMIT failed(spec.name, tr("Replica %1 did not start: %2").arg(name, se.message));
                            step(pass);
@@ -405,8 +408,9 @@ void ServiceReconciler::retire(std::shared_ptr<Pass> pass, const Replica &r, boo
     m_removing << r.id;
     const QString id = r.id;
     // stopped first, so that it ends its work with SIGTERM and its grace period, then removed
-    m_steps.act(Calls::stopContainer(m_client, id, 10), this, [this, pass, r, why](const Error &, const QString &, DockerJob *) {
-        m_steps.remove(QStringLiteral("container"), r.id, Calls::removeContainer(m_client, r.id, true), this,
+    const GatedSteps steps = stepsFor(r.tenant);
+    steps.act(Calls::stopContainer(m_client, id, 10), this, [this, pass, r, why, steps](const Error &, const QString &, DockerJob *) {
+        steps.remove(QStringLiteral("container"), r.id, Calls::removeContainer(m_client, r.id, true), this,
                        [this, pass, r, why](const Error &e, const QString &, DockerJob *) {
                            m_leftPoolAt.remove(r.id);
                            m_retiring.remove(r.id);

@@ -48,6 +48,10 @@ public:
     ServiceReconciler(Backends::DockerClient *client, const QString &host, GatedSteps steps, QObject *parent = nullptr);
 
     void setInterval(int ms) { m_idleMs = ms; }
+    // The gated steps for a tenant's services: its replicas and network are made as the tenant
+    // (its labels, its quota, its records). Without it every service goes through the steps
+    // given to the constructor (the router always does).
+    void setTenantSteps(std::function<GatedSteps(const QString &tenant)> stepsFor) { m_tenantSteps = std::move(stepsFor); }
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
     // Passes until stop(): quickly while something is under way, at the interval otherwise.
     void start();
@@ -80,7 +84,7 @@ private:
     void actOn(std::shared_ptr<Pass> pass, ServiceState &s);
     void createReplica(std::shared_ptr<Pass> pass, const ServiceSpec &spec, int number, const QString &generation);
     void retire(std::shared_ptr<Pass> pass, const Replica &r, bool drain, const QString &why);
-    void ensureNetwork(std::shared_ptr<Pass> pass, const QString &name, std::function<void(const Backends::Error &)> done);
+    void ensureNetwork(std::shared_ptr<Pass> pass, const ServiceSpec &spec, std::function<void(const Backends::Error &)> done);
     void step(std::shared_ptr<Pass> pass); // one piece of the pass ended
     void endPass(std::shared_ptr<Pass> pass);
     void status(const ServiceState &s, const QString &status, const QString &message);
@@ -92,6 +96,8 @@ private:
     EdgeRouter *m_router;
     QTimer m_timer;
     std::function<qint64()> m_now;
+    std::function<GatedSteps(const QString &tenant)> m_tenantSteps;
+    GatedSteps stepsFor(const QString &tenant) const { return !tenant.isEmpty() && m_tenantSteps ? m_tenantSteps(tenant) : m_steps; }
     int m_idleMs = 2000;
     int m_busyMs = 300;
     bool m_running = false;

@@ -1,5 +1,6 @@
 #include "controlloop.h"
 
+#include "operations/operations.h"
 #include "services/servicereconciler.h"
 
 #include "controlround.h"
@@ -55,6 +56,19 @@ void ControlLoop::runServices(HostConnection *c, bool held)
     }
     if (!r) {
         r = new Services::ServiceReconciler(c->client(), host, c->operations()->steps(), this);
+        // a tenant's replicas are made as the tenant (its labels, quota and records)
+        QPointer<TenancyService> service(m_tenancy);
+        auto perTenant = std::make_shared<QHash<QString, Operations *>>();
+        QPointer<Services::ServiceReconciler> owner(r);
+        r->setTenantSteps([service, perTenant, owner, host](const QString &tenant) {
+            Operations *&o = (*perTenant)[tenant];
+            if (!o && owner) {
+                o = new Operations(host, owner);
+                if (service)
+                    o->setRunner(service->runnerAs(tenant), true);
+            }
+            return o ? o->steps() : GatedSteps();
+        });
         connect(r, &Services::ServiceReconciler::failed, this, [this, host](const QString &service, const QString &message) {
             Q_EMIT failed(host, service.isEmpty() ? message : service + QStringLiteral(": ") + message);
         });

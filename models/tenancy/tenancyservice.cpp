@@ -86,6 +86,26 @@ GateRunner TenancyService::runner()
     };
 }
 
+GateRunner TenancyService::runnerAs(const QString &tenant)
+{
+    if (tenant.isEmpty() || !m_tenancy)
+        return runner();
+    std::shared_ptr<PolicyGate> &gate = m_tenantGates[tenant];
+    if (!gate || gate->store() != m_tenancy.get())
+        gate = std::make_shared<PolicyGate>(m_tenancy, Principal{m_principal.user, tenant});
+    QPointer<TenancyService> self(this);
+    return [self, g = gate](std::function<void(PolicyGate &)> work, std::function<void()> then) {
+        if (!self)
+            return;
+        if (!then)
+            return self->run([g, work] { work(*g); });
+        self->query<bool>(self, [g, work](Backends::TenancyStore &) {
+            work(*g);
+            return true;
+        }, [then](const bool &) { then(); });
+    };
+}
+
 void TenancyService::run(std::function<void()> work)
 {
     m_pool.start(std::move(work));

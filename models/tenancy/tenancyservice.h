@@ -6,6 +6,7 @@
 #include "store/tenancystore.h"
 
 #include <QFuture>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
@@ -75,6 +76,9 @@ public:
     // other query; then() back on the caller's thread (the service is the context, so an
     // answer holding a reservation is never dropped). Work nobody waits for is a post().
     GateRunner runner();
+    // The same for work done on a tenant's behalf by this admin's console (the controller
+    // making a tenant's service replicas: its labels, its quota, its record).
+    GateRunner runnerAs(const QString &tenant);
     // Any work that must run on the database thread (its connections live there); nobody waits.
     void run(std::function<void()> work);
     // A change: on the database thread, then changed() and done(error) on context's thread.
@@ -90,6 +94,7 @@ private:
     QThreadPool m_pool;
     std::shared_ptr<Backends::TenancyStore> m_tenancy;
     std::shared_ptr<PolicyGate> m_gate;
+    QHash<QString, std::shared_ptr<PolicyGate>> m_tenantGates; // runnerAs
     Principal m_principal;
     QString m_urlText;
     Backends::StoreUrl m_url;

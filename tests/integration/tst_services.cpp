@@ -269,6 +269,50 @@ private Q_SLOTS:
         }, 30000));
     }
 
+    // A tenant's service: made by the platform's controller as the tenant (its labels, its
+    // quota), beyond the plan refused as a whole, invisible to other principals' names.
+    void aTenantsServiceIsItsOwn()
+    {
+        const int port = freePort();
+        CHECK_RUN(ctl({QStringLiteral("plan"), QStringLiteral("create"), QStringLiteral("three"), QStringLiteral("--max-containers"), QStringLiteral("3"),
+                       QStringLiteral("--cpus"), QStringLiteral("3"), QStringLiteral("--memory"), QStringLiteral("1g"), QStringLiteral("--free")}),
+                  0);
+        CHECK_RUN(ctl({QStringLiteral("tenant"), QStringLiteral("create"), QStringLiteral("acme"), QStringLiteral("--plan"), QStringLiteral("three"),
+                       QStringLiteral("--email"), QStringLiteral("ops@acme.example")}),
+                  0);
+        CHECK_RUN(ctl({QStringLiteral("domain"), QStringLiteral("set"), m_host, QStringLiteral("public")}), 0);
+        auto asAcme = [this](QStringList args) { return ctl(QStringList{QStringLiteral("--tenant"), QStringLiteral("acme")} + args); };
+        QStringList create{QStringLiteral("service"), QStringLiteral("create"), QStringLiteral("--name"), QStringLiteral("shop"), QStringLiteral("--replicas"), QStringLiteral("2"),
+                           QStringLiteral("-p"), QStringLiteral("127.0.0.1:%1:80/http").arg(port), QStringLiteral("--health-http"), QStringLiteral("/"),
+                           QStringLiteral("--health-interval"), QStringLiteral("1s"), stateEnv("WHARF_TEST_IMAGE")};
+        create << httpdCommand();
+        const Run created = asAcme(create);
+        CHECK_RUN(created, 0);
+        QVERIFY2(created.out.contains(QLatin1String("waiting for it")), qPrintable(created.out)); // a tenant never reconciles itself
+        const Run mine = ctl({QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--filter"), QStringLiteral("label=io.wharf.tenant=acme")});
+        QCOMPARE(mine.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 2);
+        const Run quota = ctl({QStringLiteral("quota"), QStringLiteral("show"), QStringLiteral("acme"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(QJsonDocument::fromJson(quota.out.toUtf8()).object().value(QLatin1String("containers")).toObject().value(QLatin1String("used")).toInt(), 2);
+        QString body, reason;
+        QVERIFY2(LoadLoop::request(port, "localhost", "/", &body, &reason), qPrintable(reason));
+        // beyond the plan: refused as a whole, nothing changes
+        const Run scale = asAcme({QStringLiteral("service"), QStringLiteral("scale"), QStringLiteral("shop=4")});
+        QCOMPARE(scale.code, 1);
+        QVERIFY2(scale.err.contains(QLatin1String("Quota exceeded")), qPrintable(scale.err));
+        QCOMPARE(ready(QStringLiteral("shop")).size(), 2);
+        // the admin's service is not one of acme's
+        const Run other = asAcme({QStringLiteral("service"), QStringLiteral("scale"), QStringLiteral("web=1")});
+        QCOMPARE(other.code, 1);
+        QVERIFY2(other.err.contains(QLatin1String("no service named web")), qPrintable(other.err));
+        const Run ls = asAcme({QStringLiteral("service"), QStringLiteral("ls"), QStringLiteral("-q")});
+        QCOMPARE(ls.out.trimmed(), QStringLiteral("shop"));
+        CHECK_RUN(asAcme({QStringLiteral("service"), QStringLiteral("rm"), QStringLiteral("shop")}), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(ctl({QStringLiteral("ps"), QStringLiteral("-a"), QStringLiteral("-q"), QStringLiteral("--filter"), QStringLiteral("label=io.wharf.tenant=acme")}).out.trimmed(),
+                                  QString(), 20000);
+        const Run after = ctl({QStringLiteral("quota"), QStringLiteral("show"), QStringLiteral("acme"), QStringLiteral("-o"), QStringLiteral("json")});
+        QCOMPARE(QJsonDocument::fromJson(after.out.toUtf8()).object().value(QLatin1String("containers")).toObject().value(QLatin1String("used")).toInt(), 0);
+    }
+
     void controllerRestartLosesNothing()
     {
         const QMap<int, QString> before = ready(QStringLiteral("web"));
