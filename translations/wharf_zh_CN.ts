@@ -1060,6 +1060,14 @@
         <source>The host did not reach the desired state in time. The controller goes on with it.</source>
         <translation>主机未能及时达到期望状态。控制器会继续处理。</translation>
     </message>
+    <message>
+        <source>The update was paused: %1</source>
+        <translation>更新已暂停：%1</translation>
+    </message>
+    <message>
+        <source>The update failed and was rolled back to the configuration before it: %1</source>
+        <translation>更新失败，已回滚到更新前的配置：%1</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Backends</name>

@@ -221,8 +221,10 @@ public:
     void cmdServiceRm(const QStringList &a);
     void cmdEdge(const QStringList &a);
     Models::Services::ServiceActions *serviceActions();
-    void converge(int timeoutSeconds, std::function<void()> then);
-    void watchServices(qint64 deadline, std::function<void()> then);
+    // failOnRollback: an update the controller rolled back or paused makes the command fail
+    // (not for `service rollback` itself).
+    void converge(int timeoutSeconds, std::function<void()> then, bool failOnRollback = true);
+    void watchServices(qint64 deadline, std::function<void()> then, bool failOnRollback);
     void cmdAppDeploy(bool apply, const QStringList &a);
     void cmdAppLs(const QStringList &a);
     void cmdAppPs(const QStringList &a);

@@ -185,18 +185,18 @@ ServiceActions *Cli::serviceActions()
 // happens. When no controller holds the host's lease, this command takes it and runs the
 // reconciler itself for the while; when one does (wharfctl controller, a console), it is left
 // to it and this command watches the services' status and replicas.
-void Cli::converge(int timeoutSeconds, std::function<void()> then)
+void Cli::converge(int timeoutSeconds, std::function<void()> then, bool failOnRollback)
 {
     const qint64 deadline = QDateTime::currentMSecsSinceEpoch() + qint64(timeoutSeconds) * 1000;
     // a tenant never holds a host's lease: the platform's controller makes its replicas
     if (m_gate && m_gate->principal().isTenant())
-        return watchServices(deadline, then);
+        return watchServices(deadline, then, failOnRollback);
     auto lease = std::make_shared<Backends::ControlLease>(m_tenancy->store()->url(), m_dbPassword, hostKey());
     auto held = lease->tryAcquire();
     if (!held)
         return fail(held.error().message);
     if (!*held)
-        return watchServices(deadline, then);
+        return watchServices(deadline, then, failOnRollback);
     auto *r = new ServiceReconciler(client(), hostKey(), ops()->steps(), this);
     r->setTenantSteps([this](const QString &tenant) { return opsAs(tenant)->steps(); });
     connect(r, &ServiceReconciler::event, this, [this](const QString &service, const QString &, const QString &message) {
@@ -207,11 +207,25 @@ void Cli::converge(int timeoutSeconds, std::function<void()> then)
     connect(r, &ServiceReconciler::failed, this, [this](const QString &service, const QString &message) {
         (service.isEmpty() ? err() : err() << service << ": ") << message << Qt::endl;
     });
-    connect(r, &ServiceReconciler::passed, this, [this, r, deadline, then, lease](bool converged) {
+    auto rolledBack = std::make_shared<QStringList>();
+    connect(r, &ServiceReconciler::event, this, [this, r, lease, rolledBack, failOnRollback](const QString &service, const QString &kind, const QString &message) {
+        if (!failOnRollback)
+            return;
+        if (kind == QLatin1String("rollback"))
+            *rolledBack << service + QStringLiteral(": ") + message;
+        if (kind == QLatin1String("paused")) {
+            r->stop();
+            lease->release();
+            fail(tr("The update was paused: %1").arg(message));
+        }
+    });
+    connect(r, &ServiceReconciler::passed, this, [this, r, deadline, then, lease, rolledBack](bool converged) {
         if (converged) {
             r->stop();
             r->deleteLater();
             lease->release();
+            if (!rolledBack->isEmpty())
+                return fail(tr("The update failed and was rolled back to the configuration before it: %1").arg(rolledBack->join(QStringLiteral("; "))));
             return then();
         }
         if (QDateTime::currentMSecsSinceEpoch() > deadline) {
@@ -229,18 +243,19 @@ void Cli::converge(int timeoutSeconds, std::function<void()> then)
 
 // Another controller converges: the services' status (what it writes) and their replicas
 // are read until every service is converged and no replica of a removed one is left.
-void Cli::watchServices(qint64 deadline, std::function<void()> then)
+void Cli::watchServices(qint64 deadline, std::function<void()> then, bool failOnRollback)
 {
     out() << tr("The controller of %1 applies the change; waiting for it.").arg(hostKey()) << Qt::endl;
     auto actions = serviceActions();
     auto last = std::make_shared<QHash<QString, QString>>();
+    auto rolledBack = std::make_shared<QStringList>();
     auto poll = std::make_shared<std::function<void()>>();
-    *poll = [this, actions, last, poll, deadline, then] {
-        actions->list([this, last, poll, deadline, then](const Expected<QList<ServiceRecord>> &list) {
+    *poll = [this, actions, last, poll, deadline, then, rolledBack, failOnRollback] {
+        actions->list([this, last, poll, deadline, then, rolledBack, failOnRollback](const Expected<QList<ServiceRecord>> &list) {
             if (!list)
                 return fail(list.error().message);
             call(client()->listContainers(true, {{QStringLiteral("label"), {QLatin1String(Models::Services::Label::Replica)}}}),
-                 [this, list = *list, last, poll, deadline, then](Backends::DockerJob *j) {
+                 [this, list = *list, last, poll, deadline, then, rolledBack, failOnRollback](Backends::DockerJob *j) {
                      bool done = true;
                      QSet<QString> names;
                      for (const ServiceRecord &r : list) {
@@ -251,6 +266,12 @@ void Cli::watchServices(qint64 deadline, std::function<void()> then)
                          last->insert(r.name, said);
                          if (r.status != QLatin1String("converged"))
                              done = false;
+                         if (failOnRollback && r.status == QLatin1String("paused")) {
+                             *poll = nullptr;
+                             return fail(tr("The update was paused: %1").arg(r.message));
+                         }
+                         if (failOnRollback && r.status == QLatin1String("rolling back") && !rolledBack->contains(r.name))
+                             *rolledBack << r.name;
                      }
                      for (const QJsonValue &v : j->json().array()) {
                          const Replica rep = Replica::fromListEntry(v.toObject(), QString());
@@ -262,6 +283,8 @@ void Cli::watchServices(qint64 deadline, std::function<void()> then)
                      if (done) {
                          auto step = *poll;
                          *poll = nullptr;
+                         if (!rolledBack->isEmpty())
+                             return fail(tr("The update failed and was rolled back to the configuration before it: %1").arg(rolledBack->join(QStringLiteral(", "))));
                          return then();
                      }
                      if (QDateTime::currentMSecsSinceEpoch() > deadline)
@@ -320,8 +343,10 @@ void Cli::cmdServiceChange(const QString &verb, const QStringList &a)
         return failUsage(e.message);
     const bool detach = f.isSet(QStringLiteral("-d"));
     const int timeout = f.value(QStringLiteral("--timeout"), QStringLiteral("300")).toInt();
-    auto afterwards = [this, detach, timeout](const QString &what) {
-        return [this, detach, timeout, what](const Error &e) {
+    // `service rollback` itself goes back on purpose: not a failure
+    const bool failOnRollback = verb != QLatin1String("rollback");
+    auto afterwards = [this, detach, timeout, failOnRollback](const QString &what) {
+        return [this, detach, timeout, what, failOnRollback](const Error &e) {
             if (e.isError())
                 return fail(e.message);
             if (detach) {
@@ -331,7 +356,7 @@ void Cli::cmdServiceChange(const QString &verb, const QStringList &a)
             converge(timeout, [this, what] {
                 out() << what << Qt::endl;
                 finish(0);
-            });
+            }, failOnRollback);
         };
     };
     ServiceActions *actions = serviceActions();

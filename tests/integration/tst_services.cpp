@@ -226,8 +226,9 @@ private Q_SLOTS:
                                 QStringLiteral("--health-grace"), QStringLiteral("0s")});
         load.stop();
         load.wait();
-        CHECK_RUN(update, 0);
+        CHECK_RUN(update, 1); // the command fails: its update did not happen
         QVERIFY2(update.out.contains(QLatin1String("rolling back")), qPrintable(update.out));
+        QVERIFY2(update.err.contains(QLatin1String("rolled back")), qPrintable(update.err));
         QVERIFY2(load.failures() == 0, qPrintable(load.failureReasons().join(QLatin1Char('\n'))));
         QCOMPARE(ready(QStringLiteral("web")), before); // the old replicas served throughout
         const Run inspect = ctl({QStringLiteral("service"), QStringLiteral("inspect"), QStringLiteral("web")});
