@@ -35,7 +35,8 @@ Error ServiceActions::checkQuota(Backends::TenancyStore &store, const QString &t
         const qint64 v = s.container.value(QLatin1String("HostConfig")).toObject().value(QLatin1String(key)).toInteger();
         return v > 0 ? v : share / std::max(1, plan->maxContainers);
     };
-    const int surge = before && before->configHash() != after.configHash() && after.update.startFirst ? std::min(after.update.parallelism, after.replicas) : 0;
+    // a start-first update runs a batch beside the service, and the last batch drains meanwhile
+    const int surge = before && before->configHash() != after.configHash() && after.update.startFirst ? 2 * std::min(after.update.parallelism, after.replicas) : 0;
     const int count = after.replicas + surge;
     // what the service's replicas hold now (the rest of the usage stays as it is)
     auto held = store.resources(tenant, after.host);

@@ -42,8 +42,9 @@ public:
     void edgeSettings(std::function<void(const Backends::Expected<QJsonObject> &)> done);
 
     // A tenant's whole change checked against its plan before anything changes: the replicas
-    // it adds, the limits it raises, and for a start-first update the batch that runs beside
-    // the old replicas. before is null for a new service. The quota message when it does not fit.
+    // it adds, the limits it raises, and for a start-first update the batch that starts beside
+    // the service and the last one, draining. before is null for a new service. The quota
+    // message when it does not fit.
     static Backends::Error checkQuota(Backends::TenancyStore &store, const QString &tenant, const ServiceSpec *before, const ServiceSpec &after);
 
 private:

@@ -279,17 +279,24 @@ void ServiceReconciler::actOn(std::shared_ptr<Pass> pass, ServiceState &s)
         }
         retire(pass, r, false, r.alive() ? tr("unhealthy past its grace period") : tr("it is %1").arg(r.state));
     }
-    for (const Replica &r : std::as_const(s.plan.surplus))
+    for (const Replica &r : std::as_const(s.plan.surplus)) {
+        if (r.configHash != hash && !m_leftPoolAt.contains(r.id))
+            m_batchDoneAt.insert(spec.name, now()); // a batch's old replicas leave: the delay starts
         retire(pass, r, true, r.number > spec.replicas ? tr("scaled to %1").arg(spec.replicas) : tr("replaced"));
+    }
 
     const QString generation = QString::number(s.record.generation);
     QList<int> create = s.plan.create;
     const bool rolling = s.plan.create.isEmpty() && s.plan.starting.isEmpty() && !s.monitoring && !s.plan.outdated.isEmpty() && m_paused.value(spec.name) != hash;
-    bool drained = true;
+    // The old replicas of the last batch drain while the next one starts (start-first: at most
+    // one batch drains at a time, so at most twice the parallelism runs beside the service's
+    // count); stop-first waits until they are gone, their numbers are what comes next.
+    int draining = 0;
     for (const Replica &r : std::as_const(s.plan.surplus))
         if (r.configHash != hash)
-            drained = false; // the last batch's old replicas are still leaving
-    if (rolling && drained && now() - m_batchDoneAt.value(spec.name, 0) >= spec.update.delayMs) {
+            ++draining;
+    const bool roomToRoll = spec.update.startFirst ? draining <= spec.update.parallelism : draining == 0;
+    if (rolling && roomToRoll && now() - m_batchDoneAt.value(spec.name, 0) >= spec.update.delayMs) {
         const QList<Replica> batch = s.plan.outdated.mid(0, spec.update.parallelism);
         for (const Replica &r : batch) {
             if (spec.update.startFirst) {
@@ -419,9 +426,6 @@ void ServiceReconciler::retire(std::shared_ptr<Pass> pass, const Replica &r, boo
                                Q_EMIT failed(r.service, tr("Replica %1 was not removed: %2").arg(r.name, e.message));
                            } else {
                                Q_EMIT event(r.service, QStringLiteral("remove"), tr("Replica %1 removed (%2).").arg(r.name, why));
-                               for (const ServiceState &s : std::as_const(pass->states))
-                                   if (s.spec.name == r.service && r.configHash != s.spec.configHash())
-                                       m_batchDoneAt.insert(r.service, now());
                            }
                        });
     });

@@ -98,7 +98,9 @@ services() {
   cat "$state/scale.md"
   echo "== rolling update of 10 replicas (start-first, one at a time, HTTP health check every 1 s) against a one-node Swarm on the same daemon"
   $ctl service scale web=10 >/dev/null
-  env DOCKER_HOST="$shost" docker swarm init --advertise-addr 127.0.0.1 >/dev/null
+  local swarmport
+  swarmport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  env DOCKER_HOST="$shost" docker swarm init --advertise-addr "127.0.0.1:$swarmport" --listen-addr "127.0.0.1:$swarmport" >/dev/null
   env DOCKER_HOST="$shost" docker service create --name sw --replicas 10 --update-order start-first --update-parallelism 1 --update-monitor 1s \
     --health-cmd 'wget -q -O /dev/null http://127.0.0.1:80/ || exit 1' --health-interval 1s --detach=false "$image" sh -c "$run" >/dev/null 2>&1
   local i t0 t1 t2
