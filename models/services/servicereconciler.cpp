@@ -172,7 +172,7 @@ void ServiceReconciler::observed(std::shared_ptr<Pass> pass)
                 if (cur.number == old.number && cur.configHash == hash && t - m_readySince.value(cur.id, t) < spec->update.monitorMs) {
                     s.plan.surplus.removeAt(i);
                     s.plan.pool << old;
-                    s.monitoring = true; // not done with this batch yet
+                    ++s.monitoring; // not done with this batch yet
                     break;
                 }
         }
@@ -287,11 +287,12 @@ void ServiceReconciler::actOn(std::shared_ptr<Pass> pass, ServiceState &s)
 
     const QString generation = QString::number(s.record.generation);
     QList<int> create = s.plan.create;
-    const bool rolling = s.plan.create.isEmpty() && s.plan.starting.isEmpty() && !s.monitoring && !s.plan.outdated.isEmpty() && m_paused.value(spec.name) != hash;
-    // The old replicas of the last batch drain while the next one starts (start-first: at most
-    // one batch drains at a time, so at most twice the parallelism runs beside the service's
-    // count); stop-first waits until they are gone, their numbers are what comes next.
-    int draining = 0;
+    const bool rolling = s.plan.create.isEmpty() && s.plan.starting.isEmpty() && !s.plan.outdated.isEmpty() && m_paused.value(spec.name) != hash;
+    // The old replicas of the last batch are watched over (the monitor period) or drain while
+    // the next batch starts, as Swarm goes on while it monitors: start-first keeps at most one
+    // batch behind, so at most twice the parallelism runs beside the service's count;
+    // stop-first waits until they are gone, their numbers are what comes next.
+    int draining = s.monitoring;
     for (const Replica &r : std::as_const(s.plan.surplus))
         if (r.configHash != hash)
             ++draining;

@@ -24,7 +24,7 @@ struct ServiceState
     Backends::ServiceRecord record;
     ServicePlan plan;
     QList<Replica> replicas;
-    bool monitoring = false; // an update's new replica is watched before its predecessor leaves
+    int monitoring = 0; // old replicas kept while their successors are watched (the monitor period)
     int ready() const { return int(plan.pool.size()); }
 };
 
