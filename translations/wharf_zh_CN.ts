@@ -4395,8 +4395,8 @@
         <translation>“%1”不是时长：请写成 2s、500ms 或 1m30s。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is longer than 30 days.</source>
-        <translation>“%1”超过 30 天。</translation>
+        <source>&quot;%1&quot; is longer than 20 days.</source>
+        <translation>“%1”超过 20 天。</translation>
     </message>
 </context>
 <context>

@@ -446,27 +446,31 @@ Expected<PublishedEndpoint> ServiceSpec::parsePublish(const QString &textIn)
 
 Expected<int> ServiceSpec::parseDurationMs(const QString &textIn)
 {
+    constexpr double MaxMs = 20.0 * 86400 * 1000; // 20 days: every duration fits an int
     const QString text = textIn.trimmed();
     if (text.size() > 32)
         return inputError(tr("\"%1\" is not a duration.").arg(text.left(32)));
+    const auto tooLong = [&text] { return inputError(tr("\"%1\" is longer than 20 days.").arg(text)); };
     bool plain = false;
     const double seconds = text.toDouble(&plain);
-    if (plain && seconds >= 0 && seconds < 86400 * 30)
+    if (plain && seconds >= 0) { // NaN is not
+        if (seconds * 1000 > MaxMs)
+            return tooLong();
         return int(seconds * 1000);
+    }
     static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)(ms|h|m|s)"));
-    qint64 ms = 0;
+    double ms = 0;
     int at = 0;
     auto it = part.globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
         if (m.capturedStart() != at)
             return inputError(tr("\"%1\" is not a duration: write 2s, 500ms or 1m30s.").arg(text));
-        const double v = m.captured(1).toDouble();
         const QString unit = m.captured(2);
-        ms += qint64(v * (unit == QLatin1String("ms") ? 1 : unit == QLatin1String("s") ? 1000 : unit == QLatin1String("m") ? 60000 : 3600000));
+        ms += m.captured(1).toDouble() * (unit == QLatin1String("ms") ? 1 : unit == QLatin1String("s") ? 1000 : unit == QLatin1String("m") ? 60000 : 3600000);
         at = int(m.capturedEnd());
-        if (ms > qint64(86400) * 30 * 1000)
-            return inputError(tr("\"%1\" is longer than 30 days.").arg(text));
+        if (ms > MaxMs)
+            return tooLong();
     }
     if (at == 0 || at != text.size())
         return inputError(tr("\"%1\" is not a duration: write 2s, 500ms or 1m30s.").arg(text));

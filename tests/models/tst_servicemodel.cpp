@@ -112,7 +112,12 @@ private Q_SLOTS:
         QVERIFY(!ServiceSpec::parseDurationMs(QStringLiteral("2 weeks")));
         QVERIFY(!ServiceSpec::parseDurationMs(QStringLiteral("s")));
         QVERIFY(!ServiceSpec::parseDurationMs(QStringLiteral("-1s")));
-        QVERIFY(!ServiceSpec::parseDurationMs(QStringLiteral("800h"))); // beyond 30 days
+        QVERIFY(!ServiceSpec::parseDurationMs(QStringLiteral("800h"))); // beyond 20 days
+        QVERIFY(!ServiceSpec::parseDurationMs(QStringLiteral("2388890"))); // seconds: beyond 20 days, not an overflow
+        QVERIFY(!ServiceSpec::parseDurationMs(QStringLiteral("99999999999999999999h")));
+        QVERIFY(!ServiceSpec::parseDurationMs(QStringLiteral("inf")));
+        QVERIFY(!ServiceSpec::parseDurationMs(QStringLiteral("nan")));
+        QCOMPARE(*ServiceSpec::parseDurationMs(QStringLiteral("480h")), 480 * 3600000); // 20 days, the most
         QVERIFY(!ServiceSpec::parseDurationMs(QString(40, QLatin1Char('1')) + QStringLiteral("s"))); // too long to be one
     }
 
