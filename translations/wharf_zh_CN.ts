@@ -4223,6 +4223,10 @@
         <source>Replica %1 removed (%2).</source>
         <translation>副本 %1 已删除（%2）。</translation>
     </message>
+    <message>
+        <source>The router of %1 keeps its configuration: a service&apos;s record cannot be read.</source>
+        <translation>%1 的路由器保持原有配置：有服务的记录无法读取。</translation>
+    </message>
 </context>
 <context>
     <name>Wharf::Models::Services::ServiceSpec</name>

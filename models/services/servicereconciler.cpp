@@ -24,6 +24,7 @@ struct ServiceReconciler::Pass
     QList<ServiceState> states;
     QList<Replica> orphans; // replicas of services that are gone
     bool routerOk = false;
+    bool unreadable = false; // a service's record could not be read
     int pending = 0;
     bool more = false; // something is under way: the next pass comes soon
 };
@@ -121,14 +122,16 @@ void ServiceReconciler::observed(std::shared_ptr<Pass> pass)
     QList<EdgeRoute> routes;
     for (const ServiceRecord &record : std::as_const(pass->records)) {
         auto spec = ServiceSpec::fromJson(record.spec);
+        // a record this Wharf cannot read keeps its replicas as they are (never orphans)
+        services << record.name;
         if (!spec) {
             ServiceState bad;
             bad.record = record;
             bad.spec.name = record.name;
             status(bad, QStringLiteral("failing"), spec.error().message);
+            pass->unreadable = true;
             continue;
         }
-        services << spec->name;
         ServiceState s;
         s.spec = *spec;
         s.record = record;
@@ -209,6 +212,11 @@ void ServiceReconciler::observed(std::shared_ptr<Pass> pass)
         }
     }
 
+    if (pass->unreadable) {
+        // its routes would go: the router keeps what it serves until the record is readable
+        Q_EMIT failed(QString(), tr("The router of %1 keeps its configuration: a service's record cannot be read.").arg(m_host));
+        return act(pass);
+    }
     auto config = EdgeConfig::generate(routes, pass->settings);
     if (!config) {
         Q_EMIT failed(QString(), tr("The router of %1 keeps its configuration: %2").arg(m_host, config.error().message));

@@ -10,7 +10,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -268,6 +271,46 @@ private Q_SLOTS:
             const QMap<int, QString> now = ready(QStringLiteral("probe"));
             return now.size() == 2 && now.value(1) != before.value(1) && now.value(2) == before.value(2);
         }, 30000));
+    }
+
+    // A record this Wharf cannot read (written by a newer one, or by hand) leaves its replicas
+    // and the router as they are, and says so in the service's status.
+    void anUnreadableRecordChangesNothing()
+    {
+        const QMap<int, QString> before = ready(QStringLiteral("web"));
+        QCOMPARE(before.size(), 3);
+        const QString config = ctl({QStringLiteral("edge"), QStringLiteral("config")}).out;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("poke"));
+            db.setDatabaseName(m_dir.filePath(QStringLiteral("wharf.db")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT spec FROM services WHERE name = 'web'")) && q.next());
+            const QString good = q.value(0).toString();
+            QVERIFY(q.exec(QStringLiteral("UPDATE services SET spec = '{\"name\": \"web\", \"replicas\": 3, \"health\": {\"kind\": \"telepathy\"}}' WHERE name = 'web'")));
+            // the good record goes back whatever the checks below say
+            const auto restore = qScopeGuard([&db, good] {
+                QSqlQuery put(db);
+                put.prepare(QStringLiteral("UPDATE services SET spec = ? WHERE name = 'web'"));
+                put.addBindValue(good);
+                put.exec();
+                db.close();
+            });
+            QTRY_VERIFY_WITH_TIMEOUT(ctl({QStringLiteral("service"), QStringLiteral("ls")}).out.contains(QLatin1String("failing")), 15000);
+            QTest::qWait(3000); // passes of the controller
+            // (service ps reads the record: the daemon's own list says what runs)
+            const Run running = ctl({QStringLiteral("ps"), QStringLiteral("-q"), QStringLiteral("--no-trunc"), QStringLiteral("--filter"), QStringLiteral("label=io.wharf.service=web")});
+            QStringList ids = running.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            ids.sort();
+            QStringList expected = before.values();
+            expected.sort();
+            QCOMPARE(ids, expected);
+            QCOMPARE(ctl({QStringLiteral("edge"), QStringLiteral("config")}).out, config);
+            QVERIFY(!request().startsWith(QLatin1String("failed")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("poke"));
+        QTRY_VERIFY_WITH_TIMEOUT(ctl({QStringLiteral("service"), QStringLiteral("ls")}).out.contains(QLatin1String("converged")), 15000);
+        QCOMPARE(ready(QStringLiteral("web")), before);
     }
 
     // A tenant's service: made by the platform's controller as the tenant (its labels, its
