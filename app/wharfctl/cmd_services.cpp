@@ -413,11 +413,8 @@ void Cli::cmdServiceLs(const QStringList &a)
             for (const ServiceRecord &r : list) {
                 auto spec = ServiceSpec::fromJson(r.spec);
                 int running = 0;
-                for (const QJsonValue &v : containers) {
-                    const Replica rep = Replica::fromListEntry(v.toObject(), spec ? spec->networkName() : QString());
-                    if (rep.service == r.name && rep.ready())
-                        ++running;
-                }
+                for (const Replica &rep : Replica::ofService(containers, r.name, spec ? spec->networkName() : QString()))
+                    running += rep.ready() ? 1 : 0;
                 if (quiet) {
                     out() << r.name << Qt::endl;
                     continue;
@@ -462,11 +459,7 @@ void Cli::cmdServicePs(const QString &verb, const QStringList &a)
         const QString name = r->name;
         call(client()->listContainers(true, {{QStringLiteral("label"), {QStringLiteral("%1=%2").arg(QLatin1String(Models::Services::Label::WharfService), name)}}}),
              [this, verb, asJson, record = *r, spec = *spec](Backends::DockerJob *j) {
-                 QList<Replica> replicas;
-                 for (const QJsonValue &v : j->json().array())
-                     if (v.toObject().value(QLatin1String("Labels")).toObject().contains(QLatin1String(Models::Services::Label::Replica)))
-                         replicas << Replica::fromListEntry(v.toObject(), spec.networkName());
-                 std::sort(replicas.begin(), replicas.end(), [](const Replica &x, const Replica &y) { return x.number != y.number ? x.number < y.number : x.created < y.created; });
+                 const QList<Replica> replicas = Replica::ofService(j->json().array(), spec.name, spec.networkName());
                  const QString hash = spec.configHash();
                  if (verb == QLatin1String("inspect")) {
                      QJsonArray reps;

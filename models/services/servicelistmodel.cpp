@@ -134,14 +134,7 @@ void ServiceListModel::refresh()
                 row.valid = spec.hasValue();
                 if (spec)
                     row.spec = *spec;
-                for (const QJsonValue &v : containers) {
-                    const Replica rep = Replica::fromListEntry(v.toObject(), row.spec.networkName());
-                    if (rep.service == record.name)
-                        row.replicas << rep;
-                }
-                std::sort(row.replicas.begin(), row.replicas.end(), [](const Replica &a, const Replica &b) {
-                    return a.number != b.number ? a.number < b.number : a.created < b.created;
-                });
+                row.replicas = Replica::ofService(containers, record.name, row.spec.networkName());
                 rows << row;
             }
             // same services in the same order: only the cells change (the selection stays)

@@ -34,6 +34,18 @@ Replica Replica::fromListEntry(const QJsonObject &entry, const QString &network)
     return r;
 }
 
+QList<Replica> Replica::ofService(const QJsonArray &containers, const QString &service, const QString &network)
+{
+    QList<Replica> list;
+    for (const QJsonValue &v : containers) {
+        const QJsonObject labels = v.toObject().value(QLatin1String("Labels")).toObject();
+        if (labels.value(QLatin1String(Label::WharfService)).toString() == service && labels.contains(QLatin1String(Label::Replica)))
+            list << fromListEntry(v.toObject(), network);
+    }
+    std::sort(list.begin(), list.end(), [](const Replica &a, const Replica &b) { return a.number != b.number ? a.number < b.number : a.created < b.created; });
+    return list;
+}
+
 QJsonObject Replica::toJson() const
 {
     return {{QStringLiteral("id"), id},         {QStringLiteral("name"), name},   {QStringLiteral("service"), service},

@@ -3,6 +3,7 @@
 #include "servicespec.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 
@@ -27,6 +28,9 @@ struct Replica
     // Ready for traffic: running, and healthy when it has a check.
     bool ready() const { return state == QLatin1String("running") && (health.isEmpty() || health == QLatin1String("healthy")) && !address.isEmpty(); }
     static Replica fromListEntry(const QJsonObject &entry, const QString &network);
+    // A service's replicas in a container list (those with a replica number), by number and
+    // then age, with their addresses on network.
+    static QList<Replica> ofService(const QJsonArray &containers, const QString &service, const QString &network);
     QJsonObject toJson() const;
 };
 

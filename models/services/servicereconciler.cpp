@@ -135,11 +135,7 @@ void ServiceReconciler::observed(std::shared_ptr<Pass> pass)
         ServiceState s;
         s.spec = *spec;
         s.record = record;
-        for (const QJsonValue &v : std::as_const(pass->containers)) {
-            const QJsonObject entry = v.toObject();
-            if (entry.value(QLatin1String("Labels")).toObject().value(QLatin1String(Label::WharfService)).toString() != spec->name)
-                continue;
-            Replica r = Replica::fromListEntry(entry, spec->networkName());
+        for (const Replica &r : Replica::ofService(pass->containers, spec->name, spec->networkName())) {
             if (m_removing.contains(r.id))
                 continue;
             if (r.health == QLatin1String("unhealthy")) {

@@ -369,6 +369,18 @@ private Q_SLOTS:
                                 {QStringLiteral("NetworkSettings"),
                                  QJsonObject{{QStringLiteral("Networks"), QJsonObject{{QStringLiteral("wharf-services"), QJsonObject{{QStringLiteral("IPAddress"), QStringLiteral("10.1.0.7")}}}}}}}};
         const Replica r = Replica::fromListEntry(entry, QStringLiteral("wharf-services"));
+        // a service's replicas in a list: only numbered ones of that service, by number
+        QJsonObject second = entry;
+        second.insert(QStringLiteral("Id"), QStringLiteral("abd"));
+        QJsonObject secondLabels = entry.value(QLatin1String("Labels")).toObject();
+        secondLabels.insert(QLatin1String(Label::Replica), QStringLiteral("1"));
+        second.insert(QStringLiteral("Labels"), secondLabels);
+        QJsonObject appContainer = entry; // an app's container of a compose service named web
+        appContainer.insert(QStringLiteral("Labels"), QJsonObject{{QLatin1String(Label::WharfService), QStringLiteral("web")}});
+        const QList<Replica> list = Replica::ofService({entry, second, appContainer}, QStringLiteral("web"), QStringLiteral("wharf-services"));
+        QCOMPARE(list.size(), 2);
+        QCOMPARE(list.first().number, 1);
+        QVERIFY(Replica::ofService({entry}, QStringLiteral("api"), {}).isEmpty());
         QCOMPARE(r.name, QStringLiteral("web.2.xyz"));
         QCOMPARE(r.number, 2);
         QCOMPARE(r.health, QStringLiteral("starting"));
@@ -499,6 +511,9 @@ private Q_SLOTS:
         QVERIFY(!s.setEdgeSettings(QStringLiteral("h1"), QJsonObject{{QStringLiteral("image"), QStringLiteral("haproxy:3.0")}}).isError());
         QCOMPARE(s.edgeSettings(QStringLiteral("h1"))->value(QLatin1String("image")).toString(), QStringLiteral("haproxy:3.0"));
         QCOMPARE(*s.edgeHosts(), QStringList{QStringLiteral("h1")});
+        // the router's settings are read bounded (64 KiB)
+        QVERIFY(!s.setEdgeSettings(QStringLiteral("h2"), QJsonObject{{QStringLiteral("image"), QString(70 * 1024, QLatin1Char('x'))}}).isError());
+        QCOMPARE(s.edgeSettings(QStringLiteral("h2")).error().kind, Error::Input);
         QVERIFY(!s.remove(QStringLiteral("h1"), QStringLiteral("web")).isError());
         QCOMPARE(s.remove(QStringLiteral("h1"), QStringLiteral("web")).kind, Error::NotFound);
         QCOMPARE(s.rollback(QStringLiteral("h1"), QStringLiteral("web")).kind, Error::NotFound);
