@@ -183,7 +183,6 @@ ServicesPage::ServicesPage(Models::HostConnection *host, QWidget *parent)
     m_replicasView->verticalHeader()->hide();
     m_replicasView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_replicasView->horizontalHeader()->setStretchLastSection(true);
-    m_replicasView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_table);
     split->addWidget(m_replicasView);
@@ -253,6 +252,7 @@ void ServicesPage::showReplicas()
                                      new QStandardItem(r.configHash == hash ? tr("current") : tr("previous"))};
         m_replicas->appendRow(items);
     }
+    m_replicasView->resizeColumnsToContents();
 }
 
 void ServicesPage::said(const QString &what, const Error &e)
